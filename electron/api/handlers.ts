@@ -1,0 +1,31 @@
+// The handler map: one function per API method. The compiler checks it is complete
+// (type Handlers). Handlers receive inputs already parsed by the dispatcher.
+import type { Handlers } from '../../shared/api/contract';
+import type { AppInfo } from '../../shared/api/app-api';
+import { schemaVersion, type Db } from '../db/open';
+import { createProfileRepo } from '../db/repos/profile-repo';
+import { createProgramsRepo } from '../db/repos/programs-repo';
+import { APP_VERSION } from '../version';
+
+export interface HandlerContext {
+  db: Db;
+  databasePath: string;
+  mode: AppInfo['mode'];
+  /** Clock for handlers that stamp times; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  const now = ctx.now ?? (() => new Date());
+  const profile = createProfileRepo(ctx.db);
+  const programs = createProgramsRepo(ctx.db);
+  return {
+    'app.info': () => ({ version: APP_VERSION, schemaVersion: schemaVersion(ctx.db), databasePath: ctx.databasePath, mode: ctx.mode }),
+    'profile.get': () => profile.get(),
+    'profile.save': (input) => profile.save(input, now()),
+    'programs.list': () => programs.list(),
+    'institutions.save': ({ institution, tracks }) => programs.saveInstitution(institution, tracks, now()),
+    'programs.delete': ({ id }) => programs.deleteProgram(id),
+    'institutions.delete': ({ id }) => programs.deleteInstitution(id),
+  };
+}

@@ -1,0 +1,58 @@
+// Maps between camelCase domain objects and snake_case rows, one spec per table, so each
+// repository states its columns once.
+export type ColumnKind = 'text' | 'int' | 'real' | 'bool' | 'json' | 'nullableText';
+
+export type ColumnSpec<T> = { [K in keyof T]?: ColumnKind };
+
+export function snake(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+type SqlValue = string | number | null;
+
+export function toRow<T extends object>(obj: T, spec: ColumnSpec<T>): Record<string, SqlValue> {
+  const row: Record<string, SqlValue> = {};
+  for (const [key, kind] of Object.entries(spec) as [keyof T & string, ColumnKind][]) {
+    const v = obj[key] as unknown;
+    const col = snake(key);
+    switch (kind) {
+      case 'bool':
+        row[col] = v ? 1 : 0;
+        break;
+      case 'json':
+        row[col] = JSON.stringify(v ?? []);
+        break;
+      case 'nullableText':
+        row[col] = v === '' || v === undefined ? null : (v as string | null);
+        break;
+      default:
+        row[col] = (v ?? null) as SqlValue;
+    }
+  }
+  return row;
+}
+
+export function fromRow<T extends object>(row: Record<string, unknown>, spec: ColumnSpec<T>): T {
+  const obj: Record<string, unknown> = {};
+  for (const [key, kind] of Object.entries(spec) as [string, ColumnKind][]) {
+    const v = row[snake(key)];
+    switch (kind) {
+      case 'bool':
+        obj[key] = v === 1;
+        break;
+      case 'json':
+        obj[key] = typeof v === 'string' ? JSON.parse(v) : [];
+        break;
+      case 'nullableText':
+        obj[key] = v ?? '';
+        break;
+      default:
+        obj[key] = v ?? null;
+    }
+  }
+  return obj as T;
+}
+
+export function columnNames<T>(spec: ColumnSpec<T>): string[] {
+  return Object.keys(spec).map(snake);
+}

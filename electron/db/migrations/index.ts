@@ -1,0 +1,7 @@
+// Ordered migrations, one per schema version. Append only: a released migration is never edited.
+import { m001Initial } from './001-initial';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [m001Initial];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;

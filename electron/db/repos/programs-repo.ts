@@ -1,0 +1,186 @@
+import type { Db } from '../open';
+import { inTransaction } from '../open';
+import { columnNames, fromRow, toRow, type ColumnSpec } from '../columns';
+import { AppError } from '../../errors';
+import { PROGRAM_LABELS, type Institution, type InstitutionFields, type Program, type ProgramTrackFields, type UnfilledYear } from '../../../shared/domain/program';
+
+const INSTITUTION_COLUMNS: ColumnSpec<InstitutionFields> = {
+  name: 'text', city: 'text', state: 'text', website: 'text', setting: 'text', researchHeavy: 'bool', visaSponsorship: 'text',
+  imgSharePct: 'real', nonUsImgResidents: 'text', pdName: 'text', pdEmail: 'text', coordinatorName: 'text',
+  coordinatorEmail: 'text', internalConnection: 'bool', notes: 'text', dataSource: 'text', lastVerified: 'text',
+};
+
+type TrackScalars = Omit<ProgramTrackFields, 'unfilledHistory'>;
+const PROGRAM_COLUMNS: ColumnSpec<TrackScalars> = {
+  track: 'text', nrmpCode: 'nullableText', erasProgramId: 'nullableText', minStep2ck: 'int', minStep2ckKind: 'text',
+  minStep1: 'int', minStep1Kind: 'text', firstAttemptOnly: 'text', maxYearsSinceGraduation: 'int', usceRequired: 'text',
+  usceMonthsRequired: 'int', positionsOffered: 'int', tags: 'json', notes: 'text',
+};
+
+export interface TrackToSave extends ProgramTrackFields {
+  id?: number | undefined;
+}
+
+function rowToInstitution(row: Record<string, unknown>): Institution {
+  return {
+    ...fromRow<InstitutionFields>(row, INSTITUTION_COLUMNS),
+    id: row.id as number,
+    createdAt: row.created_at as string,
+    updatedAt: row.updated_at as string,
+  };
+}
+
+export function createProgramsRepo(db: Db) {
+  const iCols = columnNames(INSTITUTION_COLUMNS);
+  const pCols = columnNames(PROGRAM_COLUMNS);
+  const stmts = {
+    allInstitutions: db.prepare('SELECT * FROM institution'),
+    institution: db.prepare('SELECT * FROM institution WHERE id = ?'),
+    allPrograms: db.prepare('SELECT * FROM program'),
+    programsOf: db.prepare('SELECT * FROM program WHERE institution_id = ?'),
+    program: db.prepare('SELECT * FROM program WHERE id = ?'),
+    allUnfilled: db.prepare('SELECT * FROM program_unfilled ORDER BY match_year DESC'),
+    unfilledOf: db.prepare('SELECT * FROM program_unfilled WHERE program_id = ? ORDER BY match_year DESC'),
+    insertInstitution: db.prepare(
+      `INSERT INTO institution (${iCols.join(', ')}, created_at, updated_at) VALUES (${iCols.map((c) => `@${c}`).join(', ')}, @now, @now)`,
+    ),
+    updateInstitution: db.prepare(`UPDATE institution SET ${iCols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`),
+    insertProgram: db.prepare(
+      `INSERT INTO program (institution_id, ${pCols.join(', ')}, created_at, updated_at) VALUES (@institution_id, ${pCols.map((c) => `@${c}`).join(', ')}, @now, @now)`,
+    ),
+    updateProgram: db.prepare(`UPDATE program SET ${pCols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id AND institution_id = @institution_id`),
+    deleteProgram: db.prepare('DELETE FROM program WHERE id = ?'),
+    deleteInstitution: db.prepare('DELETE FROM institution WHERE id = ?'),
+    countPrograms: db.prepare('SELECT COUNT(*) FROM program WHERE institution_id = ?').pluck(),
+    deleteUnfilled: db.prepare('DELETE FROM program_unfilled WHERE program_id = ?'),
+    insertUnfilled: db.prepare('INSERT INTO program_unfilled (program_id, match_year, unfilled) VALUES (?, ?, ?)'),
+    byNrmp: db.prepare(
+      'SELECT p.id, p.track, i.name FROM program p JOIN institution i ON i.id = p.institution_id WHERE p.nrmp_code = ?',
+    ),
+    byEras: db.prepare(
+      'SELECT p.id, p.track, i.name FROM program p JOIN institution i ON i.id = p.institution_id WHERE p.eras_program_id = ?',
+    ),
+  };
+
+  function rowToProgram(row: Record<string, unknown>, institution: Institution, unfilled: UnfilledYear[]): Program {
+    return {
+      ...fromRow<TrackScalars>(row, PROGRAM_COLUMNS),
+      unfilledHistory: unfilled,
+      id: row.id as number,
+      institutionId: row.institution_id as number,
+      createdAt: row.created_at as string,
+      updatedAt: row.updated_at as string,
+      institution,
+    };
+  }
+
+  function ensureUnique(stmt: typeof stmts.byNrmp, value: string, ownId: number | undefined, what: string): void {
+    if (value === '') return;
+    const other = stmt.get(value) as { id: number; track: keyof typeof PROGRAM_LABELS.track; name: string } | undefined;
+    if (other && other.id !== ownId) {
+      throw new AppError(
+        'conflict',
+        `${what} ${value} is already used by ${other.name} (${PROGRAM_LABELS.track[other.track]}). Each program has its own ${what}; check the code or edit that program instead.`,
+      );
+    }
+  }
+
+  const repo = {
+    list(): Program[] {
+      const institutions = new Map((stmts.allInstitutions.all() as Record<string, unknown>[]).map((r) => [r.id as number, rowToInstitution(r)]));
+      const unfilled = new Map<number, UnfilledYear[]>();
+      for (const r of stmts.allUnfilled.all() as { program_id: number; match_year: number; unfilled: number }[]) {
+        const list = unfilled.get(r.program_id) ?? [];
+        list.push({ year: r.match_year, unfilled: r.unfilled });
+        unfilled.set(r.program_id, list);
+      }
+      const programs = (stmts.allPrograms.all() as Record<string, unknown>[]).map((r) =>
+        rowToProgram(r, institutions.get(r.institution_id as number)!, unfilled.get(r.id as number) ?? []),
+      );
+      return programs.sort(
+        (a, b) => a.institution.name.localeCompare(b.institution.name, 'en', { sensitivity: 'base' }) || a.institutionId - b.institutionId || a.track.localeCompare(b.track),
+      );
+    },
+
+    get(id: number): Program | undefined {
+      const row = stmts.program.get(id) as Record<string, unknown> | undefined;
+      if (!row) return undefined;
+      const inst = rowToInstitution(stmts.institution.get(row.institution_id) as Record<string, unknown>);
+      const unfilled = (stmts.unfilledOf.all(id) as { match_year: number; unfilled: number }[]).map((u) => ({ year: u.match_year, unfilled: u.unfilled }));
+      return rowToProgram(row, inst, unfilled);
+    },
+
+    institution(id: number): Institution | undefined {
+      const row = stmts.institution.get(id) as Record<string, unknown> | undefined;
+      return row ? rowToInstitution(row) : undefined;
+    },
+
+    programsOf(institutionId: number): Program[] {
+      return (stmts.programsOf.all(institutionId) as { id: number }[]).map((r) => repo.get(r.id)!).sort((a, b) => a.track.localeCompare(b.track));
+    },
+
+    /**
+     * Creates or updates an institution with exactly the given tracks, in one transaction.
+     * Tracks of the institution that are not given are deleted.
+     */
+    saveInstitution(input: InstitutionFields & { id?: number | undefined }, tracks: TrackToSave[], now: Date = new Date()): { institution: Institution; programs: Program[] } {
+      const stamp = now.toISOString();
+      const institutionId = inTransaction(db, () => {
+        let id = input.id;
+        if (id !== undefined) {
+          const res = stmts.updateInstitution.run({ ...toRow(input, INSTITUTION_COLUMNS), id, now: stamp });
+          if (res.changes === 0) throw new AppError('not_found', `Institution ${id} no longer exists; reload the list.`);
+        } else {
+          id = Number(stmts.insertInstitution.run({ ...toRow(input, INSTITUTION_COLUMNS), now: stamp }).lastInsertRowid);
+        }
+        const existing = stmts.programsOf.all(id) as { id: number; track: string }[];
+        const keepIds = new Set(tracks.map((t) => t.id).filter((x): x is number => x !== undefined));
+        for (const t of tracks) {
+          if (t.id !== undefined && !existing.some((e) => e.id === t.id)) {
+            throw new AppError('not_found', `Program ${t.id} does not belong to this institution; reload the list.`);
+          }
+        }
+        // Delete removed tracks first so a track can change place with its sibling.
+        for (const e of existing) if (!keepIds.has(e.id)) stmts.deleteProgram.run(e.id);
+        for (const t of tracks) {
+          ensureUnique(stmts.byNrmp, t.nrmpCode, t.id, 'NRMP code');
+          ensureUnique(stmts.byEras, t.erasProgramId, t.id, 'ERAS program ID');
+          const row = { ...toRow(t, PROGRAM_COLUMNS), institution_id: id, now: stamp };
+          let programId = t.id;
+          if (programId !== undefined) {
+            stmts.updateProgram.run({ ...row, id: programId });
+          } else {
+            programId = Number(stmts.insertProgram.run(row).lastInsertRowid);
+          }
+          stmts.deleteUnfilled.run(programId);
+          for (const u of t.unfilledHistory) stmts.insertUnfilled.run(programId, u.year, u.unfilled);
+        }
+        return id;
+      });
+      return { institution: repo.institution(institutionId)!, programs: repo.programsOf(institutionId) };
+    },
+
+    deleteProgram(id: number): { deletedInstitution: boolean } {
+      return inTransaction(db, () => {
+        const row = stmts.program.get(id) as { institution_id: number } | undefined;
+        if (!row) throw new AppError('not_found', `Program ${id} does not exist (it may have been deleted already); reload the list.`);
+        stmts.deleteProgram.run(id);
+        const left = stmts.countPrograms.get(row.institution_id) as number;
+        if (left === 0) stmts.deleteInstitution.run(row.institution_id);
+        return { deletedInstitution: left === 0 };
+      });
+    },
+
+    deleteInstitution(id: number): { deletedPrograms: number } {
+      return inTransaction(db, () => {
+        const n = stmts.countPrograms.get(id) as number;
+        const res = stmts.deleteInstitution.run(id);
+        if (res.changes === 0) throw new AppError('not_found', `Institution ${id} does not exist (it may have been deleted already); reload the list.`);
+        return { deletedPrograms: n };
+      });
+    },
+  };
+  return repo;
+}
+
+export type ProgramsRepo = ReturnType<typeof createProgramsRepo>;

@@ -1,0 +1,18 @@
+// Where the data lives: the same folder Electron uses as userData for "Prelim Tracker",
+// computed without importing electron so browser mode opens the same database.
+import os from 'node:os';
+import path from 'node:path';
+
+export const PRODUCT_NAME = 'Prelim Tracker';
+export const DATABASE_FILE = 'prelim-tracker.db';
+
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
+  if (env.PRELIM_TRACKER_DATA_DIR) return env.PRELIM_TRACKER_DATA_DIR;
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', PRODUCT_NAME);
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), PRODUCT_NAME);
+}
+
+export function defaultDatabasePath(): string {
+  return path.join(defaultDataDir(), DATABASE_FILE);
+}

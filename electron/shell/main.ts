@@ -1,0 +1,125 @@
+// The desktop shell: thin on purpose. It owns the window, the menu and the IPC channel;
+// everything else (database, handlers) comes from services that run under plain Node.
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { IPC_CHANNEL } from '../../shared/api/contract';
+import { isAllowedExternalUrl } from '../external-links';
+import { DATABASE_FILE, defaultDataDir } from '../paths';
+import { openServices, type AppServices } from '../services';
+import { DEFAULT_SIZE, MIN_SIZE, fitToDisplays, loadWindowState, saveWindowState } from '../window-state';
+import { CONTENT_SECURITY_POLICY } from '../web/server';
+import { buildAppMenu } from './menu';
+
+const dataDir = defaultDataDir();
+app.setPath('userData', dataDir);
+const windowStateFile = path.join(dataDir, 'window-state.json');
+let mainWindow: BrowserWindow | null = null;
+let services: AppServices | null = null;
+
+/** better-sqlite3 built for this Electron version by scripts/start.mjs (dev); packaged apps are rebuilt by electron-builder. */
+function electronNativeBinding(): string | undefined {
+  const candidate = path.join(app.getAppPath(), '.native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.whenReady().then(start, (err: unknown) => fatal(err));
+}
+
+function start(): void {
+  try {
+    const binding = electronNativeBinding();
+    services = openServices({ databasePath: path.join(dataDir, DATABASE_FILE), mode: 'desktop', ...(binding ? { nativeBinding: binding } : {}) });
+  } catch (err) {
+    fatal(err);
+    return;
+  }
+  const dispatch = services.dispatch;
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
+    if (!event.senderFrame || !event.senderFrame.url.startsWith('file://')) {
+      return { ok: false, error: { code: 'unknown_method', message: 'Refused: the request did not come from the app.' } };
+    }
+    return dispatch(method, input);
+  });
+
+  // Deny every permission request (camera, notifications are asked for explicitly later).
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+  buildWindow();
+  Menu.setApplicationMenu(buildAppMenu(() => mainWindow, dataDir));
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) buildWindow();
+  });
+}
+
+function buildWindow(): void {
+  const saved = loadWindowState(windowStateFile);
+  const fitted = saved ? fitToDisplays(saved.bounds, screen.getAllDisplays().map((d) => d.workArea)) : null;
+  const win = new BrowserWindow({
+    ...(fitted ?? DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    title: 'Prelim Tracker',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  mainWindow = win;
+  if (saved?.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+
+  // No navigation away from the app, no new windows; https/mailto links open outside.
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    if (url !== win.webContents.getURL()) {
+      event.preventDefault();
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    }
+  });
+
+  const remember = () => {
+    if (win.isDestroyed()) return;
+    saveWindowState(windowStateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+  };
+  win.on('close', remember);
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+
+  void win.loadFile(path.join(__dirname, '..', 'renderer', 'index.html'));
+}
+
+function fatal(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  dialog.showErrorBox('Prelim Tracker cannot start', message);
+  app.exit(1);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => services?.close());
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});

@@ -1,0 +1,70 @@
+// `npm run web`: browser mode. Serves the built renderer and the API on 127.0.0.1.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultDatabasePath } from '../paths';
+import { openServices } from '../services';
+import { startWebServer } from './server';
+import { AppError } from '../errors';
+
+const USAGE = `Usage: npm run web -- [--port N] [--db PATH]
+
+  --port N    port on 127.0.0.1 (default: a free port)
+  --db PATH   database file (default: the desktop app's, ${defaultDatabasePath()})`;
+
+export async function runWebHost(argv: string[], intro?: string): Promise<void> {
+  let values: { port?: string; db?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { port: { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+  } catch (err) {
+    fail(`${(err as Error).message}\n\n${USAGE}`);
+    return;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+    return;
+  }
+  const databasePath = path.resolve(values.db ?? defaultDatabasePath());
+  let services;
+  try {
+    services = openServices({ databasePath, mode: 'browser' });
+  } catch (err) {
+    fail(err instanceof AppError ? err.message : `Could not open the database ${databasePath}: ${(err as Error).message}`);
+    return;
+  }
+  const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
+  let server;
+  try {
+    server = await startWebServer({ dispatch: services.dispatch, staticDir, port });
+  } catch (err) {
+    services.close();
+    const e = err as NodeJS.ErrnoException;
+    fail(e.code === 'EADDRINUSE' ? `Port ${port} is already in use; choose another with --port.` : e.message);
+    return;
+  }
+  if (intro) console.log(intro);
+  console.log(`Prelim Tracker (browser mode) is running at ${server.url}`);
+  console.log(`Database: ${databasePath}`);
+  console.log('Open the address above in your browser. Press Ctrl+C to stop.');
+  const stop = () => {
+    void server.close().then(() => {
+      services.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function fail(message: string): void {
+  console.error(`Prelim Tracker: ${message}`);
+  process.exitCode = 1;
+}
+
+const isEntry = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntry) void runWebHost(process.argv.slice(2), process.env.PRELIM_WEB_INTRO);

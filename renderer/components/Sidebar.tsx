@@ -1,0 +1,39 @@
+import { SECTIONS } from '../sections';
+import { useRoute } from '../stores/route-store';
+
+export function Sidebar() {
+  const { section, go } = useRoute();
+  return (
+    <nav className="sidebar" aria-label="Sections">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden>
+          PT
+        </span>
+        <span>
+          <strong>Prelim Tracker</strong>
+          <small>2027 Match</small>
+        </span>
+      </div>
+      <ul>
+        {SECTIONS.map(({ id, label, icon: Icon, comingSoon }) => (
+          <li key={id}>
+            <a
+              href={`#/${id}`}
+              className={section === id ? 'active' : undefined}
+              aria-current={section === id ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                go(id);
+              }}
+            >
+              <Icon size={18} aria-hidden />
+              <span>{label}</span>
+              {comingSoon ? <span className="soon" aria-label="coming soon">soon</span> : null}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p className="sidebar-foot">Your data stays on this computer.</p>
+    </nav>
+  );
+}

@@ -1,0 +1,177 @@
+// The programs table: sortable columns, a text filter, virtualised rows (smooth with
+// thousands of programs), and an institution's tracks kept next to each other.
+import { useMemo, useRef, useState } from 'react';
+import {
+  flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type Row, type SortingState,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ArrowDown, ArrowUp, Pencil, Trash2 } from 'lucide-react';
+import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
+
+const ROW_HEIGHT = 52;
+
+export interface ProgramsTableProps {
+  programs: Program[];
+  filter: string;
+  onEdit: (program: Program) => void;
+  onDelete: (program: Program) => void;
+  /** Extra columns added by later features (e.g. tiers); appended after the built-in ones. */
+  extraColumns?: ColumnDef<Program>[];
+}
+
+function searchText(p: Program): string {
+  const i = p.institution;
+  return [i.name, i.city, i.state, p.nrmpCode, p.erasProgramId, PROGRAM_LABELS.track[p.track], PROGRAM_LABELS.setting[i.setting], PROGRAM_LABELS.visa[i.visaSponsorship], ...p.tags]
+    .join(' ')
+    .toLowerCase();
+}
+
+export function ProgramsTable({ programs, filter, onEdit, onDelete, extraColumns = [] }: ProgramsTableProps) {
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const columns = useMemo<ColumnDef<Program>[]>(
+    () => [
+      {
+        id: 'institution',
+        header: 'Institution',
+        accessorFn: (p) => p.institution.name,
+        sortingFn: (a, b) => a.original.institution.name.localeCompare(b.original.institution.name, 'en', { sensitivity: 'base' }),
+        cell: ({ row }) => <InstitutionCell program={row.original} />,
+        size: 300,
+      },
+      { id: 'track', header: 'Track', accessorFn: (p) => p.track, cell: ({ row }) => <span className={`badge track-${row.original.track}`}>{PROGRAM_LABELS.track[row.original.track]}</span>, size: 120 },
+      { id: 'nrmpCode', header: 'NRMP code', accessorFn: (p) => p.nrmpCode, cell: ({ getValue }) => <code>{(getValue() as string) || '—'}</code>, size: 120 },
+      { id: 'state', header: 'State', accessorFn: (p) => p.institution.state, size: 70 },
+      { id: 'setting', header: 'Setting', accessorFn: (p) => PROGRAM_LABELS.setting[p.institution.setting], size: 180 },
+      { id: 'visa', header: 'Visa', accessorFn: (p) => PROGRAM_LABELS.visa[p.institution.visaSponsorship], cell: ({ row }) => <VisaBadge program={row.original} />, size: 130 },
+      {
+        id: 'minStep2ck',
+        header: 'Min Step 2 CK',
+        accessorFn: (p) => p.minStep2ck ?? -1,
+        cell: ({ row }) => (row.original.minStep2ck === null ? <span className="muted">—</span> : <span className="num">{row.original.minStep2ck}{row.original.minStep2ckKind === 'preference' ? <small className="muted"> pref.</small> : null}</span>),
+        size: 120,
+      },
+      { id: 'imgShare', header: 'IMG %', accessorFn: (p) => p.institution.imgSharePct ?? -1, cell: ({ row }) => (row.original.institution.imgSharePct === null ? <span className="muted">—</span> : <span className="num">{row.original.institution.imgSharePct}%</span>), size: 80 },
+      ...extraColumns,
+      {
+        id: 'actions',
+        header: () => <span className="sr-only">Actions</span>,
+        enableSorting: false,
+        cell: ({ row }) => (
+          <span className="row-actions">
+            <button type="button" className="icon" aria-label={`Edit ${row.original.institution.name} ${PROGRAM_LABELS.track[row.original.track]}`} onClick={() => onEdit(row.original)}>
+              <Pencil size={16} aria-hidden />
+            </button>
+            <button type="button" className="icon danger" aria-label={`Delete ${row.original.institution.name} ${PROGRAM_LABELS.track[row.original.track]}`} onClick={() => onDelete(row.original)}>
+              <Trash2 size={16} aria-hidden />
+            </button>
+          </span>
+        ),
+        size: 88,
+      },
+    ],
+    [extraColumns, onEdit, onDelete],
+  );
+
+  const table = useReactTable({
+    data: programs,
+    columns,
+    state: { sorting, globalFilter: filter },
+    onSortingChange: setSorting,
+    globalFilterFn: (row, _col, value: string) => value.trim() === '' || value.toLowerCase().split(/\s+/).filter(Boolean).every((w) => searchText(row.original).includes(w)),
+    getCoreRowModel: getCoreRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (p) => String(p.id),
+  });
+
+  const rows = groupByInstitution(table.getRowModel().rows);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const template = columns.map((c) => `${c.size ?? 120}fr`).join(' ');
+
+  return (
+    <div className="data-table" role="table" aria-label="Programs" aria-rowcount={rows.length + 1}>
+      <div className="thead" role="rowgroup">
+        {table.getHeaderGroups().map((hg) => (
+          <div className="tr" role="row" key={hg.id} style={{ gridTemplateColumns: template }}>
+            {hg.headers.map((h) => {
+              const sorted = h.column.getIsSorted();
+              return (
+                <div key={h.id} role="columnheader" className="th" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                  {h.column.getCanSort() ? (
+                    <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()}>
+                      {flexRender(h.column.columnDef.header, h.getContext())}
+                      {sorted === 'asc' ? <ArrowUp size={14} aria-hidden /> : sorted === 'desc' ? <ArrowDown size={14} aria-hidden /> : null}
+                    </button>
+                  ) : (
+                    flexRender(h.column.columnDef.header, h.getContext())
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+      <div className="tbody" role="rowgroup" ref={scrollRef}>
+        {rows.length === 0 ? (
+          <div className="empty-line muted">{programs.length === 0 ? 'No programs yet.' : `No program matches “${filter}”.`}</div>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const row = rows[v.index]!;
+              const sameAsPrevious = v.index > 0 && rows[v.index - 1]!.original.institutionId === row.original.institutionId;
+              return (
+                <div
+                  key={row.id}
+                  role="row"
+                  data-program-id={row.original.id}
+                  className={`tr${sameAsPrevious ? ' sibling' : ''}`}
+                  aria-rowindex={v.index + 2}
+                  style={{ gridTemplateColumns: template, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+                  onDoubleClick={() => onEdit(row.original)}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <div role="cell" className={`td col-${cell.column.id}`} key={cell.id}>
+                      {cell.column.id === 'institution' && sameAsPrevious ? <span className="sibling-mark" aria-label={`${row.original.institution.name}, second track`}>↳ same institution</span> : flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+      <div className="tfoot muted">
+        {rows.length === programs.length ? `${programs.length} programs` : `${rows.length} of ${programs.length} programs`} · {new Set(rows.map((r) => r.original.institutionId)).size} institutions
+      </div>
+    </div>
+  );
+}
+
+/** Keeps an institution's tracks together: each group sits where its first track sorted. */
+export function groupByInstitution<T extends { original: { institutionId: number } }>(rows: T[]): T[] {
+  const groups = new Map<number, T[]>();
+  for (const r of rows) {
+    const g = groups.get(r.original.institutionId);
+    if (g) g.push(r);
+    else groups.set(r.original.institutionId, [r]);
+  }
+  return [...groups.values()].flat();
+}
+
+function InstitutionCell({ program }: { program: Program }) {
+  const i = program.institution;
+  return (
+    <span className="inst">
+      <strong>{i.name}</strong>
+      <small className="muted">{[i.city, i.state].filter(Boolean).join(', ') || 'Location not set'}</small>
+    </span>
+  );
+}
+
+function VisaBadge({ program }: { program: Program }) {
+  const v = program.institution.visaSponsorship;
+  return <span className={`badge visa-${v}`}>{PROGRAM_LABELS.visa[v]}</span>;
+}
+
+export type { Row };

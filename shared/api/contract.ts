@@ -1,0 +1,33 @@
+// The one API contract between the renderer and the main process. Each domain keeps its
+// methods in its own file; this map joins them. The main process implements a handler for
+// every key (checked by the compiler), the renderer calls them through one typed client.
+import type { z } from 'zod';
+import type { ApiResult } from './define';
+import { appApi } from './app-api';
+import { profileApi } from './profile-api';
+import { programsApi } from './programs-api';
+
+export const contract = {
+  ...appApi,
+  ...profileApi,
+  ...programsApi,
+};
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller passes (before parsing). */
+export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives (after parsing and normalising). */
+export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends Method> = Contract[M]['output'];
+
+export type Handlers = { [M in Method]: (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The single IPC channel name. */
+export const IPC_CHANNEL = 'prelim:invoke';
+
+export type { ApiResult };

@@ -1,0 +1,164 @@
+// Institutions and their programs (DOMAIN.md §2, §4). A program is one track
+// (categorical or preliminary) at one institution, with its own NRMP code and ERAS ID;
+// what the two tracks share (place, setting, visa policy, contacts) lives on the
+// institution so it is entered once.
+import { z } from 'zod';
+import { findUsState } from './us-states';
+import { isoDateSchema, SCORE_MAX, SCORE_MIN } from './profile';
+import { nrmpCodeProblem, normalizeNrmpCode } from './nrmp';
+
+export const TRACKS = ['preliminary', 'categorical'] as const;
+export type Track = (typeof TRACKS)[number];
+
+export const VISA_SPONSORSHIPS = ['j1', 'h1b', 'both', 'none', 'unknown'] as const;
+export type VisaSponsorship = (typeof VISA_SPONSORSHIPS)[number];
+
+export const SETTINGS = ['community', 'community_university_affiliated', 'university', 'top_academic', 'unknown'] as const;
+export type ProgramSetting = (typeof SETTINGS)[number];
+
+export const CUTOFF_KINDS = ['strict', 'preference'] as const;
+export type CutoffKind = (typeof CUTOFF_KINDS)[number];
+
+export const TRI_STATES = ['yes', 'no', 'unknown'] as const;
+export type TriState = (typeof TRI_STATES)[number];
+
+export const PROGRAM_LABELS = {
+  track: { preliminary: 'Preliminary', categorical: 'Categorical' },
+  visa: { j1: 'J-1 only', h1b: 'H-1B only', both: 'J-1 and H-1B', none: 'No sponsorship', unknown: 'Unknown' },
+  setting: {
+    community: 'Community',
+    community_university_affiliated: 'Community, university-affiliated',
+    university: 'University',
+    top_academic: 'Top academic',
+    unknown: 'Unknown',
+  },
+  cutoff: { strict: 'Strict filter', preference: 'Preference' },
+  tri: { yes: 'Yes', no: 'No', unknown: 'Unknown' },
+} as const;
+
+const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
+const optionalEmail = z.union([z.literal(''), z.email('Enter a valid email address, e.g. coordinator@hospital.org.')]);
+const optionalUrl = z.union([
+  z.literal(''),
+  z
+    .string()
+    .trim()
+    .refine((s) => /^https?:\/\/[^\s.]+\.[^\s]+$/i.test(s), 'Enter a web address starting with https://'),
+]);
+const pct = z.number({ message: 'Enter a percentage.' }).min(0, 'A percentage is between 0 and 100.').max(100, 'A percentage is between 0 and 100.');
+const cutoffScore = (exam: string) =>
+  z.number({ message: `Enter the ${exam} minimum as a number.` }).int(`The ${exam} minimum is a whole number.`).min(SCORE_MIN, `A ${exam} minimum is between ${SCORE_MIN} and ${SCORE_MAX}.`).max(SCORE_MAX, `A ${exam} minimum is between ${SCORE_MIN} and ${SCORE_MAX}.`);
+
+export const institutionInputSchema = z.object({
+  id: z.number().int().positive().optional(),
+  name: text(160).min(1, 'Enter the institution name.'),
+  city: text(80),
+  state: z
+    .string()
+    .trim()
+    .refine((s) => s === '' || findUsState(s) !== undefined, 'Use a US state code such as OH, or the full state name.')
+    .transform((s) => (s === '' ? '' : findUsState(s)!.code)),
+  website: optionalUrl,
+  setting: z.enum(SETTINGS),
+  researchHeavy: z.boolean(),
+  visaSponsorship: z.enum(VISA_SPONSORSHIPS),
+  imgSharePct: pct.nullable(),
+  nonUsImgResidents: z.enum(TRI_STATES),
+  pdName: text(120),
+  pdEmail: optionalEmail,
+  coordinatorName: text(120),
+  coordinatorEmail: optionalEmail,
+  internalConnection: z.boolean(),
+  notes: text(4000),
+  dataSource: text(200),
+  lastVerified: isoDateSchema.nullable(),
+});
+export type InstitutionInput = z.input<typeof institutionInputSchema>;
+export type InstitutionFields = z.output<typeof institutionInputSchema>;
+
+export const unfilledYearSchema = z.object({
+  year: z.number().int('A Match year is a whole number.').min(2000, 'Use a Match year from 2000 on.').max(2100, 'Use a Match year before 2100.'),
+  unfilled: z.number().int('Unfilled positions is a whole number.').min(0, 'Unfilled positions cannot be negative.').max(100, 'That is more positions than any program has; check the number.'),
+});
+export type UnfilledYear = z.output<typeof unfilledYearSchema>;
+
+export const programTrackInputSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    track: z.enum(TRACKS),
+    nrmpCode: z.string().trim().transform((s) => (s === '' ? '' : normalizeNrmpCode(s))),
+    erasProgramId: text(20).refine((s) => s === '' || /^[0-9A-Za-z-]+$/.test(s), 'An ERAS program ID has only digits and letters (copy it from ERAS or FREIDA).'),
+    minStep2ck: cutoffScore('Step 2 CK').nullable(),
+    minStep2ckKind: z.enum(CUTOFF_KINDS),
+    minStep1: cutoffScore('Step 1').nullable(),
+    minStep1Kind: z.enum(CUTOFF_KINDS),
+    firstAttemptOnly: z.enum(TRI_STATES),
+    maxYearsSinceGraduation: z.number().int('Years since graduation is a whole number.').min(0, 'Years since graduation cannot be negative.').max(50, 'Enter at most 50 years.').nullable(),
+    usceRequired: z.enum(TRI_STATES),
+    usceMonthsRequired: z.number().int('Months is a whole number.').min(0, 'Months cannot be negative.').max(36, 'Enter at most 36 months.').nullable(),
+    positionsOffered: z.number().int('Positions is a whole number.').min(0, 'Positions cannot be negative.').max(100, 'That is more positions than any program has; check the number.').nullable(),
+    unfilledHistory: z.array(unfilledYearSchema).max(20),
+    tags: z.array(text(40).min(1)).max(30, 'Keep at most 30 tags.'),
+    notes: text(4000),
+  })
+  .superRefine((p, ctx) => {
+    if (p.nrmpCode !== '') {
+      const problem = nrmpCodeProblem(p.nrmpCode, p.track);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['nrmpCode'], message: problem });
+    }
+    const years = p.unfilledHistory.map((u) => u.year);
+    if (new Set(years).size !== years.length) ctx.addIssue({ code: 'custom', path: ['unfilledHistory'], message: 'Each Match year can appear only once.' });
+    if (p.usceRequired !== 'yes' && p.usceMonthsRequired !== null && p.usceMonthsRequired > 0) {
+      ctx.addIssue({ code: 'custom', path: ['usceMonthsRequired'], message: 'Months of USCE apply only when USCE is required.' });
+    }
+  });
+export type ProgramTrackInput = z.input<typeof programTrackInputSchema>;
+export type ProgramTrackFields = z.output<typeof programTrackInputSchema>;
+
+/** One institution with one or both of its tracks, saved together. */
+export const institutionWithTracksSchema = z
+  .object({
+    institution: institutionInputSchema,
+    tracks: z.array(programTrackInputSchema).min(1, 'Add at least one track (preliminary or categorical).').max(2, 'An institution has at most two general-surgery tracks here: preliminary and categorical.'),
+  })
+  .superRefine((v, ctx) => {
+    const kinds = v.tracks.map((t) => t.track);
+    if (new Set(kinds).size !== kinds.length) ctx.addIssue({ code: 'custom', path: ['tracks'], message: 'Each track (preliminary, categorical) can appear only once per institution.' });
+    const codes = v.tracks.map((t) => t.nrmpCode).filter((c) => c !== '');
+    if (new Set(codes).size !== codes.length) ctx.addIssue({ code: 'custom', path: ['tracks', 1, 'nrmpCode'], message: 'The two tracks need different NRMP codes.' });
+  });
+export type InstitutionWithTracksInput = z.input<typeof institutionWithTracksSchema>;
+
+export interface Institution extends InstitutionFields {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProgramTrack extends ProgramTrackFields {
+  id: number;
+  institutionId: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the Programs screen and the engine read: a track with its institution. */
+export interface Program extends ProgramTrack {
+  institution: Institution;
+}
+
+export function emptyInstitution(): InstitutionFields {
+  return {
+    name: '', city: '', state: '', website: '', setting: 'unknown', researchHeavy: false, visaSponsorship: 'unknown',
+    imgSharePct: null, nonUsImgResidents: 'unknown', pdName: '', pdEmail: '', coordinatorName: '', coordinatorEmail: '',
+    internalConnection: false, notes: '', dataSource: '', lastVerified: null,
+  };
+}
+
+export function emptyTrack(track: Track): ProgramTrackFields {
+  return {
+    track, nrmpCode: '', erasProgramId: '', minStep2ck: null, minStep2ckKind: 'strict', minStep1: null, minStep1Kind: 'strict',
+    firstAttemptOnly: 'unknown', maxYearsSinceGraduation: null, usceRequired: 'unknown', usceMonthsRequired: null,
+    positionsOffered: null, unfilledHistory: [], tags: [], notes: '',
+  };
+}
