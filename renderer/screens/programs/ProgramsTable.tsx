@@ -77,6 +77,7 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, extraColumns
     columns,
     state: { sorting, globalFilter: filter },
     onSortingChange: setSorting,
+    sortDescFirst: false,
     globalFilterFn: (row, _col, value: string) => value.trim() === '' || value.toLowerCase().split(/\s+/).filter(Boolean).every((w) => searchText(row.original).includes(w)),
     getCoreRowModel: getCoreRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
@@ -86,7 +87,7 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, extraColumns
 
   const rows = groupByInstitution(table.getRowModel().rows);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: { width: 1200, height: 700 } });
   const template = columns.map((c) => `${c.size ?? 120}fr`).join(' ');
 
   return (

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+import { openTestServices, tempDir } from './helpers';
+
+let server: WebServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function start() {
+  const staticDir = tempDir();
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  fs.mkdirSync(path.join(staticDir, 'assets'));
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  const { services } = openTestServices();
+  server = await startWebServer({ dispatch: services.dispatch, staticDir });
+  return server;
+}
+
+/** Raw HTTP so we control the Host and Origin headers exactly (fetch would set them). */
+function request(port: number, opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: opts.headers ?? {} }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+const invoke = (port: number, headers: Record<string, string>, body = JSON.stringify({ method: 'app.info' })) =>
+  request(port, { method: 'POST', path: '/api/invoke', headers: { 'content-type': 'application/json', host: `127.0.0.1:${port}`, ...headers }, body });
+
+describe('browser-mode host', () => {
+  it('serves the page with the per-launch token and a strict CSP', async () => {
+    const s = await start();
+    const res = await request(s.port, { headers: { host: `127.0.0.1:${s.port}` } });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain(`<meta name="prelim-token" content="${s.token}">`);
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(res.headers['content-security-policy']).not.toMatch(/unsafe-eval/);
+    expect(s.token.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('answers an API call with the token', async () => {
+    const s = await start();
+    const res = await invoke(s.port, { 'x-prelim-token': s.token, origin: `http://127.0.0.1:${s.port}` });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { mode: 'browser', schemaVersion: 1 } });
+  });
+
+  it('answers 403 without the token, with a wrong token, a foreign Origin or a foreign Host', async () => {
+    const s = await start();
+    expect((await invoke(s.port, {})).status).toBe(403);
+    expect((await invoke(s.port, { 'x-prelim-token': 'guess' })).status).toBe(403);
+    expect((await invoke(s.port, { 'x-prelim-token': s.token, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await invoke(s.port, { 'x-prelim-token': s.token, host: 'evil.example' })).status).toBe(403);
+    // DNS rebinding: a page on attacker.example resolving to 127.0.0.1 sends its own Host.
+    expect((await request(s.port, { headers: { host: `attacker.example:${s.port}` } })).status).toBe(403);
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    const s = await start();
+    const res = await request(s.port, { path: '/../../../../etc/passwd', headers: { host: `127.0.0.1:${s.port}` } });
+    expect(res.body).not.toMatch(/root:/);
+    const asset = await request(s.port, { path: '/assets/app.js', headers: { host: `127.0.0.1:${s.port}` } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('returns a clear error for a body that is not JSON', async () => {
+    const s = await start();
+    const res = await invoke(s.port, { 'x-prelim-token': s.token }, '{not json');
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});

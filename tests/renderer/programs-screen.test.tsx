@@ -1,0 +1,121 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ProgramsScreen } from '../../renderer/screens/programs/ProgramsScreen';
+import { groupByInstitution } from '../../renderer/screens/programs/ProgramsTable';
+import { useProgramsStore } from '../../renderer/stores/programs-store';
+import type { Program } from '../../shared/domain/program';
+import { institution, track } from '../fixtures';
+import { installFakeTransport } from './fake-transport';
+
+function program(id: number, institutionId: number, name: string, kind: 'preliminary' | 'categorical', code: string, extra: Partial<Program> = {}): Program {
+  return {
+    ...track(kind, { nrmpCode: code }),
+    id,
+    institutionId,
+    createdAt: '',
+    updatedAt: '',
+    institution: { ...institution({ name }), id: institutionId, createdAt: '', updatedAt: '' },
+    ...extra,
+  };
+}
+
+// jsdom lays nothing out; give elements a size so the virtualised table renders its rows.
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 700 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
+});
+afterAll(() => {
+  delete (HTMLElement.prototype as unknown as Record<string, unknown>).clientHeight;
+  delete (HTMLElement.prototype as unknown as Record<string, unknown>).clientWidth;
+});
+
+let programs: Program[];
+let fake: ReturnType<typeof installFakeTransport>;
+
+beforeEach(() => {
+  useProgramsStore.setState({ programs: [], loaded: false, loadError: null });
+  programs = [
+    program(1, 10, 'Alpha Community Hospital', 'preliminary', '1111440P0', { minStep2ck: 225 }),
+    program(2, 10, 'Alpha Community Hospital', 'categorical', '1111440C0', { minStep2ck: 240 }),
+    program(3, 20, 'Beta Medical Center', 'preliminary', '2222440P0', { minStep2ck: 230 }),
+  ];
+  fake = installFakeTransport({
+    'programs.list': () => programs,
+    'programs.delete': (input) => {
+      programs = programs.filter((p) => p.id !== (input as { id: number }).id);
+      return { deletedInstitution: false };
+    },
+    'institutions.save': () => ({ ok: false, error: { code: 'conflict', message: 'NRMP code 1111440P0 is already used by Alpha Community Hospital (Preliminary).' } }),
+  });
+});
+
+const rows = () => screen.getAllByRole('row').filter((r) => r.hasAttribute('data-program-id'));
+
+describe('Programs screen', () => {
+  it('lists programs with an institution’s tracks together and filters by text', async () => {
+    const user = userEvent.setup();
+    render(<ProgramsScreen />);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(screen.getByText('3 programs at 2 institutions')).toBeTruthy();
+    expect(rows()[1]!.textContent).toContain('same institution');
+    await user.type(screen.getByRole('searchbox', { name: 'Filter programs' }), 'beta');
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]!.textContent).toContain('Beta Medical Center');
+  });
+
+  it('sorts by a column while keeping tracks of one institution adjacent', async () => {
+    const user = userEvent.setup();
+    render(<ProgramsScreen />);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: /Min Step 2 CK/ }));
+    // ascending: Alpha prelim 225 first, so Alpha's categorical (240) follows it before Beta (230)
+    expect(rows().map((r) => r.getAttribute('data-program-id'))).toEqual(['1', '2', '3']);
+    await user.click(screen.getByRole('button', { name: /Min Step 2 CK/ }));
+    // descending: Alpha categorical 240 first, then its sibling, then Beta
+    expect(rows().map((r) => r.getAttribute('data-program-id'))).toEqual(['2', '1', '3']);
+  });
+
+  it('asks before deleting, and deletes only after confirmation', async () => {
+    const user = userEvent.setup();
+    render(<ProgramsScreen />);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: 'Delete Beta Medical Center Preliminary' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete program?' });
+    expect(dialog.textContent).toMatch(/only track, so the institution goes too/);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(fake.methods()).not.toContain('programs.delete');
+    await user.click(screen.getByRole('button', { name: 'Delete Beta Medical Center Preliminary' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(fake.calls.find((c) => c.method === 'programs.delete')?.input).toEqual({ id: 3 });
+  });
+
+  it('shows a bad NRMP code next to the field without calling the API, and a conflict from the API', async () => {
+    const user = userEvent.setup();
+    render(<ProgramsScreen />);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: 'Add program' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add program' });
+    const nameInput = dialog.querySelector<HTMLInputElement>('[data-field="institution.name"] input')!;
+    await user.type(nameInput, 'Gamma Hospital');
+    const code = dialog.querySelector<HTMLInputElement>('[data-field="tracks.preliminary.nrmpCode"] input')!;
+    await user.type(code, '12AB');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(dialog.querySelector('[data-field="tracks.preliminary.nrmpCode"] .error')?.textContent).toMatch(/not an NRMP program code/);
+    expect(fake.methods()).not.toContain('institutions.save');
+
+    await user.clear(code);
+    await user.type(code, '1111440P0');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(within(dialog).getByText(/Nothing was saved\. NRMP code 1111440P0 is already used/)).toBeTruthy());
+    expect(screen.getByRole('dialog', { name: 'Add program' })).toBeTruthy();
+  });
+});
+
+describe('groupByInstitution', () => {
+  it('places each group where its first row sorted', () => {
+    const r = (id: number, inst: number) => ({ id, original: { institutionId: inst } });
+    expect(groupByInstitution([r(1, 1), r(2, 2), r(3, 1), r(4, 3), r(5, 2)]).map((x) => x.id)).toEqual([1, 3, 2, 5, 4]);
+  });
+});
