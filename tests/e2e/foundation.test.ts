@@ -40,10 +40,10 @@ describe('Profile and Programs in the browser', () => {
     await field(page, 'tracks.categorical.minStep2ck').fill('235');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByText('2 programs at 1 institutions').waitFor();
+    await page.getByText('2 programs at 1 institution').waitFor();
 
     await page.reload();
-    await page.getByText('2 programs at 1 institutions').waitFor();
+    await page.getByText('2 programs at 1 institution').waitFor();
     const rows = page.locator('[role="row"][data-program-id]');
     expect(await rows.count()).toBe(2);
     const text = (await rows.allTextContents()).join(' | ');

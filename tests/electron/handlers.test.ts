@@ -107,7 +107,7 @@ describe('institutions and programs', () => {
       ...validInstitution,
       tracks: [track('preliminary', { unfilledHistory: [{ year: 2025, unfilled: 2 }, { year: 2026, unfilled: 1 }], tags: ['community', 'midwest'] }), track('categorical')],
     });
-    expect(saved.programs.map((p) => [p.track, p.nrmpCode])).toEqual([['categorical', '1234440C0'], ['preliminary', '1234440P0']]);
+    expect(saved.programs.map((p) => [p.track, p.nrmpCode])).toEqual([['preliminary', '1234440P0'], ['categorical', '1234440C0']]);
     expect(db.prepare('SELECT COUNT(*) FROM institution').pluck().get()).toBe(1);
     const list = await call('programs.list');
     expect(list).toHaveLength(2);

@@ -68,10 +68,10 @@ describe('Programs screen', () => {
     const user = userEvent.setup();
     render(<ProgramsScreen />);
     await waitFor(() => expect(rows()).toHaveLength(3));
-    await user.click(screen.getByRole('button', { name: /Min Step 2 CK/ }));
+    await user.click(screen.getByRole('button', { name: /Step 2 CK min/ }));
     // ascending: Alpha prelim 225 first, so Alpha's categorical (240) follows it before Beta (230)
     expect(rows().map((r) => r.getAttribute('data-program-id'))).toEqual(['1', '2', '3']);
-    await user.click(screen.getByRole('button', { name: /Min Step 2 CK/ }));
+    await user.click(screen.getByRole('button', { name: /Step 2 CK min/ }));
     // descending: Alpha categorical 240 first, then its sibling, then Beta
     expect(rows().map((r) => r.getAttribute('data-program-id'))).toEqual(['2', '1', '3']);
   });

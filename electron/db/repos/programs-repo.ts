@@ -2,7 +2,7 @@ import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { columnNames, fromRow, toRow, type ColumnSpec } from '../columns';
 import { AppError } from '../../errors';
-import { PROGRAM_LABELS, type Institution, type InstitutionFields, type Program, type ProgramTrackFields, type UnfilledYear } from '../../../shared/domain/program';
+import { PROGRAM_LABELS, TRACKS, type Institution, type InstitutionFields, type Program, type ProgramTrackFields, type UnfilledYear } from '../../../shared/domain/program';
 
 const INSTITUTION_COLUMNS: ColumnSpec<InstitutionFields> = {
   name: 'text', city: 'text', state: 'text', website: 'text', setting: 'text', researchHeavy: 'bool', visaSponsorship: 'text',
@@ -20,6 +20,9 @@ const PROGRAM_COLUMNS: ColumnSpec<TrackScalars> = {
 export interface TrackToSave extends ProgramTrackFields {
   id?: number | undefined;
 }
+
+/** Preliminary first: the track most of our users apply to. */
+const trackOrder = (t: (typeof TRACKS)[number]) => TRACKS.indexOf(t);
 
 function rowToInstitution(row: Record<string, unknown>): Institution {
   return {
@@ -98,7 +101,7 @@ export function createProgramsRepo(db: Db) {
         rowToProgram(r, institutions.get(r.institution_id as number)!, unfilled.get(r.id as number) ?? []),
       );
       return programs.sort(
-        (a, b) => a.institution.name.localeCompare(b.institution.name, 'en', { sensitivity: 'base' }) || a.institutionId - b.institutionId || a.track.localeCompare(b.track),
+        (a, b) => a.institution.name.localeCompare(b.institution.name, 'en', { sensitivity: 'base' }) || a.institutionId - b.institutionId || trackOrder(a.track) - trackOrder(b.track),
       );
     },
 
@@ -116,7 +119,7 @@ export function createProgramsRepo(db: Db) {
     },
 
     programsOf(institutionId: number): Program[] {
-      return (stmts.programsOf.all(institutionId) as { id: number }[]).map((r) => repo.get(r.id)!).sort((a, b) => a.track.localeCompare(b.track));
+      return (stmts.programsOf.all(institutionId) as { id: number }[]).map((r) => repo.get(r.id)!).sort((a, b) => trackOrder(a.track) - trackOrder(b.track));
     },
 
     /**

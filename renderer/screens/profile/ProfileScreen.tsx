@@ -6,6 +6,7 @@ import { fromApiError, validate, type FieldErrors } from '../../components/error
 import { useProfileStore } from '../../stores/profile-store';
 import { fromDraft, toDraft, type ProfileDraft } from './profile-draft';
 import { UsceEditor } from './UsceEditor';
+import { plural } from '../../components/format';
 
 const options = <T extends string>(keys: readonly T[], labels: Record<T, string>) => keys.map((k) => [k, labels[k]] as const);
 
@@ -185,8 +186,4 @@ function ErrorState({ message, onRetry }: { message: string; onRetry: () => void
 
 function focusFirstError() {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('.field.has-error input, .field.has-error select')?.focus());
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/client';
 import { useProgramsStore } from '../../stores/programs-store';
 import { ProgramEditor } from './ProgramEditor';
 import { ProgramsTable } from './ProgramsTable';
+import { plural } from '../../components/format';
 
 export function ProgramsScreen() {
   const { programs, loaded, loadError, load, deleteProgram } = useProgramsStore();
@@ -40,7 +41,7 @@ export function ProgramsScreen() {
     <div className="screen programs">
       <ScreenHeader
         title="Programs"
-        subtitle={loaded ? `${programs.length} programs at ${institutions} institutions` : 'Loading…'}
+        subtitle={loaded ? `${plural(programs.length, 'program')} at ${plural(institutions, 'institution')}` : 'Loading…'}
         actions={
           <button type="button" className="primary" onClick={() => setEditing([])}>
             <Plus size={16} aria-hidden /> Add program

@@ -7,6 +7,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, Pencil, Trash2 } from 'lucide-react';
 import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
+import { plural } from '../../components/format';
 
 const ROW_HEIGHT = 52;
 
@@ -36,7 +37,7 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, extraColumns
         accessorFn: (p) => p.institution.name,
         sortingFn: (a, b) => a.original.institution.name.localeCompare(b.original.institution.name, 'en', { sensitivity: 'base' }),
         cell: ({ row }) => <InstitutionCell program={row.original} />,
-        size: 300,
+        size: 330,
       },
       { id: 'track', header: 'Track', accessorFn: (p) => p.track, cell: ({ row }) => <span className={`badge track-${row.original.track}`}>{PROGRAM_LABELS.track[row.original.track]}</span>, size: 120 },
       { id: 'nrmpCode', header: 'NRMP code', accessorFn: (p) => p.nrmpCode, cell: ({ getValue }) => <code>{(getValue() as string) || '—'}</code>, size: 120 },
@@ -45,10 +46,10 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, extraColumns
       { id: 'visa', header: 'Visa', accessorFn: (p) => PROGRAM_LABELS.visa[p.institution.visaSponsorship], cell: ({ row }) => <VisaBadge program={row.original} />, size: 130 },
       {
         id: 'minStep2ck',
-        header: 'Min Step 2 CK',
+        header: 'Step 2 CK min',
         accessorFn: (p) => p.minStep2ck ?? -1,
         cell: ({ row }) => (row.original.minStep2ck === null ? <span className="muted">—</span> : <span className="num">{row.original.minStep2ck}{row.original.minStep2ckKind === 'preference' ? <small className="muted"> pref.</small> : null}</span>),
-        size: 120,
+        size: 130,
       },
       { id: 'imgShare', header: 'IMG %', accessorFn: (p) => p.institution.imgSharePct ?? -1, cell: ({ row }) => (row.original.institution.imgSharePct === null ? <span className="muted">—</span> : <span className="num">{row.original.institution.imgSharePct}%</span>), size: 80 },
       ...extraColumns,
@@ -143,7 +144,7 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, extraColumns
         )}
       </div>
       <div className="tfoot muted">
-        {rows.length === programs.length ? `${programs.length} programs` : `${rows.length} of ${programs.length} programs`} · {new Set(rows.map((r) => r.original.institutionId)).size} institutions
+        {rows.length === programs.length ? plural(programs.length, 'program') : `${rows.length} of ${plural(programs.length, 'program')}`} · {plural(new Set(rows.map((r) => r.original.institutionId)).size, 'institution')}
       </div>
     </div>
   );
