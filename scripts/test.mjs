@@ -33,7 +33,7 @@ let failed = 0;
 try {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
   passed = r.numPassedTests;
-  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(r);
+  failed = r.numFailedTests + filesFailedOutsideTests(r);
 } catch {
   failed = 1; // vitest did not produce a report: count the run itself as a failure
 }
@@ -52,7 +52,7 @@ if (!chromium) {
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(vitest.status !== 0 || failed > 0 || missingBrowserFailure ? 1 : 0);
 
-/** Suites that failed because a test inside failed are already counted by numFailedTests. */
-function countSuitesWithFailedTests(r) {
-  return (r.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+/** Test files that failed without a failing test (an import error, a crashing hook) count as one failure each. */
+function filesFailedOutsideTests(r) {
+  return (r.testResults ?? []).filter((s) => s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed')).length;
 }

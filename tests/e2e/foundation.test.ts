@@ -94,7 +94,8 @@ describe('Profile and Programs in the browser', () => {
   });
 
   it('answers 403 to a request without the token', async () => {
-    const { page, url, open } = app();
+    const { page, url, open, allowConsoleErrors } = app();
+    allowConsoleErrors(/403 \(Forbidden\)/);
     const res = await fetch(`${url}api/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method: 'programs.list' }) });
     expect(res.status).toBe(403);
     // The same from inside the served page, without the header: still refused.

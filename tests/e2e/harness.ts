@@ -18,6 +18,8 @@ export interface AppUnderTest {
   server: WebServer;
   services: AppServices;
   dbFile: string;
+  /** Console errors matching this are expected by the test (e.g. a refused request). */
+  allowConsoleErrors(pattern: RegExp): void;
   /** Loads a screen by its hash and waits for its title. */
   open(section: string, title: string): Promise<void>;
 }
@@ -45,9 +47,10 @@ export function useApp(): () => AppUnderTest {
     const server = await startWebServer({ dispatch: services.dispatch, staticDir: RENDERER_DIR });
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors: string[] = [];
+    const allowed: RegExp[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
+      if (m.type() === 'error' && !allowed.some((a) => a.test(m.text()))) errors.push(m.text());
     });
     current = {
       page,
@@ -55,6 +58,7 @@ export function useApp(): () => AppUnderTest {
       server,
       services,
       dbFile,
+      allowConsoleErrors: (pattern) => allowed.push(pattern),
       async open(section, title) {
         await page.goto(`${server.url}#/${section}`);
         await page.getByRole('heading', { level: 1, name: title }).waitFor();
