@@ -6,6 +6,7 @@ import { schemaVersion, type Db } from '../db/open';
 import { createProfileRepo } from '../db/repos/profile-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
 import { APP_VERSION } from '../version';
+import { createListHandlers } from './list-handlers';
 
 export interface HandlerContext {
   db: Db;
@@ -27,5 +28,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'institutions.save': ({ institution, tracks }) => programs.saveInstitution(institution, tracks, now()),
     'programs.delete': ({ id }) => programs.deleteProgram(id),
     'institutions.delete': ({ id }) => programs.deleteInstitution(id),
+    ...createListHandlers(ctx.db, now),
   };
 }

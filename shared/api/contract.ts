@@ -6,11 +6,13 @@ import type { ApiResult } from './define';
 import { appApi } from './app-api';
 import { profileApi } from './profile-api';
 import { programsApi } from './programs-api';
+import { listApi } from './list-api';
 
 export const contract = {
   ...appApi,
   ...profileApi,
   ...programsApi,
+  ...listApi,
 };
 
 export type Contract = typeof contract;

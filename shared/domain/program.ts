@@ -131,13 +131,25 @@ export type InstitutionWithTracksInput = z.input<typeof institutionWithTracksSch
 
 export interface Institution extends InstitutionFields {
   id: number;
+  /** Part of the fictional sample data (removable in one step). */
+  isSample: boolean;
   createdAt: string;
+  updatedAt: string;
+}
+
+export interface TierOverride {
+  outcome: 'excluded' | 'long_shot' | 'tier1' | 'tier2' | 'tier3';
+  note: string;
   updatedAt: string;
 }
 
 export interface ProgramTrack extends ProgramTrackFields {
   id: number;
   institutionId: number;
+  /** Marked to apply to: the list that list health looks at. */
+  onList: boolean;
+  /** The user's tier, when they overrode the computed one. */
+  override: TierOverride | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -33,6 +33,13 @@ const BAD_INPUTS: Record<Method, unknown[]> = {
   ],
   'programs.delete': [undefined, { id: 'one' }, { id: -3 }, { id: 1.5 }],
   'institutions.delete': [undefined, { id: 0 }, {}],
+  'tiers.list': [{ profile: {} }],
+  'tiers.override': [undefined, { programId: 1, outcome: 'tier9', note: 'x' }, { programId: 1, outcome: 'tier1', note: '' }, { programId: 1, outcome: 'tier1', note: 'x'.repeat(501) }],
+  'programs.setOnList': [undefined, { ids: [], onList: true }, { ids: [1], onList: 'yes' }, { ids: ['1'], onList: true }],
+  'settings.get': [{ a: 1 }],
+  'settings.save': [undefined, { feesCombineTracks: 'no' }, { feesCombineTracks: true, extra: 1 }],
+  'sample.load': [{ institutions: 0 }, { institutions: 100000 }, 'many'],
+  'sample.remove': [{ all: true }],
 };
 
 describe('the handler map', () => {

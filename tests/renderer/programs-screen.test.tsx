@@ -15,7 +15,9 @@ function program(id: number, institutionId: number, name: string, kind: 'prelimi
     institutionId,
     createdAt: '',
     updatedAt: '',
-    institution: { ...institution({ name }), id: institutionId, createdAt: '', updatedAt: '' },
+    onList: false,
+    override: null,
+    institution: { ...institution({ name }), id: institutionId, isSample: false, createdAt: '', updatedAt: '' },
     ...extra,
   };
 }

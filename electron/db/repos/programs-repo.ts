@@ -2,7 +2,7 @@ import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { columnNames, fromRow, toRow, type ColumnSpec } from '../columns';
 import { AppError } from '../../errors';
-import { PROGRAM_LABELS, TRACKS, type Institution, type InstitutionFields, type Program, type ProgramTrackFields, type UnfilledYear } from '../../../shared/domain/program';
+import { PROGRAM_LABELS, TRACKS, type Institution, type InstitutionFields, type Program, type ProgramTrackFields, type TierOverride, type UnfilledYear } from '../../../shared/domain/program';
 
 const INSTITUTION_COLUMNS: ColumnSpec<InstitutionFields> = {
   name: 'text', city: 'text', state: 'text', website: 'text', setting: 'text', researchHeavy: 'bool', visaSponsorship: 'text',
@@ -24,10 +24,15 @@ export interface TrackToSave extends ProgramTrackFields {
 /** Preliminary first: the track most of our users apply to. */
 const trackOrder = (t: (typeof TRACKS)[number]) => TRACKS.indexOf(t);
 
+function rowToOverride(r: Record<string, unknown>): TierOverride {
+  return { outcome: r.outcome as TierOverride['outcome'], note: r.note as string, updatedAt: r.updated_at as string };
+}
+
 function rowToInstitution(row: Record<string, unknown>): Institution {
   return {
     ...fromRow<InstitutionFields>(row, INSTITUTION_COLUMNS),
     id: row.id as number,
+    isSample: row.is_sample === 1,
     createdAt: row.created_at as string,
     updatedAt: row.updated_at as string,
   };
@@ -43,6 +48,8 @@ export function createProgramsRepo(db: Db) {
     programsOf: db.prepare('SELECT * FROM program WHERE institution_id = ?'),
     program: db.prepare('SELECT * FROM program WHERE id = ?'),
     allUnfilled: db.prepare('SELECT * FROM program_unfilled ORDER BY match_year DESC'),
+    allOverrides: db.prepare('SELECT * FROM tier_override'),
+    overrideOf: db.prepare('SELECT * FROM tier_override WHERE program_id = ?'),
     unfilledOf: db.prepare('SELECT * FROM program_unfilled WHERE program_id = ? ORDER BY match_year DESC'),
     insertInstitution: db.prepare(
       `INSERT INTO institution (${iCols.join(', ')}, created_at, updated_at) VALUES (${iCols.map((c) => `@${c}`).join(', ')}, @now, @now)`,
@@ -65,12 +72,14 @@ export function createProgramsRepo(db: Db) {
     ),
   };
 
-  function rowToProgram(row: Record<string, unknown>, institution: Institution, unfilled: UnfilledYear[]): Program {
+  function rowToProgram(row: Record<string, unknown>, institution: Institution, unfilled: UnfilledYear[], override: TierOverride | null): Program {
     return {
       ...fromRow<TrackScalars>(row, PROGRAM_COLUMNS),
       unfilledHistory: unfilled,
       id: row.id as number,
       institutionId: row.institution_id as number,
+      onList: row.on_list === 1,
+      override,
       createdAt: row.created_at as string,
       updatedAt: row.updated_at as string,
       institution,
@@ -97,8 +106,9 @@ export function createProgramsRepo(db: Db) {
         list.push({ year: r.match_year, unfilled: r.unfilled });
         unfilled.set(r.program_id, list);
       }
+      const overrides = new Map((stmts.allOverrides.all() as Record<string, unknown>[]).map((r) => [r.program_id as number, rowToOverride(r)]));
       const programs = (stmts.allPrograms.all() as Record<string, unknown>[]).map((r) =>
-        rowToProgram(r, institutions.get(r.institution_id as number)!, unfilled.get(r.id as number) ?? []),
+        rowToProgram(r, institutions.get(r.institution_id as number)!, unfilled.get(r.id as number) ?? [], overrides.get(r.id as number) ?? null),
       );
       return programs.sort(
         (a, b) => a.institution.name.localeCompare(b.institution.name, 'en', { sensitivity: 'base' }) || a.institutionId - b.institutionId || trackOrder(a.track) - trackOrder(b.track),
@@ -110,7 +120,8 @@ export function createProgramsRepo(db: Db) {
       if (!row) return undefined;
       const inst = rowToInstitution(stmts.institution.get(row.institution_id) as Record<string, unknown>);
       const unfilled = (stmts.unfilledOf.all(id) as { match_year: number; unfilled: number }[]).map((u) => ({ year: u.match_year, unfilled: u.unfilled }));
-      return rowToProgram(row, inst, unfilled);
+      const override = stmts.overrideOf.get(id) as Record<string, unknown> | undefined;
+      return rowToProgram(row, inst, unfilled, override ? rowToOverride(override) : null);
     },
 
     institution(id: number): Institution | undefined {

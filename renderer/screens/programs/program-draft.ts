@@ -46,13 +46,13 @@ export function toProgramDraft(programs: Program[] = []): ProgramDraft {
   return { institution, tracks };
 }
 
-function stripMeta<T extends object>(x: T): Omit<T, 'createdAt' | 'updatedAt'> {
-  const { createdAt: _c, updatedAt: _u, ...rest } = x as T & { createdAt?: string; updatedAt?: string };
+function stripMeta<T extends object>(x: T): Omit<T, 'createdAt' | 'updatedAt' | 'isSample'> {
+  const { createdAt: _c, updatedAt: _u, isSample: _s, ...rest } = x as T & { createdAt?: string; updatedAt?: string; isSample?: boolean };
   return rest;
 }
 
 function stripProgramMeta(p: Program): ProgramTrackFields & { id: number } {
-  const { institution: _i, institutionId: _iid, createdAt: _c, updatedAt: _u, ...rest } = p;
+  const { institution: _i, institutionId: _iid, createdAt: _c, updatedAt: _u, onList: _l, override: _o, ...rest } = p;
   return rest;
 }
 
