@@ -79,6 +79,11 @@ export interface ApplicantSummary {
   surgicalHandsOnWeeks: number;
   graduationYear: number | null;
   yearsSinceGraduation: number | null;
+  /**
+   * Why the applicant counts as having low scores for categorical surgery (Step 2 CK not in
+   * or below average, numeric Step 1 low, or a failure), or null when not.
+   */
+  lowScores: string | null;
   /** Applicant part of the fit score, capped at ±THRESHOLDS.fit.applicantCap. */
   strength: number;
   /** Confidence lost for unknowns on the applicant's side (e.g. Step 2 CK not in yet). */
@@ -211,6 +216,17 @@ export function summarizeApplicant(profile: Profile, today: TodayInput): Applica
   strength = Math.max(-cap, Math.min(cap, strength));
   for (const r of reasons) Object.freeze(r);
 
+  const lowScores =
+    step2ck === null
+      ? 'your Step 2 CK is not in yet'
+      : step2ck < S.step2ck.belowAverage
+        ? `your Step 2 CK ${step2ck} is below average`
+        : step1Numeric !== null && step1Numeric < S.step1.low
+          ? `your Step 1 ${step1Numeric} is low`
+          : hasFailure
+            ? `you have ${failureText}`
+            : null;
+
   const needsVisa = profile.visaNeed !== 'none';
   const graduationYear = profile.graduationYear;
   return {
@@ -230,6 +246,7 @@ export function summarizeApplicant(profile: Profile, today: TodayInput): Applica
     surgicalHandsOnWeeks,
     graduationYear,
     yearsSinceGraduation: graduationYear === null ? null : date.year - graduationYear,
+    lowScores,
     strength,
     confidencePenalty,
     reasons: Object.freeze(reasons),

@@ -197,8 +197,11 @@ export const THRESHOLDS = {
     tier2MinFit: 55,
     /** Engine choice: a categorical track below this fit is a long shot ("less realistic ... categorical", seed). */
     categoricalLongShotBelow: 50,
-    /** Engine choice: a categorical track reaches Tier 2 only when very IMG-friendly and at least this fit. */
-    categoricalTier2MinFit: 80,
+    /**
+     * Engine choice: a categorical track reaches Tier 2 only when very IMG-friendly, the
+     * applicant's scores are not low (see `lowScores`) and the fit is at least this.
+     */
+    categoricalTier2MinFit: 70,
   },
 
   /**

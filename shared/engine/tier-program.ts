@@ -26,8 +26,9 @@
  *    - Long shot: top academic or research-heavy, unless internal connection (then at
  *      most Tier 1).
  *    - Categorical track: long shot below fit 50; Tier 2 only if very IMG-friendly
- *      (IMG share ≥ 20 % and non-US IMG residents) with fit ≥ 80 and no reach marker;
- *      otherwise Tier 1 ("realistic categorical positions"). Never Tier 3.
+ *      (IMG share ≥ 20 % and non-US IMG residents), the applicant's scores are not low
+ *      (Step 2 CK in and ≥ 230, numeric Step 1 ≥ 220, no failure), fit ≥ 70 and no reach
+ *      marker; otherwise Tier 1 ("realistic categorical positions"). Never Tier 3.
  *    - Prelim with fit < 30: long shot.
  *    - Tier 3 (safety): prelim, flexible on scores (no minimum, preference only, or the
  *      applicant ≥ 10 above it), not IMG-averse (IMG share < 10 % or no non-US IMG
@@ -523,12 +524,13 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
     if (fitScore < TIERS.categoricalLongShotBelow) {
       outcome = 'long_shot';
       summary = `Long shot: categorical track with fit ${fitScore} (below ${TIERS.categoricalLongShotBelow})`;
-    } else if (!prestige && veryImgFriendly && fitScore >= TIERS.categoricalTier2MinFit && reach === null) {
+    } else if (!prestige && veryImgFriendly && a.lowScores === null && fitScore >= TIERS.categoricalTier2MinFit && reach === null) {
       outcome = 'tier2';
-      summary = `Core: a very IMG-friendly categorical track (IMG share ${IMG.shareStrongPct}%+, non-US IMG residents) with fit ${fitScore}`;
+      summary = `Core: a very IMG-friendly categorical track (IMG share ${IMG.shareStrongPct}%+, non-US IMG residents) and your scores are not low; fit ${fitScore}`;
     } else {
       outcome = 'tier1';
-      summary = prestige ? `Reach: ${prestigeWord}, but you have an internal connection` : `Reach but realistic: a categorical position${reach ? ` (${reach.join('; ')})` : ''}`;
+      const why = reach ?? (veryImgFriendly && a.lowScores !== null ? [a.lowScores] : null);
+      summary = prestige ? `Reach: ${prestigeWord}, but you have an internal connection` : `Reach but realistic: a categorical position${why ? ` (${why.join('; ')})` : ''}`;
     }
   } else if (prestige) {
     outcome = 'tier1';

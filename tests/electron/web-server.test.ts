@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/server';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { openTestServices, tempDir } from './helpers';
 
 let server: WebServer | null = null;
@@ -53,7 +54,7 @@ describe('browser-mode host', () => {
     const s = await start();
     const res = await invoke(s.port, { 'x-prelim-token': s.token, origin: `http://127.0.0.1:${s.port}` });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { mode: 'browser', schemaVersion: 1 } });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { mode: 'browser', schemaVersion: LATEST_SCHEMA_VERSION } });
   });
 
   it('answers 403 without the token, with a wrong token, a foreign Origin or a foreign Host', async () => {

@@ -5,6 +5,7 @@ import { ProgramsScreen } from '../../renderer/screens/programs/ProgramsScreen';
 import { groupByInstitution } from '../../renderer/screens/programs/ProgramsTable';
 import { useProgramsStore } from '../../renderer/stores/programs-store';
 import type { Program } from '../../shared/domain/program';
+import { EMPTY_PROFILE } from '../../shared/domain/profile';
 import { institution, track } from '../fixtures';
 import { installFakeTransport } from './fake-transport';
 
@@ -44,6 +45,9 @@ beforeEach(() => {
   ];
   fake = installFakeTransport({
     'programs.list': () => programs,
+    'tiers.list': () => ({ today: '2026-11-25', profileSaved: true, tiers: [] }),
+    'profile.get': () => ({ profile: EMPTY_PROFILE, updatedAt: null }),
+    'settings.get': () => ({ feesCombineTracks: false }),
     'programs.delete': (input) => {
       programs = programs.filter((p) => p.id !== (input as { id: number }).id);
       return { deletedInstitution: false };
@@ -59,7 +63,7 @@ describe('Programs screen', () => {
     const user = userEvent.setup();
     render(<ProgramsScreen />);
     await waitFor(() => expect(rows()).toHaveLength(3));
-    expect(screen.getByText('3 programs at 2 institutions')).toBeTruthy();
+    expect(screen.getByText('3 programs at 2 institutions · 0 on your list')).toBeTruthy();
     expect(rows()[1]!.textContent).toContain('same institution');
     await user.type(screen.getByRole('searchbox', { name: 'Filter programs' }), 'beta');
     await waitFor(() => expect(rows()).toHaveLength(1));
@@ -70,10 +74,10 @@ describe('Programs screen', () => {
     const user = userEvent.setup();
     render(<ProgramsScreen />);
     await waitFor(() => expect(rows()).toHaveLength(3));
-    await user.click(screen.getByRole('button', { name: /Step 2 CK min/ }));
+    await user.click(screen.getByRole('button', { name: /CK min/ }));
     // ascending: Alpha prelim 225 first, so Alpha's categorical (240) follows it before Beta (230)
     expect(rows().map((r) => r.getAttribute('data-program-id'))).toEqual(['1', '2', '3']);
-    await user.click(screen.getByRole('button', { name: /Step 2 CK min/ }));
+    await user.click(screen.getByRole('button', { name: /CK min/ }));
     // descending: Alpha categorical 240 first, then its sibling, then Beta
     expect(rows().map((r) => r.getAttribute('data-program-id'))).toEqual(['2', '1', '3']);
   });

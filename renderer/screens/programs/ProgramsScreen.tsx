@@ -1,34 +1,101 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Plus, Search } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { FlaskConical, Plus, Search } from 'lucide-react';
 import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
+import { EMPTY_PROFILE } from '../../../shared/domain/profile';
+import { TIER_OUTCOMES } from '../../../shared/engine/types';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { ConfirmDialog } from '../../components/Modal';
-import { errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
 import { useProgramsStore } from '../../stores/programs-store';
+import { useProfileStore } from '../../stores/profile-store';
+import { useTiersStore } from '../../stores/tiers-store';
 import { ProgramEditor } from './ProgramEditor';
 import { ProgramsTable } from './ProgramsTable';
+import { ProgramDetail } from './ProgramDetail';
+import { ProgramFiltersBar } from './ProgramFiltersBar';
+import { ListHealthPanel } from './ListHealthPanel';
+import { WhatIfPanel } from './WhatIfPanel';
+import { FlagBadges, TierBadge } from './TierBadge';
+import { applyFilters, effectiveTier, NO_FILTERS, type ProgramFilters } from './program-filters';
 import { plural } from '../../components/format';
+
+type View = 'programs' | 'health' | 'whatif';
 
 export function ProgramsScreen() {
   const { programs, loaded, loadError, load, deleteProgram } = useProgramsStore();
+  const { byProgram: tiers, data: tierData, load: loadTiers } = useTiersStore();
+  const { saved: savedProfile, load: loadProfile } = useProfileStore();
   const [filter, setFilter] = useState('');
+  const [filters, setFilters] = useState<ProgramFilters>(NO_FILTERS);
+  const [view, setView] = useState<View>('programs');
   const [editing, setEditing] = useState<Program[] | null>(null);
   const [deleting, setDeleting] = useState<Program | null>(null);
+  const [detailId, setDetailId] = useState<number | null>(null);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [feesCombineTracks, setFeesCombineTracks] = useState(false);
 
+  const reload = useCallback(async () => {
+    await Promise.all([load(), loadTiers()]);
+  }, [load, loadTiers]);
   useEffect(() => {
-    void load();
-  }, [load]);
+    void reload();
+    void loadProfile();
+    void api('settings.get').then((s) => setFeesCombineTracks(s.feesCombineTracks), () => undefined);
+  }, [reload, loadProfile]);
 
   const onEdit = useCallback((p: Program) => setEditing(useProgramsStore.getState().programs.filter((x) => x.institutionId === p.institutionId)), []);
   const onDelete = useCallback((p: Program) => setDeleting(p), []);
-  const closeEditor = useCallback(() => setEditing(null), []);
+  const closeEditor = useCallback(() => {
+    setEditing(null);
+    void loadTiers();
+  }, [loadTiers]);
+
+  const toggleOnList = useCallback(
+    async (p: Program) => {
+      try {
+        await api('programs.setOnList', { ids: [p.id], onList: !p.onList });
+        await load();
+      } catch (err) {
+        setNotice({ kind: 'error', text: errorMessage(err) });
+      }
+    },
+    [load],
+  );
+
+  const tierColumns = useMemo<ColumnDef<Program>[]>(
+    () => [
+      {
+        id: 'onList',
+        header: 'List',
+        accessorFn: (p) => (p.onList ? 1 : 0),
+        cell: ({ row }) => (
+          <input type="checkbox" aria-label={`On my list: ${row.original.institution.name} ${PROGRAM_LABELS.track[row.original.track]}`} checked={row.original.onList} onChange={() => void toggleOnList(row.original)} onClick={(e) => e.stopPropagation()} />
+        ),
+        size: 40,
+      },
+      {
+        id: 'tier',
+        header: 'Tier',
+        accessorFn: (p) => {
+          const t = effectiveTier(p, tiers.get(p.id));
+          return t === undefined ? 99 : TIER_OUTCOMES.indexOf(t) === 0 ? 98 : [3, 2, 4, 1, 0][TIER_OUTCOMES.indexOf(t)]!;
+        },
+        cell: ({ row }) => <TierBadge program={row.original} computed={tiers.get(row.original.id)} />,
+        size: 92,
+      },
+      { id: 'fit', header: 'Fit', accessorFn: (p) => tiers.get(p.id)?.fitScore ?? -1, cell: ({ getValue }) => <span className="num">{(getValue() as number) < 0 ? '—' : String(getValue())}</span>, size: 44 },
+      { id: 'flags', header: 'Flags', enableSorting: false, cell: ({ row }) => <FlagBadges computed={tiers.get(row.original.id)} />, size: 96 },
+    ],
+    [tiers, toggleOnList],
+  );
 
   const confirmDelete = async () => {
     if (!deleting) return;
     const what = `${deleting.institution.name} (${PROGRAM_LABELS.track[deleting.track]})`;
     try {
       await deleteProgram(deleting.id);
+      await loadTiers();
       setNotice({ kind: 'ok', text: `Deleted ${what}.` });
     } catch (err) {
       setNotice({ kind: 'error', text: `${what} was not deleted: ${errorMessage(err)}` });
@@ -36,22 +103,54 @@ export function ProgramsScreen() {
     setDeleting(null);
   };
 
+  const sampleAction = async (kind: 'load' | 'remove') => {
+    try {
+      if (kind === 'load') {
+        const r = await api('sample.load', { institutions: 60 });
+        setNotice({ kind: 'ok', text: `Added ${r.programs} fictional sample programs. They are marked “Sample” and can be removed in one step.` });
+      } else {
+        const r = await api('sample.remove');
+        setNotice({ kind: 'ok', text: `Removed ${plural(r.removedPrograms, 'sample program')}.` });
+      }
+      await reload();
+    } catch (err) {
+      setNotice({ kind: 'error', text: errorMessage(err) });
+    }
+  };
+
+  const filtered = useMemo(() => applyFilters(programs, filters, tiers), [programs, filters, tiers]);
+  const states = useMemo(() => [...new Set(programs.map((p) => p.institution.state).filter(Boolean))], [programs]);
+  const hasSample = programs.some((p) => p.institution.isSample);
   const institutions = new Set(programs.map((p) => p.institutionId)).size;
+  const onListCount = programs.filter((p) => p.onList).length;
+  const detail = detailId === null ? null : programs.find((p) => p.id === detailId) ?? null;
+  const profile = savedProfile?.profile ?? EMPTY_PROFILE;
+
   return (
     <div className="screen programs">
       <ScreenHeader
         title="Programs"
-        subtitle={loaded ? `${plural(programs.length, 'program')} at ${plural(institutions, 'institution')}` : 'Loading…'}
+        subtitle={loaded ? `${plural(programs.length, 'program')} at ${plural(institutions, 'institution')} · ${onListCount} on your list` : 'Loading…'}
         actions={
-          <button type="button" className="primary" onClick={() => setEditing([])}>
-            <Plus size={16} aria-hidden /> Add program
-          </button>
+          <>
+            {hasSample ? (
+              <button type="button" className="secondary" onClick={() => void sampleAction('remove')}>
+                Remove sample data
+              </button>
+            ) : null}
+            <button type="button" className="primary" onClick={() => setEditing([])}>
+              <Plus size={16} aria-hidden /> Add program
+            </button>
+          </>
         }
       />
       {loadError ? (
         <div className="banner error" role="alert">
           {loadError}
         </div>
+      ) : null}
+      {tierData && !tierData.profileSaved && programs.length > 0 ? (
+        <div className="banner">Tiers assume an empty profile until you save yours on the Profile screen.</div>
       ) : null}
       {notice ? (
         <div className={`banner ${notice.kind}`} role="status">
@@ -61,24 +160,64 @@ export function ProgramsScreen() {
           </button>
         </div>
       ) : null}
-      <div className="toolbar">
-        <label className="search">
-          <Search size={16} aria-hidden />
-          <input type="search" placeholder="Filter by name, city, state, NRMP code, tag…" aria-label="Filter programs" value={filter} onChange={(e) => setFilter(e.target.value)} />
-        </label>
-      </div>
       {loaded && programs.length === 0 && !loadError ? (
         <div className="empty-state">
           <h2>No programs yet</h2>
           <p>Add the general-surgery programs you are considering: each institution once, with its preliminary and categorical tracks.</p>
-          <button type="button" className="primary" onClick={() => setEditing([])}>
-            <Plus size={16} aria-hidden /> Add your first program
-          </button>
+          <div className="row-buttons">
+            <button type="button" className="primary" onClick={() => setEditing([])}>
+              <Plus size={16} aria-hidden /> Add your first program
+            </button>
+            <button type="button" className="secondary" onClick={() => void sampleAction('load')}>
+              <FlaskConical size={16} aria-hidden /> Explore with sample data
+            </button>
+          </div>
+          <p className="muted">Sample data is fictional: invented hospitals in real states, removable in one step.</p>
         </div>
       ) : (
-        <ProgramsTable programs={programs} filter={filter} onEdit={onEdit} onDelete={onDelete} />
+        <>
+          <div className="tabs" role="tablist" aria-label="Programs views">
+            {(
+              [
+                ['programs', 'All programs'],
+                ['health', `List health (${onListCount})`],
+                ['whatif', 'What if…'],
+              ] as const
+            ).map(([id, label]) => (
+              <button key={id} type="button" role="tab" aria-selected={view === id} className={view === id ? 'active' : undefined} onClick={() => setView(id)}>
+                {label}
+              </button>
+            ))}
+          </div>
+          {view === 'programs' ? (
+            <>
+              <div className="toolbar">
+                <label className="search">
+                  <Search size={16} aria-hidden />
+                  <input type="search" placeholder="Filter by name, city, state, NRMP code, tag…" aria-label="Filter programs" value={filter} onChange={(e) => setFilter(e.target.value)} />
+                </label>
+                <ProgramFiltersBar filters={filters} onChange={setFilters} states={states} />
+              </div>
+              <ProgramsTable programs={filtered} filter={filter} onEdit={onEdit} onDelete={onDelete} onOpen={(p) => setDetailId(p.id)} extraColumns={tierColumns} />
+            </>
+          ) : view === 'health' ? (
+            <ListHealthPanel
+              programs={programs}
+              tiers={tiers}
+              profile={profile}
+              feesCombineTracks={feesCombineTracks}
+              onFeesCombineTracks={(v) => {
+                setFeesCombineTracks(v);
+                void api('settings.save', { feesCombineTracks: v });
+              }}
+            />
+          ) : (
+            <WhatIfPanel programs={programs} profile={profile} today={tierData?.today ?? new Date().toISOString().slice(0, 10)} />
+          )}
+        </>
       )}
       {editing ? <ProgramEditor programs={editing} onClose={closeEditor} /> : null}
+      {detail ? <ProgramDetail program={detail} computed={tiers.get(detail.id)} onClose={() => setDetailId(null)} onChanged={reload} /> : null}
       {deleting ? (
         <ConfirmDialog
           title="Delete program?"

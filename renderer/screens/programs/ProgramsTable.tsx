@@ -16,6 +16,8 @@ export interface ProgramsTableProps {
   filter: string;
   onEdit: (program: Program) => void;
   onDelete: (program: Program) => void;
+  /** Opens the program's details (a click on the row). */
+  onOpen?: (program: Program) => void;
   /** Extra columns added by later features (e.g. tiers); appended after the built-in ones. */
   extraColumns?: ColumnDef<Program>[];
 }
@@ -27,7 +29,7 @@ function searchText(p: Program): string {
     .toLowerCase();
 }
 
-export function ProgramsTable({ programs, filter, onEdit, onDelete, extraColumns = [] }: ProgramsTableProps) {
+export function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extraColumns = [] }: ProgramsTableProps) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const columns = useMemo<ColumnDef<Program>[]>(
     () => [
@@ -37,22 +39,21 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, extraColumns
         accessorFn: (p) => p.institution.name,
         sortingFn: (a, b) => a.original.institution.name.localeCompare(b.original.institution.name, 'en', { sensitivity: 'base' }),
         cell: ({ row }) => <InstitutionCell program={row.original} />,
-        size: 330,
+        size: 270,
       },
-      { id: 'track', header: 'Track', accessorFn: (p) => p.track, cell: ({ row }) => <span className={`badge track-${row.original.track}`}>{PROGRAM_LABELS.track[row.original.track]}</span>, size: 120 },
-      { id: 'nrmpCode', header: 'NRMP code', accessorFn: (p) => p.nrmpCode, cell: ({ getValue }) => <code>{(getValue() as string) || '—'}</code>, size: 120 },
-      { id: 'state', header: 'State', accessorFn: (p) => p.institution.state, size: 70 },
-      { id: 'setting', header: 'Setting', accessorFn: (p) => PROGRAM_LABELS.setting[p.institution.setting], size: 180 },
-      { id: 'visa', header: 'Visa', accessorFn: (p) => PROGRAM_LABELS.visa[p.institution.visaSponsorship], cell: ({ row }) => <VisaBadge program={row.original} />, size: 130 },
+      ...extraColumns,
+      { id: 'track', header: 'Track', accessorFn: (p) => p.track, cell: ({ row }) => <span className={`badge track-${row.original.track}`}>{row.original.track === 'preliminary' ? 'Prelim' : 'Categorical'}</span>, size: 100 },
+      { id: 'nrmpCode', header: 'NRMP code', accessorFn: (p) => p.nrmpCode, cell: ({ getValue }) => <code>{(getValue() as string) || '—'}</code>, size: 105 },
+      { id: 'setting', header: 'Setting', accessorFn: (p) => PROGRAM_LABELS.setting[p.institution.setting], size: 150 },
+      { id: 'visa', header: 'Visa', accessorFn: (p) => PROGRAM_LABELS.visa[p.institution.visaSponsorship], cell: ({ row }) => <VisaBadge program={row.original} />, size: 120 },
       {
         id: 'minStep2ck',
-        header: 'Step 2 CK min',
+        header: 'CK min',
         accessorFn: (p) => p.minStep2ck ?? -1,
         cell: ({ row }) => (row.original.minStep2ck === null ? <span className="muted">—</span> : <span className="num">{row.original.minStep2ck}{row.original.minStep2ckKind === 'preference' ? <small className="muted"> pref.</small> : null}</span>),
-        size: 130,
+        size: 80,
       },
-      { id: 'imgShare', header: 'IMG %', accessorFn: (p) => p.institution.imgSharePct ?? -1, cell: ({ row }) => (row.original.institution.imgSharePct === null ? <span className="muted">—</span> : <span className="num">{row.original.institution.imgSharePct}%</span>), size: 80 },
-      ...extraColumns,
+      { id: 'imgShare', header: 'IMG %', accessorFn: (p) => p.institution.imgSharePct ?? -1, cell: ({ row }) => (row.original.institution.imgSharePct === null ? <span className="muted">—</span> : <span className="num">{row.original.institution.imgSharePct}%</span>), size: 64 },
       {
         id: 'actions',
         header: () => <span className="sr-only">Actions</span>,
@@ -67,7 +68,7 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, extraColumns
             </button>
           </span>
         ),
-        size: 88,
+        size: 76,
       },
     ],
     [extraColumns, onEdit, onDelete],
@@ -130,7 +131,9 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, extraColumns
                   className={`tr${sameAsPrevious ? ' sibling' : ''}`}
                   aria-rowindex={v.index + 2}
                   style={{ gridTemplateColumns: template, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-                  onDoubleClick={() => onEdit(row.original)}
+                  onClick={(e) => {
+                    if (onOpen && !(e.target as HTMLElement).closest('button, input, a')) onOpen(row.original);
+                  }}
                 >
                   {row.getVisibleCells().map((cell) => (
                     <div role="cell" className={`td col-${cell.column.id}`} key={cell.id}>
@@ -165,7 +168,10 @@ function InstitutionCell({ program }: { program: Program }) {
   const i = program.institution;
   return (
     <span className="inst">
-      <strong>{i.name}</strong>
+      <strong>
+        {i.name}
+        {i.isSample ? <span className="badge sample">Sample</span> : null}
+      </strong>
       <small className="muted">{[i.city, i.state].filter(Boolean).join(', ') || 'Location not set'}</small>
     </span>
   );

@@ -1,0 +1,77 @@
+import { useMemo } from 'react';
+import type { Profile } from '../../../shared/domain/profile';
+import type { Program } from '../../../shared/domain/program';
+import { listHealth } from '../../../shared/engine/list-health';
+import { TIER_LABELS, TIER_OUTCOMES, type TierResult } from '../../../shared/engine/types';
+
+interface Props {
+  programs: Program[];
+  tiers: Map<number, TierResult>;
+  profile: Profile;
+  feesCombineTracks: boolean;
+  onFeesCombineTracks: (v: boolean) => void;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** How the list of programs marked to apply to looks against the seed's advice. */
+export function ListHealthPanel({ programs, tiers, profile, feesCombineTracks, onFeesCombineTracks }: Props) {
+  const health = useMemo(() => {
+    const entries = programs
+      .filter((p) => p.onList && tiers.has(p.id))
+      .map((p) => ({ program: p, tier: tiers.get(p.id)!, overriddenOutcome: p.override?.outcome ?? null }));
+    return listHealth(entries, profile, { feesCombineTracks });
+  }, [programs, tiers, profile, feesCombineTracks]);
+  const m = health.metrics;
+  return (
+    <section className="card list-health" aria-label="List health">
+      <div className="card-title-row">
+        <h2>List health</h2>
+        <span className={`badge status-${health.status}`}>{m.count} on your list · target {m.target.min}–{m.target.max}</span>
+      </div>
+      <div className="metrics">
+        <Metric label="Programs" value={String(m.count)} />
+        <Metric label="Preliminary / categorical" value={`${m.preliminary} / ${m.categorical}`} />
+        <Metric label="Community share" value={pct(m.communityShare)} />
+        <Metric label="Tier 2 share" value={pct(m.tier2Share)} />
+        <Metric label="Midwest + South" value={pct(m.openRegionShare)} />
+        <Metric label={`ERAS cost${m.cost.unconfirmed ? ' (unconfirmed)' : ''}`} value={`$${m.cost.total.toLocaleString('en-US')}`} />
+      </div>
+      <div className="tier-bars" aria-label="Tier distribution">
+        {TIER_OUTCOMES.map((o) => (
+          <div key={o} className="tier-bar">
+            <span className={`badge tier tier-${o}`}>{TIER_LABELS[o]}</span>
+            <span className="bar">
+              <span className={`fill tier-${o}`} style={{ width: m.count ? `${(m.byOutcome[o] / m.count) * 100}%` : 0 }} />
+            </span>
+            <span className="num">{m.byOutcome[o]}</span>
+          </div>
+        ))}
+      </div>
+      <p className="muted regions">
+        By census region: {Object.entries(m.byRegion).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`).join(' · ') || 'none yet'}
+      </p>
+      <ul className="findings">
+        {health.findings.map((f) => (
+          <li key={f.code} className={`finding sev-${f.severity}`}>
+            <strong>{f.text}</strong>
+            <span>{f.action}</span>
+          </li>
+        ))}
+      </ul>
+      <label className="inline-check">
+        <input type="checkbox" checked={feesCombineTracks} onChange={(e) => onFeesCombineTracks(e.target.checked)} />
+        Count preliminary and categorical surgery as one ERAS specialty (unconfirmed; the default counts them separately)
+      </label>
+    </section>
+  );
+}
+
+function Metric({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="metric">
+      <span className="muted">{label}</span>
+      <strong>{value}</strong>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
+import { RULE_TITLES, TIER_LABELS, TIER_OUTCOMES, type TierOutcome, type TierResult } from '../../../shared/engine/types';
+import { Modal } from '../../components/Modal';
+import { api, errorMessage } from '../../api/client';
+import { fromApiError } from '../../components/errors';
+import { TierBadge } from './TierBadge';
+
+interface Props {
+  program: Program;
+  computed: TierResult | undefined;
+  onClose: () => void;
+  onChanged: () => Promise<void>;
+}
+
+/** Why a program got its tier, in plain words, and the user's override with a note. */
+export function ProgramDetail({ program, computed, onClose, onChanged }: Props) {
+  const [outcome, setOutcome] = useState<TierOutcome | ''>(program.override?.outcome ?? '');
+  const [note, setNote] = useState(program.override?.note ?? '');
+  const [error, setError] = useState<string | null>(null);
+
+  const saveOverride = async (clear: boolean) => {
+    try {
+      await api('tiers.override', { programId: program.id, outcome: clear || outcome === '' ? null : outcome, note: clear ? '' : note });
+      setError(null);
+      if (clear) {
+        setOutcome('');
+        setNote('');
+      }
+      await onChanged();
+    } catch (err) {
+      const { errors, message } = fromApiError(err);
+      setError(errors.note ?? message);
+    }
+  };
+  const toggleList = async () => {
+    try {
+      await api('programs.setOnList', { ids: [program.id], onList: !program.onList });
+      await onChanged();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <Modal title={`${program.institution.name} · ${PROGRAM_LABELS.track[program.track]}`} onClose={onClose} wide>
+      <div className="detail">
+        <div className="detail-head">
+          <TierBadge program={program} computed={computed} />
+          {computed ? (
+            <>
+              <span className="muted">
+                Fit {computed.fitScore}/100 · confidence {computed.confidenceLevel} ({computed.confidence})
+              </span>
+              <p className="summary">{computed.summary}</p>
+            </>
+          ) : null}
+          <button type="button" className={program.onList ? 'secondary' : 'primary'} onClick={() => void toggleList()}>
+            {program.onList ? 'Remove from my list' : 'Add to my list'}
+          </button>
+        </div>
+        {program.override && computed && program.override.outcome !== computed.outcome ? (
+          <p className="banner">You overrode this tier: {TIER_LABELS[program.override.outcome]} (computed: {TIER_LABELS[computed.outcome]}). Your note: “{program.override.note}”</p>
+        ) : null}
+        {computed && computed.flags.length > 0 ? (
+          <ul className="flag-list">
+            {computed.flags.map((f) => (
+              <li key={f.code} className="badge flag">
+                {f.text}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <h3>Why</h3>
+        <ul className="reasons">
+          {computed?.reasons.map((r, i) => (
+            <li key={i} className={`reason effect-${r.effect}`}>
+              <span className="rule">{RULE_TITLES[r.rule]}</span>
+              <span>{r.text}</span>
+            </li>
+          ))}
+        </ul>
+        <h3>Your tier</h3>
+        <div className="override">
+          <label>
+            Override
+            <select aria-label="Override tier" value={outcome} onChange={(e) => setOutcome(e.target.value as TierOutcome | '')}>
+              <option value="">Use the computed tier</option>
+              {TIER_OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {TIER_LABELS[o]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="grow">
+            Note
+            <input type="text" aria-label="Override note" value={note} placeholder="Why, e.g. my mentor trained here" onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <button type="button" className="primary" onClick={() => void saveOverride(false)}>
+            Save tier
+          </button>
+          {program.override ? (
+            <button type="button" className="ghost" onClick={() => void saveOverride(true)}>
+              Clear override
+            </button>
+          ) : null}
+        </div>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </Modal>
+  );
+}

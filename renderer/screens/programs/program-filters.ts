@@ -1,0 +1,38 @@
+// The Programs screen's filters: tier, visa, setting, state, census region, track, on list.
+import { censusRegionOf, type CensusRegion } from '../../../shared/domain/us-states';
+import type { Program, ProgramSetting, Track, VisaSponsorship } from '../../../shared/domain/program';
+import type { TierOutcome, TierResult } from '../../../shared/engine/types';
+
+export interface ProgramFilters {
+  tier: TierOutcome | 'all';
+  visa: VisaSponsorship | 'all';
+  setting: ProgramSetting | 'all';
+  state: string;
+  region: CensusRegion | 'all';
+  track: Track | 'all';
+  onList: 'all' | 'yes' | 'no';
+}
+
+export const NO_FILTERS: ProgramFilters = { tier: 'all', visa: 'all', setting: 'all', state: 'all', region: 'all', track: 'all', onList: 'all' };
+
+/** The tier the user sees: their override, else the computed one. */
+export function effectiveTier(p: Program, computed: TierResult | undefined): TierOutcome | undefined {
+  return p.override?.outcome ?? computed?.outcome;
+}
+
+export function applyFilters(programs: Program[], f: ProgramFilters, tiers: Map<number, TierResult>): Program[] {
+  return programs.filter(
+    (p) =>
+      (f.tier === 'all' || effectiveTier(p, tiers.get(p.id)) === f.tier) &&
+      (f.visa === 'all' || p.institution.visaSponsorship === f.visa) &&
+      (f.setting === 'all' || p.institution.setting === f.setting) &&
+      (f.state === 'all' || p.institution.state === f.state) &&
+      (f.region === 'all' || censusRegionOf(p.institution.state) === f.region) &&
+      (f.track === 'all' || p.track === f.track) &&
+      (f.onList === 'all' || p.onList === (f.onList === 'yes')),
+  );
+}
+
+export function activeFilterCount(f: ProgramFilters): number {
+  return Object.entries(f).filter(([k, v]) => v !== NO_FILTERS[k as keyof ProgramFilters]).length;
+}
