@@ -70,12 +70,12 @@ describe('tiers for the seed’s worked example (Step 1 213, Step 2 CK 230, firs
     }
     // H-1B without Step 3 flags the program that sponsors H-1B; passing Step 3 clears the flag.
     const flagLine = changes.locator('li', { hasText: 'Ivory Tower University Hospital' });
-    expect(await flagLine.textContent()).toMatch(/adds: h1b needs step3/);
+    expect(await flagLine.textContent()).toMatch(/gets the flag: H-1B needs Step 3 passed/);
     await page.getByLabel('What-if Step 3 passed').check();
     await expect.poll(() => flagLine.count()).toBe(0);
     expect(await page.getByTestId('eligible-after').textContent()).toBe('1');
-    const profile = await services.dispatch('profile.get');
-    expect(profile.ok && profile.value.profile.visaNeed).toBe('j1');
+    const profile = await services.dispatch('profile.get', undefined);
+    expect(profile.ok && (profile.value as { profile: { visaNeed: string } }).profile.visaNeed).toBe('j1');
   });
 
   it('keeps a tier override with its note and shows the computed tier too', async () => {

@@ -2,8 +2,16 @@ import { useMemo, useState } from 'react';
 import { LABELS, VISA_NEEDS, type Profile, type VisaNeed } from '../../../shared/domain/profile';
 import type { Program } from '../../../shared/domain/program';
 import { whatIf, type WhatIfChanges } from '../../../shared/engine/what-if';
-import { TIER_LABELS, TIER_OUTCOMES } from '../../../shared/engine/types';
+import { TIER_LABELS, TIER_OUTCOMES, type FlagCode } from '../../../shared/engine/types';
 import { TIER_SHORT } from './TierBadge';
+
+const FLAG_NAMES: Record<FlagCode, string> = {
+  h1b_needs_step3: 'H-1B needs Step 3 passed',
+  visa_unknown: 'visa policy unknown',
+  step2ck_pending: 'Step 2 CK not in yet',
+  step1_pass_fail_unknown: 'pass/fail Step 1 vs a numeric minimum',
+  first_attempt_policy_unknown: 'first-attempt policy unknown',
+};
 
 /** Change profile values without saving them and see how the tiers move. */
 export function WhatIfPanel({ programs, profile, today }: { programs: Program[]; profile: Profile; today: string }) {
@@ -96,14 +104,15 @@ export function WhatIfPanel({ programs, profile, today }: { programs: Program[];
       <ul className="changes" aria-label="Programs that change">
         {result.changed.slice(0, 60).map((c) => (
           <li key={c.programId}>
-            <strong>{c.name}</strong> {TIER_LABELS[c.before]} → {TIER_LABELS[c.after]}
+            <strong>{c.name}</strong> <span className="muted">({c.track === 'preliminary' ? 'prelim' : 'categorical'})</span> {TIER_LABELS[c.before]} → {TIER_LABELS[c.after]}
             {c.becameEligible ? <span className="badge status-ok">becomes eligible</span> : null}
             {c.becameExcluded ? <span className="badge status-problem">becomes ineligible</span> : null}
           </li>
         ))}
         {result.flagsChanged.slice(0, 30).map((c) => (
           <li key={`f${c.programId}`}>
-            <strong>{c.name}</strong> {c.flagsRemoved.length ? `clears: ${c.flagsRemoved.join(', ').replaceAll('_', ' ')}` : ''} {c.flagsAdded.length ? `adds: ${c.flagsAdded.join(', ').replaceAll('_', ' ')}` : ''}
+            <strong>{c.name}</strong> <span className="muted">({c.track === 'preliminary' ? 'prelim' : 'categorical'})</span> {c.flagsRemoved.length ? `clears the flag: ${c.flagsRemoved.map((f) => FLAG_NAMES[f]).join(', ')}` : ''}{' '}
+            {c.flagsAdded.length ? `gets the flag: ${c.flagsAdded.map((f) => FLAG_NAMES[f]).join(', ')}` : ''}
           </li>
         ))}
         {result.changed.length + result.flagsChanged.length === 0 && result.applied.length > 0 ? <li className="muted">No program changes tier.</li> : null}
