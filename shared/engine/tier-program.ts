@@ -31,11 +31,12 @@
  *      marker; otherwise Tier 1 ("realistic categorical positions"). Never Tier 3.
  *    - Prelim with fit < 30: long shot.
  *    - Tier 3 (safety): prelim, flexible on scores (no minimum, preference only, or the
- *      applicant ≥ 10 above it), not IMG-averse (IMG share < 10 % or no non-US IMG
- *      residents), and unfilled in ≥ 2 of the last 4 Matches — or in ≥ 1 with a large
- *      prelim class (heavy service needs).
+ *      applicant ≥ 10 above it), not IMG-averse (IMG-averse = IMG share < 10 % or no
+ *      non-US IMG residents), and unfilled in ≥ 2 of the last 4 Matches — or in ≥ 1 with
+ *      a large prelim class (≥ 6 positions: heavy service needs).
  *    - Tier 1 (reach): any reach marker — below a preference minimum, less than 5 above a
  *      strict minimum, IMG-averse — or fit < 55.
+ *    The "last 4 Matches" end at the latest Match Day before today (22 March).
  *    - Tier 2 (core): everything else.
  * Numbers live in ./thresholds with their sources.
  */
@@ -189,25 +190,23 @@ interface Memo {
   step1: Map<number, ScoreCheck>;
   years: Map<number, { reason: TierReason; exclusion: TierExclusion | null }>;
   usce: Map<number, { reason: TierReason; exclusion: TierExclusion | null }>;
+  /** First-attempt screen for an applicant with a failure: excluded / policy unknown. */
+  firstAttempt: { exclusion: TierExclusion; excluded: TierReason; unknown: TierReason } | null;
 }
 const memos = new WeakMap<ApplicantSummary, Memo>();
 
 function memoOf(a: ApplicantSummary): Memo {
   let m = memos.get(a);
   if (!m) {
-    m = { step2: new Map(), step1: new Map(), years: new Map(), usce: new Map() };
+    let firstAttempt: Memo['firstAttempt'] = null;
+    if (a.hasFailure) {
+      const exclusion = freeze<TierExclusion>({ screen: 'first_attempt_only', text: `Requires first-attempt passes; you have ${a.failureText}` });
+      firstAttempt = { exclusion, excluded: exclusionReason(exclusion), unknown: reason('first_attempt_only', 'unknown', `Unknown whether they require first-attempt passes; you have ${a.failureText}`) };
+    }
+    m = { step2: new Map(), step1: new Map(), years: new Map(), usce: new Map(), firstAttempt };
     memos.set(a, m);
   }
   return m;
-}
-
-function memoized<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let v = map.get(key);
-  if (v === undefined) {
-    v = make();
-    map.set(key, v);
-  }
-  return v;
 }
 
 function yearsCheck(a: ApplicantSummary, maxYears: number): { reason: TierReason; exclusion: TierExclusion | null } {
@@ -234,49 +233,53 @@ function usceCheck(a: ApplicantSummary, months: number): { reason: TierReason; e
   return { reason: reason('usce_required', 'positive', text), exclusion: null };
 }
 
-// Program-only texts, shared by every applicant.
-const imgShareCache = new Map<number, TierReason>();
-function imgShareReason(share: number): TierReason {
-  return memoized(imgShareCache, share, () =>
-    share >= IMG.shareStrongPct
-      ? reason('img_share', 'positive', `IMG share ${pct(share)}: strong IMG presence (${IMG.shareStrongPct}% or more)`)
-      : share >= IMG.shareSignalPct
-        ? reason('img_share', 'positive', `IMG share ${pct(share)}: an IMG-friendly signal (${IMG.shareSignalPct}–${IMG.shareStrongPct}%)`)
-        : reason('img_share', 'negative', `IMG share ${pct(share)}: few IMGs (under ${IMG.shareSignalPct}%)`),
-  );
+// Program-only texts, shared by every applicant (memoized by module-level makers, so a
+// cache hit allocates nothing).
+function memoized<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make(key);
+    map.set(key, v);
+  }
+  return v;
 }
+
+const imgShareCache = new Map<number, TierReason>();
+const makeImgShareReason = (share: number): TierReason =>
+  share >= IMG.shareStrongPct
+    ? reason('img_share', 'positive', `IMG share ${pct(share)}: strong IMG presence (${IMG.shareStrongPct}% or more)`)
+    : share >= IMG.shareSignalPct
+      ? reason('img_share', 'positive', `IMG share ${pct(share)}: an IMG-friendly signal (${IMG.shareSignalPct}–${IMG.shareStrongPct}%)`)
+      : reason('img_share', 'negative', `IMG share ${pct(share)}: few IMGs (under ${IMG.shareSignalPct}%)`);
 
 const geographyCache = new Map<string, { reason: TierReason; open: boolean }>();
-function geography(state: string): { reason: TierReason; open: boolean } {
-  return memoized(geographyCache, state, () => {
-    const region = censusRegionOf(state);
-    const open = region === 'Midwest' || region === 'South';
-    return open
-      ? { reason: reason('geography', 'positive', `${state} is in the ${region}: community prelim positions there are more open`), open }
-      : { reason: reason('geography', 'neutral', `${state} is in the ${region ?? 'US'}`), open };
-  });
-}
+const makeGeography = (state: string): { reason: TierReason; open: boolean } => {
+  const region = censusRegionOf(state);
+  const open = region === 'Midwest' || region === 'South';
+  return open
+    ? { reason: reason('geography', 'positive', `${state} is in the ${region}: community prelim positions there are more open`), open }
+    : { reason: reason('geography', 'neutral', `${state} is in the ${region ?? 'US'}`), open };
+};
 
+/** Key = prelim(1000) + unfilled years × 100 + recorded years. */
 const unfilledCache = new Map<number, TierReason>();
-function unfilledReason(isPrelim: boolean, unfilledYears: number, recorded: number): TierReason {
-  return memoized(unfilledCache, (isPrelim ? 1000 : 0) + unfilledYears * 100 + recorded, () => {
-    const trackWord = isPrelim ? 'prelim' : 'categorical';
-    const of = recorded < N_MATCHES ? ` (${recorded} recorded)` : '';
-    return unfilledYears > 0
-      ? reason('unfilled_history', 'positive', `Unfilled ${trackWord} positions in ${unfilledYears} of the last ${N_MATCHES} Matches${of}`)
-      : reason('unfilled_history', 'neutral', `Filled every ${trackWord} position in the last ${N_MATCHES} Matches${of}`);
-  });
-}
+const makeUnfilledReason = (key: number): TierReason => {
+  const trackWord = key >= 1000 ? 'prelim' : 'categorical';
+  const unfilledYears = Math.floor((key % 1000) / 100);
+  const recorded = key % 100;
+  const of = recorded < N_MATCHES ? ` (${recorded} recorded)` : '';
+  return unfilledYears > 0
+    ? reason('unfilled_history', 'positive', `Unfilled ${trackWord} positions in ${unfilledYears} of the last ${N_MATCHES} Matches${of}`)
+    : reason('unfilled_history', 'neutral', `Filled every ${trackWord} position in the last ${N_MATCHES} Matches${of}`);
+};
 
+/** Key = the last Match year considered. */
 const noHistoryCache = new Map<number, TierReason>();
-function noHistoryReason(a: ApplicantSummary): TierReason {
-  return memoized(noHistoryCache, a.lastMatchYear, () => reason('unfilled_history', 'unknown', `No record of unfilled prelim positions for the ${a.firstMatchYear}–${a.lastMatchYear} Matches (check NRMP data / SOAP lists)`));
-}
+const makeNoHistoryReason = (last: number): TierReason =>
+  reason('unfilled_history', 'unknown', `No record of unfilled prelim positions for the ${last - N_MATCHES + 1}–${last} Matches (check NRMP data / SOAP lists)`);
 
 const serviceCache = new Map<number, TierReason>();
-function serviceReason(positions: number): TierReason {
-  return memoized(serviceCache, positions, () => reason('service_needs', 'positive', `${positions} prelim positions: a large prelim class usually means heavy service needs`));
-}
+const makeServiceReason = (positions: number): TierReason => reason('service_needs', 'positive', `${positions} prelim positions: a large prelim class usually means heavy service needs`);
 
 /** Tier one program for an applicant already summarized (use in loops: the summary is computed once). */
 export function tierProgramFor(program: Program, a: ApplicantSummary): TierResult {
@@ -332,7 +335,9 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
   const min2 = program.minStep2ck;
   if (min2 !== null) {
     const strict = program.minStep2ckKind === 'strict';
-    const c = memoized(memo.step2, strict ? min2 : -min2, () => checkStep2ck(a, min2, strict));
+    const key = strict ? min2 : -min2;
+    let c = memo.step2.get(key);
+    if (c === undefined) memo.step2.set(key, (c = checkStep2ck(a, min2, strict)));
     reasons.push(c.reason);
     if (c.exclusion) exclusions.push(c.exclusion);
     if (c.flag) flags.push(c.flag);
@@ -347,7 +352,9 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
   const min1 = program.minStep1;
   if (min1 !== null) {
     const strict = program.minStep1Kind === 'strict';
-    const c = memoized(memo.step1, strict ? min1 : -min1, () => checkStep1(a, min1, strict));
+    const key = strict ? min1 : -min1;
+    let c = memo.step1.get(key);
+    if (c === undefined) memo.step1.set(key, (c = checkStep1(a, min1, strict)));
     reasons.push(c.reason);
     if (c.exclusion) exclusions.push(c.exclusion);
     if (c.flag) flags.push(c.flag);
@@ -359,25 +366,23 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
 
   // ---- Screen: first-attempt passes ----
   const fao = program.firstAttemptOnly;
-  if (a.hasFailure) {
+  const fa = memo.firstAttempt;
+  if (fa !== null) {
     if (fao === 'yes') {
-      const x = memoized(memo.years, -1, () => {
-        const exclusion = freeze<TierExclusion>({ screen: 'first_attempt_only', text: `Requires first-attempt passes; you have ${a.failureText}` });
-        return { reason: exclusionReason(exclusion), exclusion };
-      });
-      exclusions.push(x.exclusion!);
-      reasons.push(x.reason);
+      exclusions.push(fa.exclusion);
+      reasons.push(fa.excluded);
     } else if (fao === 'unknown') {
       confidence -= C.firstAttemptUnknown;
       flags.push(FLAG.firstAttempt);
-      reasons.push(memoized(memo.years, -2, () => ({ reason: reason('first_attempt_only', 'unknown', `Unknown whether they require first-attempt passes; you have ${a.failureText}`), exclusion: null })).reason);
+      reasons.push(fa.unknown);
     } else reasons.push(R.moreAttemptsOk);
   } else if (fao === 'yes' && a.anyExamTaken) reasons.push(R.firstAttemptsOk);
 
   // ---- Screen: years since graduation ----
   const maxYears = program.maxYearsSinceGraduation;
   if (maxYears !== null) {
-    const y = memoized(memo.years, maxYears, () => yearsCheck(a, maxYears));
+    let y = memo.years.get(maxYears);
+    if (y === undefined) memo.years.set(maxYears, (y = yearsCheck(a, maxYears)));
     reasons.push(y.reason);
     if (y.exclusion) exclusions.push(y.exclusion);
     else if (a.yearsSinceGraduation === null) confidence -= C.graduationYearUnknown;
@@ -386,7 +391,8 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
   // ---- Screen: USCE required (N months ≈ N × 4 weeks) ----
   if (program.usceRequired === 'yes') {
     const months = program.usceMonthsRequired ?? 0;
-    const u = memoized(memo.usce, months, () => usceCheck(a, months));
+    let u = memo.usce.get(months);
+    if (u === undefined) memo.usce.set(months, (u = usceCheck(a, months)));
     reasons.push(u.reason);
     if (u.exclusion) exclusions.push(u.exclusion);
   } else if (program.usceRequired === 'unknown' && a.usceWeeks === 0) {
@@ -428,7 +434,7 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
     confidence -= C.imgShareUnknown;
     reasons.push(R.imgShareUnknown);
   } else {
-    reasons.push(imgShareReason(share));
+    reasons.push(memoized(imgShareCache, share, makeImgShareReason));
     if (share >= IMG.shareStrongPct) points += P.imgShareStrong;
     else if (share >= IMG.shareSignalPct) points += P.imgShareSignal;
     else {
@@ -456,7 +462,7 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
     confidence -= C.stateUnknown;
     reasons.push(R.noState);
   } else {
-    const g = geography(inst.state);
+    const g = memoized(geographyCache, inst.state, makeGeography);
     if (g.open) points += P.openRegion;
     reasons.push(g.reason);
   }
@@ -464,7 +470,9 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
   // ---- Signals: unfilled positions in the last N Matches, service needs ----
   let recorded = 0;
   let unfilledYears = 0;
-  for (const u of program.unfilledHistory) {
+  const history = program.unfilledHistory;
+  for (let i = 0; i < history.length; i++) {
+    const u = history[i]!;
     if (u.year < a.firstMatchYear || u.year > a.lastMatchYear) continue;
     recorded++;
     if (u.unfilled > 0) unfilledYears++;
@@ -472,17 +480,17 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
   if (recorded === 0) {
     if (isPrelim) {
       confidence -= C.unfilledHistoryUnknown;
-      reasons.push(noHistoryReason(a));
+      reasons.push(memoized(noHistoryCache, a.lastMatchYear, makeNoHistoryReason));
     }
   } else {
     points += P.perUnfilledYear * unfilledYears;
-    reasons.push(unfilledReason(isPrelim, unfilledYears, recorded));
+    reasons.push(memoized(unfilledCache, (isPrelim ? 1000 : 0) + unfilledYears * 100 + recorded, makeUnfilledReason));
   }
   const positions = program.positionsOffered;
   const largeClass = isPrelim && positions !== null && positions >= THRESHOLDS.service.largePrelimClass;
   if (largeClass) {
     points += P.largePrelimClass;
-    reasons.push(serviceReason(positions));
+    reasons.push(memoized(serviceCache, positions, makeServiceReason));
   }
 
   // ---- Track ----
@@ -504,7 +512,8 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
     }
   }
 
-  for (const r of a.reasons) reasons.push(r);
+  const applicantReasons = a.reasons;
+  for (let i = 0; i < applicantReasons.length; i++) reasons.push(applicantReasons[i]!);
 
   const fitScore = Math.max(0, Math.min(100, Math.round(THRESHOLDS.fit.base + a.strength + points)));
   const conf = Math.max(0, Math.min(100, confidence));

@@ -1,7 +1,8 @@
 // Builders for engine tests: Programs (a track with its institution, as the database
 // returns them) and profiles. Defaults are a well-known, IMG-friendly community prelim
 // program in Ohio, so each test changes only what its rule is about.
-import { EMPTY_PROFILE, type Profile } from '../../../shared/domain/profile';
+import type { Profile } from '../../../shared/domain/profile';
+import { seedExampleProfile } from '../../fixtures';
 import type { InstitutionFields, Program, ProgramTrackFields } from '../../../shared/domain/program';
 import type { SampleInstitution } from '../../../shared/sample/generate';
 
@@ -76,23 +77,7 @@ export function unfilledIn(...years: number[]): ProgramTrackFields['unfilledHist
 
 /** The seed's worked example: Step 1 213 first attempt, Step 2 CK 230 first attempt, needs J-1; 8 weeks of surgical sub-internship. */
 export function seedApplicant(overrides: Partial<Profile> = {}): Profile {
-  return {
-    ...EMPTY_PROFILE,
-    fullName: 'Test Applicant',
-    graduationYear: 2022,
-    step1Result: 'numeric',
-    step1Score: 213,
-    step1Attempts: 1,
-    step2ckStatus: 'passed',
-    step2ckScore: 230,
-    step2ckAttempts: 1,
-    step2ckDate: '2026-05-20',
-    ecfmgStatus: 'in_progress',
-    oetStatus: 'passed',
-    visaNeed: 'j1',
-    usce: [{ id: 'u1', type: 'sub_internship', specialty: 'General Surgery', surgical: true, weeks: 8, hospital: 'Example Hospital', state: 'OH', handsOn: true }],
-    ...overrides,
-  };
+  return seedExampleProfile(overrides);
 }
 
 /** Turns generated sample institutions into Programs with ids, as the database would. */

@@ -140,17 +140,4 @@ describe('the seed applicant against 5,000 sample programs', () => {
     expect(prelimTier2).toBeGreaterThan(counts['preliminary tier1']!);
     expect(prelimTier2).toBeGreaterThan(counts['preliminary long_shot']!);
   });
-
-  it('tiers 5,000 programs in well under 50 ms (median of 5 warm runs)', () => {
-    tierPrograms(programs, seedApplicant(), TODAY);
-    const times: number[] = [];
-    for (let k = 0; k < 5; k++) {
-      const t0 = performance.now();
-      tierPrograms(programs, seedApplicant(), TODAY);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    expect(programs).toHaveLength(5000);
-    expect(times[2]!).toBeLessThan(50);
-  });
 });
