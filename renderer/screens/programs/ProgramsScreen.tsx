@@ -82,7 +82,7 @@ export function ProgramsScreen() {
           return t === undefined ? 99 : TIER_OUTCOMES.indexOf(t) === 0 ? 98 : [3, 2, 4, 1, 0][TIER_OUTCOMES.indexOf(t)]!;
         },
         cell: ({ row }) => <TierBadge program={row.original} computed={tiers.get(row.original.id)} />,
-        size: 92,
+        size: 104,
       },
       { id: 'fit', header: 'Fit', accessorFn: (p) => tiers.get(p.id)?.fitScore ?? -1, cell: ({ getValue }) => <span className="num">{(getValue() as number) < 0 ? '—' : String(getValue())}</span>, size: 44 },
       { id: 'flags', header: 'Flags', enableSorting: false, cell: ({ row }) => <FlagBadges computed={tiers.get(row.original.id)} />, size: 96 },

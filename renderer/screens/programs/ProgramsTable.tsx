@@ -42,9 +42,9 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extr
         size: 270,
       },
       ...extraColumns,
-      { id: 'track', header: 'Track', accessorFn: (p) => p.track, cell: ({ row }) => <span className={`badge track-${row.original.track}`}>{row.original.track === 'preliminary' ? 'Prelim' : 'Categorical'}</span>, size: 100 },
+      { id: 'track', header: 'Track', accessorFn: (p) => p.track, cell: ({ row }) => <span className={`badge track-${row.original.track}`}>{row.original.track === 'preliminary' ? 'Prelim' : 'Categ.'}</span>, size: 84 },
       { id: 'nrmpCode', header: 'NRMP code', accessorFn: (p) => p.nrmpCode, cell: ({ getValue }) => <code>{(getValue() as string) || '—'}</code>, size: 105 },
-      { id: 'setting', header: 'Setting', accessorFn: (p) => PROGRAM_LABELS.setting[p.institution.setting], size: 150 },
+      { id: 'setting', header: 'Setting', accessorFn: (p) => PROGRAM_LABELS.setting[p.institution.setting], size: 140 },
       { id: 'visa', header: 'Visa', accessorFn: (p) => PROGRAM_LABELS.visa[p.institution.visaSponsorship], cell: ({ row }) => <VisaBadge program={row.original} />, size: 120 },
       {
         id: 'minStep2ck',
