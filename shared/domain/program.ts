@@ -174,3 +174,6 @@ export function emptyTrack(track: Track): ProgramTrackFields {
     positionsOffered: null, unfilledHistory: [], tags: [], notes: '',
   };
 }
+
+/** Compares institution names the way people read them (case- and accent-insensitive); one collator, reused. */
+export const compareNames = new Intl.Collator('en', { sensitivity: 'base' }).compare;

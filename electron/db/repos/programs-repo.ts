@@ -2,7 +2,7 @@ import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { columnNames, fromRow, toRow, type ColumnSpec } from '../columns';
 import { AppError } from '../../errors';
-import { PROGRAM_LABELS, TRACKS, type Institution, type InstitutionFields, type Program, type ProgramTrackFields, type TierOverride, type UnfilledYear } from '../../../shared/domain/program';
+import { compareNames, PROGRAM_LABELS, TRACKS, type Institution, type InstitutionFields, type Program, type ProgramTrackFields, type TierOverride, type UnfilledYear } from '../../../shared/domain/program';
 
 const INSTITUTION_COLUMNS: ColumnSpec<InstitutionFields> = {
   name: 'text', city: 'text', state: 'text', website: 'text', setting: 'text', researchHeavy: 'bool', visaSponsorship: 'text',
@@ -111,7 +111,7 @@ export function createProgramsRepo(db: Db) {
         rowToProgram(r, institutions.get(r.institution_id as number)!, unfilled.get(r.id as number) ?? [], overrides.get(r.id as number) ?? null),
       );
       return programs.sort(
-        (a, b) => a.institution.name.localeCompare(b.institution.name, 'en', { sensitivity: 'base' }) || a.institutionId - b.institutionId || trackOrder(a.track) - trackOrder(b.track),
+        (a, b) => compareNames(a.institution.name, b.institution.name) || a.institutionId - b.institutionId || trackOrder(a.track) - trackOrder(b.track),
       );
     },
 

@@ -6,7 +6,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, Pencil, Trash2 } from 'lucide-react';
-import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
+import { compareNames, PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import { plural } from '../../components/format';
 
 const ROW_HEIGHT = 52;
@@ -37,7 +37,7 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extr
         id: 'institution',
         header: 'Institution',
         accessorFn: (p) => p.institution.name,
-        sortingFn: (a, b) => a.original.institution.name.localeCompare(b.original.institution.name, 'en', { sensitivity: 'base' }),
+        sortingFn: (a, b) => compareNames(a.original.institution.name, b.original.institution.name),
         cell: ({ row }) => <InstitutionCell program={row.original} />,
         size: 270,
       },
