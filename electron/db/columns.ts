@@ -4,8 +4,16 @@ export type ColumnKind = 'text' | 'int' | 'real' | 'bool' | 'json' | 'nullableTe
 
 export type ColumnSpec<T> = { [K in keyof T]?: ColumnKind };
 
+const snakeCache = new Map<string, string>();
+
+/** camelCase -> snake_case, cached: rows are mapped thousands of times with the same keys. */
 export function snake(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  let col = snakeCache.get(key);
+  if (col === undefined) {
+    col = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    snakeCache.set(key, col);
+  }
+  return col;
 }
 
 type SqlValue = string | number | null;
