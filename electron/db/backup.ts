@@ -50,14 +50,12 @@ export function parseBackupFileName(name: string): { reason: BackupReason; creat
   return { reason: m[2] as BackupReason, createdAt };
 }
 
-/** A file name not used yet in dir (two backups in the same millisecond get consecutive stamps). */
+/** A file name whose time no backup in dir has yet (two backups in the same millisecond get consecutive stamps, so they sort in order). */
 function freshTarget(dir: string, reason: BackupReason, now: Date): string {
+  const taken = new Set(fs.readdirSync(dir).map((n) => /^prelim-tracker-([^Z]+Z)-/.exec(n)?.[1]));
   let t = now.getTime();
-  for (;;) {
-    const file = path.join(dir, backupFileName(reason, new Date(t)));
-    if (!fs.existsSync(file) && !fs.existsSync(`${file}.partial`)) return file;
-    t += 1;
-  }
+  while (taken.has(stamp(new Date(t)))) t += 1;
+  return path.join(dir, backupFileName(reason, new Date(t)));
 }
 
 function infoFor(file: string): BackupInfo {
