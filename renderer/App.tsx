@@ -3,6 +3,7 @@ import { Sidebar } from './components/Sidebar';
 import { ComingSoon } from './screens/ComingSoon';
 import { ProfileScreen } from './screens/profile/ProfileScreen';
 import { ProgramsScreen } from './screens/programs/ProgramsScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SECTIONS } from './sections';
 import { useRoute } from './stores/route-store';
 
@@ -16,7 +17,15 @@ export function App() {
     <div className="app">
       <Sidebar />
       <main className="main" aria-labelledby="screen-title">
-        {section === 'profile' ? <ProfileScreen /> : section === 'programs' ? <ProgramsScreen /> : <ComingSoon section={current} />}
+        {section === 'profile' ? (
+          <ProfileScreen />
+        ) : section === 'programs' ? (
+          <ProgramsScreen />
+        ) : section === 'settings' ? (
+          <SettingsScreen />
+        ) : (
+          <ComingSoon section={current} />
+        )}
       </main>
     </div>
   );

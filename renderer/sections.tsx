@@ -18,5 +18,5 @@ export const SECTIONS: Section[] = [
   { id: 'readiness', label: 'Readiness', icon: ClipboardCheck, comingSoon: 'The ERAS readiness checklist, computed from your profile, letters and documents.' },
   { id: 'deadlines', label: 'Deadlines', icon: CalendarClock, comingSoon: 'The season calendar, per-program deadlines and reminders.' },
   { id: 'soap', label: 'SOAP', icon: LifeBuoy, comingSoon: 'Your SOAP fallback plan and Match Week mode.' },
-  { id: 'settings', label: 'Settings', icon: Settings, comingSoon: 'Backups, restore and preferences.' },
+  { id: 'settings', label: 'Settings', icon: Settings },
 ];

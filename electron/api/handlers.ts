@@ -7,6 +7,7 @@ import { createProfileRepo } from '../db/repos/profile-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
 import { APP_VERSION } from '../version';
 import { createListHandlers } from './list-handlers';
+import { createBackupHandlers, type RestoreFromFile } from './backup-handlers';
 
 export interface HandlerContext {
   db: Db;
@@ -14,6 +15,10 @@ export interface HandlerContext {
   mode: AppInfo['mode'];
   /** Clock for handlers that stamp times; tests pass a fixed one. */
   now?: () => Date;
+  /** Where backups go (default: a "backups" folder next to the database). */
+  backupDir?: string;
+  /** Swaps the live database for a backup (services provide it; without it backups.restore is refused). */
+  restore?: RestoreFromFile;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -29,5 +34,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'programs.delete': ({ id }) => programs.deleteProgram(id),
     'institutions.delete': ({ id }) => programs.deleteInstitution(id),
     ...createListHandlers(ctx.db, now),
+    ...createBackupHandlers(ctx, now),
   };
 }

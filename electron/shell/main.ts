@@ -38,7 +38,12 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   try {
     const binding = electronNativeBinding();
-    services = openServices({ databasePath: path.join(dataDir, DATABASE_FILE), mode: 'desktop', ...(binding ? { nativeBinding: binding } : {}) });
+    services = openServices({
+      databasePath: path.join(dataDir, DATABASE_FILE),
+      mode: 'desktop',
+      backupDir: path.join(dataDir, 'backups'),
+      ...(binding ? { nativeBinding: binding } : {}),
+    });
   } catch (err) {
     fatal(err);
     return;
@@ -58,7 +63,7 @@ function start(): void {
   });
 
   buildWindow();
-  Menu.setApplicationMenu(buildAppMenu(() => mainWindow, dataDir));
+  Menu.setApplicationMenu(buildAppMenu(() => mainWindow, dataDir, () => dispatch('backups.create', undefined)));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) buildWindow();
   });

@@ -1,17 +1,34 @@
-import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import path from 'node:path';
+import { dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import type { ApiResult } from '../../shared/api/define';
+import type { BackupInfo } from '../../shared/api/backup-api';
 import { isAllowedExternalUrl } from '../external-links';
 
-export function buildAppMenu(getWindow: () => BrowserWindow | null, dataDir: string): Menu {
+export function buildAppMenu(getWindow: () => BrowserWindow | null, dataDir: string, backupNow: () => Promise<ApiResult<unknown>>): Menu {
   const isMac = process.platform === 'darwin';
   const go = (hash: string) => () => {
     const win = getWindow();
     if (win) void win.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`);
+  };
+  const backUp = async () => {
+    const r = await backupNow();
+    const win = getWindow();
+    const options = r.ok
+      ? { type: 'info' as const, message: 'Backup saved', detail: `${(r.value as BackupInfo).file} in ${path.join(dataDir, 'backups')}` }
+      : { type: 'error' as const, message: 'The backup failed', detail: r.error.message };
+    if (win) void dialog.showMessageBox(win, options);
+    else void dialog.showMessageBox(options);
+    // A Settings screen already open shows the new backup after a reload of its list.
+    if (win) void win.webContents.executeJavaScript(`window.dispatchEvent(new Event('prelim:backups-changed'))`);
   };
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
+        { label: 'Back Up Now', click: () => void backUp() },
+        { label: 'Restore…', click: go('#/settings') },
+        { type: 'separator' },
         { label: 'Show Data Folder', click: () => void shell.openPath(dataDir) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -32,7 +32,7 @@ export async function runWebHost(argv: string[], intro?: string): Promise<void> 
   const databasePath = path.resolve(values.db ?? defaultDatabasePath());
   let services;
   try {
-    services = openServices({ databasePath, mode: 'browser' });
+    services = openServices({ databasePath, mode: 'browser', backupDir: path.join(path.dirname(databasePath), 'backups') });
   } catch (err) {
     fail(err instanceof AppError ? err.message : `Could not open the database ${databasePath}: ${(err as Error).message}`);
     return;

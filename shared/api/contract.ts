@@ -7,12 +7,14 @@ import { appApi } from './app-api';
 import { profileApi } from './profile-api';
 import { programsApi } from './programs-api';
 import { listApi } from './list-api';
+import { backupApi } from './backup-api';
 
 export const contract = {
   ...appApi,
   ...profileApi,
   ...programsApi,
   ...listApi,
+  ...backupApi,
 };
 
 export type Contract = typeof contract;

@@ -40,6 +40,9 @@ const BAD_INPUTS: Record<Method, unknown[]> = {
   'settings.save': [undefined, { feesCombineTracks: 'no' }, { feesCombineTracks: true, extra: 1 }],
   'sample.load': [{ institutions: 0 }, { institutions: 100000 }, 'many'],
   'sample.remove': [{ all: true }],
+  'backups.list': [{ dir: '/tmp' }, 'x'],
+  'backups.create': [{ reason: 'manual' }, 1],
+  'backups.restore': [undefined, {}, { file: '' }, { file: 'notes.txt' }, { file: '../prelim-tracker.db' }, { file: 'relative/backup.db' }, { file: '/etc/passwd' }, { file: 42 }, { file: '/tmp/x.db', extra: 1 }],
 };
 
 describe('the handler map', () => {
