@@ -65,36 +65,47 @@ function infoFor(file: string): BackupInfo {
 
 /** Copies the open database into dir with the online backup API, then applies retention. */
 export async function backupDatabase(db: Db, dir: string, reason: BackupReason, now: Date = new Date()): Promise<BackupInfo> {
-  fs.mkdirSync(dir, { recursive: true });
-  const target = freshTarget(dir, reason, now);
-  const partial = `${target}.partial`;
+  const { target, partial } = startBackup(dir, reason, now);
   try {
     await db.backup(partial);
+  } catch (err) {
+    failBackup(dir, partial, err);
+  }
+  return finishBackup(dir, target, partial, now);
+}
+
+/** The same as backupDatabase, synchronously (VACUUM INTO): for start-up and before migrations. */
+export function backupDatabaseSync(db: Db, dir: string, reason: BackupReason, now: Date = new Date()): BackupInfo {
+  const { target, partial } = startBackup(dir, reason, now);
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+  } catch (err) {
+    failBackup(dir, partial, err);
+  }
+  return finishBackup(dir, target, partial, now);
+}
+
+// A backup is written to <name>.partial and renamed when complete, so a half-written one never looks finished.
+function startBackup(dir: string, reason: BackupReason, now: Date): { target: string; partial: string } {
+  fs.mkdirSync(dir, { recursive: true });
+  const target = freshTarget(dir, reason, now);
+  return { target, partial: `${target}.partial` };
+}
+
+function finishBackup(dir: string, target: string, partial: string, now: Date): BackupInfo {
+  try {
     fs.renameSync(partial, target);
   } catch (err) {
-    fs.rmSync(partial, { force: true });
-    throw new AppError('database', `The backup could not be written to ${dir} (${(err as Error).message}). Your data was not changed.`);
+    failBackup(dir, partial, err);
   }
   const info = infoFor(target);
   pruneBackups(dir, now);
   return info;
 }
 
-/** The same as backupDatabase, synchronously (VACUUM INTO): for start-up and before migrations. */
-export function backupDatabaseSync(db: Db, dir: string, reason: BackupReason, now: Date = new Date()): BackupInfo {
-  fs.mkdirSync(dir, { recursive: true });
-  const target = freshTarget(dir, reason, now);
-  const partial = `${target}.partial`;
-  try {
-    db.prepare('VACUUM INTO ?').run(partial);
-    fs.renameSync(partial, target);
-  } catch (err) {
-    fs.rmSync(partial, { force: true });
-    throw new AppError('database', `The backup could not be written to ${dir} (${(err as Error).message}). Your data was not changed.`);
-  }
-  const info = infoFor(target);
-  pruneBackups(dir, now);
-  return info;
+function failBackup(dir: string, partial: string, err: unknown): never {
+  fs.rmSync(partial, { force: true });
+  throw new AppError('database', `The backup could not be written to ${dir} (${(err as Error).message}). Your data was not changed.`);
 }
 
 /** Every finished backup in dir, newest first. */

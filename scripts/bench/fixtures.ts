@@ -1,34 +1,8 @@
 // Data for the benchmark: the seed's example applicant and sample programs trimmed to an
-// exact count. (A copy of tests/fixtures.ts seedExampleProfile(): scripts do not import tests.)
-import { EMPTY_PROFILE, type Profile } from '../../shared/domain/profile';
+// exact count.
 import { generateSampleInstitutions, MAX_SAMPLE_INSTITUTIONS, type SampleInstitution } from '../../shared/sample/generate';
 
-/** The seed's worked example: Step 1 213 first attempt, Step 2 CK 230 first attempt, needs J-1. */
-export function seedExampleProfile(): Profile {
-  return {
-    ...EMPTY_PROFILE,
-    fullName: 'Amina Rahman',
-    email: 'amina@example.com',
-    medicalSchool: 'Example Medical College',
-    country: 'Pakistan',
-    aamcId: '12345678',
-    graduationYear: 2022,
-    step1Result: 'numeric',
-    step1Score: 213,
-    step1Attempts: 1,
-    step2ckStatus: 'passed',
-    step2ckScore: 230,
-    step2ckAttempts: 1,
-    step2ckDate: '2026-05-20',
-    ecfmgStatus: 'in_progress',
-    oetStatus: 'passed',
-    visaNeed: 'j1',
-    usce: [{ id: 'u1', type: 'sub_internship', specialty: 'General Surgery', surgical: true, weeks: 8, hospital: 'Mercy Example Hospital', state: 'OH', handsOn: true }],
-    researchCount: 3,
-    leadershipCount: 1,
-    teachingCount: 2,
-  };
-}
+export { seedExampleProfile } from '../../shared/sample/seed-profile';
 
 /**
  * Sample institutions holding exactly `programCount` tracks (programs): enough are
