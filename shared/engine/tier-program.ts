@@ -332,37 +332,28 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
 
   // ---- Screens: Step 2 CK and Step 1 minimums (strict = filter, preference = penalty) ----
   let flexible = true;
-  const min2 = program.minStep2ck;
-  if (min2 !== null) {
-    const strict = program.minStep2ckKind === 'strict';
-    const key = strict ? min2 : -min2;
-    let c = memo.step2.get(key);
-    if (c === undefined) memo.step2.set(key, (c = checkStep2ck(a, min2, strict)));
+  // One score minimum: memoized per (minimum, kind), then folded into the result.
+  const applyCutoff = (cache: Map<number, ScoreCheck>, min: number, strict: boolean, check: typeof checkStep2ck): boolean => {
+    const key = strict ? min : -min;
+    let c = cache.get(key);
+    if (c === undefined) cache.set(key, (c = check(a, min, strict)));
     reasons.push(c.reason);
     if (c.exclusion) exclusions.push(c.exclusion);
     if (c.flag) flags.push(c.flag);
     if (c.reach) (reach ??= []).push(c.reach);
     points += c.points;
     confidence -= c.confidencePenalty;
-    flexible = c.flexible;
+    return c.flexible;
+  };
+  const min2 = program.minStep2ck;
+  if (min2 !== null) {
+    flexible = applyCutoff(memo.step2, min2, program.minStep2ckKind === 'strict', checkStep2ck);
   } else {
     points += P.noStep2ckMinimum;
     reasons.push(R.noStep2ckMin);
   }
   const min1 = program.minStep1;
-  if (min1 !== null) {
-    const strict = program.minStep1Kind === 'strict';
-    const key = strict ? min1 : -min1;
-    let c = memo.step1.get(key);
-    if (c === undefined) memo.step1.set(key, (c = checkStep1(a, min1, strict)));
-    reasons.push(c.reason);
-    if (c.exclusion) exclusions.push(c.exclusion);
-    if (c.flag) flags.push(c.flag);
-    if (c.reach) (reach ??= []).push(c.reach);
-    points += c.points;
-    confidence -= c.confidencePenalty;
-    flexible &&= c.flexible;
-  }
+  if (min1 !== null) flexible = applyCutoff(memo.step1, min1, program.minStep1Kind === 'strict', checkStep1) && flexible;
 
   // ---- Screen: first-attempt passes ----
   const fao = program.firstAttemptOnly;
