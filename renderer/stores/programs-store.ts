@@ -11,7 +11,6 @@ interface ProgramsState {
   /** Throws ApiCallError when refused (nothing is written then). */
   saveInstitution(input: InstitutionWithTracksInput): Promise<SavedInstitution>;
   deleteProgram(id: number): Promise<void>;
-  deleteInstitution(id: number): Promise<void>;
 }
 
 export const useProgramsStore = create<ProgramsState>((set, get) => ({
@@ -32,10 +31,6 @@ export const useProgramsStore = create<ProgramsState>((set, get) => ({
   },
   async deleteProgram(id) {
     await api('programs.delete', { id });
-    await get().load();
-  },
-  async deleteInstitution(id) {
-    await api('institutions.delete', { id });
     await get().load();
   },
 }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { field, useApp } from './harness';
+import { institution, track } from '../fixtures';
 
 const app = useApp();
 
@@ -79,8 +80,8 @@ describe('Profile and Programs in the browser', () => {
   it('refuses a duplicate NRMP code with the reason, and writes nothing', async () => {
     const { page, open, services } = app();
     const r = await services.dispatch('institutions.save', {
-      institution: { name: 'First Hospital', city: '', state: 'TX', website: '', setting: 'community', researchHeavy: false, visaSponsorship: 'j1', imgSharePct: null, nonUsImgResidents: 'unknown', pdName: '', pdEmail: '', coordinatorName: '', coordinatorEmail: '', internalConnection: false, notes: '', dataSource: '', lastVerified: null },
-      tracks: [{ track: 'preliminary', nrmpCode: '5555440P0', erasProgramId: '', minStep2ck: null, minStep2ckKind: 'strict', minStep1: null, minStep1Kind: 'strict', firstAttemptOnly: 'unknown', maxYearsSinceGraduation: null, usceRequired: 'unknown', usceMonthsRequired: null, positionsOffered: null, unfilledHistory: [], tags: [], notes: '' }],
+      institution: institution({ name: 'First Hospital', state: 'TX' }),
+      tracks: [track('preliminary', { nrmpCode: '5555440P0' })],
     });
     expect(r.ok).toBe(true);
     await open('programs', 'Programs');

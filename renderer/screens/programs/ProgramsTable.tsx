@@ -2,7 +2,7 @@
 // thousands of programs), and an institution's tracks kept next to each other.
 import { useMemo, useRef, useState } from 'react';
 import {
-  flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type Row, type SortingState,
+  flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, Pencil, Trash2 } from 'lucide-react';
@@ -182,4 +182,3 @@ function VisaBadge({ program }: { program: Program }) {
   return <span className={`badge visa-${v}`}>{PROGRAM_LABELS.visa[v]}</span>;
 }
 
-export type { Row };
