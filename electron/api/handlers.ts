@@ -8,6 +8,7 @@ import { createProgramsRepo } from '../db/repos/programs-repo';
 import { APP_VERSION } from '../version';
 import { createListHandlers } from './list-handlers';
 import { createBackupHandlers, type RestoreFromFile } from './backup-handlers';
+import { createApplicationHandlers } from './applications-handlers';
 
 export interface HandlerContext {
   db: Db;
@@ -35,5 +36,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'institutions.delete': ({ id }) => programs.deleteInstitution(id),
     ...createListHandlers(ctx.db, now),
     ...createBackupHandlers(ctx, now),
+    ...createApplicationHandlers(ctx.db, now),
   };
 }

@@ -8,6 +8,7 @@ import { profileApi } from './profile-api';
 import { programsApi } from './programs-api';
 import { listApi } from './list-api';
 import { backupApi } from './backup-api';
+import { applicationsApi } from './applications-api';
 
 export const contract = {
   ...appApi,
@@ -15,6 +16,7 @@ export const contract = {
   ...programsApi,
   ...listApi,
   ...backupApi,
+  ...applicationsApi,
 };
 
 export type Contract = typeof contract;

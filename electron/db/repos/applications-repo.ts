@@ -1,0 +1,163 @@
+// Applications and their status history. Every status change writes one history event in
+// the same transaction as the change, so the timeline never disagrees with the status.
+import type { Db } from '../open';
+import { inTransaction } from '../open';
+import { AppError } from '../../errors';
+import { SUBMITTED_STATUSES, statusMoveProblem, type Application, type ApplicationEvent, type ApplicationStatus } from '../../../shared/domain/application';
+
+function rowToApplication(r: Record<string, unknown>): Application {
+  return {
+    id: r.id as number,
+    programId: r.program_id as number,
+    status: r.status as ApplicationStatus,
+    statusDate: r.status_date as string,
+    submittedOn: (r.submitted_on as string | null) ?? null,
+    notes: r.notes as string,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  };
+}
+
+function rowToEvent(r: Record<string, unknown>): ApplicationEvent {
+  return {
+    id: r.id as number,
+    applicationId: r.application_id as number,
+    fromStatus: (r.from_status as ApplicationStatus | null) ?? null,
+    status: r.status as ApplicationStatus,
+    date: r.date as string,
+    note: r.note as string,
+    recordedAt: r.recorded_at as string,
+  };
+}
+
+export interface CreateApplications {
+  programIds: number[];
+  status: ApplicationStatus;
+  date: string;
+  notes: string;
+}
+
+export function createApplicationsRepo(db: Db) {
+  const stmts = {
+    all: db.prepare('SELECT * FROM application ORDER BY id'),
+    one: db.prepare('SELECT * FROM application WHERE id = ?'),
+    byProgram: db.prepare('SELECT * FROM application WHERE program_id = ?'),
+    programName: db.prepare(
+      `SELECT i.name || ' (' || CASE p.track WHEN 'preliminary' THEN 'Preliminary' ELSE 'Categorical' END || ')' FROM program p JOIN institution i ON i.id = p.institution_id WHERE p.id = ?`,
+    ).pluck(),
+    insert: db.prepare(
+      `INSERT INTO application (program_id, status, status_date, submitted_on, notes, created_at, updated_at)
+       VALUES (@program_id, @status, @status_date, @submitted_on, @notes, @now, @now)`,
+    ),
+    setStatus: db.prepare(
+      `UPDATE application SET status = @status, status_date = @date, submitted_on = COALESCE(submitted_on, @submitted_on), updated_at = @now WHERE id = @id`,
+    ),
+    setNotes: db.prepare('UPDATE application SET notes = @notes, updated_at = @now WHERE id = @id'),
+    insertEvent: db.prepare(
+      `INSERT INTO application_event (application_id, from_status, status, date, note, recorded_at) VALUES (@application_id, @from_status, @status, @date, @note, @now)`,
+    ),
+    events: db.prepare('SELECT * FROM application_event WHERE application_id = ? ORDER BY date, id'),
+    allEvents: db.prepare('SELECT * FROM application_event ORDER BY application_id, date, id'),
+    onList: db.prepare('UPDATE program SET on_list = 1 WHERE id = ?'),
+    delete: db.prepare('DELETE FROM application WHERE id = ?'),
+  };
+
+  function get(id: number): Application {
+    const row = stmts.one.get(id) as Record<string, unknown> | undefined;
+    if (!row) throw new AppError('not_found', `Application ${id} does not exist (it may have been deleted); reload the list.`);
+    return rowToApplication(row);
+  }
+
+  function programName(programId: number): string {
+    return (stmts.programName.get(programId) as string | undefined) ?? `program ${programId}`;
+  }
+
+  return {
+    list(): Application[] {
+      return (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication);
+    },
+
+    get,
+
+    byProgram(programId: number): Application | null {
+      const row = stmts.byProgram.get(programId) as Record<string, unknown> | undefined;
+      return row ? rowToApplication(row) : null;
+    },
+
+    programName,
+
+    /**
+     * Opens an application for each program that has none (and puts the program on the
+     * list). Programs that already have one are reported, not changed. An unknown program
+     * refuses the whole request.
+     */
+    create(input: CreateApplications, now: Date): { created: Application[]; alreadyApplied: number[] } {
+      return inTransaction(db, () => {
+        const created: Application[] = [];
+        const alreadyApplied: number[] = [];
+        for (const programId of new Set(input.programIds)) {
+          if (stmts.programName.get(programId) === undefined) throw new AppError('not_found', `Program ${programId} does not exist (it may have been deleted); reload the list.`);
+          if (stmts.byProgram.get(programId) !== undefined) {
+            alreadyApplied.push(programId);
+            continue;
+          }
+          const info = stmts.insert.run({
+            program_id: programId,
+            status: input.status,
+            status_date: input.date,
+            submitted_on: SUBMITTED_STATUSES.has(input.status) ? input.date : null,
+            notes: input.notes,
+            now: now.toISOString(),
+          });
+          const id = Number(info.lastInsertRowid);
+          stmts.insertEvent.run({ application_id: id, from_status: null, status: input.status, date: input.date, note: input.notes, now: now.toISOString() });
+          stmts.onList.run(programId);
+          created.push(get(id));
+        }
+        return { created, alreadyApplied };
+      });
+    },
+
+    /** Moves applications to a status, all or none: one refused move changes nothing and names the program. */
+    setStatus(ids: number[], status: ApplicationStatus, date: string, note: string, now: Date): Application[] {
+      return inTransaction(db, () => {
+        const apps = [...new Set(ids)].map(get);
+        for (const app of apps) {
+          const problem = statusMoveProblem(app.status, status);
+          if (problem) throw new AppError('conflict', `${programName(app.programId)}: ${problem}`);
+        }
+        for (const app of apps) {
+          stmts.setStatus.run({ id: app.id, status, date, submitted_on: SUBMITTED_STATUSES.has(status) ? date : null, now: now.toISOString() });
+          stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status, date, note, now: now.toISOString() });
+        }
+        return apps.map((a) => get(a.id));
+      });
+    },
+
+    setNotes(id: number, notes: string, now: Date): Application {
+      return inTransaction(db, () => {
+        get(id);
+        stmts.setNotes.run({ id, notes, now: now.toISOString() });
+        return get(id);
+      });
+    },
+
+    history(id: number): ApplicationEvent[] {
+      get(id);
+      return (stmts.events.all(id) as Record<string, unknown>[]).map(rowToEvent);
+    },
+
+    allHistory(): ApplicationEvent[] {
+      return (stmts.allEvents.all() as Record<string, unknown>[]).map(rowToEvent);
+    },
+
+    delete(id: number): void {
+      inTransaction(db, () => {
+        get(id);
+        stmts.delete.run(id);
+      });
+    },
+  };
+}
+
+export type ApplicationsRepo = ReturnType<typeof createApplicationsRepo>;

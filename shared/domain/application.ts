@@ -1,0 +1,103 @@
+// Applications (DOMAIN.md §2): one per program (track) applied to, with a status and a
+// dated history of every change.
+import { z } from 'zod';
+import { isoDateSchema } from './profile';
+
+export const APPLICATION_STATUSES = [
+  'considering',
+  'materials_ready',
+  'submitted',
+  'under_review',
+  'interview_invited',
+  'interview_scheduled',
+  'interviewed',
+  'ranked',
+  'matched',
+  'not_matched',
+  'rejected',
+  'withdrawn',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  considering: 'Considering',
+  materials_ready: 'Materials ready',
+  submitted: 'Submitted',
+  under_review: 'Under review',
+  interview_invited: 'Interview invited',
+  interview_scheduled: 'Interview scheduled',
+  interviewed: 'Interviewed',
+  ranked: 'Ranked',
+  matched: 'Matched',
+  not_matched: 'Not matched',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+};
+
+/** The forward pipeline, in order; rejected and withdrawn can happen from any point. */
+export const PIPELINE_STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUSES.slice(0, 10);
+/** Statuses at or after "submitted": the application has gone to the program through ERAS. */
+export const SUBMITTED_STATUSES: ReadonlySet<ApplicationStatus> = new Set(['submitted', 'under_review', 'interview_invited', 'interview_scheduled', 'interviewed', 'ranked', 'matched', 'not_matched']);
+export const CLOSED_STATUSES: ReadonlySet<ApplicationStatus> = new Set(['matched', 'not_matched', 'rejected', 'withdrawn']);
+
+/**
+ * Why a move from one status to another is not allowed, or null when it is. Moves forward
+ * may skip steps (a user often records "submitted" straight from "considering") and moves
+ * back are corrections; only the Match results need a ranked program.
+ */
+export function statusMoveProblem(from: ApplicationStatus, to: ApplicationStatus): string | null {
+  if (from === to) return `It is already "${APPLICATION_STATUS_LABELS[to]}".`;
+  if ((to === 'matched' || to === 'not_matched') && from !== 'ranked') {
+    return `Only a ranked program can be "${APPLICATION_STATUS_LABELS[to]}"; it is "${APPLICATION_STATUS_LABELS[from]}". Move it to Ranked first.`;
+  }
+  return null;
+}
+
+export interface Application {
+  id: number;
+  programId: number;
+  status: ApplicationStatus;
+  /** Date of the latest status change (YYYY-MM-DD). */
+  statusDate: string;
+  /** Date it was first submitted, if it ever was (YYYY-MM-DD). */
+  submittedOn: string | null;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApplicationEvent {
+  id: number;
+  applicationId: number;
+  /** Null for the first event (the application was created). */
+  fromStatus: ApplicationStatus | null;
+  status: ApplicationStatus;
+  /** The day it happened, as the user gave it (YYYY-MM-DD). */
+  date: string;
+  note: string;
+  /** When it was recorded (ISO timestamp). */
+  recordedAt: string;
+}
+
+const note = z.string().trim().max(1000, 'Keep the note under 1,000 characters.');
+const ids = z.array(z.number().int().positive()).min(1, 'Choose at least one.').max(5000, 'Choose at most 5,000 at once.');
+
+export const applicationCreateSchema = z
+  .object({
+    programIds: ids,
+    status: z.enum(APPLICATION_STATUSES).default('considering'),
+    date: isoDateSchema,
+    notes: note.default(''),
+  })
+  .strict();
+
+export const applicationStatusChangeSchema = z
+  .object({
+    ids,
+    status: z.enum(APPLICATION_STATUSES),
+    date: isoDateSchema,
+    note: note.default(''),
+  })
+  .strict();
+
+export const applicationUpdateSchema = z.object({ id: z.number().int().positive(), notes: note }).strict();
