@@ -1,0 +1,80 @@
+/**
+ * SOAP readiness (DOMAIN.md §5, seed "Personal statement … plus a prelim-track version"):
+ * items of the 'soap' group for the readiness checklist. Pure; the caller passes the ROL
+ * deadline (season calendar), the letters assigned (letters feature) and the user's ticks.
+ */
+import { LABELS, type Profile } from '../domain/profile';
+import type { ReadinessItem } from './readiness-types';
+
+export interface SoapReadinessInput {
+  profile: Profile;
+  /** Now, as an ISO instant or Date. */
+  now: Date | string;
+  /** ROL certification deadline (ISO instant): IMGs must have passed the ECFMG exams by then. */
+  rolDeadline: string;
+  /** The user's tick: a prelim-track personal statement is written and uploaded. */
+  prelimStatementReady: boolean;
+  /**
+   * Letters in ERAS that can be assigned to SOAP programs: a count from the letters
+   * feature, or null when it is not known (then the user's tick decides).
+   */
+  lettersAssigned: number | null;
+  lettersTicked: boolean;
+}
+
+/** SOAP programs read the same letters; two or more from US surgeons is the seed's minimum. */
+export const SOAP_MIN_LETTERS = 2;
+
+const day = (iso: string) => iso.slice(0, 10);
+
+export function soapReadinessItems(input: SoapReadinessInput): ReadinessItem[] {
+  const { profile: p } = input;
+  const now = new Date(input.now).getTime();
+  const deadline = new Date(input.rolDeadline).getTime();
+  const due = day(input.rolDeadline);
+  const base = { group: 'soap' as const, affectedProgramIds: [] as number[] };
+
+  const statement: ReadinessItem = input.prelimStatementReady
+    ? { ...base, id: 'soap.prelim-statement', title: 'Prelim-track personal statement ready', state: 'done', why: 'You marked a preliminary-surgery personal statement as ready.', next: '', dueDate: null, manual: true }
+    : { ...base, id: 'soap.prelim-statement', title: 'Prelim-track personal statement ready', state: 'needs_action', why: 'Not marked ready. SOAP moves in hours: the prelim version must exist before Monday.', next: 'Write a preliminary-surgery version of your personal statement and upload it to ERAS, then tick this.', dueDate: due, manual: true };
+
+  let letters: ReadinessItem;
+  if (input.lettersAssigned !== null) {
+    const n = input.lettersAssigned;
+    letters = n >= SOAP_MIN_LETTERS
+      ? { ...base, id: 'soap.letters-assigned', title: 'Letters ready to assign to SOAP programs', state: 'done', why: `${n} letters are uploaded and assignable.`, next: '', dueDate: null, manual: false }
+      : { ...base, id: 'soap.letters-assigned', title: 'Letters ready to assign to SOAP programs', state: 'needs_action', why: `${n} letter${n === 1 ? '' : 's'} assignable; you need at least ${SOAP_MIN_LETTERS}.`, next: 'Ask your letter writers to upload now; in SOAP you assign up to 4 letters per program within hours.', dueDate: due, manual: false };
+  } else {
+    letters = input.lettersTicked
+      ? { ...base, id: 'soap.letters-assigned', title: 'Letters ready to assign to SOAP programs', state: 'done', why: 'You marked your letters as uploaded and ready to assign.', next: '', dueDate: null, manual: true }
+      : { ...base, id: 'soap.letters-assigned', title: 'Letters ready to assign to SOAP programs', state: 'needs_action', why: 'Not marked ready.', next: `Make sure at least ${SOAP_MIN_LETTERS} letters are in the ERAS LoR Portal (up to 4 per program), then tick this.`, dueDate: due, manual: true };
+  }
+
+  // Exams for ECFMG certification (DOMAIN §2): Step 1, Step 2 CK and OET Medicine.
+  const missing: string[] = [];
+  if (p.ecfmgStatus !== 'certified') {
+    if (p.step1Result !== 'pass_fail' && p.step1Result !== 'numeric') missing.push(`Step 1 (${LABELS.step1Result[p.step1Result].toLowerCase()})`);
+    if (p.step2ckStatus !== 'passed') missing.push(`Step 2 CK (${LABELS.examStatus[p.step2ckStatus].toLowerCase()}${p.step2ckStatus === 'scheduled' && p.step2ckDate ? ` for ${p.step2ckDate}` : ''})`);
+    if (p.oetStatus !== 'passed') missing.push(`OET Medicine (${LABELS.examStatus[p.oetStatus].toLowerCase()})`);
+  }
+  const title = 'Exams for ECFMG certification passed by the ROL deadline';
+  let exams: ReadinessItem;
+  if (missing.length === 0) {
+    exams = { ...base, id: 'soap.ecfmg-exams', title, state: 'done', why: p.ecfmgStatus === 'certified' ? 'You are ECFMG certified.' : 'Step 1, Step 2 CK and OET Medicine are passed.', next: '', dueDate: null, manual: false };
+  } else if (now > deadline) {
+    exams = { ...base, id: 'soap.ecfmg-exams', title, state: 'blocking', why: `The ROL deadline (${due}) has passed and not all are passed: ${missing.join(', ')}. You are not eligible for SOAP this season.`, next: 'Plan for next season; keep your fallback plan for it.', dueDate: due, manual: false };
+  } else {
+    const lateStep2 = p.step2ckStatus === 'scheduled' && p.step2ckDate !== null && p.step2ckDate > due;
+    exams = {
+      ...base,
+      id: 'soap.ecfmg-exams',
+      title,
+      state: lateStep2 ? 'blocking' : 'needs_action',
+      why: `Not passed yet: ${missing.join(', ')}. IMGs are SOAP-eligible only with these passed by the ROL deadline (${due}).${lateStep2 ? ' Your Step 2 CK date is after it.' : ''}`,
+      next: lateStep2 ? `Move Step 2 CK before ${due} (results take weeks), or you cannot take part in SOAP.` : `Pass them (with results reported) before ${due}.`,
+      dueDate: due,
+      manual: false,
+    };
+  }
+  return [statement, letters, exams];
+}
