@@ -1,0 +1,195 @@
+// SOAP handlers on a real SQLite file: the plan's 45 cap, the partial-match restriction,
+// Monday's import (intersection, new programs added and tiered, re-ranking), the 45
+// application cap, round progression and a binding acceptance enforced at the API.
+import { describe, expect, it } from 'vitest';
+import { dumpDb, openTestServices } from './helpers';
+import { institution, seedExampleProfile, track } from '../fixtures';
+
+const unfilledIn = (...years: number[]) => [2023, 2024, 2025, 2026].map((year) => ({ year, unfilled: years.includes(year) ? 2 : 0 }));
+
+async function setup() {
+  const t = openTestServices();
+  await t.call('profile.save', seedExampleProfile());
+  const ids: Record<string, number> = {};
+  const add = async (name: string, code: string, over: Parameters<typeof track>[1] = {}, kind: 'preliminary' | 'categorical' = 'preliminary') => {
+    const saved = await t.call('institutions.save', { institution: institution({ name }), tracks: [track(kind, { nrmpCode: code, minStep2ck: null, unfilledHistory: unfilledIn(2025, 2026), ...over })] });
+    ids[name] = saved.programs[0]!.id;
+  };
+  await add('Alpha Community', '1001440P0');
+  await add('Bravo Regional', '1002440P0');
+  await add('Charlie Memorial', '1003440P0', { unfilledHistory: unfilledIn() });
+  await add('Delta Categorical', '1004440C0', {}, 'categorical');
+  return { ...t, ids };
+}
+
+async function refused(t: Awaited<ReturnType<typeof setup>>, method: Parameters<typeof t.raw>[0], input: unknown, pattern: RegExp) {
+  const before = dumpDb(t.db);
+  const r = await t.raw(method, input);
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect(r.error.message).toMatch(pattern);
+  expect(dumpDb(t.db)).toEqual(before);
+}
+
+describe('fallback plan', () => {
+  it('suggests unfilled-history prelim programs with reasons, adds, reorders and removes', async () => {
+    const t = await setup();
+    const o = await t.call('soap.overview');
+    expect(o.candidates.map((c) => c.program.institution.name)).toEqual(['Alpha Community', 'Bravo Regional']);
+    expect(o.candidates[0]!.candidate.reasons.some((r) => /Unfilled prelim positions in 2 of the last 4/.test(r))).toBe(true);
+    let plan = await t.call('soap.planAdd', { programIds: [t.ids['Alpha Community']!, t.ids['Bravo Regional']!, t.ids['Charlie Memorial']!] });
+    expect(plan.plan.map((p) => p.program.institution.name)).toEqual(['Alpha Community', 'Bravo Regional', 'Charlie Memorial']);
+    expect(plan.candidates).toEqual([]);
+    expect(plan.plan[0]!.blurb).toContain('Alpha Community');
+    plan = await t.call('soap.planReorder', { programIds: [t.ids['Charlie Memorial']!, t.ids['Alpha Community']!, t.ids['Bravo Regional']!] });
+    expect(plan.plan.map((p) => [p.program.institution.name, p.entry.position])).toEqual([['Charlie Memorial', 1], ['Alpha Community', 2], ['Bravo Regional', 3]]);
+    await refused(t, 'soap.planReorder', { programIds: [t.ids['Alpha Community']!] }, /plan changed/);
+    plan = await t.call('soap.planRemove', { programId: t.ids['Charlie Memorial']! });
+    expect(plan.plan.map((p) => [p.program.institution.name, p.entry.position])).toEqual([['Alpha Community', 1], ['Bravo Regional', 2]]);
+  });
+
+  it('holds at most 45 programs and says so, writing nothing', async () => {
+    const t = await setup();
+    const many: number[] = [];
+    for (let i = 0; i < 45; i++) {
+      const saved = await t.call('institutions.save', { institution: institution({ name: `Cap ${i}` }), tracks: [track('preliminary', { nrmpCode: `${2000 + i}440P0` })] });
+      many.push(saved.programs[0]!.id);
+    }
+    await t.call('soap.planAdd', { programIds: many.slice(0, 44) });
+    await refused(t, 'soap.planAdd', { programIds: many.slice(44).concat(t.ids['Alpha Community']!) }, /at most 45 programs\. It has 44: add at most 1 more/);
+    await t.call('soap.planAdd', { programIds: [many[44]!] });
+    await refused(t, 'soap.planAdd', { programIds: [t.ids['Alpha Community']!] }, /It has 45: remove one before adding another/);
+  });
+
+  it('refuses a categorical program for an applicant matched to an advanced position only', async () => {
+    const t = await setup();
+    await t.call('soap.setMatchStatus', { matchStatus: 'partial_advanced' });
+    await refused(t, 'soap.planAdd', { programIds: [t.ids['Delta Categorical']!] }, /complementary PGY-1 \(preliminary\)/);
+    const o = await t.call('soap.planAdd', { programIds: [t.ids['Alpha Community']!] });
+    expect(o.plan).toHaveLength(1);
+  });
+});
+
+const LIST = `Program Code,Program Name,City,State,Unfilled Positions
+1002440P0,Bravo Regional,Dayton,OH,2
+1004440C0,Delta Categorical,Dayton,OH,1
+7777440P0,Zulu Valley Hospital,Tupelo,MS,3
+3456140P0,Some Medicine Prelim,Tupelo,MS,1`;
+
+describe('Monday: the List of Unfilled Programs', () => {
+  it('intersects with the plan and the database, adds new programs (tagged, tiered) and re-ranks the plan to what is open', async () => {
+    const t = await setup();
+    await t.call('soap.planAdd', { programIds: [t.ids['Alpha Community']!, t.ids['Charlie Memorial']!, t.ids['Bravo Regional']!] });
+    const { summary, overview } = await t.call('soap.importUnfilled', { text: LIST });
+    const zulu = overview.unfilled.find((u) => u.nrmpCode === '7777440P0')!;
+    expect(summary).toMatchObject({ listed: 3, matched: [t.ids['Bravo Regional']], notInPlan: [t.ids['Delta Categorical']], planNotOpen: [t.ids['Alpha Community'], t.ids['Charlie Memorial']], added: [zulu.programId], otherPrograms: 1 });
+    expect(overview.plan.map((p) => [p.program.institution.name, p.open])).toEqual([['Bravo Regional', true], ['Alpha Community', false], ['Charlie Memorial', false]]);
+    expect(zulu).toMatchObject({ addedByImport: true, inPlan: false, positions: 3 });
+    expect(zulu.tier?.outcome).toBeDefined();
+    const programs = await t.call('programs.list');
+    const added = programs.find((p) => p.nrmpCode === '7777440P0')!;
+    expect(added).toMatchObject({ track: 'preliminary', tags: ['SOAP unfilled list'], positionsOffered: 3 });
+    expect(added.institution).toMatchObject({ name: 'Zulu Valley Hospital', state: 'MS', city: 'Tupelo' });
+    expect(added.institution.dataSource).toMatch(/NRMP List of Unfilled Programs/);
+    // Re-importing the same list replaces it and adds nothing twice.
+    const again = await t.call('soap.importUnfilled', { text: LIST });
+    expect(again.summary.added).toEqual([]);
+    expect((await t.call('programs.list')).length).toBe(programs.length);
+  });
+
+  it('refuses a paste without general-surgery codes and writes nothing', async () => {
+    const t = await setup();
+    await refused(t, 'soap.importUnfilled', { text: '3456140P0 Some Medicine Prelim' }, /none for preliminary or categorical general surgery/);
+  });
+});
+
+describe('Match Week', () => {
+  async function ready() {
+    const t = await setup();
+    await t.call('soap.setMatchStatus', { matchStatus: 'unmatched' });
+    await t.call('soap.importUnfilled', { text: LIST });
+    return t;
+  }
+
+  it('sends applications only to listed programs after the list is in, counting against 45', async () => {
+    const t = await setup();
+    await t.call('soap.setMatchStatus', { matchStatus: 'unmatched' });
+    await refused(t, 'soap.apply', { programIds: [t.ids['Bravo Regional']!] }, /Import Monday's List of Unfilled Programs first/);
+    await t.call('soap.importUnfilled', { text: LIST });
+    await refused(t, 'soap.apply', { programIds: [t.ids['Bravo Regional']!, t.ids['Alpha Community']!] }, /Alpha Community \(Preliminary\) is not on the List of Unfilled Programs/);
+    const o = await t.call('soap.apply', { programIds: [t.ids['Bravo Regional']!, t.ids['Delta Categorical']!] });
+    expect(o.used).toBe(2);
+    expect(o.applications.map((a) => [a.label, a.status])).toEqual([['Bravo Regional (Preliminary)', 'applied'], ['Delta Categorical (Categorical)', 'applied']]);
+  });
+
+  it('refuses the 46th application at the API and writes nothing', async () => {
+    const t = await ready();
+    const rows: string[] = [];
+    const ids: number[] = [];
+    for (let i = 0; i < 46; i++) {
+      const code = `${3000 + i}440P0`;
+      const saved = await t.call('institutions.save', { institution: institution({ name: `Open ${i}` }), tracks: [track('preliminary', { nrmpCode: code })] });
+      ids.push(saved.programs[0]!.id);
+      rows.push(`${code} Open ${i}`);
+    }
+    await t.call('soap.importUnfilled', { text: rows.join('\n') });
+    await t.call('soap.apply', { programIds: ids.slice(0, 45) });
+    await refused(t, 'soap.apply', { programIds: [ids[45]!] }, /at most 45 applications; you have sent 45, so no more can be sent/);
+  });
+
+  it('refuses a categorical application for a partial (advanced-only) match', async () => {
+    const t = await ready();
+    await t.call('soap.setMatchStatus', { matchStatus: 'partial_advanced' });
+    await refused(t, 'soap.apply', { programIds: [t.ids['Delta Categorical']!] }, /complementary PGY-1/);
+  });
+
+  it('progresses through rounds: a later-round offer expires older ones; rejected programs make no more offers', async () => {
+    const t = await ready();
+    const o = await t.call('soap.apply', { programIds: [t.ids['Bravo Regional']!, t.ids['Delta Categorical']!] });
+    const [bravo, delta] = o.applications.map((a) => a.id) as [number, number];
+    await t.call('soap.interview', { applicationId: bravo });
+    let after = await t.call('soap.offer', { applicationId: bravo, round: 1 });
+    expect(after.applications.find((a) => a.id === bravo)).toMatchObject({ status: 'offered', offerRound: 1 });
+    after = await t.call('soap.offer', { applicationId: delta, round: 2 });
+    expect(after.applications.map((a) => [a.id, a.status])).toEqual([[bravo, 'expired'], [delta, 'offered']]);
+    await refused(t, 'soap.offer', { applicationId: bravo, round: 3 }, /left to expire: a program makes no more offers/);
+    after = await t.call('soap.decide', { applicationId: delta, decision: 'reject' });
+    expect(after.applications.find((a) => a.id === delta)!.status).toBe('rejected');
+    await refused(t, 'soap.offer', { applicationId: delta, round: 3 }, /rejected: a program makes no more offers/);
+  });
+
+  it('a binding acceptance closes everything else and refuses further applications, offers and result changes', async () => {
+    const t = await ready();
+    const zulu = (await t.call('soap.overview')).unfilled.find((u) => u.nrmpCode === '7777440P0')!.programId!;
+    const o = await t.call('soap.apply', { programIds: [t.ids['Bravo Regional']!, t.ids['Delta Categorical']!] });
+    const [bravo, delta] = o.applications.map((a) => a.id) as [number, number];
+    await t.call('soap.offer', { applicationId: bravo, round: 1 });
+    await t.call('soap.offer', { applicationId: delta, round: 1 });
+    const accepted = await t.call('soap.decide', { applicationId: bravo, decision: 'accept' });
+    expect(accepted.applications.map((a) => [a.id, a.status])).toEqual([[bravo, 'accepted'], [delta, 'closed']]);
+    expect(accepted.plan.every((p) => p.problem !== null)).toBe(true);
+    await refused(t, 'soap.apply', { programIds: [zulu] }, /accepted Bravo Regional \(Preliminary\) in round 1: a SOAP acceptance is binding/);
+    await refused(t, 'soap.offer', { applicationId: delta, round: 2 }, /binding/);
+    await refused(t, 'soap.decide', { applicationId: delta, decision: 'accept' }, /binding/);
+    await refused(t, 'soap.setMatchStatus', { matchStatus: 'matched' }, /binding/);
+  });
+
+  it('keeps a sent application (and the count) when its program is deleted', async () => {
+    const t = await ready();
+    await t.call('soap.apply', { programIds: [t.ids['Bravo Regional']!] });
+    await t.call('programs.delete', { id: t.ids['Bravo Regional']! });
+    const o = await t.call('soap.overview');
+    expect(o.used).toBe(1);
+    expect(o.applications[0]).toMatchObject({ programId: null, label: 'Bravo Regional (Preliminary)' });
+  });
+});
+
+describe('readiness on the SOAP screen', () => {
+  it('returns the three soap items and stores the manual ticks', async () => {
+    const t = await setup();
+    let o = await t.call('soap.overview');
+    expect(o.readiness.map((i) => [i.id, i.state])).toEqual([['soap.prelim-statement', 'needs_action'], ['soap.letters-assigned', 'needs_action'], ['soap.ecfmg-exams', 'done']]);
+    o = await t.call('soap.setTicks', { prelimStatementReady: true });
+    expect(o.readiness[0]!.state).toBe('done');
+    expect(o.state.prelimStatementReady).toBe(true);
+  });
+});
