@@ -17,6 +17,6 @@ export const SECTIONS: Section[] = [
   { id: 'letters', label: 'Letters', icon: Mail, comingSoon: 'Letter writers, their letters and which programs each letter is assigned to.' },
   { id: 'readiness', label: 'Readiness', icon: ClipboardCheck, comingSoon: 'The ERAS readiness checklist, computed from your profile, letters and documents.' },
   { id: 'deadlines', label: 'Deadlines', icon: CalendarClock, comingSoon: 'The season calendar, per-program deadlines and reminders.' },
-  { id: 'soap', label: 'SOAP', icon: LifeBuoy, comingSoon: 'Your SOAP fallback plan and Match Week mode.' },
+  { id: 'soap', label: 'SOAP', icon: LifeBuoy },
   { id: 'settings', label: 'Settings', icon: Settings },
 ];

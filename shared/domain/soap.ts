@@ -2,7 +2,6 @@
 // Programs, and Match Week itself (applications, interview calls, offers in 4 rounds,
 // a binding acceptance). Types and the zod schemas of every SOAP input.
 import { z } from 'zod';
-import { isoDateSchema } from './profile';
 
 /** At most 45 SOAP applications (DOMAIN §3 "SOAP applications", NRMP 2023–). */
 export const SOAP_MAX_APPLICATIONS = 45;

@@ -1,0 +1,41 @@
+// The SOAP readiness items (group 'soap', computed by the engine); the two manual ones are
+// ticked here.
+import { AlertOctagon, CheckCircle2, Circle } from 'lucide-react';
+import type { SoapOverview } from '../../../shared/api/soap-api';
+import { useSoapStore } from '../../stores/soap-store';
+
+const TICKS: Record<string, 'prelimStatementReady' | 'lettersReady'> = { 'soap.prelim-statement': 'prelimStatementReady', 'soap.letters-assigned': 'lettersReady' };
+
+export function SoapReadiness({ overview }: { overview: SoapOverview }) {
+  const run = useSoapStore((s) => s.run);
+  return (
+    <section className="card" aria-labelledby="soap-ready-title">
+      <h2 id="soap-ready-title">SOAP readiness</h2>
+      <ul className="soap-ready">
+        {overview.readiness.map((item) => {
+          const tick = TICKS[item.id];
+          return (
+            <li key={item.id} className={`soap-ready-${item.state}`}>
+              {item.state === 'done' ? <CheckCircle2 size={18} aria-hidden className="ok" /> : item.state === 'blocking' ? <AlertOctagon size={18} aria-hidden className="bad" /> : <Circle size={18} aria-hidden />}
+              <div>
+                <div className="soap-plan-title">
+                  <strong>{item.title}</strong>
+                  <span className="sr-only">({item.state.replace('_', ' ')})</span>
+                  {item.dueDate && item.state !== 'done' ? <span className="muted small">by {item.dueDate}</span> : null}
+                </div>
+                <p className="muted small">
+                  {item.why} {item.next}
+                </p>
+              </div>
+              {item.manual && tick ? (
+                <label className="inline-check">
+                  <input type="checkbox" checked={item.state === 'done'} onChange={(e) => void run('soap.setTicks', { [tick]: e.target.checked })} /> Ready
+                </label>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+// The SOAP screen (DOMAIN.md §5): the fallback plan built weeks before Match Week,
+// Monday's List of Unfilled Programs, and Match Week mode.
+import { useEffect, useState } from 'react';
+import { SOAP_MATCH_STATUS_LABELS, type SoapMatchStatus } from '../../../shared/domain/soap';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { SelectField } from '../../components/form';
+import { useSoapStore } from '../../stores/soap-store';
+import { FallbackPlan } from './FallbackPlan';
+import { MatchWeekPanel } from './MatchWeekPanel';
+import { SoapReadiness } from './SoapReadiness';
+import { UnfilledListPanel } from './UnfilledListPanel';
+import './soap.css';
+
+type View = 'plan' | 'monday' | 'week';
+
+export function SoapScreen() {
+  const { overview, error, load, run, clearError } = useSoapStore();
+  const [view, setView] = useState<View>('plan');
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div className="screen soap">
+      <ScreenHeader
+        title="SOAP"
+        subtitle="If Match Week Monday says unmatched or partially matched: up to 45 applications to programs on the List of Unfilled Programs, offers in four rounds on Thursday, and an accepted offer is binding."
+      />
+      {error ? (
+        <div className="banner error" role="alert">
+          <span>{error}</span>
+          <button type="button" className="ghost" onClick={clearError}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {!overview ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <>
+          <div className="soap-top">
+            <section className="card" aria-labelledby="soap-status-title">
+              <h2 id="soap-status-title">Your Match Week result</h2>
+              <SelectField<SoapMatchStatus> label="Result on Monday" name="matchStatus" value={overview.state.matchStatus} options={SOAP_MATCH_STATUS_LABELS} onChange={(v) => void run('soap.setMatchStatus', { matchStatus: v })} />
+              <p className="muted small">{overview.allowed.why}</p>
+            </section>
+            <SoapReadiness overview={overview} />
+          </div>
+          <div className="tabs" role="tablist" aria-label="SOAP views">
+            {(
+              [
+                ['plan', `Fallback plan (${overview.plan.length})`],
+                ['monday', `Monday: unfilled list${overview.unfilled.length ? ` (${overview.unfilled.length})` : ''}`],
+                ['week', `Match Week (${overview.used}/${overview.max})`],
+              ] as const
+            ).map(([id, label]) => (
+              <button key={id} type="button" role="tab" aria-selected={view === id} className={view === id ? 'active' : undefined} onClick={() => setView(id)}>
+                {label}
+              </button>
+            ))}
+          </div>
+          {view === 'plan' ? <FallbackPlan overview={overview} /> : view === 'monday' ? <UnfilledListPanel overview={overview} /> : <MatchWeekPanel overview={overview} />}
+        </>
+      )}
+    </div>
+  );
+}

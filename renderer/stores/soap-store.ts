@@ -1,0 +1,58 @@
+// The SOAP screen's state: the overview the main process computed, replaced by every
+// mutation's answer (so the screen never shows a guess).
+import { create } from 'zustand';
+import type { InputOf, Method } from '../../shared/api/contract';
+import type { SoapImportResult, SoapOverview } from '../../shared/api/soap-api';
+import { api, errorMessage } from '../api/client';
+
+type OverviewMethod = Exclude<Extract<Method, `soap.${string}`>, 'soap.overview' | 'soap.importUnfilled'>;
+
+interface SoapStore {
+  overview: SoapOverview | null;
+  /** The last refusal or failure, shown in a banner until the next success. */
+  error: string | null;
+  lastImport: SoapImportResult['summary'] | null;
+  busy: boolean;
+  load(): Promise<void>;
+  /** Runs a SOAP mutation; true when it succeeded. */
+  run<M extends OverviewMethod>(method: M, input: InputOf<M>): Promise<boolean>;
+  importUnfilled(text: string): Promise<boolean>;
+  clearError(): void;
+}
+
+export const useSoapStore = create<SoapStore>((set) => ({
+  overview: null,
+  error: null,
+  lastImport: null,
+  busy: false,
+  async load() {
+    try {
+      set({ overview: await api('soap.overview') });
+    } catch (err) {
+      set({ error: errorMessage(err) });
+    }
+  },
+  async run(method, input) {
+    set({ busy: true });
+    try {
+      const overview = (await (api as (m: string, i: unknown) => Promise<SoapOverview>)(method, input));
+      set({ overview, error: null, busy: false });
+      return true;
+    } catch (err) {
+      set({ error: errorMessage(err), busy: false });
+      return false;
+    }
+  },
+  async importUnfilled(text) {
+    set({ busy: true });
+    try {
+      const r = await api('soap.importUnfilled', { text });
+      set({ overview: r.overview, lastImport: r.summary, error: null, busy: false });
+      return true;
+    } catch (err) {
+      set({ error: errorMessage(err), busy: false });
+      return false;
+    }
+  },
+  clearError: () => set({ error: null }),
+}));
