@@ -108,7 +108,8 @@ export function soapCandidates(input: SoapCandidatesInput): SoapCandidatesResult
     const open = input.unfilledCodes === null ? null : program.nrmpCode !== '' && input.unfilledCodes.has(program.nrmpCode);
     const score = SOAP_RANKING.tier[tier.outcome] + SOAP_RANKING.perUnfilledYear * unfilledYears + Math.round(tier.fitScore / SOAP_RANKING.fitDivisor);
     const reasons = [tier.summary];
-    for (const rule of EXPLAINING_RULES) for (const r of tier.reasons) if (r.rule === rule && r.effect !== 'unknown') reasons.push(r.text);
+    const said = tier.summary.toLowerCase();
+    for (const rule of EXPLAINING_RULES) for (const r of tier.reasons) if (r.rule === rule && r.effect !== 'unknown' && !said.includes(r.text.toLowerCase())) reasons.push(r.text);
     candidates.push({ programId: program.id, score, outcome: tier.outcome, tierLabel: tier.label, unfilledYears, reasons, open });
   });
   candidates.sort((x, y) => Number(y.open === true) - Number(x.open === true) || y.score - x.score || x.programId - y.programId);

@@ -91,7 +91,9 @@ export function parseUnfilledList(text: string): ParsedUnfilledList {
   const codeRows = rows.filter((r) => CODE_IN_TEXT.test(r.join(' ')));
   const hasHeader = rows.some((r) => !CODE_IN_TEXT.test(r.join(' ')) && r.length > 1 && r.some((c) => columnOf(c) === 'code'));
   const widths = new Set(codeRows.map((r) => r.length));
-  const tabular = hasHeader || (widths.size === 1 && !widths.has(1));
+  // Runs of spaces inside a cell mean columns aligned by spaces, not by the delimiter.
+  const spaceAligned = codeRows.some((r) => r.some((c) => /\S {2,}\S/.test(c)));
+  const tabular = hasHeader || (widths.size === 1 && !widths.has(1) && !spaceAligned);
   if (!tabular) rows = clean.split('\n').filter((l) => l.trim() !== '').map((l) => [l.trim()]);
   const out: ParsedUnfilledList = { entries: [], otherPrograms: [], unreadable: [], duplicates: [] };
   const seen = new Set<string>();

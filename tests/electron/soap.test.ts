@@ -35,7 +35,7 @@ describe('fallback plan', () => {
     const t = await setup();
     const o = await t.call('soap.overview');
     expect(o.candidates.map((c) => c.program.institution.name)).toEqual(['Alpha Community', 'Bravo Regional']);
-    expect(o.candidates[0]!.candidate.reasons.some((r) => /Unfilled prelim positions in 2 of the last 4/.test(r))).toBe(true);
+    expect(o.candidates[0]!.candidate.reasons.some((r) => /unfilled prelim positions in 2 of the last 4/i.test(r))).toBe(true);
     let plan = await t.call('soap.planAdd', { programIds: [t.ids['Alpha Community']!, t.ids['Bravo Regional']!, t.ids['Charlie Memorial']!] });
     expect(plan.plan.map((p) => p.program.institution.name)).toEqual(['Alpha Community', 'Bravo Regional', 'Charlie Memorial']);
     expect(plan.candidates).toEqual([]);

@@ -106,7 +106,7 @@ export function MatchWeekPanel({ overview }: { overview: SoapOverview }) {
     });
 
   return (
-    <div className="soap-columns">
+    <div className="soap-columns soap-week">
       <section className="card" aria-labelledby="soap-clock-title">
         <div className="card-title-row">
           <h2 id="soap-clock-title">Thursday offer rounds</h2>

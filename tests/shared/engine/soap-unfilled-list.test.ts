@@ -30,6 +30,14 @@ garbage line here
     expect(r.unreadable.map((u) => u.text)).toEqual(['List of Unfilled Programs 2027', 'garbage line here']);
   });
 
+  it('reads space-aligned lines whose "City, ST" would look like a comma-separated table', () => {
+    const r = parseUnfilledList('4219440P0  Finchridge General Hospital  Finchridge, OH  2\n8801440P0  Gulf Plains Community Hospital  Biloxi, MS  3');
+    expect(r.entries.map((e) => [e.nrmpCode, e.name, e.city, e.state, e.positions])).toEqual([
+      ['4219440P0', 'Finchridge General Hospital', 'Finchridge', 'OH', 2],
+      ['8801440P0', 'Gulf Plains Community Hospital', 'Biloxi', 'MS', 3],
+    ]);
+  });
+
   it('reads tab-separated rows copied from a table', () => {
     const r = parseUnfilledList('5678440C0\tHighland Regional\tKY\t1\n6789440P0\tValley Medical\tAL\t3');
     expect(r.entries.map((e) => [e.nrmpCode, e.name, e.state, e.positions])).toEqual([

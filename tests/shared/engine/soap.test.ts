@@ -30,7 +30,7 @@ describe('fallback candidates: prelim, visa sponsored, flexible screens, unfille
     expect(r.candidates[0]!.outcome).toBe('tier3');
     expect(r.candidates[0]!.unfilledYears).toBe(3);
     expect(r.candidates[0]!.reasons).toContain('Sponsors J-1; you need a J-1');
-    expect(r.candidates[0]!.reasons.some((t) => /Unfilled prelim positions in 3 of the last 4 Matches/.test(t))).toBe(true);
+    expect(r.candidates[0]!.reasons.some((t) => /unfilled prelim positions in 3 of the last 4 Matches/i.test(t))).toBe(true);
     expect(r.leftOut.map((l) => [l.why.slice(0, 20), l.count])).toEqual([
       ['Excluded by a screen', 1],
       ['Visa sponsorship unk', 1],
