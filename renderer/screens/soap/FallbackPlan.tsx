@@ -2,7 +2,7 @@
 // handle, Space to pick up, arrows to move, Space to drop), with the engine's reasons, a
 // paste-ready blurb per program, and the suggestions not yet in the plan.
 import { useState } from 'react';
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Check, ClipboardCopy, GripVertical, Plus, Trash2 } from 'lucide-react';
@@ -18,7 +18,7 @@ function CopyButton({ text, what }: { text: string; what: string }) {
     <button
       type="button"
       className="ghost"
-      aria-label={`Copy the blurb for ${what}`}
+      aria-label={copied ? `Copied the blurb for ${what}` : `Copy the blurb for ${what}`}
       onClick={() => {
         void navigator.clipboard.writeText(text).then(
           () => {
@@ -89,6 +89,16 @@ export function FallbackPlan({ overview }: { overview: SoapOverview }) {
   const byId = new Map(overview.plan.map((i) => [i.program.id, i]));
   const full = overview.plan.length >= overview.max;
 
+  // Screen-reader announcements in the user's words (program names and positions, not ids).
+  const nameOf = (id: string | number) => byId.get(Number(id))?.program.institution.name ?? 'Program';
+  const at = (id: string | number) => `position ${ids.indexOf(Number(id)) + 1} of ${ids.length}`;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, ${at(active.id)}.`,
+    onDragOver: ({ active, over }) => (over ? `${nameOf(active.id)} is over ${at(over.id)}.` : `${nameOf(active.id)} is no longer over the plan.`),
+    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at ${at(over.id)}.` : `${nameOf(active.id)} dropped; the order is unchanged.`),
+    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled; it stays where it was.`,
+  };
+
   const onDragEnd = (e: DragEndEvent) => {
     if (!e.over || e.active.id === e.over.id) return;
     const next = arrayMove(ids, ids.indexOf(Number(e.active.id)), ids.indexOf(Number(e.over.id)));
@@ -112,7 +122,7 @@ export function FallbackPlan({ overview }: { overview: SoapOverview }) {
         {overview.plan.length === 0 ? (
           <p className="empty-line muted">No programs yet. Add suggestions from the right, best first.</p>
         ) : (
-          <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+          <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: 'To move a program, press Space or Enter, use the arrow keys, then press Space or Enter again to drop it, or Escape to cancel.' } }}>
             <SortableContext items={ids} strategy={verticalListSortingStrategy}>
               <ol className="soap-plan" aria-label="Fallback plan">
                 {ids.map((id, i) => {
