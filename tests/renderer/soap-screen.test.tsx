@@ -1,0 +1,65 @@
+// The SOAP screen in jsdom: the 45 cap is explained and adding is disabled at 45; a refusal
+// from the main process is shown as it was worded.
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SoapScreen } from '../../renderer/screens/soap/SoapScreen';
+import { useSoapStore } from '../../renderer/stores/soap-store';
+import type { SoapOverview } from '../../shared/api/soap-api';
+import { SOAP_WEEK_DATES_2027 } from '../../shared/domain/soap-week-dates';
+import { soapBlurb } from '../../shared/engine/soap-fallback';
+import { soapReadinessItems } from '../../shared/engine/soap-readiness';
+import { tierProgram } from '../../shared/engine/tier-program';
+import { makeProgram, seedApplicant, TODAY, unfilledIn } from '../shared/engine/fixtures';
+import { installFakeTransport } from './fake-transport';
+
+function overviewWith(planSize: number): SoapOverview {
+  const profile = seedApplicant();
+  const plan = Array.from({ length: planSize }, (_, i) => {
+    const program = makeProgram({ unfilledHistory: unfilledIn(2025, 2026), institution: { name: `Plan Hospital ${i + 1}` } });
+    return { entry: { programId: program.id, position: i + 1, note: '', addedAt: '2026-11-20T10:00:00Z' }, program, tier: tierProgram(program, profile, TODAY), open: null, problem: null, blurb: soapBlurb(program, profile), applicationId: null };
+  });
+  const extra = makeProgram({ unfilledHistory: unfilledIn(2025, 2026), institution: { name: 'One More Hospital' } });
+  return {
+    now: '2026-11-25T12:00:00Z',
+    dates: SOAP_WEEK_DATES_2027,
+    state: { matchStatus: 'not_known', prelimStatementReady: false, lettersReady: false, unfilledImportedAt: null },
+    allowed: { tracks: ['preliminary', 'categorical'], why: 'Unmatched applicants may apply to any unfilled program (up to 45).' },
+    plan,
+    candidates: [{ candidate: { programId: extra.id, score: 60, outcome: 'tier3', tierLabel: 'Tier 3 – safety', unfilledYears: 2, reasons: ['Safety: unfilled prelim positions'], open: null }, program: extra }],
+    leftOut: [],
+    unfilled: [],
+    applications: [],
+    used: 0,
+    max: 45,
+    readiness: soapReadinessItems({ profile, now: '2026-11-25T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, lettersAssigned: null, lettersTicked: false }),
+  };
+}
+
+let current: SoapOverview;
+beforeEach(() => {
+  useSoapStore.setState({ overview: null, error: null, lastImport: null, busy: false });
+});
+
+describe('SOAP screen', () => {
+  it('at 45 programs says the plan is full and disables adding', async () => {
+    current = overviewWith(45);
+    installFakeTransport({ 'soap.overview': () => current });
+    render(<SoapScreen />);
+    await screen.findByText('45 of 45');
+    expect(screen.getByText(/Your plan has 45 programs, the most SOAP lets you apply to\. Remove one before adding another\./)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Add One More Hospital to the plan' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(screen.getByRole('list', { name: 'Fallback plan' })).getAllByRole('listitem')).toHaveLength(45);
+  });
+
+  it('shows the main process\'s refusal in words and keeps the plan as it was', async () => {
+    current = overviewWith(2);
+    const refusal = 'SOAP allows at most 45 applications, so the plan holds at most 45 programs. It has 45: remove one before adding another.';
+    const fake = installFakeTransport({ 'soap.overview': () => current, 'soap.planAdd': () => ({ ok: false, error: { code: 'conflict', message: refusal } }) });
+    render(<SoapScreen />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Add One More Hospital to the plan' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(refusal);
+    expect(fake.calls.find((c) => c.method === 'soap.planAdd')?.input).toEqual({ programIds: [current.candidates[0]!.program.id] });
+    expect(screen.getByText('2 of 45')).toBeTruthy();
+  });
+});
