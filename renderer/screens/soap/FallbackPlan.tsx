@@ -88,6 +88,7 @@ export function FallbackPlan({ overview }: { overview: SoapOverview }) {
   const ids = order && order.length === serverOrder.length && order.every((id) => serverOrder.includes(id)) ? order : serverOrder;
   const byId = new Map(overview.plan.map((i) => [i.program.id, i]));
   const full = overview.plan.length >= overview.max;
+  const room = overview.max - overview.plan.length;
 
   // Screen-reader announcements in the user's words (program names and positions, not ids).
   const nameOf = (id: string | number) => byId.get(Number(id))?.program.institution.name ?? 'Program';
@@ -142,6 +143,11 @@ export function FallbackPlan({ overview }: { overview: SoapOverview }) {
         </div>
         <p className="muted">{overview.allowed.tracks.length === 0 ? overview.allowed.why : 'Preliminary programs that sponsor your visa, are flexible on your scores and went unfilled in recent Matches, best first. Reasons come from the tier engine.'}</p>
         {overview.candidates.length === 0 ? <p className="empty-line muted">No more suggestions.</p> : null}
+        {room > 1 && overview.candidates.length > 1 ? (
+          <button type="button" className="secondary" onClick={() => void run('soap.planAdd', { programIds: overview.candidates.slice(0, room).map((c) => c.program.id) })}>
+            <Plus size={15} aria-hidden /> Add the top {Math.min(room, overview.candidates.length)}
+          </button>
+        ) : null}
         <ul className="soap-candidates">
           {overview.candidates.map(({ candidate, program: p }) => (
             <li key={p.id}>

@@ -29,7 +29,7 @@ export function SoapReadiness({ overview }: { overview: SoapOverview }) {
               </div>
               {item.manual && tick ? (
                 <label className="inline-check">
-                  <input type="checkbox" checked={item.state === 'done'} onChange={(e) => void run('soap.setTicks', { [tick]: e.target.checked })} /> Ready
+                  <input type="checkbox" aria-label={`${item.title}: ready`} checked={item.state === 'done'} onChange={(e) => void run('soap.setTicks', { [tick]: e.target.checked })} /> Ready
                 </label>
               ) : null}
             </li>
