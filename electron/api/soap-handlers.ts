@@ -4,7 +4,7 @@ import type { Handlers } from '../../shared/api/contract';
 import type { SoapOverview } from '../../shared/api/soap-api';
 import { SOAP_MAX_APPLICATIONS } from '../../shared/domain/soap';
 import { currentSoapWeekDates } from '../../shared/domain/soap-week-dates';
-import { acceptedApplication } from '../../shared/engine/soap-match-week';
+import { acceptedApplication, soapClock } from '../../shared/engine/soap-match-week';
 import { soapAllowedTracks, soapBlurb, soapCandidates, soapTrackProblem } from '../../shared/engine/soap-fallback';
 import { soapReadinessItems } from '../../shared/engine/soap-readiness';
 import { tierPrograms } from '../../shared/engine/tier-program';
@@ -103,7 +103,8 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
       return overview();
     },
     'soap.offer': ({ applicationId, round }) => {
-      soap.recordOffer(applicationId, round, now());
+      const at = now();
+      soap.recordOffer(applicationId, round, at, soapClock(at, currentSoapWeekDates()));
       return overview();
     },
     'soap.decide': ({ applicationId, decision }) => {

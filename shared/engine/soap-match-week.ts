@@ -86,13 +86,21 @@ export function soapInterviewProblem(app: SoapApplication, apps: readonly SoapAp
 
 /**
  * Why an offer in `round` cannot be recorded, or null. Rounds only move forward (an offer
- * cannot be recorded in a round earlier than one already recorded); a program whose offer
- * was rejected or expired makes no more offers.
+ * cannot be recorded in a round earlier than one already recorded, and on Thursday only in
+ * the round under way); a program whose offer was rejected or expired makes no more offers.
  */
-export function soapOfferProblem(app: SoapApplication, round: number, apps: readonly SoapApplication[]): string | null {
+export function soapOfferProblem(app: SoapApplication, round: number, apps: readonly SoapApplication[], clock?: SoapClock): string | null {
   const accepted = acceptedProblem(apps);
   if (accepted) return accepted;
   if (round < 1 || round > SOAP_OFFER_ROUNDS) return `The round is 1 to ${SOAP_OFFER_ROUNDS}.`;
+  // On Thursday the clock says which round is under way; before it (planning, practice)
+  // any round may be recorded.
+  if (clock?.phase === 'ended') return 'SOAP has ended for this season: no more offers can be recorded.';
+  if (clock?.phase === 'offers' && round !== clock.currentRound) {
+    return round > clock.currentRound
+      ? `Round ${round} has not started yet (round ${clock.currentRound} is under way${clock.next ? `; round ${clock.next.round} starts in ${clock.countdown}` : ''}).`
+      : `Round ${round} is over and its offers have expired; offers now belong to round ${clock.currentRound}.`;
+  }
   if (app.status === 'rejected' || app.status === 'expired') return `${app.label} already made an offer that was ${app.status === 'rejected' ? 'rejected' : 'left to expire'}: a program makes no more offers after that.`;
   if (app.status === 'offered') return `${app.label} already has an offer (round ${app.offerRound}) waiting: accept, reject or let it expire first.`;
   if (app.status !== 'applied' && app.status !== 'interview') return `${app.label} is closed; it cannot make an offer.`;

@@ -7,8 +7,8 @@ import { institution, seedExampleProfile, track } from '../fixtures';
 
 const unfilledIn = (...years: number[]) => [2023, 2024, 2025, 2026].map((year) => ({ year, unfilled: years.includes(year) ? 2 : 0 }));
 
-async function setup() {
-  const t = openTestServices();
+async function setup(now?: () => Date) {
+  const t = now ? openTestServices(undefined, now) : openTestServices();
   await t.call('profile.save', seedExampleProfile());
   const ids: Record<string, number> = {};
   const add = async (name: string, code: string, over: Parameters<typeof track>[1] = {}, kind: 'preliminary' | 'categorical' = 'preliminary') => {
@@ -180,6 +180,24 @@ describe('Match Week', () => {
     const o = await t.call('soap.overview');
     expect(o.used).toBe(1);
     expect(o.applications[0]).toMatchObject({ programId: null, label: 'Bravo Regional (Preliminary)' });
+  });
+});
+
+describe('Thursday by the clock (Eastern round times, est. 2027)', () => {
+  it('records an offer only in the round under way, and none after SOAP ends', async () => {
+    let clock = new Date('2027-03-15T16:00:00Z'); // Monday, noon ET
+    const t = await setup(() => clock);
+    await t.call('soap.setMatchStatus', { matchStatus: 'unmatched' });
+    await t.call('soap.importUnfilled', { text: LIST });
+    const o = await t.call('soap.apply', { programIds: [t.ids['Bravo Regional']!, t.ids['Delta Categorical']!] });
+    const [bravo, delta] = o.applications.map((a) => a.id) as [number, number];
+    clock = new Date('2027-03-18T16:30:00Z'); // Thursday 12:30 pm ET: round 2
+    await refused(t, 'soap.offer', { applicationId: bravo, round: 3 }, /Round 3 has not started yet \(round 2 is under way; round 3 starts in 2 h 30 min\)/);
+    await refused(t, 'soap.offer', { applicationId: bravo, round: 1 }, /Round 1 is over/);
+    const r = await t.call('soap.offer', { applicationId: bravo, round: 2 });
+    expect(r.applications.find((a) => a.id === bravo)).toMatchObject({ status: 'offered', offerRound: 2 });
+    clock = new Date('2027-03-19T02:00:00Z'); // after 9 pm ET
+    await refused(t, 'soap.offer', { applicationId: delta, round: 4 }, /SOAP has ended/);
   });
 });
 

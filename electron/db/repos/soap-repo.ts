@@ -9,7 +9,7 @@ import { emptyInstitution, emptyTrack, type Program } from '../../../shared/doma
 import { parseNrmpCode } from '../../../shared/domain/nrmp';
 import { SOAP_MAX_APPLICATIONS, type SoapApplication, type SoapApplicationStatus, type SoapMatchStatus, type SoapPlanEntry, type SoapState, type SoapUnfilledProgram } from '../../../shared/domain/soap';
 import { intersectUnfilled, rerankPlanToOpen, soapTrackProblem } from '../../../shared/engine/soap-fallback';
-import { offersExpiringAt, soapApplyProblem, soapDecideProblem, soapInterviewProblem, soapOfferProblem } from '../../../shared/engine/soap-match-week';
+import { offersExpiringAt, soapApplyProblem, soapDecideProblem, soapInterviewProblem, soapOfferProblem, type SoapClock } from '../../../shared/engine/soap-match-week';
 import type { ParsedUnfilledList } from '../../../shared/engine/soap-unfilled-list';
 
 /** The tag and data source that mark programs the unfilled-list import created. */
@@ -270,11 +270,11 @@ export function createSoapRepo(db: Db) {
     },
 
     /** Records an offer in a round; offers still pending from earlier rounds expire (an offer lasts its round). */
-    recordOffer(id: number, round: number, now: Date): SoapApplication[] {
+    recordOffer(id: number, round: number, now: Date, clock?: SoapClock): SoapApplication[] {
       return inTransaction(db, () => {
         const app = application(id);
         const apps = applications();
-        const problem = soapOfferProblem(app, round, apps);
+        const problem = soapOfferProblem(app, round, apps, clock);
         if (problem) throw new AppError('conflict', problem);
         for (const old of offersExpiringAt(round, apps)) stmts.appDecide.run('expired', now.toISOString(), old.id);
         stmts.appOffer.run(round, id);

@@ -111,6 +111,16 @@ describe('Match Week rules', () => {
 });
 
 describe('the round clock (Thursday rounds in Eastern time)', () => {
+  it('on Thursday, an offer belongs to the round under way; after SOAP none', () => {
+    const apps = [app(1)];
+    const during2 = soapClock('2027-03-18T17:00:00Z', SOAP_WEEK_DATES_2027);
+    expect(soapOfferProblem(apps[0]!, 2, apps, during2)).toBeNull();
+    expect(soapOfferProblem(apps[0]!, 3, apps, during2)).toBe('Round 3 has not started yet (round 2 is under way; round 3 starts in 2 h 0 min).');
+    expect(soapOfferProblem(apps[0]!, 1, apps, during2)).toMatch(/Round 1 is over and its offers have expired/);
+    expect(soapOfferProblem(apps[0]!, 4, apps, soapClock('2027-03-19T02:00:00Z', SOAP_WEEK_DATES_2027))).toMatch(/SOAP has ended/);
+    expect(soapOfferProblem(apps[0]!, 3, apps, soapClock('2027-03-16T12:00:00Z', SOAP_WEEK_DATES_2027))).toBeNull();
+  });
+
   const d = SOAP_WEEK_DATES_2027;
   it('stores the estimated 2027 times as UTC instants (EDT after 14 March)', () => {
     expect(d.offerRounds).toEqual(['2027-03-18T13:00:00.000Z', '2027-03-18T16:00:00.000Z', '2027-03-18T19:00:00.000Z', '2027-03-18T22:00:00.000Z']);
