@@ -36,8 +36,12 @@ export function soapTrackProblem(status: SoapMatchStatus, program: Pick<Program,
 
 /** Ranking weights of the fallback list: engine choices, documented here. */
 export const SOAP_RANKING = {
-  /** Tier 3 is the engine's "SOAP-sensitive" tier: it leads. */
-  tier: { tier3: 40, tier2: 25, tier1: 12, long_shot: 0, excluded: 0 } as Record<TierOutcome, number>,
+  /**
+   * Tier 3 is the engine's "SOAP-sensitive" tier: it leads. A long shot (top academic or
+   * research-heavy, DOMAIN §4 "de-emphasize") stays below every tiered program even with
+   * 4 unfilled Matches.
+   */
+  tier: { tier3: 40, tier2: 25, tier1: 12, long_shot: -40, excluded: 0 } as Record<TierOutcome, number>,
   /** Per Match of the last 4 with unfilled positions. */
   perUnfilledYear: 10,
   /** The fit score (0–100) counts a tenth. */

@@ -39,6 +39,12 @@ describe('fallback candidates: prelim, visa sponsored, flexible screens, unfille
     ]);
   });
 
+  it('keeps a long shot (research-heavy) below a tiered program even with more unfilled Matches', () => {
+    const longShot = makeProgram({ unfilledHistory: unfilledIn(2023, 2024, 2025, 2026), institution: { researchHeavy: true } });
+    const r = candidatesFor([longShot, once]);
+    expect(r.candidates.map((c) => [c.programId, c.outcome])).toEqual([[once.id, expect.stringMatching(/tier/)], [longShot.id, 'long_shot']]);
+  });
+
   it('puts programs on Monday\'s list first once it is imported', () => {
     const r = candidatesFor(all, 'unmatched', new Set(['2222440P0']));
     expect(r.candidates.map((c) => [c.programId, c.open])).toEqual([[once.id, true], [safety.id, false]]);
