@@ -30,6 +30,31 @@ export const TEMPLATE_PURPOSE_LABELS: Record<TemplatePurpose, string> = {
  */
 export const MASS_MAILING_PER_DAY = 5;
 
+/** Placeholders a template may use, with what fills them (the engine fills them). */
+export const PLACEHOLDERS = {
+  applicantName: 'Your full name (Profile)',
+  applicantEmail: 'Your email (Profile)',
+  medicalSchool: 'Your medical school (Profile)',
+  country: 'Your country (Profile)',
+  aamcId: 'Your AAMC ID (Profile)',
+  visaNeed: 'The visa you need, in words (Profile)',
+  step2ckScore: 'Your Step 2 CK score (Profile)',
+  programName: 'The institution’s name (Program)',
+  trackName: '"preliminary surgery" or "categorical general surgery" (Program)',
+  city: 'The program’s city (Program)',
+  state: 'The program’s state (Program)',
+  pdName: 'The program director’s name (Program)',
+  pdLastName: 'The program director’s last name (Program)',
+  coordinatorName: 'The coordinator’s name (Program)',
+  today: 'Today’s date',
+} as const;
+export type Placeholder = keyof typeof PLACEHOLDERS;
+/** {{names}} in a text that are not placeholders (typos), in order of appearance. */
+export function unknownPlaceholders(text: string): string[] {
+  const names = [...text.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => m[1]!);
+  return [...new Set(names.filter((n) => !Object.prototype.hasOwnProperty.call(PLACEHOLDERS, n)))];
+}
+
 export interface Communication {
   id: number;
   programId: number;
@@ -96,5 +121,13 @@ export const templateInputSchema = z
     subject: text(300).default(''),
     body: z.string().trim().min(1, 'Write the message text.').max(20000, 'Keep the template under 20,000 characters.'),
   })
-  .strict();
+  .strict()
+  .superRefine((t, ctx) => {
+    for (const key of ['subject', 'body'] as const) {
+      const unknown = unknownPlaceholders(t[key]);
+      if (unknown.length > 0) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}: use one of the listed placeholders (names are case-sensitive).` });
+      }
+    }
+  });
 export type TemplateInput = z.input<typeof templateInputSchema>;

@@ -55,8 +55,10 @@ export interface ApplicationLetterSummary {
   usSurgeonCount: number;
   /** Assigned letters whose writer confirmed a strong letter (strong confirmed or uploaded). */
   confirmedStrongCount: number;
-  /** Assigned letters not yet uploaded to the LoR portal. */
+  /** Assigned letters not yet uploaded to the LoR portal (declined ones not counted). */
   notUploadedCount: number;
+  /** Assigned letters marked declined (the writer hesitated): they should come off. */
+  declinedCount: number;
   locked: boolean;
   /** Plain-language problems (only for submitted applications for the minimums). */
   warnings: string[];
@@ -69,7 +71,8 @@ export function applicationLetterSummary(
   const count = assigned.length;
   const usSurgeonCount = assigned.filter((a) => isUsSurgeon(a.writer)).length;
   const confirmedStrongCount = assigned.filter((a) => a.letter.stage === 'strong_confirmed' || a.letter.stage === 'uploaded').length;
-  const notUploadedCount = assigned.filter((a) => a.letter.stage !== 'uploaded').length;
+  const declinedCount = assigned.filter((a) => a.letter.stage === 'declined').length;
+  const notUploadedCount = assigned.filter((a) => a.letter.stage !== 'uploaded' && a.letter.stage !== 'declined').length;
   const locked = isAssignmentLocked(status);
   const warnings: string[] = [];
   if (locked) {
@@ -80,8 +83,9 @@ export function applicationLetterSummary(
       warnings.push(`Only ${usSurgeonCount} from US surgeons: the seed asks for at least ${MIN_US_SURGEON_LETTERS}.`);
     }
   }
+  if (declinedCount > 0) warnings.push(`${declinedCount} assigned letter${declinedCount === 1 ? ' is' : 's are'} marked declined: the writer hesitated, so unassign ${declinedCount === 1 ? 'it' : 'them'}.`);
   if (notUploadedCount > 0) warnings.push(`${notUploadedCount} assigned letter${notUploadedCount === 1 ? ' is' : 's are'} not uploaded to the LoR portal yet.`);
-  return { count, usSurgeonCount, confirmedStrongCount, notUploadedCount, locked, warnings };
+  return { count, usSurgeonCount, confirmedStrongCount, notUploadedCount, declinedCount, locked, warnings };
 }
 
 export interface LetterReminder {

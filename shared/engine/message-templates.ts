@@ -3,7 +3,7 @@
 // "do not spam" check. Pure.
 import type { Profile } from '../domain/profile';
 import type { Program } from '../domain/program';
-import { MASS_MAILING_PER_DAY, type Communication, type TemplatePurpose } from '../domain/communications';
+import { MASS_MAILING_PER_DAY, PLACEHOLDERS, type Communication, type Placeholder, type TemplatePurpose } from '../domain/communications';
 
 export interface BuiltInTemplate {
   key: string;
@@ -13,25 +13,7 @@ export interface BuiltInTemplate {
   body: string;
 }
 
-/** Placeholders a template may use, with what fills them. */
-export const PLACEHOLDERS = {
-  applicantName: 'Your full name (Profile)',
-  applicantEmail: 'Your email (Profile)',
-  medicalSchool: 'Your medical school (Profile)',
-  country: 'Your country (Profile)',
-  aamcId: 'Your AAMC ID (Profile)',
-  visaNeed: 'The visa you need, in words (Profile)',
-  step2ckScore: 'Your Step 2 CK score (Profile)',
-  programName: 'The institution’s name (Program)',
-  trackName: '"preliminary surgery" or "categorical general surgery" (Program)',
-  city: 'The program’s city (Program)',
-  state: 'The program’s state (Program)',
-  pdName: 'The program director’s name (Program)',
-  pdLastName: 'The program director’s last name (Program)',
-  coordinatorName: 'The coordinator’s name (Program)',
-  today: 'Today’s date',
-} as const;
-export type Placeholder = keyof typeof PLACEHOLDERS;
+export { PLACEHOLDERS, type Placeholder } from '../domain/communications';
 export type PlaceholderValues = Record<Placeholder, string>;
 
 /** The built-in templates. Parts in [brackets] are for the user to write for each program. */

@@ -95,7 +95,13 @@ const BAD_INPUTS: Record<Method, unknown[]> = {
   ],
   'communications.delete': [undefined, { id: 0 }],
   'templates.list': [{ purpose: 'soap' }],
-  'templates.save': [undefined, { name: '', purpose: 'other', body: 'Hi' }, { name: 'T', purpose: 'spam', body: 'Hi' }, { name: 'T', purpose: 'other', body: '   ' }],
+  'templates.save': [
+    undefined,
+    { name: '', purpose: 'other', body: 'Hi' },
+    { name: 'T', purpose: 'spam', body: 'Hi' },
+    { name: 'T', purpose: 'other', body: '   ' },
+    { name: 'T', purpose: 'other', body: 'Dear Dr. {{pdname}}' },
+  ],
   'templates.delete': [undefined, { id: 'a' }],
   'templates.reset': [undefined, { id: 0 }],
 };

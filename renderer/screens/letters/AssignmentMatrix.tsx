@@ -33,7 +33,11 @@ export function AssignmentMatrix() {
   const [unlocked, setUnlocked] = useState<ReadonlySet<number>>(new Set());
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  const columns = useMemo(() => letters.filter((l) => l.stage !== 'declined'), [letters]);
+  // Declined letters are hidden unless still assigned somewhere (so they can be taken off).
+  const columns = useMemo(() => {
+    const assignedIds = new Set(assignments.map((a) => a.letterId));
+    return letters.filter((l) => l.stage !== 'declined' || assignedIds.has(l.id));
+  }, [letters, assignments]);
   const declined = letters.length - columns.length;
   const writerById = useMemo(() => new Map(writers.map((w) => [w.id, w])), [writers]);
   const letterById = useMemo(() => new Map(letters.map((l) => [l.id, l])), [letters]);
@@ -160,7 +164,7 @@ export function AssignmentMatrix() {
         </label>
         <p className="muted matrix-rule">
           At most {MAX_LETTERS_PER_PROGRAM} letters per program. Submitted applications are locked, as in ERAS.
-          {declined > 0 ? ` ${plural(declined, 'declined letter')} not shown.` : ''}
+          {declined > 0 ? ` ${plural(declined, 'declined letter')} not shown (not assigned anywhere).` : ''}
         </p>
       </div>
       {notice ? (
@@ -246,7 +250,9 @@ const MatrixRow = memo(function MatrixRow({ row, columns, writerById, unlocked, 
   return (
     <tr className={`${summary.locked ? 'submitted' : ''}${unlocked ? ' unlocked' : ''}`} data-application={row.name}>
       <th scope="row" className="program-col">
-        <span className="program-name">{row.name}</span>
+        <span className="program-name" title={row.name}>
+          {row.name}
+        </span>
         <span className="program-status">
           <span className="badge">{APPLICATION_STATUS_LABELS[row.app.status]}</span>
           {summary.locked ? (

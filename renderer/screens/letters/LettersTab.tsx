@@ -8,6 +8,7 @@ import { plural } from '../../components/format';
 import { localToday, useLettersStore } from '../../stores/letters-store';
 import { WriterEditor } from './WriterEditor';
 import { ReminderSetting } from './ReminderSetting';
+import { LetterEditor } from './LetterEditor';
 
 /** The date stored for the letter's current stage. */
 export function stageDate(l: Letter): string | null {
@@ -38,6 +39,7 @@ export function LettersTab() {
   const { writers, letters, assignments, settings, load } = useLettersStore();
   const [editing, setEditing] = useState<LetterWriter | 'new' | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [editingLetter, setEditingLetter] = useState<Letter | null>(null);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const today = localToday();
   const reminders = useMemo(() => (settings ? letterReminders(letters, writers, today, settings.reminderDays) : []), [letters, writers, today, settings]);
@@ -156,6 +158,7 @@ export function LettersTab() {
                       today={today}
                       onStage={(stage, date) => void setStage(l, stage, date)}
                       onDelete={() => setConfirm({ kind: 'letter', letter: l })}
+                      onEdit={() => setEditingLetter(l)}
                     />
                   ))}
               </ul>
@@ -173,6 +176,17 @@ export function LettersTab() {
           onSaved={(text) => {
             setEditing(null);
             setNotice({ kind: 'ok', text });
+            void load();
+          }}
+        />
+      ) : null}
+      {editingLetter ? (
+        <LetterEditor
+          letter={editingLetter}
+          title={letterName(editingLetter, writers)}
+          onClose={() => setEditingLetter(null)}
+          onSaved={() => {
+            setEditingLetter(null);
             void load();
           }}
         />
@@ -198,13 +212,25 @@ export function LettersTab() {
   );
 }
 
-function LetterRow({ letter, name, assigned, today, onStage, onDelete }: { letter: Letter; name: string; assigned: number; today: string; onStage: (s: LetterStage, date: string) => void; onDelete: () => void }) {
+interface LetterRowProps {
+  letter: Letter;
+  name: string;
+  assigned: number;
+  today: string;
+  onStage: (s: LetterStage, date: string) => void;
+  onDelete: () => void;
+  onEdit: () => void;
+}
+
+function LetterRow({ letter, name, assigned, today, onStage, onDelete, onEdit }: LetterRowProps) {
   const date = stageDate(letter);
   return (
     <li className={`letter-row stage-${letter.stage}`} data-letter={name}>
       <div className="letter-label">
         <strong>{letter.label || 'Letter'}</strong>
         <span className="muted">{assigned > 0 ? `Assigned to ${plural(assigned, 'program')}` : 'Not assigned yet'}</span>
+        {letter.portalLetterId ? <span className="muted">LoR portal ID {letter.portalLetterId}</span> : null}
+        {letter.notes ? <span className="muted letter-notes">{letter.notes}</span> : null}
       </div>
       <label className="stage-field">
         <span className="sr-only">Stage of {name}</span>
@@ -243,9 +269,14 @@ function LetterRow({ letter, name, assigned, today, onStage, onDelete }: { lette
           <span className="muted">Waiting for the upload to the LoR portal.</span>
         ) : null}
       </div>
-      <button type="button" className="icon danger" aria-label={`Delete ${name}`} onClick={onDelete}>
-        <Trash2 size={15} aria-hidden />
-      </button>
+      <span className="row-actions">
+        <button type="button" className="icon" aria-label={`Edit the letter: ${name}`} onClick={onEdit}>
+          <Pencil size={15} aria-hidden />
+        </button>
+        <button type="button" className="icon danger" aria-label={`Delete the letter: ${name}`} onClick={onDelete}>
+          <Trash2 size={15} aria-hidden />
+        </button>
+      </span>
     </li>
   );
 }

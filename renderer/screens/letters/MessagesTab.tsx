@@ -259,7 +259,7 @@ function Composer({
         <button type="button" className="secondary" onClick={() => void copy()}>
           <Copy size={15} aria-hidden /> Copy
         </button>
-        <a className="button secondary" href={mailto} target="_blank" rel="noreferrer">
+        <a className="button secondary" href={mailto} target="_blank" rel="noreferrer" onClick={() => setStatus('Your mail app opens with this message. After you send it, log it here.')}>
           <Mail size={15} aria-hidden /> Open in mail app
         </a>
         <button type="button" className="primary" onClick={() => void logSent()}>

@@ -86,6 +86,14 @@ describe('applicationLetterSummary — "at least 2 from US surgeons, 1 more"', (
   });
 });
 
+describe('applicationLetterSummary — declined letters', () => {
+  it('asks to unassign a declined letter that is still assigned, and does not count it as waiting for upload', () => {
+    const s = applicationLetterSummary('considering', [{ letter: up('declined'), writer: usSurgeon }]);
+    expect(s.warnings).toEqual(['1 assigned letter is marked declined: the writer hesitated, so unassign it.']);
+    expect([s.declinedCount, s.notUploadedCount]).toEqual([1, 0]);
+  });
+});
+
 describe('letterReminders — asked but not uploaded after N days', () => {
   const letter = (id: number, stage: LetterStage, askedOn: string | null): Pick<Letter, 'id' | 'writerId' | 'stage' | 'askedOn'> => ({ id, writerId: id, stage, askedOn });
   const writers = [1, 2, 3, 4, 5, 6].map((id) => ({ id, name: `Dr. ${id}` }));

@@ -2,7 +2,7 @@
 // the seed: name, school, visa needs, 1–2 strengths, why this program). No mass mailing."
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATES, PLACEHOLDERS, fillTemplate, lastName, mailtoUrl, massMailingWarning, placeholderValues } from '../../../shared/engine/message-templates';
-import { MASS_MAILING_PER_DAY } from '../../../shared/domain/communications';
+import { MASS_MAILING_PER_DAY, templateInputSchema } from '../../../shared/domain/communications';
 import { isAllowedExternalUrl } from '../../../electron/external-links';
 import { seedExampleProfile } from '../../fixtures';
 import type { Profile } from '../../../shared/domain/profile';
@@ -70,6 +70,18 @@ describe('fillTemplate', () => {
     expect(text).toContain('J-1 visa sponsorship');
     expect(text).toContain('I would be very grateful for consideration of my application.');
     expect(text).toContain('Amal Haddad, AAMC ID 12345678');
+  });
+});
+
+describe('templateInputSchema', () => {
+  it('refuses a template with a placeholder that does not exist, naming it and the field', () => {
+    const r = templateInputSchema.safeParse({ name: 'T', purpose: 'other', subject: 'Hi {{programname}}', body: 'Dear Dr. {{pdLastName}}, {{ applicantName }}' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['subject', expect.stringMatching(/^Unknown placeholder \{\{programname\}\}: use one of the listed placeholders/)]]);
+  });
+
+  it('accepts every built-in template', () => {
+    for (const t of BUILT_IN_TEMPLATES) expect(templateInputSchema.safeParse({ name: t.name, purpose: t.purpose, subject: t.subject, body: t.body }).success, t.key).toBe(true);
   });
 });
 
