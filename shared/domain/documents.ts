@@ -51,7 +51,7 @@ const text = (max: number) => z.string().trim().max(max, `Keep this under ${max}
 const id = z.number().int().positive();
 const ids = z.array(id).min(1, 'Choose at least one application.').max(5000, 'Choose at most 5,000 applications at once.');
 
-/** A personal statement is limited to 28,000 characters in ERAS; the CV text can be longer. */
+/** Generous on purpose: the text is optional and a CV can be long. */
 export const DOCUMENT_BODY_MAX = 60000;
 
 export const documentInputSchema = z

@@ -8,6 +8,7 @@ import {
   MIN_LETTERS_PER_APPLICATION,
   MIN_US_SURGEON_LETTERS,
   LETTER_STAGE_LABELS,
+  isConfirmedStrong,
   type Letter,
   type LetterWriter,
 } from '../domain/letters';
@@ -55,6 +56,8 @@ export interface ApplicationLetterSummary {
   usSurgeonCount: number;
   /** Assigned letters whose writer confirmed a strong letter (strong confirmed or uploaded). */
   confirmedStrongCount: number;
+  /** Of those, from US surgeons. */
+  usSurgeonStrongCount: number;
   /** Assigned letters not yet uploaded to the LoR portal (declined ones not counted). */
   notUploadedCount: number;
   /** Assigned letters marked declined (the writer hesitated): they should come off. */
@@ -70,22 +73,33 @@ export function applicationLetterSummary(
 ): ApplicationLetterSummary {
   const count = assigned.length;
   const usSurgeonCount = assigned.filter((a) => isUsSurgeon(a.writer)).length;
-  const confirmedStrongCount = assigned.filter((a) => a.letter.stage === 'strong_confirmed' || a.letter.stage === 'uploaded').length;
+  const strong = assigned.filter((a) => isConfirmedStrong(a.letter.stage));
+  const confirmedStrongCount = strong.length;
+  const usSurgeonStrongCount = strong.filter((a) => isUsSurgeon(a.writer)).length;
   const declinedCount = assigned.filter((a) => a.letter.stage === 'declined').length;
   const notUploadedCount = assigned.filter((a) => a.letter.stage !== 'uploaded' && a.letter.stage !== 'declined').length;
   const locked = isAssignmentLocked(status);
   const warnings: string[] = [];
+  // DOMAIN.md §4: only confirmed-strong letters count towards the minimums.
   if (locked) {
-    if (count < MIN_LETTERS_PER_APPLICATION) {
-      warnings.push(`Submitted with ${count} letter${count === 1 ? '' : 's'}: aim for at least ${MIN_LETTERS_PER_APPLICATION}.`);
+    if (confirmedStrongCount < MIN_LETTERS_PER_APPLICATION) {
+      warnings.push(
+        confirmedStrongCount === count
+          ? `Submitted with ${count} letter${count === 1 ? '' : 's'}: aim for at least ${MIN_LETTERS_PER_APPLICATION}.`
+          : `Submitted with ${count} letter${count === 1 ? '' : 's'}, only ${confirmedStrongCount} confirmed strong: aim for at least ${MIN_LETTERS_PER_APPLICATION} confirmed-strong letters.`,
+      );
     }
-    if (usSurgeonCount < MIN_US_SURGEON_LETTERS) {
-      warnings.push(`Only ${usSurgeonCount} from US surgeons: the seed asks for at least ${MIN_US_SURGEON_LETTERS}.`);
+    if (usSurgeonStrongCount < MIN_US_SURGEON_LETTERS) {
+      warnings.push(
+        usSurgeonStrongCount === usSurgeonCount
+          ? `Only ${usSurgeonCount} from US surgeons: the seed asks for at least ${MIN_US_SURGEON_LETTERS}.`
+          : `Only ${usSurgeonStrongCount} confirmed-strong letter${usSurgeonStrongCount === 1 ? '' : 's'} from US surgeons (${usSurgeonCount} assigned): the seed asks for at least ${MIN_US_SURGEON_LETTERS}.`,
+      );
     }
   }
   if (declinedCount > 0) warnings.push(`${declinedCount} assigned letter${declinedCount === 1 ? ' is' : 's are'} marked declined: the writer hesitated, so unassign ${declinedCount === 1 ? 'it' : 'them'}.`);
   if (notUploadedCount > 0) warnings.push(`${notUploadedCount} assigned letter${notUploadedCount === 1 ? ' is' : 's are'} not uploaded to the LoR portal yet.`);
-  return { count, usSurgeonCount, confirmedStrongCount, notUploadedCount, declinedCount, locked, warnings };
+  return { count, usSurgeonCount, confirmedStrongCount, usSurgeonStrongCount, notUploadedCount, declinedCount, locked, warnings };
 }
 
 export interface LetterReminder {

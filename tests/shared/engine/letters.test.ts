@@ -86,6 +86,21 @@ describe('applicationLetterSummary — "at least 2 from US surgeons, 1 more"', (
   });
 });
 
+describe('applicationLetterSummary — "only confirmed-strong letters count"', () => {
+  it('warns for a submitted application whose letters are assigned but not confirmed strong', () => {
+    const s = applicationLetterSummary('submitted', [
+      { letter: up(), writer: usSurgeon },
+      { letter: up('agreed'), writer: usSurgeon },
+      { letter: up('asked'), writer: homeSurgeon },
+    ]);
+    expect(s).toMatchObject({ count: 3, confirmedStrongCount: 1, usSurgeonCount: 2, usSurgeonStrongCount: 1 });
+    expect(s.warnings.slice(0, 2)).toEqual([
+      'Submitted with 3 letters, only 1 confirmed strong: aim for at least 3 confirmed-strong letters.',
+      'Only 1 confirmed-strong letter from US surgeons (2 assigned): the seed asks for at least 2.',
+    ]);
+  });
+});
+
 describe('applicationLetterSummary — declined letters', () => {
   it('asks to unassign a declined letter that is still assigned, and does not count it as waiting for upload', () => {
     const s = applicationLetterSummary('considering', [{ letter: up('declined'), writer: usSurgeon }]);
