@@ -98,6 +98,18 @@ describe('Letters screen', () => {
     expect((within(reminders).getByRole('textbox', { name: /Remind me/ }) as HTMLInputElement).value).toBe('14');
   });
 
+  it('checks a new writer with the API schema before sending: no name, nothing sent', async () => {
+    render(<LettersScreen />);
+    await userEvent.click((await screen.findAllByRole('button', { name: 'Add letter writer' }))[0]!);
+    const dialog = screen.getByRole('dialog', { name: 'Add letter writer' });
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Email' }), 'not-an-email');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByText('Enter the writer’s name (e.g. Dr. Jane Smith).')).toBeTruthy();
+    expect(within(dialog).getByText('Enter a valid email address, e.g. jsmith@hospital.org.')).toBeTruthy();
+    expect(within(dialog).getByText('Nothing was saved: fix the highlighted fields.')).toBeTruthy();
+    expect(fake.methods()).not.toContain('writers.save');
+  });
+
   it('locks a submitted application, warns about its letters, and sends an explicit unlock for a correction', async () => {
     render(<LettersScreen />);
     await userEvent.click(await screen.findByRole('tab', { name: 'Assignments' }));
