@@ -5,6 +5,7 @@ import { ProfileScreen } from './screens/profile/ProfileScreen';
 import { ProgramsScreen } from './screens/programs/ProgramsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SoapScreen } from './screens/soap/SoapScreen';
+import { LettersScreen } from './screens/letters/LettersScreen';
 import { SECTIONS } from './sections';
 import { useRoute } from './stores/route-store';
 
@@ -26,6 +27,8 @@ export function App() {
           <SettingsScreen />
         ) : section === 'soap' ? (
           <SoapScreen />
+        ) : section === 'letters' ? (
+          <LettersScreen />
         ) : (
           <ComingSoon section={current} />
         )}

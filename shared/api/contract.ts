@@ -10,6 +10,9 @@ import { listApi } from './list-api';
 import { backupApi } from './backup-api';
 import { applicationsApi } from './applications-api';
 import { soapApi } from './soap-api';
+import { lettersApi } from './letters-api';
+import { documentsApi } from './documents-api';
+import { communicationsApi } from './communications-api';
 
 export const contract = {
   ...appApi,
@@ -19,6 +22,9 @@ export const contract = {
   ...backupApi,
   ...applicationsApi,
   ...soapApi,
+  ...lettersApi,
+  ...documentsApi,
+  ...communicationsApi,
 };
 
 export type Contract = typeof contract;

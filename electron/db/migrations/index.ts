@@ -2,9 +2,10 @@
 import { m001Initial } from './001-initial';
 import { m002ListAndOverrides } from './002-list-and-overrides';
 import { m003Applications } from './003-applications';
+import { m005LettersDocumentsCommunications } from './005-letters-documents-communications';
 import { m007Soap } from './007-soap';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ListAndOverrides, m003Applications, m007Soap];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ListAndOverrides, m003Applications, m005LettersDocumentsCommunications, m007Soap];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;

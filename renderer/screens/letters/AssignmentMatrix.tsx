@@ -1,0 +1,330 @@
+import { memo, useCallback, useMemo, useState } from 'react';
+import { Lock, LockOpen, Search } from 'lucide-react';
+import { APPLICATION_STATUS_LABELS, type Application } from '../../../shared/domain/application';
+import { LETTER_STAGE_LABELS, MAX_LETTERS_PER_PROGRAM, type Letter, type LetterWriter } from '../../../shared/domain/letters';
+import { slotOf, type DocumentSlot, type DocumentVersion } from '../../../shared/domain/documents';
+import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
+import { applicationLetterSummary, assignmentProblem, isAssignmentLocked, isUsSurgeon } from '../../../shared/engine/letters';
+import { api, errorMessage } from '../../api/client';
+import { plural } from '../../components/format';
+import { localToday, useLettersStore } from '../../stores/letters-store';
+import { useProgramsStore } from '../../stores/programs-store';
+
+type Show = 'all' | 'open' | 'submitted' | 'warnings';
+
+export function programLabel(p: Program | undefined, programId: number): string {
+  return p ? `${p.institution.name} (${PROGRAM_LABELS.track[p.track]})` : `Program ${programId}`;
+}
+
+interface Row {
+  app: Application;
+  name: string;
+  program: Program | undefined;
+  assigned: number[];
+  documents: Partial<Record<DocumentSlot, number>>;
+  summary: ReturnType<typeof applicationLetterSummary>;
+}
+
+export function AssignmentMatrix() {
+  const { writers, letters, assignments, documents, documentAssignments, applications, setAssignments, setDocumentAssignments, load } = useLettersStore();
+  const programs = useProgramsStore((s) => s.programs);
+  const [query, setQuery] = useState('');
+  const [show, setShow] = useState<Show>('all');
+  const [unlocked, setUnlocked] = useState<ReadonlySet<number>>(new Set());
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  // Declined letters are hidden unless still assigned somewhere (so they can be taken off).
+  const columns = useMemo(() => {
+    const assignedIds = new Set(assignments.map((a) => a.letterId));
+    return letters.filter((l) => l.stage !== 'declined' || assignedIds.has(l.id));
+  }, [letters, assignments]);
+  const declined = letters.length - columns.length;
+  const writerById = useMemo(() => new Map(writers.map((w) => [w.id, w])), [writers]);
+  const letterById = useMemo(() => new Map(letters.map((l) => [l.id, l])), [letters]);
+  const programById = useMemo(() => new Map(programs.map((p) => [p.id, p])), [programs]);
+
+  const rows = useMemo<Row[]>(() => {
+    const byApp = new Map<number, number[]>();
+    for (const a of assignments) byApp.set(a.applicationId, [...(byApp.get(a.applicationId) ?? []), a.letterId]);
+    const docsByApp = new Map<number, Partial<Record<DocumentSlot, number>>>();
+    for (const d of documentAssignments) docsByApp.set(d.applicationId, { ...(docsByApp.get(d.applicationId) ?? {}), [d.slot]: d.documentId });
+    return applications
+      .map((app) => {
+        const program = programById.get(app.programId);
+        const assigned = byApp.get(app.id) ?? [];
+        const held = assigned.flatMap((id) => {
+          const letter = letterById.get(id);
+          const writer = letter ? writerById.get(letter.writerId) : undefined;
+          return letter && writer ? [{ letter, writer }] : [];
+        });
+        return { app, name: programLabel(program, app.programId), program, assigned, documents: docsByApp.get(app.id) ?? {}, summary: applicationLetterSummary(app.status, held) };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }, [applications, assignments, documentAssignments, programById, letterById, writerById]);
+
+  const visible = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return rows.filter((r) => {
+      if (q && !r.name.toLowerCase().includes(q)) return false;
+      if (show === 'open') return !r.summary.locked;
+      if (show === 'submitted') return r.summary.locked;
+      if (show === 'warnings') return r.summary.warnings.length > 0;
+      return true;
+    });
+  }, [rows, query, show]);
+
+  const toggle = useCallback(
+    async (row: Row, letter: Letter, assign: boolean) => {
+      const unlockSubmitted = unlocked.has(row.app.id);
+      const problem = assignmentProblem({ programName: row.name, applicationStatus: row.app.status, assignedLetterIds: row.assigned, letter, assign, unlockSubmitted });
+      if (problem) {
+        setNotice({ kind: 'error', text: problem });
+        return;
+      }
+      try {
+        setAssignments(await api('letters.assign', { applicationId: row.app.id, letterId: letter.id, assigned: assign, date: localToday(), unlockSubmitted }));
+        setNotice(null);
+      } catch (err) {
+        setNotice({ kind: 'error', text: errorMessage(err) });
+        await load();
+      }
+    },
+    [unlocked, setAssignments, load],
+  );
+
+  const setDocument = useCallback(
+    async (row: Row, slot: DocumentSlot, documentId: number | null) => {
+      try {
+        const all = documentId === null ? await api('documents.unassign', { applicationIds: [row.app.id], slot }) : await api('documents.assign', { applicationIds: [row.app.id], documentId, date: localToday() });
+        setDocumentAssignments(all);
+        setNotice(null);
+      } catch (err) {
+        setNotice({ kind: 'error', text: errorMessage(err) });
+      }
+    },
+    [setDocumentAssignments],
+  );
+
+  const toggleUnlock = useCallback((appId: number) => {
+    setUnlocked((s) => {
+      const next = new Set(s);
+      if (next.has(appId)) next.delete(appId);
+      else next.add(appId);
+      return next;
+    });
+  }, []);
+
+  const openForList = async () => {
+    const withApp = new Set(applications.map((a) => a.programId));
+    const ids = programs.filter((p) => p.onList && !withApp.has(p.id)).map((p) => p.id);
+    if (ids.length === 0) return;
+    try {
+      await api('applications.create', { programIds: ids, date: localToday() });
+      await load();
+    } catch (err) {
+      setNotice({ kind: 'error', text: errorMessage(err) });
+    }
+  };
+  const listWithoutApp = programs.filter((p) => p.onList && !applications.some((a) => a.programId === p.id)).length;
+
+  if (applications.length === 0) {
+    return (
+      <div className="empty-state">
+        <p>No applications yet. Letters and documents are assigned per application: open applications for the programs on your list first.</p>
+        {listWithoutApp > 0 ? (
+          <button type="button" className="primary" onClick={() => void openForList()}>
+            Open applications for the {plural(listWithoutApp, 'program')} on your list
+          </button>
+        ) : (
+          <p className="muted">Mark programs to apply to on the Programs screen.</p>
+        )}
+      </div>
+    );
+  }
+
+  const psVersions = documents.filter((d) => slotOf(d.kind) === 'personal_statement');
+  const cvVersions = documents.filter((d) => d.kind === 'cv');
+  const withWarnings = rows.filter((r) => r.summary.warnings.length > 0).length;
+
+  return (
+    <div className="matrix-view">
+      <div className="toolbar">
+        <label className="search">
+          <Search size={15} aria-hidden />
+          <input type="search" placeholder="Find a program" aria-label="Find a program" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+        <label className="inline-select">
+          Show
+          <select value={show} onChange={(e) => setShow(e.target.value as Show)} aria-label="Which applications to show">
+            <option value="all">All applications ({rows.length})</option>
+            <option value="open">Not submitted yet</option>
+            <option value="submitted">Submitted (locked)</option>
+            <option value="warnings">With warnings ({withWarnings})</option>
+          </select>
+        </label>
+        <p className="muted matrix-rule">
+          At most {MAX_LETTERS_PER_PROGRAM} letters per program. Submitted applications are locked, as in ERAS.
+          {declined > 0 ? ` ${plural(declined, 'declined letter')} not shown (not assigned anywhere).` : ''}
+        </p>
+      </div>
+      {notice ? (
+        <div className={`banner ${notice.kind}`} role="alert">
+          <span>{notice.text}</span>
+          <button type="button" className="ghost" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {columns.length === 0 ? <p className="muted">Add letters on the Letters tab to assign them here.</p> : null}
+      <div className="matrix-wrap" role="region" aria-label="Letters and documents per application" tabIndex={0}>
+        <table className="matrix">
+          <thead>
+            <tr>
+              <th scope="col" className="program-col">
+                Program
+              </th>
+              {columns.map((l) => {
+                const w = writerById.get(l.writerId);
+                return (
+                  <th scope="col" key={l.id} className="letter-col" title={`${w?.name ?? ''}${l.label ? ` – ${l.label}` : ''}: ${LETTER_STAGE_LABELS[l.stage]}`}>
+                    <span className="letter-col-name">{w?.name ?? 'Writer'}</span>
+                    {l.label ? <span className="letter-col-label">{l.label}</span> : null}
+                    <span className={`badge stage stage-${l.stage}`}>{LETTER_STAGE_LABELS[l.stage]}</span>
+                    {w && isUsSurgeon(w) ? <span className="badge us-surgeon">US surgeon</span> : null}
+                  </th>
+                );
+              })}
+              <th scope="col" className="num">
+                Letters
+              </th>
+              <th scope="col">Personal statement</th>
+              <th scope="col">CV</th>
+              <th scope="col">Warnings</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((row) => (
+              <MatrixRow
+                key={row.app.id}
+                row={row}
+                columns={columns}
+                writerById={writerById}
+                unlocked={unlocked.has(row.app.id)}
+                psVersions={psVersions}
+                cvVersions={cvVersions}
+                onToggle={toggle}
+                onDocument={setDocument}
+                onUnlock={toggleUnlock}
+              />
+            ))}
+          </tbody>
+        </table>
+        {visible.length === 0 ? <p className="muted empty-line">No application matches.</p> : null}
+      </div>
+    </div>
+  );
+}
+
+/** Short enough for a cell: "Surgery · v4", "Prelim · v2", "CV · Aug 2026". */
+function optionLabel(d: DocumentVersion): string {
+  const kind = d.kind === 'personal_statement_surgery' ? 'Surgery' : d.kind === 'personal_statement_prelim' ? 'Prelim' : null;
+  const version = d.versionLabel || d.title;
+  return kind ? `${kind} · ${version}` : version;
+}
+
+interface RowProps {
+  row: Row;
+  columns: Letter[];
+  writerById: Map<number, LetterWriter>;
+  unlocked: boolean;
+  psVersions: DocumentVersion[];
+  cvVersions: DocumentVersion[];
+  onToggle: (row: Row, letter: Letter, assign: boolean) => Promise<void>;
+  onDocument: (row: Row, slot: DocumentSlot, documentId: number | null) => Promise<void>;
+  onUnlock: (appId: number) => void;
+}
+
+const MatrixRow = memo(function MatrixRow({ row, columns, writerById, unlocked, psVersions, cvVersions, onToggle, onDocument, onUnlock }: RowProps) {
+  const locked = isAssignmentLocked(row.app.status) && !unlocked;
+  const { summary } = row;
+  return (
+    <tr className={`${summary.locked ? 'submitted' : ''}${unlocked ? ' unlocked' : ''}`} data-application={row.name}>
+      <th scope="row" className="program-col">
+        <span className="program-name" title={row.name}>
+          {row.name}
+        </span>
+        <span className="program-status">
+          <span className="badge">{APPLICATION_STATUS_LABELS[row.app.status]}</span>
+          {summary.locked ? (
+            <button
+              type="button"
+              className={`ghost lock-toggle${unlocked ? ' open' : ''}`}
+              aria-pressed={unlocked}
+              aria-label={unlocked ? `Lock the letters of ${row.name} again` : `Unlock the letters of ${row.name} to correct the record`}
+              title={unlocked ? 'Unlocked: change only what matches ERAS. Click to lock again.' : 'Locked: ERAS locks letter assignments once you apply. Unlock only to correct the record.'}
+              onClick={() => onUnlock(row.app.id)}
+            >
+              {unlocked ? <LockOpen size={14} aria-hidden /> : <Lock size={14} aria-hidden />}
+              {unlocked ? 'Unlocked' : 'Locked'}
+            </button>
+          ) : null}
+        </span>
+      </th>
+      {columns.map((l) => {
+        const checked = row.assigned.includes(l.id);
+        const w = writerById.get(l.writerId);
+        return (
+          <td key={l.id} className="cell">
+            <input
+              type="checkbox"
+              checked={checked}
+              disabled={locked}
+              aria-label={`Assign ${w?.name ?? 'letter'}${l.label ? ` – ${l.label}` : ''} to ${row.name}`}
+              onChange={(e) => void onToggle(row, l, e.target.checked)}
+            />
+          </td>
+        );
+      })}
+      <td className={`num count${summary.count >= MAX_LETTERS_PER_PROGRAM ? ' full' : ''}`}>
+        {summary.count}/{MAX_LETTERS_PER_PROGRAM}
+        <small className="muted"> · {summary.usSurgeonCount} US surg.</small>
+      </td>
+      <td>
+        <DocumentSelect slot="personal_statement" row={row} versions={psVersions} onDocument={onDocument} />
+      </td>
+      <td>
+        <DocumentSelect slot="cv" row={row} versions={cvVersions} onDocument={onDocument} />
+      </td>
+      <td className="warnings">
+        {summary.warnings.length > 0 ? (
+          <ul>
+            {summary.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+    </tr>
+  );
+});
+
+function DocumentSelect({ slot, row, versions, onDocument }: { slot: DocumentSlot; row: Row; versions: DocumentVersion[]; onDocument: RowProps['onDocument'] }) {
+  const current = row.documents[slot];
+  return (
+    <select
+      className="doc-select"
+      value={current === undefined ? '' : String(current)}
+      aria-label={`${slot === 'cv' ? 'CV' : 'Personal statement'} for ${row.name}`}
+      onChange={(e) => void onDocument(row, slot, e.target.value === '' ? null : Number(e.target.value))}
+    >
+      <option value="">—</option>
+      {versions.map((d) => (
+        <option key={d.id} value={d.id} title={`${d.title}${d.versionLabel ? ` (${d.versionLabel})` : ''}`}>
+          {optionLabel(d)}
+        </option>
+      ))}
+    </select>
+  );
+}

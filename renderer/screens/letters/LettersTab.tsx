@@ -1,0 +1,282 @@
+import { useMemo, useState } from 'react';
+import { BellRing, Pencil, Plus, Trash2 } from 'lucide-react';
+import { LETTER_STAGES, LETTER_STAGE_LABELS, STRONG_LETTER_QUESTION, WRITER_LOCATION_LABELS, type Letter, type LetterStage, type LetterWriter } from '../../../shared/domain/letters';
+import { isUsSurgeon, letterReminders } from '../../../shared/engine/letters';
+import { api, errorMessage } from '../../api/client';
+import { ConfirmDialog } from '../../components/Modal';
+import { plural } from '../../components/format';
+import { localToday, useLettersStore } from '../../stores/letters-store';
+import { WriterEditor } from './WriterEditor';
+import { ReminderSetting } from './ReminderSetting';
+import { LetterEditor } from './LetterEditor';
+
+/** The date stored for the letter's current stage. */
+export function stageDate(l: Letter): string | null {
+  switch (l.stage) {
+    case 'asked':
+      return l.askedOn;
+    case 'agreed':
+      return l.agreedOn;
+    case 'strong_confirmed':
+      return l.strongConfirmedOn;
+    case 'uploaded':
+      return l.uploadedOn;
+    case 'declined':
+      return l.declinedOn;
+    default:
+      return null;
+  }
+}
+
+export function letterName(l: Letter, writers: readonly LetterWriter[]): string {
+  const w = writers.find((x) => x.id === l.writerId);
+  return `${w?.name ?? 'Unknown writer'}${l.label ? ` – ${l.label}` : ''}`;
+}
+
+type Confirm = { kind: 'writer'; writer: LetterWriter } | { kind: 'letter'; letter: Letter };
+
+export function LettersTab() {
+  const { writers, letters, assignments, settings, load } = useLettersStore();
+  const [editing, setEditing] = useState<LetterWriter | 'new' | null>(null);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [editingLetter, setEditingLetter] = useState<Letter | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const today = localToday();
+  const reminders = useMemo(() => (settings ? letterReminders(letters, writers, today, settings.reminderDays) : []), [letters, writers, today, settings]);
+  const assignedCount = useMemo(() => {
+    const m = new Map<number, number>();
+    for (const a of assignments) m.set(a.letterId, (m.get(a.letterId) ?? 0) + 1);
+    return m;
+  }, [assignments]);
+
+  const run = async (what: () => Promise<unknown>, ok?: string) => {
+    try {
+      await what();
+      await load();
+      setNotice(ok ? { kind: 'ok', text: ok } : null);
+    } catch (err) {
+      setNotice({ kind: 'error', text: errorMessage(err) });
+    }
+  };
+
+  const setStage = (letter: Letter, stage: LetterStage, date: string) => run(() => api('letters.setStage', { id: letter.id, stage, date }));
+  const addLetter = (w: LetterWriter) => run(() => api('letters.save', { writerId: w.id }), `Added another letter from ${w.name}.`);
+
+  const usable = letters.filter((l) => l.stage !== 'declined');
+  const uploaded = letters.filter((l) => l.stage === 'uploaded').length;
+  const strong = letters.filter((l) => l.stage === 'strong_confirmed' || l.stage === 'uploaded').length;
+  const fromUsSurgeons = usable.filter((l) => {
+    const w = writers.find((x) => x.id === l.writerId);
+    return w !== undefined && isUsSurgeon(w);
+  }).length;
+
+  return (
+    <div className="letters-tab">
+      <div className="letters-toolbar">
+        <p className="muted letters-summary" data-testid="letters-summary">
+          {plural(usable.length, 'letter')} · {uploaded} uploaded · {strong} confirmed strong · {fromUsSurgeons} from US surgeons
+        </p>
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          <Plus size={16} aria-hidden /> Add letter writer
+        </button>
+      </div>
+      {notice ? (
+        <div className={`banner ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          <button type="button" className="ghost" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      <section className="card reminders" aria-labelledby="reminders-title">
+        <div className="card-title-row">
+          <h2 id="reminders-title">
+            <BellRing size={16} aria-hidden /> Reminders
+          </h2>
+          <ReminderSetting />
+        </div>
+        {reminders.length === 0 ? (
+          <p className="muted">No letter is waiting longer than {settings ? plural(settings.reminderDays, 'day') : 'the set time'} after you asked.</p>
+        ) : (
+          <ul className="reminder-list">
+            {reminders.map((r) => (
+              <li key={r.letterId} className="finding sev-warning">
+                {r.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {writers.length === 0 ? (
+        <div className="empty-state">
+          <p>
+            Add the people who write your letters. The seed&apos;s aim: at least 2 letters from US surgeons who saw your clinical work, and 1 more from US faculty or a
+            senior surgeon at home. Ask each one: “{STRONG_LETTER_QUESTION}”
+          </p>
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            <Plus size={16} aria-hidden /> Add letter writer
+          </button>
+        </div>
+      ) : (
+        <ul className="writer-list">
+          {writers.map((w) => (
+            <li key={w.id} className="card writer" data-writer={w.name}>
+              <div className="writer-head">
+                <div>
+                  <h3>{w.name}</h3>
+                  <p className="muted">{[w.title, w.specialty, w.institution].filter(Boolean).join(' · ') || 'No title or institution yet'}</p>
+                </div>
+                <div className="writer-badges">
+                  <span className={`badge ${w.location === 'us' ? 'loc-us' : 'loc-home'}`}>{WRITER_LOCATION_LABELS[w.location]}</span>
+                  <span className="badge">{w.isSurgeon ? 'Surgeon' : 'Not a surgeon'}</span>
+                  {isUsSurgeon(w) ? <span className="badge us-surgeon">US surgeon</span> : null}
+                </div>
+                <div className="row-actions">
+                  <button type="button" className="icon" aria-label={`Edit ${w.name}`} onClick={() => setEditing(w)}>
+                    <Pencil size={15} aria-hidden />
+                  </button>
+                  <button type="button" className="icon danger" aria-label={`Delete ${w.name}`} onClick={() => setConfirm({ kind: 'writer', writer: w })}>
+                    <Trash2 size={15} aria-hidden />
+                  </button>
+                </div>
+              </div>
+              {w.relationship || w.email ? (
+                <p className="writer-meta">
+                  {w.relationship ? <span>Knows you from: {w.relationship}</span> : null}
+                  {w.email ? <span>{w.email}</span> : null}
+                </p>
+              ) : null}
+              <ul className="letter-rows">
+                {letters
+                  .filter((l) => l.writerId === w.id)
+                  .map((l) => (
+                    <LetterRow
+                      key={l.id}
+                      letter={l}
+                      name={letterName(l, writers)}
+                      assigned={assignedCount.get(l.id) ?? 0}
+                      today={today}
+                      onStage={(stage, date) => void setStage(l, stage, date)}
+                      onDelete={() => setConfirm({ kind: 'letter', letter: l })}
+                      onEdit={() => setEditingLetter(l)}
+                    />
+                  ))}
+              </ul>
+              <button type="button" className="ghost add-letter" onClick={() => void addLetter(w)}>
+                <Plus size={15} aria-hidden /> Another letter from {w.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {editing ? (
+        <WriterEditor
+          writer={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(text) => {
+            setEditing(null);
+            setNotice({ kind: 'ok', text });
+            void load();
+          }}
+        />
+      ) : null}
+      {editingLetter ? (
+        <LetterEditor
+          letter={editingLetter}
+          title={letterName(editingLetter, writers)}
+          onClose={() => setEditingLetter(null)}
+          onSaved={() => {
+            setEditingLetter(null);
+            void load();
+          }}
+        />
+      ) : null}
+      {confirm ? (
+        <ConfirmDialog
+          title={confirm.kind === 'writer' ? `Delete ${confirm.writer.name}?` : 'Delete this letter?'}
+          message={
+            confirm.kind === 'writer'
+              ? 'The writer is removed. A writer who still has letters cannot be deleted: delete the letters first.'
+              : `${letterName(confirm.letter, writers)} and its assignments to programs are removed. A letter assigned to a submitted application stays: it is the record of what was sent.`
+          }
+          confirmLabel="Delete"
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            const c = confirm;
+            setConfirm(null);
+            void run(() => (c.kind === 'writer' ? api('writers.delete', { id: c.writer.id }) : api('letters.delete', { id: c.letter.id })), 'Deleted.');
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+interface LetterRowProps {
+  letter: Letter;
+  name: string;
+  assigned: number;
+  today: string;
+  onStage: (s: LetterStage, date: string) => void;
+  onDelete: () => void;
+  onEdit: () => void;
+}
+
+function LetterRow({ letter, name, assigned, today, onStage, onDelete, onEdit }: LetterRowProps) {
+  const date = stageDate(letter);
+  return (
+    <li className={`letter-row stage-${letter.stage}`} data-letter={name}>
+      <div className="letter-label">
+        <strong>{letter.label || 'Letter'}</strong>
+        <span className="muted">{assigned > 0 ? `Assigned to ${plural(assigned, 'program')}` : 'Not assigned yet'}</span>
+        {letter.portalLetterId ? <span className="muted">LoR portal ID {letter.portalLetterId}</span> : null}
+        {letter.notes ? <span className="muted letter-notes">{letter.notes}</span> : null}
+      </div>
+      <label className="stage-field">
+        <span className="sr-only">Stage of {name}</span>
+        <select value={letter.stage} onChange={(e) => onStage(e.target.value as LetterStage, today)} aria-label={`Stage of ${name}`}>
+          {LETTER_STAGES.map((s) => (
+            <option key={s} value={s}>
+              {LETTER_STAGE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {letter.stage !== 'to_ask' ? (
+        <label className="stage-date">
+          <span className="sr-only">Date of “{LETTER_STAGE_LABELS[letter.stage]}” for {name}</span>
+          <input type="date" value={date ?? ''} aria-label={`Date of ${LETTER_STAGE_LABELS[letter.stage]} for ${name}`} onChange={(e) => e.target.value && onStage(letter.stage, e.target.value)} />
+        </label>
+      ) : (
+        <span />
+      )}
+      <div className="letter-next">
+        {letter.stage === 'agreed' ? (
+          <>
+            <span className="muted">Ask: “{STRONG_LETTER_QUESTION}”</span>
+            <span className="row-buttons">
+              <button type="button" className="secondary" onClick={() => onStage('strong_confirmed', today)}>
+                Yes, a strong letter
+              </button>
+              <button type="button" className="ghost danger" onClick={() => onStage('declined', today)}>
+                They hesitated
+              </button>
+            </span>
+          </>
+        ) : letter.stage === 'declined' ? (
+          <span className="muted">Seed: if they hesitate, it is better not to use that letter.</span>
+        ) : letter.stage === 'strong_confirmed' ? (
+          <span className="muted">Waiting for the upload to the LoR portal.</span>
+        ) : null}
+      </div>
+      <span className="row-actions">
+        <button type="button" className="icon" aria-label={`Edit the letter: ${name}`} onClick={onEdit}>
+          <Pencil size={15} aria-hidden />
+        </button>
+        <button type="button" className="icon danger" aria-label={`Delete the letter: ${name}`} onClick={onDelete}>
+          <Trash2 size={15} aria-hidden />
+        </button>
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { WRITER_LOCATION_LABELS, writerInputSchema, type LetterWriter, type WriterLocation } from '../../../shared/domain/letters';
+import { api } from '../../api/client';
+import { Modal } from '../../components/Modal';
+import { CheckField, SelectField, TextField } from '../../components/form';
+import { fromApiError, validate, type FieldErrors } from '../../components/errors';
+
+interface Draft {
+  name: string;
+  title: string;
+  specialty: string;
+  institution: string;
+  location: WriterLocation;
+  isSurgeon: boolean;
+  relationship: string;
+  email: string;
+  notes: string;
+}
+
+function toDraft(w: LetterWriter | null): Draft {
+  return {
+    name: w?.name ?? '',
+    title: w?.title ?? '',
+    specialty: w?.specialty ?? '',
+    institution: w?.institution ?? '',
+    location: w?.location ?? 'us',
+    isSurgeon: w?.isSurgeon ?? true,
+    relationship: w?.relationship ?? '',
+    email: w?.email ?? '',
+    notes: w?.notes ?? '',
+  };
+}
+
+/** Adds a writer (with a first letter, stage "to ask") or edits one. */
+export function WriterEditor({ writer, onClose, onSaved }: { writer: LetterWriter | null; onClose: () => void; onSaved: (message: string) => void }) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(writer));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
+    setDraft((d) => ({ ...d, [k]: v }));
+    setErrors(({ [k]: _gone, ...rest }) => rest);
+  };
+
+  const onSave = async () => {
+    const payload = writer ? { ...draft, id: writer.id } : draft;
+    const checked = validate(writerInputSchema, payload);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setMessage('Nothing was saved: fix the highlighted fields.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await api('writers.save', payload);
+      if (!writer) await api('letters.save', { writerId: saved.id });
+      onSaved(writer ? `Saved ${saved.name}.` : `Added ${saved.name} with a letter to ask for.`);
+    } catch (err) {
+      const { errors: apiErrors, message: apiMessage } = fromApiError(err);
+      setErrors(apiErrors);
+      setMessage(`Nothing was saved. ${apiMessage}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      wide
+      title={writer ? `Edit ${writer.name}` : 'Add letter writer'}
+      onClose={onClose}
+      footer={
+        <>
+          {message ? (
+            <p className="error footer-message" role="alert">
+              {message}
+            </p>
+          ) : null}
+          <button type="button" className="secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void onSave()}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+        </>
+      }
+    >
+      <div className="writer-editor">
+        <div className="grid cols-3">
+          <TextField label="Name" name="name" value={draft.name} onChange={(v) => set('name', v)} error={errors.name} placeholder="Dr. Jane Smith" />
+          <TextField label="Title" name="title" value={draft.title} onChange={(v) => set('title', v)} error={errors.title} placeholder="Associate Professor of Surgery" />
+          <TextField label="Specialty" name="specialty" value={draft.specialty} onChange={(v) => set('specialty', v)} error={errors.specialty} placeholder="General Surgery" />
+          <TextField label="Institution" name="institution" value={draft.institution} onChange={(v) => set('institution', v)} error={errors.institution} />
+          <SelectField label="Where" name="location" value={draft.location} onChange={(v) => set('location', v)} options={WRITER_LOCATION_LABELS} error={errors.location} />
+          <TextField label="Email" name="email" type="email" value={draft.email} onChange={(v) => set('email', v)} error={errors.email} />
+        </div>
+        <CheckField label="Surgeon" name="isSurgeon" checked={draft.isSurgeon} onChange={(v) => set('isSurgeon', v)} hint="The seed asks for at least 2 letters from US surgeons who saw your clinical work." />
+        <TextField
+          label="How they know you"
+          name="relationship"
+          value={draft.relationship}
+          onChange={(v) => set('relationship', v)}
+          error={errors.relationship}
+          placeholder="4-week sub-internship; saw me on call and in clinic"
+        />
+        <label className="textarea-label">
+          Notes
+          <textarea name="notes" rows={2} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
+        </label>
+        {errors.notes ? <p className="error">{errors.notes}</p> : null}
+      </div>
+    </Modal>
+  );
+}
