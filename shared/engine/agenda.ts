@@ -1,0 +1,246 @@
+// Every dated item of the season in one list (reference dates, program deadlines,
+// interviews, letter reminders and follow-ups, readiness items with a due date), the
+// agenda of the next days and of overdue items, and which reminders to show. Pure: the
+// current instant and the user's zone are passed in.
+import { EASTERN, type ResolvedSeasonEvent } from '../domain/season-calendar';
+import type { ProgramDeadline } from '../domain/season-calendar';
+import { daysLeft, easternTime, formatInstant, instantOfPoint, isPast, todayIn, userDateOf, type DatedPoint } from './calendar-dates';
+import type { ReadinessItem } from './readiness-types';
+
+export const DATED_KINDS = ['season', 'program_deadline', 'interview', 'letter', 'follow_up', 'readiness'] as const;
+export type DatedKind = (typeof DATED_KINDS)[number];
+
+export const DATED_KIND_LABELS: Record<DatedKind, string> = {
+  season: 'Season date',
+  program_deadline: 'Program deadline',
+  interview: 'Interview',
+  letter: 'Letter',
+  follow_up: 'Follow-up',
+  readiness: 'Checklist',
+};
+
+/** Tasks can be overdue; events (season dates, interviews) are simply past once they happen. */
+const TASK_KINDS: ReadonlySet<DatedKind> = new Set(['program_deadline', 'letter', 'follow_up', 'readiness']);
+
+export interface DatedItem extends DatedPoint {
+  /** Stable key, unique across kinds: calendar UIDs and the reminder log use it. */
+  key: string;
+  kind: DatedKind;
+  title: string;
+  detail: string;
+  /** A projected date, not confirmed by its source (shown as "est."). */
+  estimated: boolean;
+  done: boolean;
+  programId: number | null;
+  /** The screen that shows the item in full. */
+  section: 'deadlines' | 'letters' | 'applications' | 'readiness' | 'soap';
+  /** Last change (ISO), for calendar update sequences; null for reference data. */
+  updatedAt: string | null;
+  source: string;
+}
+
+/** An interview date (the pipeline's interviews feed these). `time` is in `timeZone` (the program's zone, ET when unknown). */
+export interface InterviewDateInput {
+  id: number;
+  programId: number;
+  programName: string;
+  date: string;
+  time: string | null;
+  timeZone: string | null;
+  virtual: boolean;
+  done: boolean;
+  updatedAt: string | null;
+}
+
+/** A letter reminder or follow-up (the letters domain feeds these). */
+export interface LetterReminderInput {
+  /** Stable, e.g. "letter:4:due" or "follow-up:12". */
+  key: string;
+  kind: 'letter' | 'follow_up';
+  title: string;
+  detail: string;
+  date: string;
+  done: boolean;
+  programId: number | null;
+  updatedAt: string | null;
+}
+
+export function seasonItems(events: readonly ResolvedSeasonEvent[]): DatedItem[] {
+  return events.map((e) => ({
+    key: `season:${e.id}`,
+    kind: 'season',
+    title: e.title,
+    detail: e.note,
+    date: e.date,
+    time: e.time,
+    timeZone: e.time === null ? null : EASTERN,
+    estimated: e.estimated,
+    done: false,
+    programId: null,
+    section: e.kind === 'soap' ? 'soap' : 'deadlines',
+    updatedAt: e.correctedAt,
+    source: e.corrected ? `Your correction (reference: ${e.referenceDate}${e.referenceTime ? ` ${e.referenceTime} ET` : ''}, ${e.source})` : e.source,
+  }));
+}
+
+export function programDeadlineItems(deadlines: readonly ProgramDeadline[], programNames: ReadonlyMap<number, string>): DatedItem[] {
+  return deadlines.map((d) => ({
+    key: `deadline:${d.id}`,
+    kind: 'program_deadline',
+    title: `${d.title}: ${programNames.get(d.programId) ?? `program ${d.programId}`}`,
+    detail: d.notes,
+    date: d.dueDate,
+    time: null,
+    timeZone: null,
+    estimated: false,
+    done: d.done,
+    programId: d.programId,
+    section: 'deadlines',
+    updatedAt: d.updatedAt,
+    source: 'Entered by you',
+  }));
+}
+
+export function interviewItems(interviews: readonly InterviewDateInput[]): DatedItem[] {
+  return interviews.map((i) => ({
+    key: `interview:${i.id}`,
+    kind: 'interview',
+    title: `Interview: ${i.programName}`,
+    detail: i.virtual ? 'Virtual interview' : 'In-person interview',
+    date: i.date,
+    time: i.time,
+    timeZone: i.time === null ? null : (i.timeZone ?? EASTERN),
+    estimated: false,
+    done: i.done,
+    programId: i.programId,
+    section: 'applications',
+    updatedAt: i.updatedAt,
+    source: 'Entered by you',
+  }));
+}
+
+export function letterItems(reminders: readonly LetterReminderInput[]): DatedItem[] {
+  return reminders.map((r) => ({ ...r, time: null, timeZone: null, estimated: false, section: 'letters', source: 'Entered by you' }));
+}
+
+/** Readiness items that still need something and have a due date. */
+export function readinessItems(items: readonly ReadinessItem[]): DatedItem[] {
+  return items
+    .filter((i) => i.dueDate !== null && (i.state === 'blocking' || i.state === 'needs_action'))
+    .map((i) => ({
+      key: `readiness:${i.id}`,
+      kind: 'readiness',
+      title: i.title,
+      detail: i.next,
+      date: i.dueDate!,
+      time: null,
+      timeZone: null,
+      estimated: false,
+      done: false,
+      programId: null,
+      section: 'readiness',
+      updatedAt: null,
+      source: 'Readiness checklist (due date from the season calendar)',
+    }));
+}
+
+export type AgendaState = 'done' | 'overdue' | 'past' | 'today' | 'upcoming' | 'later';
+
+export interface AgendaEntry extends DatedItem {
+  /** The user's calendar day of the item. */
+  userDate: string;
+  daysLeft: number;
+  state: AgendaState;
+  /** ISO UTC instant of a timed item, else null. */
+  instant: string | null;
+  /** The time in the user's zone ("Wed 3 Mar 2027, 9:00 PM GMT") and in Eastern time ("9:00 PM EST"), for timed items. */
+  localTime: string | null;
+  easternTime: string | null;
+}
+
+export function agendaEntry(item: DatedItem, now: Date, zone: string, windowDays: number): AgendaEntry {
+  const instant = instantOfPoint(item);
+  const left = daysLeft(item, now, zone);
+  const past = isPast(item, now, zone);
+  const state: AgendaState = item.done
+    ? 'done'
+    : past
+      ? TASK_KINDS.has(item.kind)
+        ? 'overdue'
+        : 'past'
+      : left === 0
+        ? 'today'
+        : left <= windowDays
+          ? 'upcoming'
+          : 'later';
+  return {
+    ...item,
+    userDate: userDateOf(item, zone),
+    daysLeft: left,
+    state,
+    instant: instant?.toISOString() ?? null,
+    localTime: instant ? formatInstant(instant, zone) : null,
+    easternTime: instant ? easternTime(instant) : null,
+  };
+}
+
+export interface Agenda {
+  today: string;
+  timeZone: string;
+  windowDays: number;
+  /** Tasks past their date and not done, oldest first. */
+  overdue: AgendaEntry[];
+  /** Today and the next `windowDays` days, soonest first. */
+  upcoming: AgendaEntry[];
+  /** Everything, in date order. */
+  all: AgendaEntry[];
+}
+
+function byWhen(a: AgendaEntry, b: AgendaEntry): number {
+  return (a.instant ?? `${a.userDate}T12:00`).localeCompare(b.instant ?? `${b.userDate}T12:00`) || a.title.localeCompare(b.title);
+}
+
+export function buildAgenda(items: readonly DatedItem[], now: Date, zone: string, windowDays = 30): Agenda {
+  const all = items.map((i) => agendaEntry(i, now, zone, windowDays)).sort(byWhen);
+  return {
+    today: todayIn(now, zone),
+    timeZone: zone,
+    windowDays,
+    overdue: all.filter((e) => e.state === 'overdue'),
+    upcoming: all.filter((e) => e.state === 'today' || e.state === 'upcoming'),
+    all,
+  };
+}
+
+export interface ReminderSettings {
+  remindersEnabled: boolean;
+  reminderDays: number;
+}
+
+/**
+ * The reminders to show now: items not done that are due within the user's window (or are
+ * overdue tasks), leaving out those already shown today (`shownToday` holds their keys).
+ */
+export function dueReminders(entries: readonly AgendaEntry[], settings: ReminderSettings, shownToday: ReadonlySet<string>): AgendaEntry[] {
+  if (!settings.remindersEnabled) return [];
+  return entries.filter(
+    (e) =>
+      !e.done &&
+      !shownToday.has(e.key) &&
+      (e.state === 'overdue' || ((e.state === 'today' || e.state === 'upcoming' || e.state === 'later') && e.daysLeft <= settings.reminderDays)),
+  );
+}
+
+/** The words of a notification for an entry. */
+export function reminderText(e: AgendaEntry): { title: string; body: string } {
+  const when =
+    e.state === 'overdue'
+      ? `Overdue since ${e.userDate}`
+      : e.daysLeft === 0
+        ? 'Due today'
+        : e.daysLeft === 1
+          ? 'Due tomorrow'
+          : `Due in ${e.daysLeft} days (${e.userDate})`;
+  const time = e.easternTime ? `, ${e.easternTime}` : '';
+  return { title: e.title, body: `${when}${time}${e.estimated ? ' (estimated date)' : ''}` };
+}
