@@ -9,6 +9,9 @@ import { programsApi } from './programs-api';
 import { listApi } from './list-api';
 import { backupApi } from './backup-api';
 import { applicationsApi } from './applications-api';
+import { lettersApi } from './letters-api';
+import { documentsApi } from './documents-api';
+import { communicationsApi } from './communications-api';
 
 export const contract = {
   ...appApi,
@@ -17,6 +20,9 @@ export const contract = {
   ...listApi,
   ...backupApi,
   ...applicationsApi,
+  ...lettersApi,
+  ...documentsApi,
+  ...communicationsApi,
 };
 
 export type Contract = typeof contract;

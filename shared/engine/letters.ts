@@ -1,0 +1,138 @@
+// Letter rules (DOMAIN.md §2 "LOR", §4 "ERAS readiness"): the 4-per-program limit, the
+// lock on submitted applications, the minimums per submitted application and the reminder
+// for asked letters that are not uploaded. Pure: the repo, the screen and the readiness
+// and reminder engines all call these.
+import { SUBMITTED_STATUSES, type ApplicationStatus } from '../domain/application';
+import {
+  MAX_LETTERS_PER_PROGRAM,
+  MIN_LETTERS_PER_APPLICATION,
+  MIN_US_SURGEON_LETTERS,
+  LETTER_STAGE_LABELS,
+  type Letter,
+  type LetterWriter,
+} from '../domain/letters';
+
+/** A US surgeon's letter: the kind the seed asks for at least two of. */
+export function isUsSurgeon(writer: Pick<LetterWriter, 'location' | 'isSurgeon'>): boolean {
+  return writer.location === 'us' && writer.isSurgeon;
+}
+
+export function isAssignmentLocked(status: ApplicationStatus): boolean {
+  return SUBMITTED_STATUSES.has(status);
+}
+
+export interface AssignmentRequest {
+  programName: string;
+  applicationStatus: ApplicationStatus;
+  /** Letters already assigned to this application. */
+  assignedLetterIds: readonly number[];
+  letter: Pick<Letter, 'id' | 'stage'>;
+  /** True to assign, false to unassign. */
+  assign: boolean;
+  unlockSubmitted: boolean;
+}
+
+/** Why this assignment change is refused, or null when it is allowed. */
+export function assignmentProblem(r: AssignmentRequest): string | null {
+  const already = r.assignedLetterIds.includes(r.letter.id);
+  if (r.assign && already) return null;
+  if (!r.assign && !already) return null;
+  if (isAssignmentLocked(r.applicationStatus) && !r.unlockSubmitted) {
+    return `${r.programName}: the application is submitted, so its letter assignments are locked (ERAS locks them once you apply). Unlock the row only to correct the record of what ERAS shows.`;
+  }
+  if (!r.assign) return null;
+  if (r.letter.stage === 'declined') {
+    return `${r.programName}: this letter is marked "${LETTER_STAGE_LABELS.declined}"; the seed advises not to use a letter whose writer hesitated. Change its stage first if the writer agreed after all.`;
+  }
+  if (r.assignedLetterIds.length >= MAX_LETTERS_PER_PROGRAM) {
+    return `${r.programName} already has ${MAX_LETTERS_PER_PROGRAM} letters: ERAS allows at most ${MAX_LETTERS_PER_PROGRAM} per program. Unassign one first.`;
+  }
+  return null;
+}
+
+export interface ApplicationLetterSummary {
+  count: number;
+  usSurgeonCount: number;
+  /** Assigned letters whose writer confirmed a strong letter (strong confirmed or uploaded). */
+  confirmedStrongCount: number;
+  /** Assigned letters not yet uploaded to the LoR portal. */
+  notUploadedCount: number;
+  locked: boolean;
+  /** Plain-language problems (only for submitted applications for the minimums). */
+  warnings: string[];
+}
+
+export function applicationLetterSummary(
+  status: ApplicationStatus,
+  assigned: readonly { letter: Pick<Letter, 'stage'>; writer: Pick<LetterWriter, 'location' | 'isSurgeon'> }[],
+): ApplicationLetterSummary {
+  const count = assigned.length;
+  const usSurgeonCount = assigned.filter((a) => isUsSurgeon(a.writer)).length;
+  const confirmedStrongCount = assigned.filter((a) => a.letter.stage === 'strong_confirmed' || a.letter.stage === 'uploaded').length;
+  const notUploadedCount = assigned.filter((a) => a.letter.stage !== 'uploaded').length;
+  const locked = isAssignmentLocked(status);
+  const warnings: string[] = [];
+  if (locked) {
+    if (count < MIN_LETTERS_PER_APPLICATION) {
+      warnings.push(`Submitted with ${count} letter${count === 1 ? '' : 's'}: aim for at least ${MIN_LETTERS_PER_APPLICATION}.`);
+    }
+    if (usSurgeonCount < MIN_US_SURGEON_LETTERS) {
+      warnings.push(`Only ${usSurgeonCount} from US surgeons: the seed asks for at least ${MIN_US_SURGEON_LETTERS}.`);
+    }
+  }
+  if (notUploadedCount > 0) warnings.push(`${notUploadedCount} assigned letter${notUploadedCount === 1 ? ' is' : 's are'} not uploaded to the LoR portal yet.`);
+  return { count, usSurgeonCount, confirmedStrongCount, notUploadedCount, locked, warnings };
+}
+
+export interface LetterReminder {
+  letterId: number;
+  writerId: number;
+  writerName: string;
+  askedOn: string;
+  /** The day the reminder became due (askedOn + reminderDays). */
+  dueOn: string;
+  daysWaiting: number;
+  message: string;
+}
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * Letters asked at least `reminderDays` ago that are still not uploaded (and not
+ * declined), oldest first. `today` is YYYY-MM-DD. Also usable by a calendar: `dueOn` is
+ * the day each reminder starts.
+ */
+export function letterReminders(
+  letters: readonly Pick<Letter, 'id' | 'writerId' | 'stage' | 'askedOn'>[],
+  writers: readonly Pick<LetterWriter, 'id' | 'name'>[],
+  today: string,
+  reminderDays: number,
+): LetterReminder[] {
+  const names = new Map(writers.map((w) => [w.id, w.name]));
+  const out: LetterReminder[] = [];
+  for (const l of letters) {
+    if (l.askedOn === null || l.stage === 'uploaded' || l.stage === 'declined' || l.stage === 'to_ask') continue;
+    const dueOn = addDays(l.askedOn, reminderDays);
+    if (dueOn > today) continue;
+    const writerName = names.get(l.writerId) ?? `Writer ${l.writerId}`;
+    const daysWaiting = daysBetween(l.askedOn, today);
+    out.push({
+      letterId: l.id,
+      writerId: l.writerId,
+      writerName,
+      askedOn: l.askedOn,
+      dueOn,
+      daysWaiting,
+      message: `${writerName}'s letter was asked for ${daysWaiting} days ago and is not uploaded yet (${LETTER_STAGE_LABELS[l.stage]}): send a polite reminder.`,
+    });
+  }
+  return out.sort((a, b) => (a.askedOn < b.askedOn ? -1 : a.askedOn > b.askedOn ? 1 : a.letterId - b.letterId));
+}
