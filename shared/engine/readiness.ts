@@ -9,33 +9,50 @@ import type { Profile } from '../domain/profile';
 import type { Program } from '../domain/program';
 import type { ResolvedSeasonEvent } from '../domain/season-calendar';
 import { summarizeApplicant, type ApplicantSummary } from './applicant';
+import type { DocumentVersion } from '../domain/documents';
+import { isConfirmedStrong, MAX_LETTERS_PER_PROGRAM, MIN_LETTERS_PER_APPLICATION, MIN_US_SURGEON_LETTERS, type Letter, type LetterAssignment, type LetterWriter } from '../domain/letters';
 import { THRESHOLDS } from './thresholds';
 import type { ReadinessGroup, ReadinessItem, ReadinessState } from './readiness-types';
 
-/** What the checklist needs to know about a letter (the letters domain maps its letters to this). */
+/** What the checklist needs to know about a letter (built from the letters domain by readinessLetters). */
 export interface ReadinessLetter {
   id: number;
   writerName: string;
-  /** Who wrote it, in the terms of DOMAIN §4: US surgeon, other US faculty, senior surgeon at home, someone else. */
+  /** Who wrote it, in the terms of DOMAIN §4: US surgeon, other US faculty, surgeon at home, someone else. */
   writerKind: 'us_surgeon' | 'us_faculty' | 'home_surgeon' | 'other';
-  /** The writer saw the applicant's clinical work. */
-  sawClinicalWork: boolean;
-  /** The writer said yes to "a strong letter for preliminary surgery?". */
+  /** The writer said yes to "a strong letter for preliminary surgery?" (stage strong confirmed or uploaded). */
   confirmedStrong: boolean;
+  /** The writer said no or hesitated: the letter is not used. */
+  declined: boolean;
   /** Uploaded to the ERAS LoR Portal. */
   uploaded: boolean;
-  /** Programs the letter is assigned to in ERAS. */
+  /** Programs the letter is assigned to in ERAS (through their applications). */
   assignedProgramIds: readonly number[];
 }
 
-/** What the checklist needs to know about a document (personal statements, CV). */
-export interface ReadinessDocument {
-  id: number;
-  kind: 'personal_statement' | 'cv' | 'other';
-  /** A personal statement's target: tailored to surgery in general, or the preliminary-track version. */
-  variant: 'surgery' | 'prelim' | 'general';
-  /** Final (ready to upload), not a draft. */
-  final: boolean;
+/** Joins letters, their writers and their assignments (per application) into what the checklist reads. */
+export function readinessLetters(
+  letters: readonly Letter[],
+  writers: readonly LetterWriter[],
+  assignments: readonly LetterAssignment[],
+  applications: readonly Pick<Application, 'id' | 'programId'>[],
+): ReadinessLetter[] {
+  const writerById = new Map(writers.map((w) => [w.id, w]));
+  const programOf = new Map(applications.map((a) => [a.id, a.programId]));
+  return letters.map((l) => {
+    const w = writerById.get(l.writerId);
+    const writerKind: ReadinessLetter['writerKind'] = !w ? 'other' : w.location === 'us' ? (w.isSurgeon ? 'us_surgeon' : 'us_faculty') : w.isSurgeon ? 'home_surgeon' : 'other';
+    const programIds = assignments.filter((a) => a.letterId === l.id).map((a) => programOf.get(a.applicationId)).filter((x): x is number => x !== undefined);
+    return {
+      id: l.id,
+      writerName: (w?.name ?? `Writer ${l.writerId}`) + (l.label ? ` (${l.label})` : ''),
+      writerKind,
+      confirmedStrong: isConfirmedStrong(l.stage),
+      declined: l.stage === 'declined',
+      uploaded: l.stage === 'uploaded',
+      assignedProgramIds: [...new Set(programIds)],
+    };
+  });
 }
 
 export interface ReadinessInput {
@@ -45,7 +62,7 @@ export interface ReadinessInput {
   programs: readonly Program[];
   applications: readonly Application[];
   letters: readonly ReadinessLetter[];
-  documents: readonly ReadinessDocument[];
+  documents: readonly Pick<DocumentVersion, 'id' | 'kind' | 'title'>[];
   /** The user's ticks for manual items, by item id. */
   ticks: Readonly<Record<string, boolean>>;
   calendar: readonly ResolvedSeasonEvent[];
@@ -53,9 +70,8 @@ export interface ReadinessInput {
   today: string;
 }
 
-export const MAX_LETTERS_PER_PROGRAM = 4;
-export const US_SURGEON_LETTERS_NEEDED = 2;
-export const LETTERS_NEEDED = 3;
+const US_SURGEON_LETTERS_NEEDED = MIN_US_SURGEON_LETTERS;
+const LETTERS_NEEDED = MIN_LETTERS_PER_APPLICATION;
 
 /** Ids of the items the user ticks (stored by id). */
 export const MANUAL_ITEM_IDS = ['eras.cv-ordered', 'eras.additional-info', 'eras.nrmp-registered'] as const;
@@ -201,7 +217,7 @@ function countingLetters(letters: readonly ReadinessLetter[]): ReadinessLetter[]
 
 export const usSurgeonLettersRule: Rule = ({ input, due }) => {
   const title = `${US_SURGEON_LETTERS_NEEDED} strong letters from US surgeons who saw your clinical work`;
-  const all = input.letters.filter((l) => l.writerKind === 'us_surgeon' && l.sawClinicalWork);
+  const all = input.letters.filter((l) => l.writerKind === 'us_surgeon' && !l.declined);
   const strong = countingLetters(all);
   if (strong.length >= US_SURGEON_LETTERS_NEEDED) return item('eras.letters-us-surgeons', 'letters', title, 'done', `${plural(strong.length, 'confirmed-strong letter')} from US surgeons: ${strong.map((l) => l.writerName).join(', ')}.`, '', null);
   const unconfirmed = all.length - strong.length;
@@ -219,9 +235,11 @@ export const thirdLetterRule: Rule = ({ input, due }) => {
 export const lettersAskedStrongRule: Rule = ({ input, due }) => {
   const title = 'Every writer asked for a strong letter for preliminary surgery';
   if (input.letters.length === 0) return item('eras.letters-confirmed', 'letters', title, 'not_applicable', 'No letters recorded yet.', '', null);
-  const open = input.letters.filter((l) => !l.confirmedStrong);
-  if (open.length === 0) return item('eras.letters-confirmed', 'letters', title, 'done', 'Every writer confirmed a strong letter.', '', null);
-  return item('eras.letters-confirmed', 'letters', title, 'needs_action', `Not confirmed as strong: ${open.map((l) => l.writerName).join(', ')}. Letters that are not confirmed strong do not count.`, 'Ask each of them plainly, and replace any who hesitate.', due('eras-submit-opens'));
+  const open = input.letters.filter((l) => !l.confirmedStrong && !l.declined);
+  const declined = input.letters.filter((l) => l.declined);
+  const declinedText = declined.length > 0 ? ` Not used (declined or hesitated): ${declined.map((l) => l.writerName).join(', ')}.` : '';
+  if (open.length === 0) return item('eras.letters-confirmed', 'letters', title, 'done', `Every writer you use confirmed a strong letter.${declinedText}`, '', null);
+  return item('eras.letters-confirmed', 'letters', title, 'needs_action', `Not confirmed as strong yet: ${open.map((l) => l.writerName).join(', ')}. Letters that are not confirmed strong do not count.${declinedText}`, 'Ask each of them plainly, and replace any who hesitate.', due('eras-submit-opens'));
 };
 
 export const lettersUploadedRule: Rule = ({ input, due }) => {
@@ -249,19 +267,18 @@ export const lettersAssignedRule: Rule = ({ input, onList, due }) => {
 
 export const personalStatementRule: Rule = ({ input, due }) => {
   const title = 'Personal statement tailored to surgery';
-  const ps = input.documents.filter((d) => d.kind === 'personal_statement' && d.variant !== 'prelim');
-  if (ps.some((d) => d.final && d.variant === 'surgery')) return item('eras.ps-surgery', 'documents', title, 'done', 'A final surgery personal statement is recorded.', '', null);
-  const why = ps.length === 0 ? 'No personal statement recorded yet.' : ps.some((d) => d.variant === 'surgery') ? 'Your surgery personal statement is still a draft.' : 'Your personal statement is not marked as tailored to surgery.';
-  return item('eras.ps-surgery', 'documents', title, 'needs_action', why, 'Write (or finish) a statement tailored to surgery and mark it final.', due('eras-submit-opens'));
+  const ps = input.documents.filter((d) => d.kind === 'personal_statement_surgery');
+  if (ps.length > 0) return item('eras.ps-surgery', 'documents', title, 'done', `Recorded in Documents: ${ps.map((d) => d.title).join(', ')}.`, '', null);
+  return item('eras.ps-surgery', 'documents', title, 'needs_action', 'No surgery personal statement recorded in Documents yet.', 'Write a statement tailored to surgery and add it under Documents.', due('eras-submit-opens'));
 };
 
 export const prelimStatementRule: Rule = ({ input, onList, due }) => {
   const title = 'Preliminary-track personal statement';
   const prelims = onList.filter((x) => x.track === 'preliminary');
   if (onList.length > 0 && prelims.length === 0) return item('eras.ps-prelim', 'documents', title, 'not_applicable', 'No preliminary programs on your list.', '', null);
-  if (input.documents.some((d) => d.kind === 'personal_statement' && d.variant === 'prelim' && d.final)) return item('eras.ps-prelim', 'documents', title, 'done', 'A final preliminary-track version is recorded.', '', null);
-  const has = input.documents.some((d) => d.kind === 'personal_statement' && d.variant === 'prelim');
-  return item('eras.ps-prelim', 'documents', title, 'needs_action', has ? 'Your preliminary-track statement is still a draft.' : 'No preliminary-track version yet: prelim programs want to hear why a prelim year.', 'Write a version for preliminary programs and assign it to them.', due('eras-submit-opens'), prelims.map((x) => x.id));
+  const ps = input.documents.filter((d) => d.kind === 'personal_statement_prelim');
+  if (ps.length > 0) return item('eras.ps-prelim', 'documents', title, 'done', `Recorded in Documents: ${ps.map((d) => d.title).join(', ')}.`, '', null);
+  return item('eras.ps-prelim', 'documents', title, 'needs_action', 'No preliminary-track version yet: prelim programs want to hear why a prelim year.', 'Write a version for preliminary programs, add it under Documents and assign it to them.', due('eras-submit-opens'), prelims.map((x) => x.id));
 };
 
 export const cvRule: Rule = ({ input, due }) => {
@@ -269,14 +286,17 @@ export const cvRule: Rule = ({ input, due }) => {
   const p = input.profile;
   const ticked = input.ticks['eras.cv-ordered'] === true;
   const listed = [`${p.usce.length} USCE`, `${p.leadershipCount} leadership`, `${p.teachingCount} teaching`, `${p.researchCount} research`].join(', ');
+  const hasCv = input.documents.some((d) => d.kind === 'cv');
   if (ticked) return item('eras.cv-ordered', 'documents', title, 'done', `You checked it (profile lists ${listed}).`, '', null, [], true);
-  return item('eras.cv-ordered', 'documents', title, 'needs_action', `Only you can judge the order. Your profile lists ${listed} items.`, 'Put USCE and the most relevant items first; list leadership, teaching, QI and research. Tick when done.', due('eras-submit-opens'), [], true);
+  return item('eras.cv-ordered', 'documents', title, 'needs_action', `Only you can judge the order. Your profile lists ${listed} items.${hasCv ? '' : ' No CV recorded in Documents yet.'}`, 'Put USCE and the most relevant items first; list leadership, teaching, QI and research. Tick when done.', due('eras-submit-opens'), [], true);
 };
 
 export const additionalInfoRule: Rule = ({ input, applicant, due }) => {
   const title = 'ERAS "Additional Information" written';
   const ticked = input.ticks['eras.additional-info'] === true;
   if (ticked) return item('eras.additional-info', 'documents', title, 'done', 'You checked it.', '', null, [], true);
+  const recorded = input.documents.filter((d) => d.kind === 'additional_information');
+  if (recorded.length > 0) return item('eras.additional-info', 'documents', title, 'done', `Recorded in Documents: ${recorded.map((d) => d.title).join(', ')}.`, '', null, [], true);
   if (applicant.hasFailure) {
     return item('eras.additional-info', 'documents', title, 'needs_action', `You have ${applicant.failureText}: explain it there (ownership, reflection, evidence of improvement).`, 'Write the Additional Information section, then tick it.', due('eras-submit-opens'), [], true);
   }

@@ -3,10 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_PROFILE } from '../../../shared/domain/profile';
 import { resolveSeasonEvents } from '../../../shared/domain/season-calendar';
 import type { Application } from '../../../shared/domain/application';
-import { readinessChecklist, readinessProgress, MANUAL_ITEM_IDS, type ReadinessInput, type ReadinessLetter, type ReadinessDocument } from '../../../shared/engine/readiness';
+import { readinessChecklist, readinessProgress, MANUAL_ITEM_IDS, type ReadinessInput, type ReadinessLetter, readinessLetters } from '../../../shared/engine/readiness';
 import type { ReadinessItem } from '../../../shared/engine/readiness-types';
 import { seedExampleProfile } from '../../fixtures';
-import { makeProgram } from './fixtures';
+import { makeProgram as makeAnyProgram, type ProgramSpec } from './fixtures';
+import type { DocumentVersion } from '../../../shared/domain/documents';
+import type { Program } from '../../../shared/domain/program';
+
+function makeProgram(spec: ProgramSpec & { onList?: boolean } = {}): Program {
+  const { onList = false, ...rest } = spec;
+  return { ...makeAnyProgram(rest), onList };
+}
 
 const CAL = resolveSeasonEvents([]);
 const SUBMIT = '2026-09-02';
@@ -27,10 +34,10 @@ function run(id: string, over: Partial<ReadinessInput> = {}): ReadinessItem {
 
 let letterId = 1;
 function letter(over: Partial<ReadinessLetter> = {}): ReadinessLetter {
-  return { id: letterId++, writerName: `Dr ${letterId}`, writerKind: 'us_surgeon', sawClinicalWork: true, confirmedStrong: true, uploaded: true, assignedProgramIds: [], ...over };
+  return { id: letterId++, writerName: `Dr ${letterId}`, writerKind: 'us_surgeon', confirmedStrong: true, declined: false, uploaded: true, assignedProgramIds: [], ...over };
 }
-function doc(over: Partial<ReadinessDocument> = {}): ReadinessDocument {
-  return { id: 1, kind: 'personal_statement', variant: 'surgery', final: true, ...over };
+function doc(kind: DocumentVersion['kind'], title = 'PS v3'): Pick<DocumentVersion, 'id' | 'kind' | 'title'> {
+  return { id: 1, kind, title };
 }
 function application(programId: number, status: Application['status']): Application {
   return { id: programId, programId, status, statusDate: '2026-09-05', submittedOn: status === 'considering' ? null : '2026-09-05', notes: '', createdAt: '', updatedAt: '' };
@@ -113,7 +120,7 @@ describe('profile and exams', () => {
 
 describe('letters', () => {
   it('needs 2 confirmed-strong letters from US surgeons who saw the clinical work; unconfirmed ones do not count', () => {
-    const r = run('eras.letters-us-surgeons', { letters: [letter(), letter({ confirmedStrong: false }), letter({ sawClinicalWork: false })] });
+    const r = run('eras.letters-us-surgeons', { letters: [letter(), letter({ confirmedStrong: false }), letter({ confirmedStrong: false, declined: true })] });
     expect(r.state).toBe('needs_action');
     expect(r.why).toContain('1 confirmed-strong letter');
     expect(r.why).toContain('1 more not confirmed as strong');
@@ -127,9 +134,10 @@ describe('letters', () => {
 
   it('every writer asked "strong letter for preliminary surgery?"', () => {
     expect(run('eras.letters-confirmed').state).toBe('not_applicable');
-    const r = run('eras.letters-confirmed', { letters: [letter(), letter({ writerName: 'Dr Unsure', confirmedStrong: false })] });
+    const r = run('eras.letters-confirmed', { letters: [letter(), letter({ writerName: 'Dr Unsure', confirmedStrong: false }), letter({ writerName: 'Dr No', confirmedStrong: false, declined: true })] });
     expect(r.state).toBe('needs_action');
-    expect(r.why).toContain('Dr Unsure');
+    expect(r.why).toContain('Not confirmed as strong yet: Dr Unsure.');
+    expect(r.why).toContain('Not used (declined or hesitated): Dr No.');
     expect(run('eras.letters-confirmed', { letters: [letter()] }).state).toBe('done');
   });
 
@@ -157,12 +165,32 @@ describe('letters', () => {
   });
 });
 
+describe('letters from the letters domain', () => {
+  it('joins writers and per-application assignments into what the checklist reads', () => {
+    const stamp = '2026-08-01T00:00:00Z';
+    const writer = (id: number, location: 'us' | 'home', isSurgeon: boolean) => ({ id, name: `W${id}`, title: '', specialty: '', institution: '', location, isSurgeon, relationship: '', email: '', notes: '', createdAt: stamp, updatedAt: stamp });
+    const base = { label: '', askedOn: null, agreedOn: null, strongConfirmedOn: null, uploadedOn: null, declinedOn: null, portalLetterId: '', notes: '', createdAt: stamp, updatedAt: stamp };
+    const out = readinessLetters(
+      [{ ...base, id: 1, writerId: 1, stage: 'uploaded' }, { ...base, id: 2, writerId: 2, stage: 'asked', label: 'IM' }, { ...base, id: 3, writerId: 3, stage: 'declined' }],
+      [writer(1, 'us', true), writer(2, 'us', false), writer(3, 'home', true)],
+      [{ applicationId: 10, letterId: 1, assignedOn: '2026-09-01' }, { applicationId: 11, letterId: 1, assignedOn: '2026-09-01' }],
+      [{ id: 10, programId: 100 }, { id: 11, programId: 101 }],
+    );
+    expect(out.map((l) => [l.writerName, l.writerKind, l.confirmedStrong, l.uploaded, l.declined, l.assignedProgramIds])).toEqual([
+      ['W1', 'us_surgeon', true, true, false, [100, 101]],
+      ['W2 (IM)', 'us_faculty', false, false, false, []],
+      ['W3', 'home_surgeon', false, false, true, []],
+    ]);
+  });
+});
+
 describe('documents', () => {
-  it('a final personal statement tailored to surgery', () => {
-    expect(run('eras.ps-surgery').why).toContain('No personal statement');
-    expect(run('eras.ps-surgery', { documents: [doc({ final: false })] }).why).toContain('draft');
-    expect(run('eras.ps-surgery', { documents: [doc({ variant: 'general' })] }).why).toContain('not marked as tailored');
-    expect(run('eras.ps-surgery', { documents: [doc()] }).state).toBe('done');
+  it('a personal statement tailored to surgery, recorded in Documents', () => {
+    expect(run('eras.ps-surgery').why).toContain('No surgery personal statement');
+    expect(run('eras.ps-surgery', { documents: [doc('personal_statement_prelim')] }).state).toBe('needs_action');
+    const done = run('eras.ps-surgery', { documents: [doc('personal_statement_surgery', 'Surgery PS v2')] });
+    expect(done.state).toBe('done');
+    expect(done.why).toContain('Surgery PS v2');
   });
 
   it('a prelim-track version when prelim programs are on the list', () => {
@@ -172,13 +200,15 @@ describe('documents', () => {
     expect(r.state).toBe('needs_action');
     expect(r.affectedProgramIds).toEqual([prelim.id]);
     expect(run('eras.ps-prelim', { programs: [cat] }).state).toBe('not_applicable');
-    expect(run('eras.ps-prelim', { programs: [prelim], documents: [doc({ variant: 'prelim' })] }).state).toBe('done');
+    expect(run('eras.ps-prelim', { programs: [prelim], documents: [doc('personal_statement_prelim')] }).state).toBe('done');
   });
 
   it('the CV order is the user\'s tick', () => {
     const open = run('eras.cv-ordered');
     expect(open).toMatchObject({ state: 'needs_action', manual: true });
     expect(open.why).toContain('1 USCE');
+    expect(open.why).toContain('No CV recorded');
+    expect(run('eras.cv-ordered', { documents: [doc('cv')] }).why).not.toContain('No CV recorded');
     expect(run('eras.cv-ordered', { ticks: { 'eras.cv-ordered': true } }).state).toBe('done');
   });
 
@@ -187,6 +217,7 @@ describe('documents', () => {
     expect(failed.state).toBe('needs_action');
     expect(failed.why).toContain('2 attempts at Step 1');
     expect(run('eras.additional-info').state).toBe('not_applicable');
+    expect(run('eras.additional-info', { profile: seedExampleProfile({ step1Attempts: 2 }), documents: [doc('additional_information', 'Step 1 attempt')] }).state).toBe('done');
     expect(run('eras.additional-info', { ticks: { 'eras.additional-info': true } }).state).toBe('done');
   });
 });
