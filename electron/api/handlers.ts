@@ -10,6 +10,7 @@ import { createListHandlers } from './list-handlers';
 import { createBackupHandlers, type RestoreFromFile } from './backup-handlers';
 import { createApplicationHandlers } from './applications-handlers';
 import { createLetterHandlers } from './letters-handlers';
+import { createReadinessHandlers } from './readiness-handlers';
 
 export interface HandlerContext {
   db: Db;
@@ -39,5 +40,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createBackupHandlers(ctx, now),
     ...createApplicationHandlers(ctx.db, now),
     ...createLetterHandlers(ctx.db, now),
+    ...createReadinessHandlers(ctx.db, now),
   };
 }

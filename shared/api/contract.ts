@@ -12,6 +12,8 @@ import { applicationsApi } from './applications-api';
 import { lettersApi } from './letters-api';
 import { documentsApi } from './documents-api';
 import { communicationsApi } from './communications-api';
+import { readinessApi } from './readiness-api';
+import { calendarApi } from './calendar-api';
 
 export const contract = {
   ...appApi,
@@ -23,6 +25,8 @@ export const contract = {
   ...lettersApi,
   ...documentsApi,
   ...communicationsApi,
+  ...readinessApi,
+  ...calendarApi,
 };
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@ import { EASTERN, type ResolvedSeasonEvent } from '../domain/season-calendar';
 import type { ProgramDeadline } from '../domain/season-calendar';
 import { daysLeft, easternTime, formatInstant, instantOfPoint, isPast, todayIn, userDateOf, type DatedPoint } from './calendar-dates';
 import type { ReadinessItem } from './readiness-types';
+import type { Communication } from '../domain/communications';
+import type { Letter, LetterWriter } from '../domain/letters';
 
 export const DATED_KINDS = ['season', 'program_deadline', 'interview', 'letter', 'follow_up', 'readiness'] as const;
 export type DatedKind = (typeof DATED_KINDS)[number];
@@ -243,4 +245,71 @@ export function reminderText(e: AgendaEntry): { title: string; body: string } {
           : `Due in ${e.daysLeft} days (${e.userDate})`;
   const time = e.easternTime ? `, ${e.easternTime}` : '';
   return { title: e.title, body: `${when}${time}${e.estimated ? ' (estimated date)' : ''}` };
+}
+
+/** Days after a sent message with no reply before a follow-up is due (seed: a short, targeted email; follow up politely). */
+export const FOLLOW_UP_DAYS = 14;
+
+function plusDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}
+
+/**
+ * Follow-ups: for each program, its latest sent email, when nothing was received from the
+ * program on or after that day, is due a follow-up FOLLOW_UP_DAYS later.
+ */
+export function communicationFollowUps(
+  communications: readonly Pick<Communication, 'id' | 'programId' | 'channel' | 'direction' | 'date' | 'subject' | 'contact' | 'createdAt'>[],
+  programNames: ReadonlyMap<number, string>,
+  days = FOLLOW_UP_DAYS,
+): LetterReminderInput[] {
+  const latestSent = new Map<number, (typeof communications)[number]>();
+  const lastReceived = new Map<number, string>();
+  for (const c of communications) {
+    if (c.direction === 'received') {
+      if ((lastReceived.get(c.programId) ?? '') < c.date) lastReceived.set(c.programId, c.date);
+    } else if (c.channel === 'email') {
+      const prev = latestSent.get(c.programId);
+      if (!prev || prev.date < c.date || (prev.date === c.date && prev.id < c.id)) latestSent.set(c.programId, c);
+    }
+  }
+  const out: LetterReminderInput[] = [];
+  for (const [programId, c] of latestSent) {
+    if ((lastReceived.get(programId) ?? '') >= c.date) continue;
+    const name = programNames.get(programId) ?? `program ${programId}`;
+    out.push({
+      key: `follow-up:${c.id}`,
+      kind: 'follow_up',
+      title: `Follow up: ${name}`,
+      detail: `No reply since your email of ${c.date}${c.subject ? ` ("${c.subject}")` : ''}${c.contact ? ` to ${c.contact}` : ''}.`,
+      date: plusDays(c.date, days),
+      done: false,
+      programId,
+      updatedAt: c.createdAt,
+    });
+  }
+  return out;
+}
+
+/** A reminder for each letter asked and not yet uploaded, due `reminderDays` after asking (the letters domain's setting). */
+export function letterReminderInputs(
+  letters: readonly Pick<Letter, 'id' | 'writerId' | 'stage' | 'askedOn' | 'label' | 'updatedAt'>[],
+  writers: readonly Pick<LetterWriter, 'id' | 'name'>[],
+  reminderDays: number,
+): LetterReminderInput[] {
+  const names = new Map(writers.map((w) => [w.id, w.name]));
+  return letters
+    .filter((l) => l.askedOn !== null && l.stage !== 'to_ask' && l.stage !== 'uploaded' && l.stage !== 'declined')
+    .map((l) => ({
+      key: `letter:${l.id}:reminder`,
+      kind: 'letter' as const,
+      title: `Letter from ${names.get(l.writerId) ?? `writer ${l.writerId}`}${l.label ? ` (${l.label})` : ''} not uploaded`,
+      detail: `Asked on ${l.askedOn}; send a polite reminder if it is still not in the LoR Portal.`,
+      date: plusDays(l.askedOn!, reminderDays),
+      done: false,
+      programId: null,
+      updatedAt: l.updatedAt,
+    }));
 }
