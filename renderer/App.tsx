@@ -4,6 +4,10 @@ import { ComingSoon } from './screens/ComingSoon';
 import { ProfileScreen } from './screens/profile/ProfileScreen';
 import { ProgramsScreen } from './screens/programs/ProgramsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen';
+import { ReadinessScreen } from './screens/readiness/ReadinessScreen';
+import { DeadlinesScreen } from './screens/deadlines/DeadlinesScreen';
+import { ReminderPoller } from './reminders/ReminderPoller';
 import { SECTIONS } from './sections';
 import { useRoute } from './stores/route-store';
 
@@ -16,6 +20,7 @@ export function App() {
   return (
     <div className="app">
       <Sidebar />
+      <ReminderPoller />
       <main className="main" aria-labelledby="screen-title">
         {section === 'profile' ? (
           <ProfileScreen />
@@ -23,6 +28,12 @@ export function App() {
           <ProgramsScreen />
         ) : section === 'settings' ? (
           <SettingsScreen />
+        ) : section === 'dashboard' ? (
+          <DashboardScreen />
+        ) : section === 'readiness' ? (
+          <ReadinessScreen />
+        ) : section === 'deadlines' ? (
+          <DeadlinesScreen />
         ) : (
           <ComingSoon section={current} />
         )}

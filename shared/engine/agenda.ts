@@ -313,3 +313,19 @@ export function letterReminderInputs(
       updatedAt: l.updatedAt,
     }));
 }
+
+export interface ReminderNotice {
+  title: string;
+  body: string;
+  /** A notification tag (same tag replaces, so a repeated poll never stacks copies). */
+  tag: string;
+  section: string;
+}
+
+/** At most `max` notifications: the first ones one by one, the rest in one summary, so a busy day is not a flood. */
+export function reminderNotices(due: readonly { key: string; title: string; body: string; section: string }[], max = 3): ReminderNotice[] {
+  if (due.length <= max) return due.map((d) => ({ title: d.title, body: d.body, tag: d.key, section: d.section }));
+  const shown = due.slice(0, max - 1).map((d) => ({ title: d.title, body: d.body, tag: d.key, section: d.section }));
+  const rest = due.slice(max - 1);
+  return [...shown, { title: `${rest.length} more items due soon`, body: rest.slice(0, 4).map((d) => d.title).join('; ') + (rest.length > 4 ? '; …' : ''), tag: 'prelim-reminders-summary', section: 'deadlines' }];
+}
