@@ -125,25 +125,35 @@ export function letterItems(reminders: readonly LetterReminderInput[]): DatedIte
   return reminders.map((r) => ({ ...r, time: null, timeZone: null, estimated: false, section: 'letters', source: 'Entered by you' }));
 }
 
-/** Readiness items that still need something and have a due date. */
+/**
+ * Readiness items that still need something, one dated item per due date (several checklist
+ * items often share the season's date: one line "4 checklist items due" reads better than
+ * four, and reminds once). Keyed by the date, so the calendar UID stays stable.
+ */
 export function readinessItems(items: readonly ReadinessItem[]): DatedItem[] {
-  return items
-    .filter((i) => i.dueDate !== null && (i.state === 'blocking' || i.state === 'needs_action'))
-    .map((i) => ({
-      key: `readiness:${i.id}`,
-      kind: 'readiness',
-      title: i.title,
-      detail: i.next,
-      date: i.dueDate!,
+  const byDate = new Map<string, ReadinessItem[]>();
+  for (const i of items) {
+    if (i.dueDate === null || (i.state !== 'blocking' && i.state !== 'needs_action')) continue;
+    byDate.set(i.dueDate, [...(byDate.get(i.dueDate) ?? []), i]);
+  }
+  return [...byDate.entries()].map(([date, group]) => {
+    const blocking = group.filter((g) => g.state === 'blocking').length;
+    return {
+      key: `readiness:${date}`,
+      kind: 'readiness' as const,
+      title: group.length === 1 ? group[0]!.title : `${group.length} checklist items${blocking > 0 ? ` (${blocking} blocking)` : ''}`,
+      detail: group.length === 1 ? group[0]!.next : group.map((g) => g.title).join('; '),
+      date,
       time: null,
       timeZone: null,
       estimated: false,
       done: false,
       programId: null,
-      section: 'readiness',
+      section: 'readiness' as const,
       updatedAt: null,
       source: 'Readiness checklist (due date from the season calendar)',
-    }));
+    };
+  });
 }
 
 export type AgendaState = 'done' | 'overdue' | 'past' | 'today' | 'upcoming' | 'later';

@@ -110,8 +110,13 @@ describe('the agenda', () => {
     const r = readinessItems([
       { id: 'eras.oet', group: 'exams', title: 'OET', state: 'blocking', why: '', next: 'Book it', dueDate: '2026-09-02', affectedProgramIds: [], manual: false },
       { id: 'eras.step1', group: 'exams', title: 'S1', state: 'done', why: '', next: '', dueDate: null, affectedProgramIds: [], manual: false },
+      { id: 'eras.ps-surgery', group: 'documents', title: 'PS', state: 'needs_action', why: '', next: 'Write it', dueDate: '2026-09-02', affectedProgramIds: [], manual: false },
+      { id: 'eras.nrmp-registered', group: 'applications', title: 'NRMP', state: 'needs_action', why: '', next: 'Register', dueDate: '2027-01-29', affectedProgramIds: [], manual: false },
     ]);
-    expect(r.map((x) => x.key)).toEqual(['readiness:eras.oet']);
+    expect(r.map((x) => [x.key, x.title, x.detail])).toEqual([
+      ['readiness:2026-09-02', '2 checklist items (1 blocking)', 'OET; PS'],
+      ['readiness:2027-01-29', 'NRMP', 'Register'],
+    ]);
   });
 });
 
