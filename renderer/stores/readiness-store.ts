@@ -22,7 +22,13 @@ export const useReadinessStore = create<ReadinessState>((set, get) => ({
     }
   },
   async tick(itemId, done) {
-    await api('readiness.tick', { itemId, done });
-    await get().load();
+    // Show the tick at once; the reload brings the computed state (or the old one if refused).
+    const c = get().checklist;
+    if (c) set({ checklist: { ...c, items: c.items.map((i) => (i.id === itemId ? { ...i, state: done ? 'done' : 'needs_action' } : i)) } });
+    try {
+      await api('readiness.tick', { itemId, done });
+    } finally {
+      await get().load();
+    }
   },
 }));

@@ -156,7 +156,7 @@ function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: Th
           </ResponsiveContainer>
         </div>
       )}
-      <ul className="sr-only">
+      <ul className="chart-keys" aria-label="Open a list">
         {data.map((s) => (
           <li key={s.key}>
             <button type="button" onClick={() => openSection('applications', { status: s.key })}>
@@ -201,7 +201,7 @@ function TiersCard({ summary, colors }: { summary: DashboardSummary; colors: The
           </ResponsiveContainer>
         </div>
       )}
-      <ul className="sr-only">
+      <ul className="chart-keys" aria-label="Open a list">
         {data.map((t) => (
           <li key={t.key}>
             <button type="button" onClick={() => openSection('programs', { tier: t.key })}>
