@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
+import type { Page } from 'playwright-core';
 import { field, useApp } from './harness';
 import { institution, track } from '../fixtures';
 
 const app = useApp();
 
-const itemState = (page: import('playwright-core').Page, id: string) => page.locator(`[data-item="${id}"]`).getAttribute('data-state');
+const itemState = (page: Page, id: string) => page.locator(`[data-item="${id}"]`).getAttribute('data-state');
 
 describe('Readiness, deadlines and the dashboard in the browser', () => {
   it('an empty profile shows blocking items; filling the profile turns them done', async () => {
