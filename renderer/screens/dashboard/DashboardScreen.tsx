@@ -149,7 +149,7 @@ function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: Th
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
               <XAxis type="number" allowDecimals={false} hide />
-              <YAxis type="category" dataKey="label" width={140} tick={{ fill: colors.text2, fontSize: 12 }} axisLine={false} tickLine={false} />
+              <YAxis type="category" dataKey="label" width={150} tick={{ fill: colors.text2, fontSize: 12 }} axisLine={false} tickLine={false} />
               <Tooltip cursor={{ fill: colors.surface2 }} contentStyle={{ background: colors.surface, border: `1px solid ${colors.border}`, color: colors.text }} />
               <Bar dataKey="count" name="Applications" fill={colors.accent} radius={[0, 4, 4, 0]} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => d.payload?.key && openSection('applications', { status: d.payload.key })} label={{ position: 'right', fill: colors.text, fontSize: 12 }} />
             </BarChart>
