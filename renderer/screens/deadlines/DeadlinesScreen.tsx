@@ -127,7 +127,9 @@ function SeasonCalendarCard({ season, timeZone }: { season: ResolvedSeasonEvent[
                     <span className="muted">all day</span>
                   )}
                 </td>
-                <td className="muted small">{e.source}</td>
+                <td className="muted small">
+                  {e.season} · {e.source}
+                </td>
                 <td className="nowrap">
                   <button type="button" className="icon" aria-label={`Correct the date of ${e.title}`} onClick={() => setEditing(e)}>
                     <Pencil size={15} aria-hidden />
