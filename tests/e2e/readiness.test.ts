@@ -12,7 +12,8 @@ const itemState = (page: Page, id: string) => page.locator(`[data-item="${id}"]`
 describe('Readiness, deadlines and the dashboard in the browser', () => {
   it('an empty profile shows blocking items; filling the profile turns them done', async () => {
     const { page, open } = app();
-    await open('dashboard', 'Welcome to Prelim Tracker');
+    await open('dashboard', 'Dashboard');
+    await page.getByRole('heading', { level: 2, name: 'Welcome to Prelim Tracker' }).waitFor();
     await page.getByRole('button', { name: /Start with your profile/ }).waitFor();
 
     await open('readiness', 'Readiness');

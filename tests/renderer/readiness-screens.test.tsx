@@ -100,7 +100,7 @@ describe('Dashboard', () => {
     const empty = dashboardSummary({ profileSaved: false, programs: [], tiers: [], applications: [], letters: [], readiness: [], agenda: buildAgenda([], new Date(), 'UTC'), feesCombineTracks: false });
     const fake = installFakeTransport({ 'dashboard.summary': () => empty, 'sample.load': () => ({ institutions: 60, programs: 90 }) });
     render(<DashboardScreen />);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome to Prelim Tracker' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Welcome to Prelim Tracker' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /Start with your profile/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: /Add or import programs/ })).toBeTruthy();
     expect(document.querySelector('.recharts-wrapper')).toBeNull();

@@ -254,7 +254,11 @@ function FirstRun({ onSampleLoaded }: { onSampleLoaded: () => Promise<void> }) {
   };
   return (
     <div className="screen dashboard">
-      <ScreenHeader title="Welcome to Prelim Tracker" subtitle="Your 2027 Match season in one place, on this computer only. Three ways to start:" />
+      <ScreenHeader title="Dashboard" />
+      <div className="first-run-intro">
+        <h2>Welcome to Prelim Tracker</h2>
+        <p className="muted">Your 2027 Match season in one place, on this computer only. Three ways to start:</p>
+      </div>
       <div className="first-run">
         <button type="button" className="first-run-card" onClick={() => openSection('profile')}>
           <UserRound size={28} aria-hidden />
