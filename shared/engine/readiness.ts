@@ -247,7 +247,7 @@ export const lettersUploadedRule: Rule = ({ input, due }) => {
   const strong = countingLetters(input.letters);
   if (strong.length === 0) return item('eras.letters-uploaded', 'letters', title, 'not_applicable', 'No confirmed-strong letters yet.', '', null);
   const missing = strong.filter((l) => !l.uploaded);
-  if (missing.length === 0) return item('eras.letters-uploaded', 'letters', title, 'done', `All ${plural(strong.length, 'letter')} uploaded.`, '', null);
+  if (missing.length === 0) return item('eras.letters-uploaded', 'letters', title, 'done', strong.length === 1 ? 'Your confirmed-strong letter is uploaded.' : `All ${strong.length} confirmed-strong letters are uploaded.`, '', null);
   return item('eras.letters-uploaded', 'letters', title, 'needs_action', `Not uploaded yet: ${missing.map((l) => l.writerName).join(', ')}.`, 'Send each writer their LoR Portal request and follow up politely.', due('programs-review'));
 };
 

@@ -77,6 +77,9 @@ export function DashboardScreen() {
             <Stat label="Scheduled" value={summary.interviews.scheduled} onOpen={() => openSection('applications', { status: 'interview_scheduled' })} />
             <Stat label="Interviewed" value={summary.interviews.interviewed} onOpen={() => openSection('applications', { status: 'interviewed' })} />
           </div>
+          <p className="muted small">
+            {summary.interviews.upcoming === 0 ? 'No interview dates in the next 30 days.' : `${summary.interviews.upcoming} interview date${summary.interviews.upcoming === 1 ? '' : 's'} in the next 30 days.`}
+          </p>
         </section>
       </div>
     </div>
