@@ -41,6 +41,8 @@ type ReadinessHandlers = Pick<Handlers, keyof typeof readinessApi | keyof typeof
 export interface ReadinessSources {
   /** Interview dates (the pipeline's interviews); none until that exists. */
   interviews?: () => InterviewDateInput[];
+  /** More checklist items of the same type (e.g. the SOAP plan's readiness items), shown after the ERAS ones. */
+  readinessItems?: (today: string) => ReadinessItem[];
 }
 
 /** The computer's zone (the main process and the browser-mode host run on the user's machine). */
@@ -77,7 +79,7 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
     const letterList = letters.letters();
     const writers = letters.writers();
     const events = season();
-    const checklist = readinessChecklist({
+    const eras = readinessChecklist({
       profile: saved.profile,
       profileSaved: saved.updatedAt !== null,
       programs,
@@ -88,6 +90,7 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
       calendar: events,
       today,
     });
+    const checklist = [...eras, ...(sources.readinessItems?.(today) ?? [])];
     return { at, tz, today, saved, programs, applications, letterList, writers, events, checklist };
   }
 

@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { EMPTY_PROFILE } from '../../shared/domain/profile';
 import { institution, seedExampleProfile, track } from '../fixtures';
 import { dumpDb, openTestServices } from './helpers';
+import { createReadinessHandlers } from '../../electron/api/readiness-handlers';
 
 const NOW = new Date('2026-09-20T14:00:00Z');
 
@@ -70,6 +71,19 @@ describe('readiness checklist', () => {
     expect((await call('readiness.checklist')).items.find((i) => i.id === 'eras.cv-ordered')!.state).toBe('done');
     await call('readiness.tick', { itemId: 'eras.cv-ordered', done: false });
     expect((await call('readiness.checklist')).items.find((i) => i.id === 'eras.cv-ordered')!.state).toBe('needs_action');
+  });
+});
+
+describe('other checklist sources', () => {
+  it('shows items from another source (the SOAP plan) after the ERAS ones, in progress and the agenda', async () => {
+    const { db } = await setup();
+    const soapItem = { id: 'soap.prelim-statement', group: 'soap' as const, title: 'SOAP statement', state: 'needs_action' as const, why: 'w', next: 'n', dueDate: '2027-03-15', affectedProgramIds: [], manual: false };
+    const h = createReadinessHandlers(db, () => NOW, { readinessItems: (today) => (today === '2026-09-20' ? [soapItem] : []) });
+    const c = await h['readiness.checklist'](undefined);
+    expect(c.items.at(-1)).toEqual(soapItem);
+    expect(c.progress.needsAction).toBe(c.items.filter((i) => i.state === 'needs_action').length);
+    const agenda = await h['calendar.agenda']({ windowDays: 30 });
+    expect(agenda.all.find((e) => e.key === 'readiness:2027-03-15')!.title).toBe('SOAP statement');
   });
 });
 
