@@ -6,6 +6,10 @@ import { ProgramsScreen } from './screens/programs/ProgramsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SoapScreen } from './screens/soap/SoapScreen';
 import { LettersScreen } from './screens/letters/LettersScreen';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen';
+import { ReadinessScreen } from './screens/readiness/ReadinessScreen';
+import { DeadlinesScreen } from './screens/deadlines/DeadlinesScreen';
+import { ReminderPoller } from './reminders/ReminderPoller';
 import { SECTIONS } from './sections';
 import { useRoute } from './stores/route-store';
 
@@ -18,6 +22,7 @@ export function App() {
   return (
     <div className="app">
       <Sidebar />
+      <ReminderPoller />
       <main className="main" aria-labelledby="screen-title">
         {section === 'profile' ? (
           <ProfileScreen />
@@ -29,6 +34,12 @@ export function App() {
           <SoapScreen />
         ) : section === 'letters' ? (
           <LettersScreen />
+        ) : section === 'dashboard' ? (
+          <DashboardScreen />
+        ) : section === 'readiness' ? (
+          <ReadinessScreen />
+        ) : section === 'deadlines' ? (
+          <DeadlinesScreen />
         ) : (
           <ComingSoon section={current} />
         )}

@@ -11,6 +11,7 @@ import { createBackupHandlers, type RestoreFromFile } from './backup-handlers';
 import { createApplicationHandlers } from './applications-handlers';
 import { createSoapHandlers } from './soap-handlers';
 import { createLetterHandlers } from './letters-handlers';
+import { createReadinessHandlers } from './readiness-handlers';
 
 export interface HandlerContext {
   db: Db;
@@ -41,5 +42,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createApplicationHandlers(ctx.db, now),
     ...createSoapHandlers(ctx.db, now),
     ...createLetterHandlers(ctx.db, now),
+    ...createReadinessHandlers(ctx.db, now),
   };
 }

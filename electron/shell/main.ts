@@ -10,12 +10,14 @@ import { openServices, type AppServices } from '../services';
 import { DEFAULT_SIZE, MIN_SIZE, fitToDisplays, loadWindowState, saveWindowState } from '../window-state';
 import { CONTENT_SECURITY_POLICY } from '../web/server';
 import { buildAppMenu } from './menu';
+import { startDesktopReminders } from './reminders';
 
 const dataDir = defaultDataDir();
 app.setPath('userData', dataDir);
 const windowStateFile = path.join(dataDir, 'window-state.json');
 let mainWindow: BrowserWindow | null = null;
 let services: AppServices | null = null;
+let stopReminders: (() => void) | null = null;
 
 /** better-sqlite3 built for this Electron version by scripts/start.mjs (dev); packaged apps are rebuilt by electron-builder. */
 function electronNativeBinding(): string | undefined {
@@ -64,6 +66,7 @@ function start(): void {
 
   buildWindow();
   Menu.setApplicationMenu(buildAppMenu(() => mainWindow, dataDir, () => dispatch('backups.create', undefined)));
+  stopReminders = startDesktopReminders(dispatch, () => mainWindow);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) buildWindow();
   });
@@ -124,7 +127,10 @@ function fatal(err: unknown): void {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => services?.close());
+app.on('will-quit', () => {
+  stopReminders?.();
+  services?.close();
+});
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });

@@ -13,6 +13,8 @@ import { soapApi } from './soap-api';
 import { lettersApi } from './letters-api';
 import { documentsApi } from './documents-api';
 import { communicationsApi } from './communications-api';
+import { readinessApi } from './readiness-api';
+import { calendarApi } from './calendar-api';
 
 export const contract = {
   ...appApi,
@@ -25,6 +27,8 @@ export const contract = {
   ...lettersApi,
   ...documentsApi,
   ...communicationsApi,
+  ...readinessApi,
+  ...calendarApi,
 };
 
 export type Contract = typeof contract;

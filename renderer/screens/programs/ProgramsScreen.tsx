@@ -17,7 +17,8 @@ import { ProgramFiltersBar } from './ProgramFiltersBar';
 import { ListHealthPanel } from './ListHealthPanel';
 import { WhatIfPanel } from './WhatIfPanel';
 import { FlagBadges, TierBadge } from './TierBadge';
-import { applyFilters, effectiveTier, NO_FILTERS, type ProgramFilters } from './program-filters';
+import { applyFilters, effectiveTier, filtersFromQuery, type ProgramFilters } from './program-filters';
+import { hashQuery } from '../../stores/route-query';
 import { plural } from '../../components/format';
 
 type View = 'programs' | 'health' | 'whatif';
@@ -27,7 +28,7 @@ export function ProgramsScreen() {
   const { byProgram: tiers, data: tierData, load: loadTiers } = useTiersStore();
   const { saved: savedProfile, load: loadProfile } = useProfileStore();
   const [filter, setFilter] = useState('');
-  const [filters, setFilters] = useState<ProgramFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<ProgramFilters>(() => filtersFromQuery(hashQuery()));
   const [view, setView] = useState<View>('programs');
   const [editing, setEditing] = useState<Program[] | null>(null);
   const [deleting, setDeleting] = useState<Program | null>(null);

@@ -36,3 +36,13 @@ export function applyFilters(programs: Program[], f: ProgramFilters, tiers: Map<
 export function activeFilterCount(f: ProgramFilters): number {
   return Object.entries(f).filter(([k, v]) => v !== NO_FILTERS[k as keyof ProgramFilters]).length;
 }
+
+/** Filters named in the URL hash ("#/programs?tier=tier2&onList=yes"), e.g. from a dashboard number; unknown values are ignored. */
+export function filtersFromQuery(q: URLSearchParams): ProgramFilters {
+  const f: ProgramFilters = { ...NO_FILTERS };
+  const tier = q.get('tier');
+  if (tier && (['excluded', 'long_shot', 'tier1', 'tier2', 'tier3'] as const).includes(tier as TierOutcome)) f.tier = tier as TierOutcome;
+  const onList = q.get('onList');
+  if (onList === 'yes' || onList === 'no') f.onList = onList;
+  return f;
+}

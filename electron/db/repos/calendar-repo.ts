@@ -1,0 +1,149 @@
+// Readiness ticks, the user's corrections of season dates, per-program deadlines, calendar
+// and reminder settings, and the reminder log (one row per item per day shown).
+import type { Db } from '../open';
+import { inTransaction } from '../open';
+import { AppError } from '../../errors';
+import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings, type ProgramDeadline, type SeasonCorrection } from '../../../shared/domain/season-calendar';
+
+type Row = Record<string, unknown>;
+
+function rowToDeadline(r: Row): ProgramDeadline {
+  return {
+    id: r.id as number,
+    programId: r.program_id as number,
+    title: r.title as string,
+    dueDate: r.due_date as string,
+    done: r.done === 1,
+    notes: r.notes as string,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  };
+}
+
+function rowToCorrection(r: Row): SeasonCorrection {
+  return { eventId: r.event_id as string, date: r.date as string, time: (r.time as string | null) ?? null, note: r.note as string, updatedAt: r.updated_at as string };
+}
+
+export interface DeadlineFields {
+  id?: number | undefined;
+  programId: number;
+  title: string;
+  dueDate: string;
+  done: boolean;
+  notes: string;
+}
+
+/** Reminder log rows older than this are pruned: only "shown today" matters. */
+const REMINDER_LOG_KEEP_DAYS = 30;
+
+export function createCalendarRepo(db: Db) {
+  const stmts = {
+    ticks: db.prepare('SELECT item_id, done FROM readiness_tick'),
+    upsertTick: db.prepare(
+      `INSERT INTO readiness_tick (item_id, done, updated_at) VALUES (@item_id, @done, @now)
+       ON CONFLICT(item_id) DO UPDATE SET done = excluded.done, updated_at = excluded.updated_at`,
+    ),
+    corrections: db.prepare('SELECT * FROM season_correction ORDER BY event_id'),
+    upsertCorrection: db.prepare(
+      `INSERT INTO season_correction (event_id, date, time, note, updated_at) VALUES (@event_id, @date, @time, @note, @now)
+       ON CONFLICT(event_id) DO UPDATE SET date = excluded.date, time = excluded.time, note = excluded.note, updated_at = excluded.updated_at`,
+    ),
+    deleteCorrection: db.prepare('DELETE FROM season_correction WHERE event_id = ?'),
+    deadlines: db.prepare('SELECT * FROM program_deadline ORDER BY due_date, id'),
+    deadline: db.prepare('SELECT * FROM program_deadline WHERE id = ?'),
+    programExists: db.prepare('SELECT id FROM program WHERE id = ?').pluck(),
+    insertDeadline: db.prepare(
+      `INSERT INTO program_deadline (program_id, title, due_date, done, notes, created_at, updated_at)
+       VALUES (@program_id, @title, @due_date, @done, @notes, @now, @now)`,
+    ),
+    updateDeadline: db.prepare(
+      `UPDATE program_deadline SET program_id = @program_id, title = @title, due_date = @due_date, done = @done, notes = @notes, updated_at = @now WHERE id = @id`,
+    ),
+    deleteDeadline: db.prepare('DELETE FROM program_deadline WHERE id = ?'),
+    settings: db.prepare('SELECT * FROM calendar_setting WHERE id = 1'),
+    upsertSettings: db.prepare(
+      `INSERT INTO calendar_setting (id, time_zone, reminders_enabled, reminder_days) VALUES (1, @time_zone, @reminders_enabled, @reminder_days)
+       ON CONFLICT(id) DO UPDATE SET time_zone = excluded.time_zone, reminders_enabled = excluded.reminders_enabled, reminder_days = excluded.reminder_days`,
+    ),
+    shownOn: db.prepare('SELECT item_key FROM reminder_log WHERE shown_on = ?').pluck(),
+    logShown: db.prepare('INSERT OR IGNORE INTO reminder_log (item_key, shown_on, shown_at) VALUES (?, ?, ?)'),
+    pruneLog: db.prepare('DELETE FROM reminder_log WHERE shown_on < ?'),
+  };
+
+  function getDeadline(id: number): ProgramDeadline {
+    const row = stmts.deadline.get(id) as Row | undefined;
+    if (!row) throw new AppError('not_found', `Deadline ${id} does not exist (it may have been deleted); reload the page.`);
+    return rowToDeadline(row);
+  }
+
+  return {
+    ticks(): Record<string, boolean> {
+      return Object.fromEntries((stmts.ticks.all() as Row[]).map((r) => [r.item_id as string, r.done === 1]));
+    },
+
+    setTick(itemId: string, done: boolean, now: Date): void {
+      stmts.upsertTick.run({ item_id: itemId, done: done ? 1 : 0, now: now.toISOString() });
+    },
+
+    corrections(): SeasonCorrection[] {
+      return (stmts.corrections.all() as Row[]).map(rowToCorrection);
+    },
+
+    correct(c: { eventId: string; date: string; time: string | null; note: string }, now: Date): void {
+      stmts.upsertCorrection.run({ event_id: c.eventId, date: c.date, time: c.time, note: c.note, now: now.toISOString() });
+    },
+
+    resetCorrection(eventId: string): void {
+      stmts.deleteCorrection.run(eventId);
+    },
+
+    deadlines(): ProgramDeadline[] {
+      return (stmts.deadlines.all() as Row[]).map(rowToDeadline);
+    },
+
+    saveDeadline(d: DeadlineFields, now: Date): ProgramDeadline {
+      return inTransaction(db, () => {
+        if (stmts.programExists.get(d.programId) === undefined) throw new AppError('not_found', `Program ${d.programId} does not exist (it may have been deleted); reload the page and choose another.`);
+        const params = { program_id: d.programId, title: d.title, due_date: d.dueDate, done: d.done ? 1 : 0, notes: d.notes, now: now.toISOString() };
+        if (d.id === undefined) return getDeadline(Number(stmts.insertDeadline.run(params).lastInsertRowid));
+        getDeadline(d.id);
+        stmts.updateDeadline.run({ ...params, id: d.id });
+        return getDeadline(d.id);
+      });
+    },
+
+    deleteDeadline(id: number): void {
+      inTransaction(db, () => {
+        getDeadline(id);
+        stmts.deleteDeadline.run(id);
+      });
+    },
+
+    settings(): CalendarSettings {
+      const r = stmts.settings.get() as Row | undefined;
+      if (!r) return { ...DEFAULT_CALENDAR_SETTINGS };
+      return { timeZone: r.time_zone as string, remindersEnabled: r.reminders_enabled === 1, reminderDays: r.reminder_days as number };
+    },
+
+    saveSettings(s: CalendarSettings): CalendarSettings {
+      stmts.upsertSettings.run({ time_zone: s.timeZone, reminders_enabled: s.remindersEnabled ? 1 : 0, reminder_days: s.reminderDays });
+      return s;
+    },
+
+    /** Keys of the items whose reminder was shown on `day` (YYYY-MM-DD, the user's day). */
+    shownOn(day: string): Set<string> {
+      return new Set(stmts.shownOn.all(day) as string[]);
+    },
+
+    /** Records reminders shown on `day`; a second call for the same item and day changes nothing. */
+    markShown(keys: readonly string[], day: string, now: Date): { recorded: number } {
+      return inTransaction(db, () => {
+        let recorded = 0;
+        for (const k of new Set(keys)) recorded += stmts.logShown.run(k, day, now.toISOString()).changes;
+        const cutoff = new Date(Date.parse(`${day}T00:00:00Z`) - REMINDER_LOG_KEEP_DAYS * 86_400_000).toISOString().slice(0, 10);
+        stmts.pruneLog.run(cutoff);
+        return { recorded };
+      });
+    },
+  };
+}

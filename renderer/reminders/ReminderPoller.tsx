@@ -1,0 +1,43 @@
+// Browser mode's reminders: polls the main side for reminders due and shows them with the
+// browser's Notification API (the desktop app shows them from the main process instead).
+// The decision (what is due, not done, not shown today) is made by the engine behind
+// reminders.due; this only displays and records what it displayed.
+import { useEffect } from 'react';
+import { reminderNotices } from '../../shared/engine/agenda';
+import { api } from '../api/client';
+import { openSection } from '../stores/route-query';
+import { SECTION_IDS, type SectionId } from '../stores/route-store';
+
+export function notificationsSupported(): boolean {
+  return typeof window !== 'undefined' && 'Notification' in window;
+}
+
+function isDesktop(): boolean {
+  return typeof (globalThis as { prelim?: unknown }).prelim !== 'undefined';
+}
+
+export async function showDueReminders(): Promise<number> {
+  if (!notificationsSupported() || Notification.permission !== 'granted') return 0;
+  const due = await api('reminders.due');
+  if (due.length === 0) return 0;
+  for (const n of reminderNotices(due)) {
+    const notification = new Notification(n.title, { body: n.body, tag: n.tag });
+    notification.onclick = () => {
+      window.focus();
+      if ((SECTION_IDS as readonly string[]).includes(n.section)) openSection(n.section as SectionId);
+    };
+  }
+  await api('reminders.markShown', { keys: due.map((d) => d.key) });
+  return due.length;
+}
+
+export function ReminderPoller({ intervalMs = 5 * 60_000 }: { intervalMs?: number }) {
+  useEffect(() => {
+    if (isDesktop()) return undefined;
+    const poll = () => void showDueReminders().catch(() => undefined);
+    poll();
+    const timer = setInterval(poll, intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return null;
+}

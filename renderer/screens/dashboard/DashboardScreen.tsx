@@ -1,0 +1,296 @@
+import { useEffect, useState } from 'react';
+import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ClipboardCheck, FlaskConical, GraduationCap, UserRound } from 'lucide-react';
+import type { DashboardSummary } from '../../../shared/engine/dashboard';
+import { PIPELINE_STATUSES } from '../../../shared/domain/application';
+import type { TierOutcome } from '../../../shared/engine/types';
+import { api, errorMessage } from '../../api/client';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { openSection } from '../../stores/route-query';
+import { useDashboardStore } from '../../stores/dashboard-store';
+import { AgendaList } from '../deadlines/AgendaList';
+import { useThemeColors, type ThemeColors } from './theme-colors';
+import '../../styles/readiness.css';
+
+function money(n: number): string {
+  return `$${n.toLocaleString('en-US')}`;
+}
+
+export function DashboardScreen() {
+  const { summary, loadError: error, load } = useDashboardStore();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const colors = useThemeColors();
+
+  if (!summary) {
+    return (
+      <div className="screen">
+        <ScreenHeader title="Dashboard" />
+        {error ? <div className="banner error">{error}</div> : <p className="muted">Loading…</p>}
+      </div>
+    );
+  }
+  if (summary.firstRun) return <FirstRun onSampleLoaded={load} />;
+
+  return (
+    <div className="screen dashboard">
+      <ScreenHeader title="Dashboard" subtitle="Your season at a glance. Every number opens the list behind it." />
+      {error ? <div className="banner error">{error}</div> : null}
+      <div className="dash-grid">
+        <ReadinessCard summary={summary} />
+        <section className="card" aria-labelledby="dash-deadlines">
+          <div className="card-title-row">
+            <h2 id="dash-deadlines">Next deadlines</h2>
+            {summary.overdueCount > 0 ? (
+              <button type="button" className="stat-link overdue" onClick={() => openSection('deadlines')}>
+                {summary.overdueCount} overdue
+              </button>
+            ) : null}
+          </div>
+          <AgendaList entries={summary.nextDeadlines} empty="Nothing due in the next 30 days." compact />
+          <button type="button" className="ghost self-start" onClick={() => openSection('deadlines')}>
+            All deadlines
+          </button>
+        </section>
+        <FunnelCard summary={summary} colors={colors} />
+        <TiersCard summary={summary} colors={colors} />
+        <LettersCard summary={summary} />
+        <section className="card" aria-labelledby="dash-cost">
+          <h2 id="dash-cost">ERAS cost so far</h2>
+          <button type="button" className="big-stat" onClick={() => openSection('applications', { status: 'submitted' })} aria-label={`ERAS fees so far ${money(summary.erasCostSoFar.total)} for ${summary.submittedCount} submitted applications`}>
+            <span className="num">{money(summary.erasCostSoFar.total)}</span>
+            <small>{summary.submittedCount} submitted</small>
+          </button>
+          <p className="muted small">
+            Your whole list ({summary.onListCount} programs) would cost{' '}
+            <button type="button" className="link" onClick={() => openSection('programs', { onList: 'yes' })}>
+              {money(summary.erasCostOfList.total)}
+            </button>
+            . {summary.erasCostSoFar.unconfirmed ? 'Fees for the 2027 Match are not confirmed yet.' : ''}
+          </p>
+        </section>
+        <section className="card" aria-labelledby="dash-interviews">
+          <h2 id="dash-interviews">Interviews</h2>
+          <div className="stat-row">
+            <Stat label="Invited" value={summary.interviews.invited} onOpen={() => openSection('applications', { status: 'interview_invited' })} />
+            <Stat label="Scheduled" value={summary.interviews.scheduled} onOpen={() => openSection('applications', { status: 'interview_scheduled' })} />
+            <Stat label="Interviewed" value={summary.interviews.interviewed} onOpen={() => openSection('applications', { status: 'interviewed' })} />
+          </div>
+          <p className="muted small">
+            {summary.interviews.upcoming === 0 ? 'No interview dates in the next 30 days.' : `${summary.interviews.upcoming} interview date${summary.interviews.upcoming === 1 ? '' : 's'} in the next 30 days.`}
+          </p>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function Stat({ label, value, onOpen }: { label: string; value: number; onOpen: () => void }) {
+  return (
+    <button type="button" className="stat" onClick={onOpen} aria-label={`${label}: ${value}`}>
+      <span className="num">{value}</span>
+      <small>{label}</small>
+    </button>
+  );
+}
+
+function ReadinessCard({ summary }: { summary: DashboardSummary }) {
+  const r = summary.readiness;
+  return (
+    <section className="card" aria-labelledby="dash-readiness">
+      <div className="card-title-row">
+        <h2 id="dash-readiness">ERAS readiness</h2>
+        <button type="button" className="stat-link" onClick={() => openSection('readiness')} aria-label={`Readiness ${r.percent}%: open the checklist`}>
+          <span className="num">{r.percent}%</span>
+        </button>
+      </div>
+      <div className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={r.percent} aria-label="Readiness">
+        <div className="progress-fill" style={{ width: `${r.percent}%` }} />
+      </div>
+      <p className="counts">
+        {r.done} of {r.applicable} done ·{' '}
+        <button type="button" className="link state-blocking" onClick={() => openSection('readiness', { show: 'open' })}>
+          {r.blocking} blocking
+        </button>{' '}
+        ·{' '}
+        <button type="button" className="link" onClick={() => openSection('readiness', { show: 'open' })}>
+          {r.needsAction} need action
+        </button>
+      </p>
+      {summary.blockingTitles.length > 0 ? (
+        <ul className="blocking-list">
+          {summary.blockingTitles.slice(0, 4).map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: ThemeColors }) {
+  const data = summary.applicationsByStatus.filter((s) => PIPELINE_STATUSES.includes(s.key) || s.count > 0);
+  return (
+    <section className="card" aria-labelledby="dash-funnel">
+      <div className="card-title-row">
+        <h2 id="dash-funnel">Applications by status</h2>
+        <button type="button" className="stat-link" onClick={() => openSection('applications')}>
+          {summary.applicationCount} in all
+        </button>
+      </div>
+      {summary.applicationCount === 0 ? (
+        <p className="muted empty-line">
+          No applications yet. Mark programs to apply to on the{' '}
+          <button type="button" className="link" onClick={() => openSection('programs')}>
+            Programs
+          </button>{' '}
+          screen.
+        </p>
+      ) : (
+        <div className="chart" style={{ height: data.length * 26 + 20 }}>
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
+              <XAxis type="number" allowDecimals={false} hide />
+              <YAxis type="category" dataKey="label" width={150} tick={{ fill: colors.text2, fontSize: 12 }} axisLine={false} tickLine={false} />
+              <Tooltip cursor={{ fill: colors.surface2 }} contentStyle={{ background: colors.surface, border: `1px solid ${colors.border}`, color: colors.text }} />
+              <Bar dataKey="count" name="Applications" fill={colors.accent} radius={[0, 4, 4, 0]} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => d.payload?.key && openSection('applications', { status: d.payload.key })} label={{ position: 'right', fill: colors.text, fontSize: 12 }} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      <ul className="chart-keys" aria-label="Open a list">
+        {data.map((s) => (
+          <li key={s.key}>
+            <button type="button" onClick={() => openSection('applications', { status: s.key })}>
+              {s.label}: {s.count}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function tierColor(key: TierOutcome, c: ThemeColors): string {
+  return key === 'excluded' ? c.danger : key === 'long_shot' ? c.warn : key === 'tier3' ? c.ok : c.accent;
+}
+
+function TiersCard({ summary, colors }: { summary: DashboardSummary; colors: ThemeColors }) {
+  const data = summary.programsByTier;
+  return (
+    <section className="card" aria-labelledby="dash-tiers">
+      <div className="card-title-row">
+        <h2 id="dash-tiers">Programs by tier</h2>
+        <button type="button" className="stat-link" onClick={() => openSection('programs')}>
+          {summary.programCount} programs · {summary.onListCount} on your list
+        </button>
+      </div>
+      {summary.programCount === 0 ? (
+        <p className="muted empty-line">No programs yet.</p>
+      ) : (
+        <div className="chart" style={{ height: data.length * 28 + 20 }}>
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
+              <XAxis type="number" allowDecimals={false} hide />
+              <YAxis type="category" dataKey="label" width={170} tick={{ fill: colors.text2, fontSize: 12 }} axisLine={false} tickLine={false} />
+              <Tooltip cursor={{ fill: colors.surface2 }} contentStyle={{ background: colors.surface, border: `1px solid ${colors.border}`, color: colors.text }} />
+              <Bar dataKey="count" name="Programs" radius={[0, 4, 4, 0]} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => d.payload?.key && openSection('programs', { tier: d.payload.key })} label={{ position: 'right', fill: colors.text, fontSize: 12 }}>
+                {data.map((d) => (
+                  <Cell key={d.key} fill={tierColor(d.key, colors)} />
+                ))}
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      <ul className="chart-keys" aria-label="Open a list">
+        {data.map((t) => (
+          <li key={t.key}>
+            <button type="button" onClick={() => openSection('programs', { tier: t.key })}>
+              {t.label}: {t.count}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function LettersCard({ summary }: { summary: DashboardSummary }) {
+  return (
+    <section className="card" aria-labelledby="dash-letters">
+      <div className="card-title-row">
+        <h2 id="dash-letters">Letters</h2>
+        <button type="button" className="stat-link" onClick={() => openSection('letters')}>
+          {summary.letterCount} in all
+        </button>
+      </div>
+      {summary.letterCount === 0 ? (
+        <p className="muted empty-line">No letters yet: you need at least 3 strong letters, 2 of them from US surgeons.</p>
+      ) : (
+        <div className="stat-row wrap">
+          {summary.lettersByStage.map((s) => (
+            <Stat key={s.key} label={s.label} value={s.count} onOpen={() => openSection('letters', { stage: s.key })} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FirstRun({ onSampleLoaded }: { onSampleLoaded: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const loadSample = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('sample.load');
+      await onSampleLoaded();
+      openSection('programs');
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="screen dashboard">
+      <ScreenHeader title="Dashboard" />
+      <div className="first-run-intro">
+        <h2>Welcome to Prelim Tracker</h2>
+        <p className="muted">Your 2027 Match season in one place, on this computer only. Three ways to start:</p>
+      </div>
+      <div className="first-run">
+        <button type="button" className="first-run-card" onClick={() => openSection('profile')}>
+          <UserRound size={28} aria-hidden />
+          <strong>Start with your profile</strong>
+          <span>Scores, attempts, ECFMG, OET, visa and USCE: everything the tiers and the readiness checklist need.</span>
+        </button>
+        <button type="button" className="first-run-card" onClick={() => openSection('programs')}>
+          <GraduationCap size={28} aria-hidden />
+          <strong>Add or import programs</strong>
+          <span>The programs you are considering, with their visa policy, score cutoffs and unfilled history.</span>
+        </button>
+        <button type="button" className="first-run-card" onClick={() => void loadSample()} disabled={busy}>
+          <FlaskConical size={28} aria-hidden />
+          <strong>{busy ? 'Adding sample data…' : 'Explore with sample data'}</strong>
+          <span>Fictional programs, clearly marked and removable in one step.</span>
+        </button>
+      </div>
+      {error ? <div className="banner error">{error}</div> : null}
+      <p className="muted first-run-note">
+        <ClipboardCheck size={16} aria-hidden /> Then check your{' '}
+        <button type="button" className="link" onClick={() => openSection('readiness')}>
+          ERAS readiness
+        </button>{' '}
+        and the{' '}
+        <button type="button" className="link" onClick={() => openSection('deadlines')}>
+          season's deadlines
+        </button>
+        .
+      </p>
+    </div>
+  );
+}

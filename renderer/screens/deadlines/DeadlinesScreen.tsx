@@ -1,0 +1,367 @@
+import { useEffect, useMemo, useState } from 'react';
+import { CalendarArrowDown, Pencil, Plus, RotateCcw, Trash2 } from 'lucide-react';
+import { compareNames } from '../../../shared/domain/program';
+import { calendarSettingsSchema, programDeadlineInputSchema, seasonCorrectionSchema, type ProgramDeadline, type ResolvedSeasonEvent } from '../../../shared/domain/season-calendar';
+import { easternTime, formatDay, formatInstant, instantOf } from '../../../shared/engine/calendar-dates';
+import { fieldIssues } from '../../../shared/api/define';
+import { api, ApiCallError, errorMessage } from '../../api/client';
+import { CheckField, TextField } from '../../components/form';
+import { ConfirmDialog, Modal } from '../../components/Modal';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useCalendarStore } from '../../stores/calendar-store';
+import { useProgramsStore } from '../../stores/programs-store';
+import { AgendaList } from './AgendaList';
+import { notificationsSupported } from '../../reminders/ReminderPoller';
+import '../../styles/readiness.css';
+
+type Errors = Record<string, string>;
+
+function issuesOf(err: unknown): Errors {
+  if (err instanceof ApiCallError && err.error.issues) return Object.fromEntries(err.error.issues.map((i) => [i.path, i.message]));
+  return { _: errorMessage(err) };
+}
+
+function downloadText(filename: string, content: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function DeadlinesScreen() {
+  const { agenda, season, deadlines, settings, loadError, load } = useCalendarStore();
+  const [exportStatus, setExportStatus] = useState<string | null>(null);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const exportIcs = async () => {
+    try {
+      const r = await api('calendar.exportIcs');
+      downloadText(r.filename, r.content, 'text/calendar');
+      setExportStatus(`Exported ${r.events} dates to ${r.filename}. Importing it again later updates the same events.`);
+    } catch (err) {
+      setExportStatus(errorMessage(err));
+    }
+  };
+
+  return (
+    <div className="screen deadlines">
+      <ScreenHeader
+        title="Deadlines"
+        subtitle={settings ? `Days are counted in your time zone (${settings.effectiveTimeZone}); NRMP times are shown in Eastern time too.` : 'The season calendar, program deadlines and reminders.'}
+        actions={
+          <button type="button" className="secondary" onClick={() => void exportIcs()}>
+            <CalendarArrowDown size={16} aria-hidden /> Export to calendar (.ics)
+          </button>
+        }
+      />
+      {loadError ? <div className="banner error">{loadError}</div> : null}
+      {exportStatus ? (
+        <div className="banner ok" role="status">
+          {exportStatus}
+        </div>
+      ) : null}
+      {agenda ? (
+        <div className="two-cols">
+          <section className="card" aria-labelledby="overdue-title">
+            <h2 id="overdue-title">Overdue {agenda.overdue.length > 0 ? <span className="badge state-badge state-blocking">{agenda.overdue.length}</span> : null}</h2>
+            <AgendaList entries={agenda.overdue} empty="Nothing overdue." />
+          </section>
+          <section className="card" aria-labelledby="next-title">
+            <h2 id="next-title">Next {agenda.windowDays} days</h2>
+            <AgendaList entries={agenda.upcoming} empty={`Nothing due in the next ${agenda.windowDays} days.`} />
+          </section>
+        </div>
+      ) : null}
+      <SeasonCalendarCard season={season} timeZone={settings?.effectiveTimeZone ?? 'UTC'} />
+      <ProgramDeadlinesCard deadlines={deadlines} />
+      {settings ? <RemindersCard /> : null}
+    </div>
+  );
+}
+
+function SeasonCalendarCard({ season, timeZone }: { season: ResolvedSeasonEvent[]; timeZone: string }) {
+  const [editing, setEditing] = useState<ResolvedSeasonEvent | null>(null);
+  const reset = useCalendarStore((s) => s.resetCorrection);
+  return (
+    <section className="card" aria-labelledby="season-title">
+      <div className="card-title-row">
+        <h2 id="season-title">Season calendar · 2027 Match</h2>
+        <span className="muted small">"est." = projected from earlier seasons; correct a date once the source publishes it.</span>
+      </div>
+      <table className="season-table">
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">What</th>
+            <th scope="col">Time</th>
+            <th scope="col">Source</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {season.map((e) => {
+            const instant = e.time ? instantOf(e.date, e.time) : null;
+            return (
+              <tr key={e.id} data-event={e.id}>
+                <td className="nowrap">
+                  {formatDay(e.date)} {e.estimated ? <span className="badge est">est.</span> : null}
+                  {e.corrected ? <span className="badge corrected" title={`Reference date: ${e.referenceDate}`}>corrected</span> : null}
+                </td>
+                <td>{e.title}</td>
+                <td className="nowrap">
+                  {instant ? (
+                    <>
+                      {easternTime(instant)}
+                      <br />
+                      <span className="muted small">{formatInstant(instant, timeZone)}</span>
+                    </>
+                  ) : (
+                    <span className="muted">all day</span>
+                  )}
+                </td>
+                <td className="muted small">
+                  {e.season} · {e.source}
+                </td>
+                <td className="nowrap">
+                  <button type="button" className="icon" aria-label={`Correct the date of ${e.title}`} onClick={() => setEditing(e)}>
+                    <Pencil size={15} aria-hidden />
+                  </button>
+                  {e.corrected ? (
+                    <button type="button" className="icon" aria-label={`Go back to the reference date of ${e.title}`} onClick={() => void reset(e.id)}>
+                      <RotateCcw size={15} aria-hidden />
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {editing ? <CorrectionDialog event={editing} onClose={() => setEditing(null)} /> : null}
+    </section>
+  );
+}
+
+function CorrectionDialog({ event, onClose }: { event: ResolvedSeasonEvent; onClose: () => void }) {
+  const correct = useCalendarStore((s) => s.correct);
+  const [date, setDate] = useState(event.date);
+  const [time, setTime] = useState(event.time ?? '');
+  const [note, setNote] = useState(event.corrected ? event.note : '');
+  const [errors, setErrors] = useState<Errors>({});
+  const save = async () => {
+    const input = { eventId: event.id, date, time: time.trim() === '' ? null : time.trim(), note };
+    const parsed = seasonCorrectionSchema.safeParse(input);
+    if (!parsed.success) return setErrors(Object.fromEntries(fieldIssues(parsed.error).map((i) => [i.path, i.message])));
+    try {
+      await correct(input);
+      onClose();
+    } catch (err) {
+      setErrors(issuesOf(err));
+    }
+  };
+  return (
+    <Modal
+      title={`Correct: ${event.title}`}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" onClick={() => void save()}>
+            Save date
+          </button>
+        </>
+      }
+    >
+      <p className="muted">
+        Reference: {formatDay(event.referenceDate)}
+        {event.referenceTime ? `, ${event.referenceTime} ET` : ''} ({event.source}).
+      </p>
+      <div className="grid cols-2">
+        <TextField label="Date (Eastern)" name="date" type="date" value={date} onChange={setDate} error={errors.date} />
+        <TextField label="Time, Eastern (24 h)" name="time" value={time} onChange={setTime} error={errors.time} placeholder="all day" hint="e.g. 21:00; empty for an all-day date" />
+      </div>
+      <TextField label="Where you found it" name="note" value={note} onChange={setNote} error={errors.note} placeholder="e.g. NRMP calendar, published 1 Aug" />
+      {errors._ ? <p className="error">{errors._}</p> : null}
+    </Modal>
+  );
+}
+
+function ProgramDeadlinesCard({ deadlines }: { deadlines: ProgramDeadline[] }) {
+  const { programs, loaded, load } = useProgramsStore();
+  const { saveDeadline, deleteDeadline } = useCalendarStore();
+  const [adding, setAdding] = useState(false);
+  const [confirm, setConfirm] = useState<ProgramDeadline | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!loaded) void load();
+  }, [loaded, load]);
+  const names = useMemo(() => new Map(programs.map((p) => [p.id, `${p.institution.name} (${p.track === 'preliminary' ? 'Preliminary' : 'Categorical'})`])), [programs]);
+  const toggle = async (d: ProgramDeadline, done: boolean) => {
+    setError(null);
+    try {
+      await saveDeadline({ id: d.id, programId: d.programId, title: d.title, dueDate: d.dueDate, done, notes: d.notes });
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="program-deadlines-title">
+      <div className="card-title-row">
+        <h2 id="program-deadlines-title">Program deadlines</h2>
+        <button type="button" className="secondary" onClick={() => setAdding(true)} disabled={programs.length === 0} title={programs.length === 0 ? 'Add programs first' : undefined}>
+          <Plus size={16} aria-hidden /> Add deadline
+        </button>
+      </div>
+      {error ? <p className="error">{error}</p> : null}
+      {deadlines.length === 0 ? (
+        <p className="muted empty-line">No program deadlines yet. Add the dates a program sets (a supplemental form, a video, a last day to apply).</p>
+      ) : (
+        <ul className="deadline-list">
+          {deadlines.map((d) => (
+            <li key={d.id} className={d.done ? 'done' : undefined}>
+              <label className="inline-check">
+                <input type="checkbox" checked={d.done} onChange={(e) => void toggle(d, e.target.checked)} aria-label={`${d.title}: done`} />
+              </label>
+              <span className="nowrap">{formatDay(d.dueDate)}</span>
+              <span>
+                <strong>{d.title}</strong> · {names.get(d.programId) ?? `Program ${d.programId}`}
+                {d.notes ? <span className="muted"> · {d.notes}</span> : null}
+              </span>
+              <button type="button" className="icon danger" aria-label={`Delete ${d.title}`} onClick={() => setConfirm(d)}>
+                <Trash2 size={15} aria-hidden />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {adding ? (
+        <DeadlineDialog
+          programs={[...names.entries()].sort((a, b) => compareNames(a[1], b[1]))}
+          onClose={() => setAdding(false)}
+          onSave={async (input) => {
+            await saveDeadline(input);
+            setAdding(false);
+          }}
+        />
+      ) : null}
+      {confirm ? (
+        <ConfirmDialog
+          title="Delete this deadline?"
+          message={`"${confirm.title}" for ${names.get(confirm.programId) ?? 'this program'} will be removed.`}
+          confirmLabel="Delete"
+          onCancel={() => setConfirm(null)}
+          onConfirm={async () => {
+            await deleteDeadline(confirm.id);
+            setConfirm(null);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function DeadlineDialog({ programs, onClose, onSave }: { programs: [number, string][]; onClose: () => void; onSave: (input: { programId: number; title: string; dueDate: string; notes: string }) => Promise<void> }) {
+  const [programId, setProgramId] = useState<number>(programs[0]?.[0] ?? 0);
+  const [title, setTitle] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const save = async () => {
+    const input = { programId, title, dueDate, notes };
+    const parsed = programDeadlineInputSchema.safeParse(input);
+    if (!parsed.success) return setErrors(Object.fromEntries(fieldIssues(parsed.error).map((i) => [i.path, i.message])));
+    try {
+      await onSave(input);
+    } catch (err) {
+      setErrors(issuesOf(err));
+    }
+  };
+  return (
+    <Modal
+      title="Add a program deadline"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" onClick={() => void save()}>
+            Add deadline
+          </button>
+        </>
+      }
+    >
+      <div className="field" data-field="programId">
+        <label htmlFor="deadline-program">Program</label>
+        <select id="deadline-program" value={programId} onChange={(e) => setProgramId(Number(e.target.value))}>
+          {programs.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField label="What is due" name="title" value={title} onChange={setTitle} error={errors.title} placeholder="e.g. Supplemental application" />
+      <TextField label="Due date" name="dueDate" type="date" value={dueDate} onChange={setDueDate} error={errors.dueDate} />
+      <TextField label="Notes" name="notes" value={notes} onChange={setNotes} error={errors.notes} />
+      {errors._ ? <p className="error">{errors._}</p> : null}
+    </Modal>
+  );
+}
+
+function RemindersCard() {
+  const { settings, saveSettings } = useCalendarStore();
+  const [timeZone, setTimeZone] = useState(settings?.timeZone ?? '');
+  const [enabled, setEnabled] = useState(settings?.remindersEnabled ?? true);
+  const [days, setDays] = useState(String(settings?.reminderDays ?? 3));
+  const [errors, setErrors] = useState<Errors>({});
+  const [status, setStatus] = useState<string | null>(null);
+  const [permission, setPermission] = useState(notificationsSupported() ? Notification.permission : 'unsupported');
+  const save = async () => {
+    setStatus(null);
+    const input = { timeZone, remindersEnabled: enabled, reminderDays: days.trim() === '' ? Number.NaN : Number(days) };
+    const parsed = calendarSettingsSchema.safeParse(input);
+    if (!parsed.success) return setErrors(Object.fromEntries(fieldIssues(parsed.error).map((i) => [i.path, i.message])));
+    setErrors({});
+    try {
+      await saveSettings(parsed.data);
+      setStatus('Saved.');
+    } catch (err) {
+      setErrors(issuesOf(err));
+    }
+  };
+  const desktop = typeof (globalThis as { prelim?: unknown }).prelim !== 'undefined';
+  return (
+    <section className="card" aria-labelledby="reminders-title">
+      <h2 id="reminders-title">Reminders and time zone</h2>
+      <div className="grid cols-3">
+        <CheckField label="Remind me of items due soon" name="remindersEnabled" checked={enabled} onChange={setEnabled} hint="At most once a day per item; never for items you marked done." />
+        <TextField label="Remind this many days ahead" name="reminderDays" value={days} onChange={setDays} error={errors.reminderDays} hint="0 = on the day only" />
+        <TextField label="Your time zone" name="timeZone" value={timeZone} onChange={setTimeZone} error={errors.timeZone} placeholder={settings?.effectiveTimeZone} hint="Empty = this computer's zone" />
+      </div>
+      <div className="row-gap">
+        <button type="button" className="primary" onClick={() => void save()}>
+          Save
+        </button>
+        {status ? <span className="save-status ok">{status}</span> : null}
+        {errors._ ? <span className="error">{errors._}</span> : null}
+        {!desktop && permission === 'default' ? (
+          <button type="button" className="secondary" onClick={() => void Notification.requestPermission().then(setPermission)}>
+            Allow desktop notifications
+          </button>
+        ) : null}
+        {!desktop && permission === 'denied' ? <span className="muted small">Notifications are blocked for this page in your browser's site settings.</span> : null}
+      </div>
+    </section>
+  );
+}

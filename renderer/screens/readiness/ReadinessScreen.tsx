@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'react';
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { AlertOctagon, CheckCircle2, CircleDashed, CircleMinus } from 'lucide-react';
+import { READINESS_GROUPS, type ReadinessGroup, type ReadinessItem, type ReadinessState } from '../../../shared/engine/readiness-types';
+import { MANUAL_ITEM_IDS, type ManualItemId } from '../../../shared/engine/readiness';
+import { daysLeftText, formatDay } from '../../../shared/engine/calendar-dates';
+import { errorMessage } from '../../api/client';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useReadinessStore } from '../../stores/readiness-store';
+import { hashQuery, openSection } from '../../stores/route-query';
+import '../../styles/readiness.css';
+
+export const STATE_LABELS: Record<ReadinessState, string> = { done: 'Done', needs_action: 'Needs action', blocking: 'Blocking', not_applicable: 'Not applicable' };
+const GROUP_LABELS: Record<ReadinessGroup, string> = { profile: 'Profile', exams: 'Exams and certification', letters: 'Letters', documents: 'Documents', list: 'Program list', applications: 'Applications and the Match', soap: 'SOAP' };
+/** Where the user fixes an item of each group. */
+const GROUP_SECTIONS = { profile: 'profile', exams: 'profile', letters: 'letters', documents: 'letters', list: 'programs', applications: 'applications', soap: 'soap' } as const;
+
+export function StateIcon({ state }: { state: ReadinessState }) {
+  const Icon = state === 'done' ? CheckCircle2 : state === 'blocking' ? AlertOctagon : state === 'needs_action' ? CircleDashed : CircleMinus;
+  return <Icon size={18} aria-hidden className={`state-icon state-${state}`} />;
+}
+
+function daysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
+}
+
+function isManual(id: string): id is ManualItemId {
+  return (MANUAL_ITEM_IDS as readonly string[]).includes(id);
+}
+
+export function ReadinessScreen() {
+  const { checklist, loadError, load, tick } = useReadinessStore();
+  const [onlyOpen, setOnlyOpen] = useState(() => hashQuery().get('show') === 'open');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!checklist) {
+    return (
+      <div className="screen">
+        <ScreenHeader title="Readiness" />
+        {loadError ? <div className="banner error">{loadError}</div> : <p className="muted">Loading…</p>}
+      </div>
+    );
+  }
+  const { progress, items, today, programNames } = checklist;
+  const onTick = async (id: string, done: boolean) => {
+    if (!isManual(id)) return;
+    setError(null);
+    try {
+      await tick(id, done);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const shown = onlyOpen ? items.filter((i) => i.state === 'blocking' || i.state === 'needs_action') : items;
+  return (
+    <div className="screen readiness">
+      <ScreenHeader
+        title="Readiness"
+        subtitle="Your ERAS checklist, computed from your profile, letters, documents, list and applications."
+        actions={
+          <label className="inline-check">
+            <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} /> Only what needs doing
+          </label>
+        }
+      />
+      <section className="card readiness-progress" aria-label="Overall progress">
+        <div className="card-title-row">
+          <h2>
+            {progress.done} of {progress.applicable} done
+          </h2>
+          <span className="big-percent num">{progress.percent}%</span>
+        </div>
+        <div className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress.percent} aria-label="Readiness">
+          <div className="progress-fill" style={{ width: `${progress.percent}%` }} />
+        </div>
+        <p className="counts">
+          <span className="state-blocking">{progress.blocking} blocking</span> · <span className="state-needs_action">{progress.needsAction} need action</span> · <span className="muted">{progress.notApplicable} not applicable</span>
+        </p>
+      </section>
+      {error ? <div className="banner error" role="alert">{error}</div> : null}
+      {READINESS_GROUPS.map((g) => {
+        const groupItems = shown.filter((i) => i.group === g);
+        if (groupItems.length === 0) return null;
+        return (
+          <section key={g} className="card readiness-group" aria-labelledby={`group-${g}`}>
+            <div className="card-title-row">
+              <h2 id={`group-${g}`}>{GROUP_LABELS[g]}</h2>
+              <button type="button" className="ghost" onClick={() => openSection(GROUP_SECTIONS[g])}>
+                Open {GROUP_SECTIONS[g]}
+              </button>
+            </div>
+            <ul className="readiness-items">
+              {groupItems.map((item) => (
+                <ReadinessRow key={item.id} item={item} today={today} programNames={programNames} onTick={onTick} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      {shown.length === 0 ? <div className="empty-state"><p>Nothing needs doing right now.</p></div> : null}
+    </div>
+  );
+}
+
+function ReadinessRow({ item, today, programNames, onTick }: { item: ReadinessItem; today: string; programNames: Record<number, string>; onTick: (id: string, done: boolean) => void }) {
+  const [showAll, setShowAll] = useState(false);
+  const affected = item.affectedProgramIds.map((id) => programNames[id] ?? `Program ${id}`);
+  const visible = showAll ? affected : affected.slice(0, 5);
+  const days = item.dueDate ? daysBetween(today, item.dueDate) : null;
+  return (
+    <li className={`readiness-item state-${item.state}`} data-item={item.id} data-state={item.state}>
+      <StateIcon state={item.state} />
+      <div className="readiness-body">
+        <div className="readiness-title">
+          <strong>{item.title}</strong>
+          <span className={`badge state-badge state-${item.state}`}>{STATE_LABELS[item.state]}</span>
+          {item.dueDate && days !== null ? (
+            <span className={`due${days < 0 ? ' overdue' : days <= 7 ? ' soon' : ''}`}>
+              Due {formatDay(item.dueDate)} ({daysLeftText(days)})
+            </span>
+          ) : null}
+        </div>
+        <p className="why">{item.why}</p>
+        {item.next ? (
+          <p className="next">
+            <span className="label">Next:</span> {item.next}
+          </p>
+        ) : null}
+        {affected.length > 0 ? (
+          <div className="affected">
+            <span className="label">Affects {affected.length === 1 ? '1 program' : `${affected.length} programs`}:</span> {visible.join(', ')}
+            {affected.length > visible.length ? (
+              <button type="button" className="ghost" onClick={() => setShowAll(true)}>
+                show all
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {item.manual ? (
+        <label className="tick">
+          <input type="checkbox" checked={item.state === 'done'} onChange={(e) => onTick(item.id, e.target.checked)} aria-label={`${item.title}: done`} /> Done
+        </label>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,38 @@
+// Adds what the Readiness, Deadlines and Dashboard screens show, on top of demo-data.mjs:
+// a profile, the programs on the list, some applications, letters, deadlines and an email.
+// Usage: node scripts/dev/demo-readiness.mjs http://127.0.0.1:PORT/
+const base = process.argv[2];
+const html = await (await fetch(base)).text();
+const token = /name="prelim-token" content="([^"]+)"/.exec(html)[1];
+const call = async (method, input) => {
+  const r = await fetch(`${base}api/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Prelim-Token': token }, body: JSON.stringify({ method, input }) });
+  const j = await r.json();
+  if (!j.ok) throw new Error(`${method}: ${j.error.message}`);
+  return j.value;
+};
+const today = new Date().toISOString().slice(0, 10);
+const plus = (d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+await call('profile.save', {
+  fullName: 'Amina Rahman', email: 'amina@example.com', medicalSchool: 'Example Medical College', country: 'Pakistan', aamcId: '12345678', graduationYear: 2022,
+  step1Result: 'numeric', step1Score: 213, step1Attempts: 1, step2ckStatus: 'passed', step2ckScore: 230, step2ckAttempts: 1, step2ckDate: '2026-05-20',
+  step3Status: 'not_taken', step3Score: null, step3Date: null, ecfmgStatus: 'in_progress', oetStatus: 'passed', visaNeed: 'either_prefers_h1b',
+  usce: [{ id: 'u1', type: 'sub_internship', specialty: 'General Surgery', surgical: true, weeks: 8, hospital: 'Mercy Example Hospital', state: 'OH', handsOn: true }],
+  researchCount: 3, leadershipCount: 1, teachingCount: 2,
+});
+const programs = await call('programs.list');
+const ids = programs.map((p) => p.id);
+await call('programs.setOnList', { ids, onList: true });
+const { created } = await call('applications.create', { programIds: ids, date: '2026-09-01' });
+await call('applications.setStatus', { ids: created.slice(0, 6).map((a) => a.id), status: 'submitted', date: '2026-09-03' });
+await call('applications.setStatus', { ids: created.slice(0, 2).map((a) => a.id), status: 'interview_invited', date: '2026-10-20' });
+const w1 = await call('writers.save', { name: 'Dr. Jane Miller', location: 'us', isSurgeon: true });
+const w2 = await call('writers.save', { name: 'Dr. Omar Siddiqui', location: 'home', isSurgeon: true });
+const l1 = await call('letters.save', { writerId: w1.id });
+await call('letters.setStage', { id: l1.id, stage: 'uploaded', date: '2026-08-20' });
+const l2 = await call('letters.save', { writerId: w2.id });
+await call('letters.setStage', { id: l2.id, stage: 'asked', date: plus(-20) });
+await call('documents.save', { kind: 'personal_statement_surgery', title: 'Personal statement – surgery', date: '2026-08-10' });
+await call('deadlines.save', { programId: ids[0], title: 'Supplemental application', dueDate: plus(2) });
+await call('deadlines.save', { programId: ids[1], title: 'Video interview slot', dueDate: plus(-1) });
+await call('communications.log', { programId: ids[2], channel: 'email', date: plus(-10), subject: 'Interest in your preliminary program', contact: 'Coordinator' });
+console.log(`readiness demo data added (today ${today})`);

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { idInput, method, noInput } from './define';
+import {
+  calendarSettingsSchema,
+  findSeasonEvent,
+  programDeadlineInputSchema,
+  seasonCorrectionSchema,
+  type CalendarSettings,
+  type ProgramDeadline,
+  type ResolvedSeasonEvent,
+} from '../domain/season-calendar';
+import type { Agenda } from '../engine/agenda';
+
+export interface CalendarSettingsValue extends CalendarSettings {
+  /** The zone in use: the setting, or the computer's zone when the setting is empty. */
+  effectiveTimeZone: string;
+}
+
+export interface DueReminder {
+  key: string;
+  title: string;
+  body: string;
+  section: string;
+}
+
+export const calendarApi = {
+  /** The season's reference dates with the user's corrections. */
+  'calendar.season': method<ResolvedSeasonEvent[]>()(noInput),
+  /** Corrects a reference date (Eastern date and time). Returns the season. */
+  'calendar.correct': method<ResolvedSeasonEvent[]>()(seasonCorrectionSchema),
+  /** Goes back to the reference date. Returns the season. */
+  'calendar.resetCorrection': method<ResolvedSeasonEvent[]>()(
+    z.object({ eventId: z.string().refine((id) => findSeasonEvent(id) !== undefined, 'This is not a date of the season calendar; reload the page.') }).strict(),
+  ),
+  /** Every dated item with days left in the user's zone: overdue, the next `windowDays` days, all. */
+  'calendar.agenda': method<Agenda>()(
+    z
+      .object({ windowDays: z.number().int('Days is a whole number.').min(1, 'Show at least 1 day.').max(365, 'Show at most 365 days.') })
+      .strict()
+      .optional()
+      .transform((v) => v ?? { windowDays: 30 }),
+  ),
+  /** Every dated item as an iCalendar file (stable UIDs: a second import updates). */
+  'calendar.exportIcs': method<{ filename: string; content: string; events: number }>()(noInput),
+  'calendar.settings': method<CalendarSettingsValue>()(noInput),
+  'calendar.saveSettings': method<CalendarSettingsValue>()(calendarSettingsSchema),
+  'deadlines.list': method<ProgramDeadline[]>()(noInput),
+  /** Adds a program deadline (no id) or updates one (also to mark it done). */
+  'deadlines.save': method<ProgramDeadline>()(programDeadlineInputSchema),
+  'deadlines.delete': method<{ ok: true }>()(idInput),
+  /** Reminders to show now: due within the user's window, not done, not shown today. */
+  'reminders.due': method<DueReminder[]>()(noInput),
+  /** Records reminders as shown today (at most one per item per day). */
+  'reminders.markShown': method<{ recorded: number }>()(
+    z.object({ keys: z.array(z.string().min(1).max(120)).min(1, 'Give at least one reminder.').max(500, 'At most 500 reminders at once.') }).strict(),
+  ),
+};

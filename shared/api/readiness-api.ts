@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { method, noInput } from './define';
+import type { ReadinessItem } from '../engine/readiness-types';
+import { MANUAL_ITEM_IDS, type ReadinessProgress } from '../engine/readiness';
+import type { DashboardSummary } from '../engine/dashboard';
+
+export interface ReadinessChecklist {
+  /** The user's today (YYYY-MM-DD) the checklist was computed for. */
+  today: string;
+  items: ReadinessItem[];
+  progress: ReadinessProgress;
+  /** Names of the programs the items affect, by id. */
+  programNames: Record<number, string>;
+}
+
+export const readinessApi = {
+  /** The ERAS readiness checklist from the profile, letters, documents, list and applications. */
+  'readiness.checklist': method<ReadinessChecklist>()(noInput),
+  /** Ticks (or unticks) an item only the user can judge. */
+  'readiness.tick': method<{ ok: true }>()(
+    z.object({ itemId: z.enum(MANUAL_ITEM_IDS, 'This item is computed from your data and cannot be ticked; reload the page.'), done: z.boolean() }).strict(),
+  ),
+  /** Everything the dashboard shows. */
+  'dashboard.summary': method<DashboardSummary>()(noInput),
+};

@@ -1,0 +1,341 @@
+// Every dated item of the season in one list (reference dates, program deadlines,
+// interviews, letter reminders and follow-ups, readiness items with a due date), the
+// agenda of the next days and of overdue items, and which reminders to show. Pure: the
+// current instant and the user's zone are passed in.
+import { EASTERN, type ResolvedSeasonEvent } from '../domain/season-calendar';
+import type { ProgramDeadline } from '../domain/season-calendar';
+import { daysLeft, easternTime, formatInstant, instantOfPoint, isPast, todayIn, userDateOf, type DatedPoint } from './calendar-dates';
+import type { ReadinessItem } from './readiness-types';
+import type { Communication } from '../domain/communications';
+import type { Letter, LetterWriter } from '../domain/letters';
+
+export const DATED_KINDS = ['season', 'program_deadline', 'interview', 'letter', 'follow_up', 'readiness'] as const;
+export type DatedKind = (typeof DATED_KINDS)[number];
+
+export const DATED_KIND_LABELS: Record<DatedKind, string> = {
+  season: 'Season date',
+  program_deadline: 'Program deadline',
+  interview: 'Interview',
+  letter: 'Letter',
+  follow_up: 'Follow-up',
+  readiness: 'Checklist',
+};
+
+/** Tasks can be overdue; events (season dates, interviews) are simply past once they happen. */
+const TASK_KINDS: ReadonlySet<DatedKind> = new Set(['program_deadline', 'letter', 'follow_up', 'readiness']);
+
+export interface DatedItem extends DatedPoint {
+  /** Stable key, unique across kinds: calendar UIDs and the reminder log use it. */
+  key: string;
+  kind: DatedKind;
+  title: string;
+  detail: string;
+  /** A projected date, not confirmed by its source (shown as "est."). */
+  estimated: boolean;
+  done: boolean;
+  programId: number | null;
+  /** The screen that shows the item in full. */
+  section: 'deadlines' | 'letters' | 'applications' | 'readiness' | 'soap';
+  /** Last change (ISO), for calendar update sequences; null for reference data. */
+  updatedAt: string | null;
+  source: string;
+}
+
+/** An interview date (the pipeline's interviews feed these). `time` is in `timeZone` (the program's zone, ET when unknown). */
+export interface InterviewDateInput {
+  id: number;
+  programId: number;
+  programName: string;
+  date: string;
+  time: string | null;
+  timeZone: string | null;
+  virtual: boolean;
+  done: boolean;
+  updatedAt: string | null;
+}
+
+/** A letter reminder or follow-up (the letters domain feeds these). */
+export interface LetterReminderInput {
+  /** Stable, e.g. "letter:4:due" or "follow-up:12". */
+  key: string;
+  kind: 'letter' | 'follow_up';
+  title: string;
+  detail: string;
+  date: string;
+  done: boolean;
+  programId: number | null;
+  updatedAt: string | null;
+}
+
+export function seasonItems(events: readonly ResolvedSeasonEvent[]): DatedItem[] {
+  return events.map((e) => ({
+    key: `season:${e.id}`,
+    kind: 'season',
+    title: e.title,
+    detail: e.note,
+    date: e.date,
+    time: e.time,
+    timeZone: e.time === null ? null : EASTERN,
+    estimated: e.estimated,
+    done: false,
+    programId: null,
+    section: e.kind === 'soap' ? 'soap' : 'deadlines',
+    updatedAt: e.correctedAt,
+    source: e.corrected ? `Your correction (reference: ${e.referenceDate}${e.referenceTime ? ` ${e.referenceTime} ET` : ''}, ${e.source})` : e.source,
+  }));
+}
+
+export function programDeadlineItems(deadlines: readonly ProgramDeadline[], programNames: ReadonlyMap<number, string>): DatedItem[] {
+  return deadlines.map((d) => ({
+    key: `deadline:${d.id}`,
+    kind: 'program_deadline',
+    title: `${d.title}: ${programNames.get(d.programId) ?? `program ${d.programId}`}`,
+    detail: d.notes,
+    date: d.dueDate,
+    time: null,
+    timeZone: null,
+    estimated: false,
+    done: d.done,
+    programId: d.programId,
+    section: 'deadlines',
+    updatedAt: d.updatedAt,
+    source: 'Entered by you',
+  }));
+}
+
+export function interviewItems(interviews: readonly InterviewDateInput[]): DatedItem[] {
+  return interviews.map((i) => ({
+    key: `interview:${i.id}`,
+    kind: 'interview',
+    title: `Interview: ${i.programName}`,
+    detail: i.virtual ? 'Virtual interview' : 'In-person interview',
+    date: i.date,
+    time: i.time,
+    timeZone: i.time === null ? null : (i.timeZone ?? EASTERN),
+    estimated: false,
+    done: i.done,
+    programId: i.programId,
+    section: 'applications',
+    updatedAt: i.updatedAt,
+    source: 'Entered by you',
+  }));
+}
+
+export function letterItems(reminders: readonly LetterReminderInput[]): DatedItem[] {
+  return reminders.map((r) => ({ ...r, time: null, timeZone: null, estimated: false, section: 'letters', source: 'Entered by you' }));
+}
+
+/**
+ * Readiness items that still need something, one dated item per due date (several checklist
+ * items often share the season's date: one line "4 checklist items due" reads better than
+ * four, and reminds once). Keyed by the date, so the calendar UID stays stable.
+ */
+export function readinessItems(items: readonly ReadinessItem[]): DatedItem[] {
+  const byDate = new Map<string, ReadinessItem[]>();
+  for (const i of items) {
+    if (i.dueDate === null || (i.state !== 'blocking' && i.state !== 'needs_action')) continue;
+    byDate.set(i.dueDate, [...(byDate.get(i.dueDate) ?? []), i]);
+  }
+  return [...byDate.entries()].map(([date, group]) => {
+    const blocking = group.filter((g) => g.state === 'blocking').length;
+    return {
+      key: `readiness:${date}`,
+      kind: 'readiness' as const,
+      title: group.length === 1 ? group[0]!.title : `${group.length} checklist items${blocking > 0 ? ` (${blocking} blocking)` : ''}`,
+      detail: group.length === 1 ? group[0]!.next : group.map((g) => g.title).join('; '),
+      date,
+      time: null,
+      timeZone: null,
+      estimated: false,
+      done: false,
+      programId: null,
+      section: 'readiness' as const,
+      updatedAt: null,
+      source: 'Readiness checklist (due date from the season calendar)',
+    };
+  });
+}
+
+export type AgendaState = 'done' | 'overdue' | 'past' | 'today' | 'upcoming' | 'later';
+
+export interface AgendaEntry extends DatedItem {
+  /** The user's calendar day of the item. */
+  userDate: string;
+  daysLeft: number;
+  state: AgendaState;
+  /** ISO UTC instant of a timed item, else null. */
+  instant: string | null;
+  /** The time in the user's zone ("Wed 3 Mar 2027, 9:00 PM GMT") and in Eastern time ("9:00 PM EST"), for timed items. */
+  localTime: string | null;
+  easternTime: string | null;
+}
+
+export function agendaEntry(item: DatedItem, now: Date, zone: string, windowDays: number): AgendaEntry {
+  const instant = instantOfPoint(item);
+  const left = daysLeft(item, now, zone);
+  const past = isPast(item, now, zone);
+  const state: AgendaState = item.done
+    ? 'done'
+    : past
+      ? TASK_KINDS.has(item.kind)
+        ? 'overdue'
+        : 'past'
+      : left === 0
+        ? 'today'
+        : left <= windowDays
+          ? 'upcoming'
+          : 'later';
+  return {
+    ...item,
+    userDate: userDateOf(item, zone),
+    daysLeft: left,
+    state,
+    instant: instant?.toISOString() ?? null,
+    localTime: instant ? formatInstant(instant, zone) : null,
+    easternTime: instant ? easternTime(instant) : null,
+  };
+}
+
+export interface Agenda {
+  today: string;
+  timeZone: string;
+  windowDays: number;
+  /** Tasks past their date and not done, oldest first. */
+  overdue: AgendaEntry[];
+  /** Today and the next `windowDays` days, soonest first. */
+  upcoming: AgendaEntry[];
+  /** Everything, in date order. */
+  all: AgendaEntry[];
+}
+
+function byWhen(a: AgendaEntry, b: AgendaEntry): number {
+  return (a.instant ?? `${a.userDate}T12:00`).localeCompare(b.instant ?? `${b.userDate}T12:00`) || a.title.localeCompare(b.title);
+}
+
+export function buildAgenda(items: readonly DatedItem[], now: Date, zone: string, windowDays = 30): Agenda {
+  const all = items.map((i) => agendaEntry(i, now, zone, windowDays)).sort(byWhen);
+  return {
+    today: todayIn(now, zone),
+    timeZone: zone,
+    windowDays,
+    overdue: all.filter((e) => e.state === 'overdue'),
+    upcoming: all.filter((e) => e.state === 'today' || e.state === 'upcoming'),
+    all,
+  };
+}
+
+export interface ReminderSettings {
+  remindersEnabled: boolean;
+  reminderDays: number;
+}
+
+/**
+ * The reminders to show now: items not done that are due within the user's window (or are
+ * overdue tasks), leaving out those already shown today (`shownToday` holds their keys).
+ */
+export function dueReminders(entries: readonly AgendaEntry[], settings: ReminderSettings, shownToday: ReadonlySet<string>): AgendaEntry[] {
+  if (!settings.remindersEnabled) return [];
+  return entries.filter(
+    (e) =>
+      !e.done &&
+      !shownToday.has(e.key) &&
+      (e.state === 'overdue' || ((e.state === 'today' || e.state === 'upcoming' || e.state === 'later') && e.daysLeft <= settings.reminderDays)),
+  );
+}
+
+/** The words of a notification for an entry. */
+export function reminderText(e: AgendaEntry): { title: string; body: string } {
+  const when =
+    e.state === 'overdue'
+      ? `Overdue since ${e.userDate}`
+      : e.daysLeft === 0
+        ? 'Due today'
+        : e.daysLeft === 1
+          ? 'Due tomorrow'
+          : `Due in ${e.daysLeft} days (${e.userDate})`;
+  const time = e.easternTime ? `, ${e.easternTime}` : '';
+  return { title: e.title, body: `${when}${time}${e.estimated ? ' (estimated date)' : ''}` };
+}
+
+/** Days after a sent message with no reply before a follow-up is due (seed: a short, targeted email; follow up politely). */
+export const FOLLOW_UP_DAYS = 14;
+
+function plusDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}
+
+/**
+ * Follow-ups: for each program, its latest sent email, when nothing was received from the
+ * program on or after that day, is due a follow-up FOLLOW_UP_DAYS later.
+ */
+export function communicationFollowUps(
+  communications: readonly Pick<Communication, 'id' | 'programId' | 'channel' | 'direction' | 'date' | 'subject' | 'contact' | 'createdAt'>[],
+  programNames: ReadonlyMap<number, string>,
+  days = FOLLOW_UP_DAYS,
+): LetterReminderInput[] {
+  const latestSent = new Map<number, (typeof communications)[number]>();
+  const lastReceived = new Map<number, string>();
+  for (const c of communications) {
+    if (c.direction === 'received') {
+      if ((lastReceived.get(c.programId) ?? '') < c.date) lastReceived.set(c.programId, c.date);
+    } else if (c.channel === 'email') {
+      const prev = latestSent.get(c.programId);
+      if (!prev || prev.date < c.date || (prev.date === c.date && prev.id < c.id)) latestSent.set(c.programId, c);
+    }
+  }
+  const out: LetterReminderInput[] = [];
+  for (const [programId, c] of latestSent) {
+    if ((lastReceived.get(programId) ?? '') >= c.date) continue;
+    const name = programNames.get(programId) ?? `program ${programId}`;
+    out.push({
+      key: `follow-up:${c.id}`,
+      kind: 'follow_up',
+      title: `Follow up: ${name}`,
+      detail: `No reply since your email of ${c.date}${c.subject ? ` ("${c.subject}")` : ''}${c.contact ? ` to ${c.contact}` : ''}.`,
+      date: plusDays(c.date, days),
+      done: false,
+      programId,
+      updatedAt: c.createdAt,
+    });
+  }
+  return out;
+}
+
+/** A reminder for each letter asked and not yet uploaded, due `reminderDays` after asking (the letters domain's setting). */
+export function letterReminderInputs(
+  letters: readonly Pick<Letter, 'id' | 'writerId' | 'stage' | 'askedOn' | 'label' | 'updatedAt'>[],
+  writers: readonly Pick<LetterWriter, 'id' | 'name'>[],
+  reminderDays: number,
+): LetterReminderInput[] {
+  const names = new Map(writers.map((w) => [w.id, w.name]));
+  return letters
+    .filter((l) => l.askedOn !== null && l.stage !== 'to_ask' && l.stage !== 'uploaded' && l.stage !== 'declined')
+    .map((l) => ({
+      key: `letter:${l.id}:reminder`,
+      kind: 'letter' as const,
+      title: `Letter from ${names.get(l.writerId) ?? `writer ${l.writerId}`}${l.label ? ` (${l.label})` : ''} not uploaded`,
+      detail: `Asked on ${l.askedOn}; send a polite reminder if it is still not in the LoR Portal.`,
+      date: plusDays(l.askedOn!, reminderDays),
+      done: false,
+      programId: null,
+      updatedAt: l.updatedAt,
+    }));
+}
+
+export interface ReminderNotice {
+  title: string;
+  body: string;
+  /** A notification tag (same tag replaces, so a repeated poll never stacks copies). */
+  tag: string;
+  section: string;
+}
+
+/** At most `max` notifications: the first ones one by one, the rest in one summary, so a busy day is not a flood. */
+export function reminderNotices(due: readonly { key: string; title: string; body: string; section: string }[], max = 3): ReminderNotice[] {
+  if (due.length <= max) return due.map((d) => ({ title: d.title, body: d.body, tag: d.key, section: d.section }));
+  const shown = due.slice(0, max - 1).map((d) => ({ title: d.title, body: d.body, tag: d.key, section: d.section }));
+  const rest = due.slice(max - 1);
+  return [...shown, { title: `${rest.length} more items due soon`, body: rest.slice(0, 4).map((d) => d.title).join('; ') + (rest.length > 4 ? '; …' : ''), tag: 'prelim-reminders-summary', section: 'deadlines' }];
+}

@@ -1,0 +1,113 @@
+// The dashboard's numbers, each with what it counts so the screen can open the list
+// behind it: applications by status (the funnel), programs by tier, readiness, the next
+// deadlines, letters by stage, the ERAS cost of what was submitted, and interviews.
+import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, SUBMITTED_STATUSES, type Application, type ApplicationStatus } from '../domain/application';
+import { LETTER_STAGE_LABELS, LETTER_STAGES, type Letter, type LetterStage } from '../domain/letters';
+import type { Program } from '../domain/program';
+import { erasListCost, type ErasCost } from './eras-fees';
+import { TIER_LABELS, TIER_OUTCOMES, type TierOutcome, type TierResult } from './types';
+import type { ReadinessItem } from './readiness-types';
+import { readinessProgress, type ReadinessProgress } from './readiness';
+import type { Agenda, AgendaEntry } from './agenda';
+
+export interface DashboardInput {
+  profileSaved: boolean;
+  programs: readonly Program[];
+  /** Computed tiers, same order as programs. */
+  tiers: readonly TierResult[];
+  applications: readonly Application[];
+  letters: readonly Pick<Letter, 'stage'>[];
+  readiness: readonly ReadinessItem[];
+  agenda: Agenda;
+  feesCombineTracks: boolean;
+}
+
+export interface CountOf<K extends string> {
+  key: K;
+  label: string;
+  count: number;
+}
+
+export interface DashboardSummary {
+  /** Nothing entered yet: show the first-run screen instead of empty charts. */
+  firstRun: boolean;
+  profileSaved: boolean;
+  programCount: number;
+  onListCount: number;
+  sampleProgramCount: number;
+  applicationCount: number;
+  applicationsByStatus: CountOf<ApplicationStatus>[];
+  /** Programs by the tier the user sees (override first), all programs and those on the list. */
+  programsByTier: (CountOf<TierOutcome> & { onList: number })[];
+  readiness: ReadinessProgress;
+  /** The blocking items' titles, for the card. */
+  blockingTitles: string[];
+  nextDeadlines: AgendaEntry[];
+  overdueCount: number;
+  lettersByStage: CountOf<LetterStage>[];
+  letterCount: number;
+  /** ERAS fees for the applications submitted so far (by track). */
+  erasCostSoFar: ErasCost;
+  submittedCount: number;
+  /** ERAS fees if every program on the list is applied to. */
+  erasCostOfList: ErasCost;
+  interviews: { invited: number; scheduled: number; interviewed: number; upcoming: number };
+}
+
+export function dashboardSummary(input: DashboardInput): DashboardSummary {
+  const appsByStatus = new Map<ApplicationStatus, number>();
+  for (const a of input.applications) appsByStatus.set(a.status, (appsByStatus.get(a.status) ?? 0) + 1);
+
+  const tierCount = new Map<TierOutcome, { count: number; onList: number }>();
+  input.programs.forEach((p, i) => {
+    const outcome = p.override?.outcome ?? input.tiers[i]?.outcome;
+    if (outcome === undefined) return;
+    const c = tierCount.get(outcome) ?? { count: 0, onList: 0 };
+    c.count++;
+    if (p.onList) c.onList++;
+    tierCount.set(outcome, c);
+  });
+
+  const lettersByStage = new Map<LetterStage, number>();
+  for (const l of input.letters) lettersByStage.set(l.stage, (lettersByStage.get(l.stage) ?? 0) + 1);
+
+  const trackOf = new Map(input.programs.map((p) => [p.id, p.track]));
+  const submitted = input.applications.filter((a) => SUBMITTED_STATUSES.has(a.status) || a.submittedOn !== null);
+  const countTracks = (ids: Iterable<number>) => {
+    const c = { preliminary: 0, categorical: 0 };
+    for (const id of ids) {
+      const t = trackOf.get(id);
+      if (t) c[t]++;
+    }
+    return c;
+  };
+  const options = { combineTracks: input.feesCombineTracks };
+  const onList = input.programs.filter((p) => p.onList);
+
+  const readiness = readinessProgress(input.readiness);
+  return {
+    firstRun: !input.profileSaved && input.programs.length === 0 && input.applications.length === 0 && input.letters.length === 0,
+    profileSaved: input.profileSaved,
+    programCount: input.programs.length,
+    onListCount: onList.length,
+    sampleProgramCount: input.programs.filter((p) => p.institution.isSample).length,
+    applicationCount: input.applications.length,
+    applicationsByStatus: APPLICATION_STATUSES.map((s) => ({ key: s, label: APPLICATION_STATUS_LABELS[s], count: appsByStatus.get(s) ?? 0 })),
+    programsByTier: TIER_OUTCOMES.map((o) => ({ key: o, label: TIER_LABELS[o], count: tierCount.get(o)?.count ?? 0, onList: tierCount.get(o)?.onList ?? 0 })),
+    readiness,
+    blockingTitles: input.readiness.filter((i) => i.state === 'blocking').map((i) => i.title),
+    nextDeadlines: input.agenda.upcoming.slice(0, 6),
+    overdueCount: input.agenda.overdue.length,
+    lettersByStage: LETTER_STAGES.map((s) => ({ key: s, label: LETTER_STAGE_LABELS[s], count: lettersByStage.get(s) ?? 0 })),
+    letterCount: input.letters.length,
+    erasCostSoFar: erasListCost(countTracks(submitted.map((a) => a.programId)), options),
+    submittedCount: submitted.length,
+    erasCostOfList: erasListCost(countTracks(onList.map((p) => p.id)), options),
+    interviews: {
+      invited: appsByStatus.get('interview_invited') ?? 0,
+      scheduled: appsByStatus.get('interview_scheduled') ?? 0,
+      interviewed: appsByStatus.get('interviewed') ?? 0,
+      upcoming: input.agenda.upcoming.filter((e) => e.kind === 'interview').length,
+    },
+  };
+}
