@@ -9,7 +9,7 @@ import { APP_VERSION } from '../version';
 import { createListHandlers } from './list-handlers';
 import { createBackupHandlers, type RestoreFromFile } from './backup-handlers';
 import { createApplicationHandlers } from './applications-handlers';
-import { createSoapHandlers } from './soap-handlers';
+import { createSoapHandlers, createSoapReadiness } from './soap-handlers';
 import { createLetterHandlers } from './letters-handlers';
 import { createReadinessHandlers } from './readiness-handlers';
 
@@ -42,6 +42,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createApplicationHandlers(ctx.db, now),
     ...createSoapHandlers(ctx.db, now),
     ...createLetterHandlers(ctx.db, now),
-    ...createReadinessHandlers(ctx.db, now),
+    ...createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now) }),
   };
 }

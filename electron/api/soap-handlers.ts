@@ -3,12 +3,16 @@ import { format } from 'date-fns';
 import type { Handlers } from '../../shared/api/contract';
 import type { SoapOverview } from '../../shared/api/soap-api';
 import { SOAP_MAX_APPLICATIONS } from '../../shared/domain/soap';
-import { currentSoapWeekDates } from '../../shared/domain/soap-week-dates';
+import { resolveSeasonEvents } from '../../shared/domain/season-calendar';
+import { soapWeekDatesFrom, type SoapWeekDates } from '../../shared/domain/soap-week-dates';
+import type { ReadinessItem } from '../../shared/engine/readiness-types';
 import { acceptedApplication, soapClock } from '../../shared/engine/soap-match-week';
 import { soapAllowedTracks, soapBlurb, soapCandidates, soapTrackProblem } from '../../shared/engine/soap-fallback';
 import { soapReadinessItems } from '../../shared/engine/soap-readiness';
 import { tierPrograms } from '../../shared/engine/tier-program';
 import type { Db } from '../db/open';
+import { createCalendarRepo } from '../db/repos/calendar-repo';
+import { createLettersRepo } from '../db/repos/letters-repo';
 import { createProfileRepo } from '../db/repos/profile-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
 import { createSoapRepo } from '../db/repos/soap-repo';
@@ -18,16 +22,41 @@ type SoapHandlers = Pick<Handlers, SoapMethod>;
 
 const MAX_CANDIDATES = 60;
 
+/** Match Week dates from the season calendar, with the user's corrections (Deadlines screen). */
+function soapWeekDates(db: Db): SoapWeekDates {
+  return soapWeekDatesFrom(resolveSeasonEvents(createCalendarRepo(db).corrections()));
+}
+
+/** The SOAP readiness items (also shown in the readiness checklist). */
+export function createSoapReadiness(db: Db, now: () => Date): () => ReadinessItem[] {
+  const soap = createSoapRepo(db);
+  const profiles = createProfileRepo(db);
+  const letters = createLettersRepo(db);
+  return () => {
+    const state = soap.state();
+    // Letters uploaded to the LoR portal are the ones that can be assigned to SOAP programs.
+    const uploaded = letters.letters().filter((l) => l.stage === 'uploaded').length;
+    return soapReadinessItems({
+      profile: profiles.get().profile,
+      now: now(),
+      rolDeadline: soapWeekDates(db).rolDeadline,
+      prelimStatementReady: state.prelimStatementReady,
+      lettersAssigned: uploaded,
+      lettersTicked: state.lettersReady,
+    });
+  };
+}
+
 export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
   const soap = createSoapRepo(db);
   const profiles = createProfileRepo(db);
   const programs = createProgramsRepo(db);
+  const readiness = createSoapReadiness(db, now);
 
   function overview(): SoapOverview {
     const at = now();
     const today = format(at, 'yyyy-MM-dd');
-    // Season dates: a temporary module until the season calendar is merged (see soap-week-dates.ts).
-    const dates = currentSoapWeekDates();
+    const dates = soapWeekDates(db);
     const { profile } = profiles.get();
     const state = soap.state();
     const all = programs.list();
@@ -63,8 +92,7 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
       applications: apps,
       used: apps.length,
       max: SOAP_MAX_APPLICATIONS,
-      // Letters: the letters feature's count is not merged yet, so null = the user's tick decides.
-      readiness: soapReadinessItems({ profile, now: at, rolDeadline: dates.rolDeadline, prelimStatementReady: state.prelimStatementReady, lettersAssigned: null, lettersTicked: state.lettersReady }),
+      readiness: readiness(),
     };
   }
 
@@ -104,7 +132,7 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
     },
     'soap.offer': ({ applicationId, round }) => {
       const at = now();
-      soap.recordOffer(applicationId, round, at, soapClock(at, currentSoapWeekDates()));
+      soap.recordOffer(applicationId, round, at, soapClock(at, soapWeekDates(db)));
       return overview();
     },
     'soap.decide': ({ applicationId, decision }) => {

@@ -1,10 +1,10 @@
-// TEMPORARY home of the Match Week dates the SOAP feature needs (DOMAIN.md §3, 2027 Match,
-// all "est."). The season calendar (shared/domain/season-calendar.ts, another branch) will
-// own these; after the merge, point `currentSoapWeekDates()` at it and delete the constants.
+// The Match Week dates the SOAP feature needs, read from the season calendar
+// (shared/domain/season-calendar.ts, DOMAIN.md §3) with the user's corrections applied.
 // The SOAP engine never reads this module: it takes a SoapWeekDates as a parameter.
-import { TZDate } from '@date-fns/tz';
+import { instantOf } from '../engine/calendar-dates';
+import { EASTERN, SEASON_EVENTS_2027, resolveSeasonEvents, type ResolvedSeasonEvent } from './season-calendar';
 
-export const EASTERN = 'America/New_York';
+export { EASTERN };
 
 export interface SoapWeekDates {
   /** Match season, e.g. 2027. */
@@ -24,21 +24,34 @@ export interface SoapWeekDates {
 
 /** An Eastern wall-clock time as a UTC ISO instant (handles EST/EDT). */
 export function easternInstant(year: number, month: number, day: number, hour: number, minute = 0): string {
-  return new Date(new TZDate(year, month - 1, day, hour, minute, 0, EASTERN).getTime()).toISOString();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return instantOf(`${year}-${two(month)}-${two(day)}`, `${two(hour)}:${two(minute)}`, EASTERN).toISOString();
 }
 
-/** DOMAIN.md §3 rows "ROL certification deadline", "Match Week Monday", "SOAP offer rounds (Thursday)". */
-export const SOAP_WEEK_DATES_2027: SoapWeekDates = {
-  season: 2027,
-  rolDeadline: easternInstant(2027, 3, 3, 21),
-  soapOpens: easternInstant(2027, 3, 15, 11),
-  offerRounds: [easternInstant(2027, 3, 18, 9), easternInstant(2027, 3, 18, 12), easternInstant(2027, 3, 18, 15), easternInstant(2027, 3, 18, 18)],
-  soapEnds: easternInstant(2027, 3, 18, 21),
-  estimated: true,
-  source: 'DOMAIN.md §3 (2027 Match, est.; NRMP publishes the exact times)',
-};
+const SOAP_EVENT_IDS = ['rol-deadline', 'soap-opens', 'soap-round-1', 'soap-round-2', 'soap-round-3', 'soap-round-4', 'soap-ends'] as const;
 
-/** The dates the handlers use today. Replace with the season calendar after the merge. */
-export function currentSoapWeekDates(): SoapWeekDates {
-  return SOAP_WEEK_DATES_2027;
+/**
+ * The SOAP dates from the (resolved) season calendar: a date the user corrected is used as
+ * corrected; the set is "estimated" while any of its dates still is.
+ */
+export function soapWeekDatesFrom(events: readonly ResolvedSeasonEvent[]): SoapWeekDates {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const pick = (id: (typeof SOAP_EVENT_IDS)[number]) => {
+    const e = byId.get(id);
+    if (!e || e.time === null) throw new Error(`The season calendar has no timed "${id}" event.`);
+    return instantOf(e.date, e.time, EASTERN).toISOString();
+  };
+  const used = SOAP_EVENT_IDS.map((id) => byId.get(id)).filter((e): e is ResolvedSeasonEvent => e !== undefined);
+  return {
+    season: Number(byId.get('soap-opens')?.date.slice(0, 4) ?? 2027),
+    rolDeadline: pick('rol-deadline'),
+    soapOpens: pick('soap-opens'),
+    offerRounds: [pick('soap-round-1'), pick('soap-round-2'), pick('soap-round-3'), pick('soap-round-4')],
+    soapEnds: pick('soap-ends'),
+    estimated: used.some((e) => e.estimated),
+    source: used.some((e) => e.corrected) ? 'Season calendar (with your corrections; see Deadlines)' : 'Season calendar, DOMAIN.md §3 (2027 Match, est.; NRMP publishes the exact times)',
+  };
 }
+
+/** The reference 2027 dates without corrections (tests and previews). */
+export const SOAP_WEEK_DATES_2027: SoapWeekDates = soapWeekDatesFrom(resolveSeasonEvents([], SEASON_EVENTS_2027));
