@@ -20,6 +20,7 @@ export interface InterviewConflict {
   kind: 'overlap' | 'too_close';
   /** Minutes of overlap (overlap) or of gap between them (too_close). */
   minutes: number;
+  /** Ends a sentence that starts with the two programs: "A and B overlap by 1 h." */
   text: string;
 }
 
@@ -46,10 +47,10 @@ export function dayInZone(instant: Date, zone: string): string {
 }
 
 /** "Tue 3 Nov 2026, 09:00 CST": an instant as the clock shows it in a zone. */
-export function formatInZone(instant: Date, zone: string): string {
+export function formatInZone(instant: Date, zone: string, withYear = true): string {
   const d = new TZDate(instant.getTime(), zone);
   const abbr = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? zone;
-  return `${format(d, 'EEE d MMM yyyy, HH:mm')} ${abbr}`;
+  return `${format(d, withYear ? 'EEE d MMM yyyy, HH:mm' : 'EEE d MMM, HH:mm')} ${abbr}`;
 }
 
 function minutesBetween(a: Date, b: Date): number {
@@ -73,9 +74,9 @@ export function detectInterviewConflicts(interviews: readonly TimedInterview[], 
       if (gap >= INTERVIEW_MIN_GAP_MINUTES) break;
       if (gap < 0) {
         const overlap = minutesBetween(b.start, a.end < b.end ? a.end : b.end);
-        out.push({ ids: [a.id, b.id], kind: 'overlap', minutes: overlap, text: `They overlap by ${formatMinutes(overlap)}.` });
+        out.push({ ids: [a.id, b.id], kind: 'overlap', minutes: overlap, text: `overlap by ${formatMinutes(overlap)}.` });
       } else if (gap < INTERVIEW_MIN_GAP_MINUTES && dayInZone(a.start, userZone) === dayInZone(b.start, userZone)) {
-        out.push({ ids: [a.id, b.id], kind: 'too_close', minutes: gap, text: `Only ${formatMinutes(gap)} between them on the same day; leave at least ${formatMinutes(INTERVIEW_MIN_GAP_MINUTES)}.` });
+        out.push({ ids: [a.id, b.id], kind: 'too_close', minutes: gap, text: `are only ${formatMinutes(gap)} apart on the same day (leave at least ${formatMinutes(INTERVIEW_MIN_GAP_MINUTES)}).` });
       }
     }
   }

@@ -59,7 +59,7 @@ describe('interviews', () => {
   it('scheduling straight from "submitted" jumps to "Interview scheduled" in one event; withdrawn stays withdrawn', async () => {
     const { call, appIds } = await withApplications(2);
     const r = await call('interviews.save', { applicationId: appIds[0]!, date: '2026-10-03', localStart: '2026-11-03T09:00', timeZone: 'UTC' });
-    expect(r.moves.map((m) => [m.from, m.to])).toEqual([['submitted', 'interview_scheduled']]);
+    expect(r.moves.map((m) => [m.from, m.to, m.date])).toEqual([['submitted', 'interview_scheduled', '2026-10-03']]);
     await call('applications.setStatus', { ids: [appIds[1]!], status: 'withdrawn', date: '2026-10-01' });
     const w = await call('interviews.save', { applicationId: appIds[1]!, date: '2026-10-03', invitedOn: '2026-10-02' });
     expect(w.moves).toEqual([]);
@@ -75,6 +75,16 @@ describe('interviews', () => {
     const moved = await raw('interviews.save', { id: interview.id, applicationId: appIds[1]!, date: '2026-10-01' });
     expect(moved).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(dumpDb(db)).toEqual(before);
+  });
+
+  it('dates a scheduling recorded after the interview no later than the interview day', async () => {
+    const { call, appIds } = await withApplications(1);
+    const r = await call('interviews.save', { applicationId: appIds[0]!, date: '2026-11-25', invitedOn: '2026-10-14', localStart: '2026-11-03T09:00', timeZone: 'America/Chicago', completed: true });
+    expect(r.moves.map((m) => [m.to, m.date])).toEqual([
+      ['interview_invited', '2026-10-14'],
+      ['interview_scheduled', '2026-11-03'],
+      ['interviewed', '2026-11-03'],
+    ]);
   });
 
   it('goes away with its application; deleting an interview leaves the status alone', async () => {

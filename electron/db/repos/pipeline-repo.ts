@@ -142,7 +142,12 @@ export function createPipelineRepo(db: Db) {
         const scheduled = input.localStart !== null && input.timeZone !== null;
         if (input.invitedOn !== null) push(advance(app.id, 'interview_invited', input.invitedOn, `Invitation received${input.respondBy ? `; reply by ${input.respondBy}` : ''}`, now));
         else if (!scheduled) push(advance(app.id, 'interview_invited', input.date, 'Interview invitation recorded', now));
-        if (scheduled) push(advance(app.id, 'interview_scheduled', input.date, `Interview set for ${input.localStart!.replace('T', ' ')} (${input.timeZone})`, now));
+        if (scheduled) {
+          // Recorded after the fact, the scheduling day still sits between the invitation and the interview.
+          const day = input.localStart!.slice(0, 10);
+          const on = input.date > day ? day : input.invitedOn !== null && input.date < input.invitedOn ? input.invitedOn : input.date;
+          push(advance(app.id, 'interview_scheduled', on, `Interview set for ${input.localStart!.replace('T', ' ')} (${input.timeZone})`, now));
+        }
         if (input.completed && input.localStart !== null) push(advance(app.id, 'interviewed', input.localStart.slice(0, 10), 'Interview done', now));
         return { interview: interview(id), moves };
       });

@@ -2,7 +2,7 @@
 // its interviews and notes.
 import { useEffect, useState } from 'react';
 import { CalendarPlus, Pencil, Trash2 } from 'lucide-react';
-import { APPLICATION_STATUS_LABELS, type ApplicationEvent } from '../../../shared/domain/application';
+import { APPLICATION_STATUS_LABELS, PIPELINE_STATUSES, type ApplicationEvent, type ApplicationStatus } from '../../../shared/domain/application';
 import { INTERVIEW_PLATFORM_LABELS, localToInstant, type Interview } from '../../../shared/domain/interview';
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
 import type { Program } from '../../../shared/domain/program';
@@ -93,7 +93,7 @@ export function ApplicationDetail({ application: app, program, tier, interviews,
         ) : null}
         <section aria-labelledby="status-heading">
           <h3 id="status-heading">Change status</h3>
-          <StatusChangeForm key={`${app.status}-${app.statusDate}`} ids={[app.id]} initialStatus={app.status} submitLabel="Save status" compact onDone={(s) => setMessage({ kind: 'ok', text: `Moved to ${APPLICATION_STATUS_LABELS[s]}.` })} />
+          <StatusChangeForm key={`${app.status}-${app.statusDate}`} ids={[app.id]} initialStatus={nextStatus(app.status)} submitLabel="Save status" compact onDone={(s) => setMessage({ kind: 'ok', text: `Moved to ${APPLICATION_STATUS_LABELS[s]}.` })} />
         </section>
         <div className="detail-columns">
           <section aria-labelledby="timeline-heading">
@@ -168,4 +168,10 @@ export function ApplicationDetail({ application: app, program, tier, interviews,
       </div>
     </Modal>
   );
+}
+
+/** What usually comes next (the status control starts there); closed statuses stay put. */
+function nextStatus(s: ApplicationStatus): ApplicationStatus {
+  const i = PIPELINE_STATUSES.indexOf(s);
+  return i >= 0 && i < PIPELINE_STATUSES.indexOf('ranked') ? PIPELINE_STATUSES[i + 1]! : s;
 }

@@ -83,7 +83,7 @@ export function InterviewsPanel({ applications, interviews }: Props) {
             <ul>
               {conflicts.map((c) => (
                 <li key={c.ids.join('-')}>
-                  {name(interviews.find((i) => i.id === c.ids[0])!.applicationId)} and {name(interviews.find((i) => i.id === c.ids[1])!.applicationId)}: {c.text}
+                  {name(interviews.find((i) => i.id === c.ids[0])!.applicationId)} and {name(interviews.find((i) => i.id === c.ids[1])!.applicationId)} {c.text}
                 </li>
               ))}
             </ul>
@@ -152,8 +152,8 @@ function InterviewRow({ interview: iv, name, today, myZone, conflicts, onEdit, o
       <td>
         {at && iv.timeZone ? (
           <>
-            <span className="num">{formatInZone(at, iv.timeZone)}</span>
-            {iv.timeZone !== myZone ? <small className="block muted num">{formatInZone(at, myZone)} your time</small> : null}
+            <span className="num nowrap">{formatInZone(at, iv.timeZone, false)}</span>
+            {iv.timeZone !== myZone ? <small className="block muted num">{formatInZone(at, myZone, false)} your time</small> : null}
             <small className="block muted">{iv.timeZone.replace(/_/g, ' ')} · {iv.durationMinutes} min</small>
             {conflicts.map((c) => (
               <small key={c.ids.join('-')} className="block error">
@@ -179,13 +179,15 @@ function InterviewRow({ interview: iv, name, today, myZone, conflicts, onEdit, o
           <span className="muted">—</span>
         )}
       </td>
-      <td className="row-actions">
+      <td>
+        <span className="row-actions">
         <button type="button" className="icon" aria-label={`Edit interview with ${name}`} onClick={onEdit}>
           <Pencil size={16} aria-hidden />
         </button>
         <button type="button" className="icon danger" aria-label={`Delete interview with ${name}`} onClick={onDelete}>
           <Trash2 size={16} aria-hidden />
         </button>
+        </span>
       </td>
     </tr>
   );

@@ -24,6 +24,7 @@ describe('local time + zone to an instant', () => {
     const start = localToInstant('2026-11-03T09:00', 'America/Los_Angeles')!;
     expect(formatInZone(start, 'America/Los_Angeles')).toBe('Tue 3 Nov 2026, 09:00 PST');
     expect(formatInZone(start, 'America/New_York')).toBe('Tue 3 Nov 2026, 12:00 EST');
+    expect(formatInZone(start, 'Asia/Kolkata', false)).toBe('Tue 3 Nov, 22:30 GMT+5:30');
     // An evening interview in California is the next morning in India.
     const late = localToInstant('2026-11-03T20:00', 'America/Los_Angeles')!;
     expect(dayInZone(late, 'Asia/Kolkata')).toBe('2026-11-04');
@@ -34,7 +35,7 @@ describe('interview conflicts', () => {
   it('finds an overlap between interviews given in different zones', () => {
     // 10:00 Eastern = 09:00 Central: the Chicago one (09:30 CST, 4 h) overlaps the New York one (10:00 EST, 4 h).
     const conflicts = detectInterviewConflicts([iv(1, '2026-11-10T10:00', 'America/New_York', 240), iv(2, '2026-11-10T09:30', 'America/Chicago', 240)], 'America/New_York');
-    expect(conflicts).toEqual([{ ids: [1, 2], kind: 'overlap', minutes: 210, text: 'They overlap by 3 h 30 min.' }]);
+    expect(conflicts).toEqual([{ ids: [1, 2], kind: 'overlap', minutes: 210, text: 'overlap by 3 h 30 min.' }]);
   });
 
   it('does not call the same wall-clock time in two zones an overlap when the instants are apart', () => {
@@ -45,7 +46,7 @@ describe('interview conflicts', () => {
   it('flags interviews on the same day with less than two hours between them', () => {
     const conflicts = detectInterviewConflicts([iv(1, '2026-11-10T08:00', 'America/New_York', 60), iv(2, '2026-11-10T09:30', 'America/Chicago', 60)], 'America/New_York');
     // First ends 09:00 ET; second starts 10:30 ET: 90 minutes apart.
-    expect(conflicts).toEqual([{ ids: [1, 2], kind: 'too_close', minutes: 90, text: 'Only 1 h 30 min between them on the same day; leave at least 2 h.' }]);
+    expect(conflicts).toEqual([{ ids: [1, 2], kind: 'too_close', minutes: 90, text: 'are only 1 h 30 min apart on the same day (leave at least 2 h).' }]);
   });
 
   it('judges "the same day" in the user zone: close in time but across the user midnight is not same-day', () => {
