@@ -30,6 +30,7 @@ describe('one application from considering to ranked', () => {
     // Keyboard: Space lifts, Right twice moves two columns, Space drops; then the date is asked.
     await card.focus();
     await page.keyboard.press('Space');
+    await page.locator('.board-card.dragging').waitFor();
     // Each key waits for the column under the card to light up (dnd-kit measures after a render).
     await page.keyboard.press('ArrowRight');
     await page.locator('[data-status="materials_ready"].over').waitFor();

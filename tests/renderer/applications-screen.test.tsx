@@ -89,6 +89,21 @@ describe('Applications board', () => {
     await waitFor(() => expect(fake.calls.find((c) => c.method === 'applications.setStatus')?.input).toEqual({ ids: [2], status: 'under_review', date: '2026-10-07', note: 'Portal says reviewed' }));
     await waitFor(() => expect(document.querySelector('[data-status="under_review"] .count')!.textContent).toBe('1'));
   });
+
+  it('moves focus between cards with the arrow keys, skipping empty columns', async () => {
+    const user = userEvent.setup();
+    render(<ApplicationsScreen />);
+    await waitFor(() => expect(document.querySelectorAll('.board-card')).toHaveLength(4));
+    document.querySelector<HTMLElement>('[data-application-id="1"]')!.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement?.getAttribute('data-application-id')).toBe('2');
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement?.getAttribute('data-application-id')).toBe('3');
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement?.getAttribute('data-application-id')).toBe('4');
+    await user.keyboard('{ArrowLeft}{ArrowUp}');
+    expect(document.activeElement?.getAttribute('data-application-id')).toBe('2');
+  });
 });
 
 describe('Applications table', () => {

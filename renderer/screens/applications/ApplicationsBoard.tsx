@@ -1,6 +1,6 @@
 // The board: one column per status with its count; drag a card (mouse or keyboard) to
-// another column to move it there on a date. Keyboard: Tab to a card, Space to lift it,
-// Left/Right to choose the column, Space to drop (Escape cancels); Enter opens the card.
+// another column to move it there on a date. Keyboard: arrows move between cards, Space
+// lifts a card, Left/Right then choose the column, Space drops (Escape cancels); Enter opens it.
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import {
   DndContext, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type Announcements, type DragEndEvent, type KeyboardCoordinateGetter,
@@ -82,6 +82,20 @@ export function ApplicationsBoard({ applications, programs, tiers, onOpen }: Pro
   );
 }
 
+/** Up/Down: the card above or below; Left/Right: the first card of the nearest column with cards. */
+function neighbourCard(card: HTMLElement, key: string): HTMLElement | null {
+  if (key === 'ArrowDown') return card.nextElementSibling as HTMLElement | null;
+  if (key === 'ArrowUp') return card.previousElementSibling as HTMLElement | null;
+  let column = card.closest('.board-column');
+  const step = key === 'ArrowRight' ? 'nextElementSibling' : key === 'ArrowLeft' ? 'previousElementSibling' : null;
+  if (!step) return null;
+  while ((column = column?.[step] ?? null)) {
+    const first = column.querySelector<HTMLElement>('.board-card');
+    if (first) return first;
+  }
+  return null;
+}
+
 function BoardColumn({ status, apps, programs, tiers, onOpen }: { status: ApplicationStatus; apps: ApplicationOverview[]; programs: Map<number, Program>; tiers: Map<number, TierResult>; onOpen: (a: ApplicationOverview) => void }) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const headingId = `board-col-${status}`;
@@ -106,9 +120,17 @@ function BoardCard({ app, program, tier, onOpen }: { app: ApplicationOverview; p
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: app.id });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
-    if (e.key === 'Enter' && !isDragging) {
+    if (!isDragging && e.key === 'Enter') {
       e.preventDefault();
       onOpen(app);
+      return;
+    }
+    if (!isDragging && e.key.startsWith('Arrow')) {
+      const target = neighbourCard(e.currentTarget, e.key);
+      if (target) {
+        e.preventDefault();
+        target.focus();
+      }
       return;
     }
     listeners?.onKeyDown?.(e);
