@@ -89,7 +89,14 @@ export function createPipelineRepo(db: Db) {
   return {
     overview(): ApplicationOverview[] {
       return (stmts.overview.all() as Record<string, unknown>[]).map((r) => ({
-        ...apps.get(r.id as number),
+        id: r.id as number,
+        programId: r.program_id as number,
+        status: r.status as ApplicationStatus,
+        statusDate: r.status_date as string,
+        submittedOn: (r.submitted_on as string | null) ?? null,
+        notes: r.notes as string,
+        createdAt: r.created_at as string,
+        updatedAt: r.updated_at as string,
         program: {
           institutionName: r.institution_name as string,
           track: r.track as Track,

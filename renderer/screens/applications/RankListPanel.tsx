@@ -9,6 +9,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { ArrowDown, ArrowUp, GripVertical, Plus, X } from 'lucide-react';
 import { RANKABLE_STATUSES, RANK_LIST_INCLUDED, RANK_LIST_MAX, rankListCost, type RankList } from '../../../shared/domain/rank-list';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
+import { APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
 import { api, errorMessage } from '../../api/client';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { plural } from '../../components/format';
@@ -45,6 +46,12 @@ export function RankListPanel({ applications }: Props) {
   const feeValue = fee.trim() === '' ? null : Number(fee);
   const cost = rankListCost(order.length, feeValue !== null && Number.isFinite(feeValue) ? feeValue : null);
   const name = (id: number) => (byId.has(id) ? appName(byId.get(id)!) : `Application ${id}`);
+  /** A ranked application whose status changed since (e.g. withdrawn) cannot be saved on the list. */
+  const problemOf = (id: number): string | null => {
+    const a = byId.get(id);
+    if (!a) return 'This application no longer exists; take it off the list.';
+    return RANKABLE_STATUSES.has(a.status) ? null : `${APPLICATION_STATUS_LABELS[a.status]}: only interviewed programs can be ranked; take it off the list.`;
+  };
 
   const move = (from: number, to: number) => {
     if (to < 0 || to >= order.length) return;
@@ -129,7 +136,7 @@ export function RankListPanel({ applications }: Props) {
             <SortableContext items={order} strategy={verticalListSortingStrategy}>
               <ol className="rank-list" aria-label="Rank order list">
                 {order.map((id, i) => (
-                  <RankRow key={id} id={id} index={i} name={name(id)} last={i === order.length - 1} onMove={move} onRemove={() => setOrder(order.filter((x) => x !== id))} />
+                  <RankRow key={id} id={id} index={i} name={name(id)} problem={problemOf(id)} last={i === order.length - 1} onMove={move} onRemove={() => setOrder(order.filter((x) => x !== id))} />
                 ))}
               </ol>
             </SortableContext>
@@ -175,7 +182,7 @@ export function RankListPanel({ applications }: Props) {
   );
 }
 
-function RankRow({ id, index, name, last, onMove, onRemove }: { id: number; index: number; name: string; last: boolean; onMove: (from: number, to: number) => void; onRemove: () => void }) {
+function RankRow({ id, index, name, problem, last, onMove, onRemove }: { id: number; index: number; name: string; problem: string | null; last: boolean; onMove: (from: number, to: number) => void; onRemove: () => void }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
   const style: CSSProperties = { transform: CSS.Transform.toString(transform), transition };
   return (
@@ -185,7 +192,10 @@ function RankRow({ id, index, name, last, onMove, onRemove }: { id: number; inde
           <GripVertical size={16} aria-hidden />
         </button>
         <span className="rank-pos num">{index + 1}</span>
-        <span className="rank-name">{name}</span>
+        <span className="rank-name">
+          {name}
+          {problem ? <small className="block error">{problem}</small> : null}
+        </span>
         <button type="button" className="icon" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
           <ArrowUp size={16} aria-hidden />
         </button>
