@@ -71,6 +71,22 @@ export function ApplicationsBoard({ applications, programs, tiers, onOpen }: Pro
   return (
     <>
       <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: 'To move an application, press Space, then the left or right arrow keys to choose a status, and Space again to drop it. Press Enter to open it.' } }}>
+        <nav className="board-summary" aria-label="Jump to a status column">
+          {APPLICATION_STATUSES.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className={`ghost${byStatus.get(s)!.length === 0 ? ' empty' : ''}`}
+              onClick={() => {
+                const col = document.querySelector<HTMLElement>(`.board-column[data-status="${s}"]`);
+                col?.scrollIntoView({ block: 'nearest', inline: 'start' });
+                col?.querySelector<HTMLElement>('.board-card')?.focus({ preventScroll: true });
+              }}
+            >
+              {APPLICATION_STATUS_LABELS[s]} <span className="count">{byStatus.get(s)!.length}</span>
+            </button>
+          ))}
+        </nav>
         <div className="board" role="list" aria-label="Applications by status">
           {APPLICATION_STATUSES.map((s) => (
             <BoardColumn key={s} status={s} apps={byStatus.get(s)!} programs={programs} tiers={tiers} onOpen={onOpen} />
