@@ -25,10 +25,12 @@ export const columnKeyboardCoordinates: KeyboardCoordinateGetter = (event, { con
   if (event.code !== 'ArrowRight' && event.code !== 'ArrowLeft') return undefined;
   event.preventDefault();
   if (!collisionRect) return undefined;
+  // Live rects from the DOM: dnd-kit measures droppables lazily, so right after a card is
+  // lifted its map can still be incomplete.
   const columns = droppableContainers
     .getEnabled()
-    .map((c) => droppableRects.get(c.id))
-    .filter((r): r is NonNullable<typeof r> => r !== undefined)
+    .map((c) => c.node.current?.getBoundingClientRect() ?? droppableRects.get(c.id))
+    .filter((r): r is NonNullable<typeof r> => r !== undefined && r !== null)
     .sort((a, b) => a.left - b.left);
   const centre = collisionRect.left + collisionRect.width / 2;
   const here = columns.findIndex((r) => centre >= r.left && centre < r.left + r.width);
