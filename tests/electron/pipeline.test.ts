@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { institution, seedExampleProfile, track } from '../fixtures';
+import { createPipelineRepo } from '../../electron/db/repos/pipeline-repo';
 import { dumpDb, openTestServices } from './helpers';
 
 async function withApplications(n = 3) {
@@ -84,6 +85,15 @@ describe('interviews', () => {
       ['interview_invited', '2026-10-14'],
       ['interview_scheduled', '2026-11-03'],
       ['interviewed', '2026-11-03'],
+    ]);
+  });
+
+  it('gives scheduled interviews as dated items (day and time in the interview zone) for the agenda', async () => {
+    const { services, call, appIds } = await withApplications(2);
+    await call('interviews.save', { applicationId: appIds[0]!, date: '2026-10-03', localStart: '2026-11-03T09:00', timeZone: 'America/Chicago', platform: 'in_person' });
+    await call('interviews.save', { applicationId: appIds[1]!, date: '2026-10-03', invitedOn: '2026-10-02' });
+    expect(createPipelineRepo(services.db).interviewDates()).toEqual([
+      { id: 1, programId: expect.any(Number), programName: 'Hospital 0 (Preliminary)', date: '2026-11-03', time: '09:00', timeZone: 'America/Chicago', virtual: false, done: false, updatedAt: '2026-11-25T12:00:00.000Z' },
     ]);
   });
 

@@ -131,6 +131,18 @@ describe('Applications table', () => {
     expect(call.status).toBe('rejected');
   });
 
+  it('opens filtered by the status named in the link (as the dashboard links)', async () => {
+    location.hash = '#/applications?status=submitted';
+    try {
+      render(<ApplicationsScreen />);
+      await waitFor(() => expect(document.querySelectorAll('tbody tr')).toHaveLength(2));
+      expect((screen.getByRole('combobox', { name: 'Filter by status' }) as HTMLSelectElement).value).toBe('submitted');
+      expect(screen.getByRole('tab', { name: 'Table' }).getAttribute('aria-selected')).toBe('true');
+    } finally {
+      location.hash = '';
+    }
+  });
+
   it('moves between rows with the arrow keys and selects with Space', async () => {
     const user = userEvent.setup();
     render(<ApplicationsScreen />);

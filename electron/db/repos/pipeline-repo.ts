@@ -160,6 +160,30 @@ export function createPipelineRepo(db: Db) {
       });
     },
 
+    /**
+     * Scheduled interviews as dated items for other features (the season agenda and the
+     * dashboard): the day and wall-clock time in the interview's own zone.
+     */
+    interviewDates(): { id: number; programId: number; programName: string; date: string; time: string | null; timeZone: string | null; virtual: boolean; done: boolean; updatedAt: string | null }[] {
+      return (stmts.interviews.all() as Record<string, unknown>[])
+        .map(rowToInterview)
+        .filter((i) => i.localStart !== null)
+        .map((i) => {
+          const app = apps.get(i.applicationId);
+          return {
+            id: i.id,
+            programId: app.programId,
+            programName: apps.programName(app.programId),
+            date: i.localStart!.slice(0, 10),
+            time: i.localStart!.slice(11, 16),
+            timeZone: i.timeZone,
+            virtual: i.platform !== 'in_person',
+            done: i.completed,
+            updatedAt: i.updatedAt,
+          };
+        });
+    },
+
     deleteInterview(id: number): void {
       inTransaction(db, () => {
         interview(id);

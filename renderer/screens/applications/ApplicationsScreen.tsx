@@ -15,7 +15,7 @@ import { AddApplicationsDialog } from './AddApplicationsDialog';
 import { InterviewsPanel } from './InterviewsPanel';
 import { RankListPanel } from './RankListPanel';
 import { PrepCardPanel } from './PrepCardPanel';
-import { matchesSearch } from './pipeline-format';
+import { matchesSearch, statusFromHash } from './pipeline-format';
 import './applications.css';
 
 type View = 'board' | 'table' | 'interviews' | 'rank' | 'prep';
@@ -24,7 +24,9 @@ export function ApplicationsScreen() {
   const { applications, interviews, loaded, loadError, load } = usePipelineStore();
   const { programs, load: loadPrograms } = useProgramsStore();
   const { byProgram: tiers, load: loadTiers } = useTiersStore();
-  const [view, setView] = useState<View>('board');
+  // A link with a status ("#/applications?status=interview_invited") opens the table filtered by it.
+  const [linkedStatus] = useState(statusFromHash);
+  const [view, setView] = useState<View>(linkedStatus ? 'table' : 'board');
   const [query, setQuery] = useState('');
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
@@ -102,7 +104,7 @@ export function ApplicationsScreen() {
           {view === 'board' ? (
             <ApplicationsBoard applications={shown} programs={programsById} tiers={tiers} onOpen={(a) => setOpenId(a.id)} />
           ) : (
-            <ApplicationsTable applications={shown} programs={programsById} tiers={tiers} onOpen={(a) => setOpenId(a.id)} />
+            <ApplicationsTable applications={shown} programs={programsById} tiers={tiers} onOpen={(a) => setOpenId(a.id)} initialStatus={linkedStatus} />
           )}
         </>
       ) : view === 'interviews' ? (

@@ -20,14 +20,16 @@ interface Props {
   programs: Map<number, Program>;
   tiers: Map<number, TierResult>;
   onOpen: (a: ApplicationOverview) => void;
+  /** Status filter to start with (e.g. from a dashboard link). */
+  initialStatus?: string | null;
 }
 
 const TIER_ORDER = ['tier1', 'tier2', 'tier3', 'long_shot', 'excluded'];
 
-export function ApplicationsTable({ applications, programs, tiers, onOpen }: Props) {
+export function ApplicationsTable({ applications, programs, tiers, onOpen, initialStatus }: Props) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [selection, setSelection] = useState<RowSelectionState>({});
-  const [statusFilter, setStatusFilter] = useState<string>('');
+  const [statusFilter, setStatusFilter] = useState<string>(initialStatus ?? '');
   const [notice, setNotice] = useState<string | null>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
 

@@ -2,6 +2,7 @@
 import { format } from 'date-fns';
 import { PROGRAM_LABELS } from '../../../shared/domain/program';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../shared/domain/application';
 
 /** Today as YYYY-MM-DD in the user's own zone. */
 export function todayIso(): string {
@@ -39,4 +40,12 @@ export function timeZoneOptions(): string[] {
   const us = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'America/Puerto_Rico'];
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return [...us, ...all.filter((z) => !us.includes(z))];
+}
+
+/** A status named in the URL hash ("#/applications?status=interview_invited", as the dashboard links), if valid. */
+export function statusFromHash(): ApplicationStatus | null {
+  if (typeof location === 'undefined') return null;
+  const i = location.hash.indexOf('?');
+  const status = new URLSearchParams(i < 0 ? '' : location.hash.slice(i + 1)).get('status');
+  return status !== null && (APPLICATION_STATUSES as readonly string[]).includes(status) ? (status as ApplicationStatus) : null;
 }
