@@ -10,6 +10,7 @@ import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { ReadinessScreen } from './screens/readiness/ReadinessScreen';
 import { DeadlinesScreen } from './screens/deadlines/DeadlinesScreen';
 import { ReminderPoller } from './reminders/ReminderPoller';
+import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';
 import { SECTIONS } from './sections';
 import { useRoute } from './stores/route-store';
 
@@ -40,6 +41,8 @@ export function App() {
           <ReadinessScreen />
         ) : section === 'deadlines' ? (
           <DeadlinesScreen />
+        ) : section === 'applications' ? (
+          <ApplicationsScreen />
         ) : (
           <ComingSoon section={current} />
         )}

@@ -13,7 +13,7 @@ export const SECTIONS: Section[] = [
   { id: 'dashboard', label: 'Dashboard', icon: LayoutDashboard },
   { id: 'profile', label: 'Profile', icon: UserRound },
   { id: 'programs', label: 'Programs', icon: GraduationCap },
-  { id: 'applications', label: 'Applications', icon: FileText, comingSoon: 'Track every application from considering to matched, on a board or in a table.' },
+  { id: 'applications', label: 'Applications', icon: FileText },
   { id: 'letters', label: 'Letters', icon: Mail },
   { id: 'readiness', label: 'Readiness', icon: ClipboardCheck },
   { id: 'deadlines', label: 'Deadlines', icon: CalendarClock },

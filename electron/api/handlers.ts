@@ -12,6 +12,8 @@ import { createApplicationHandlers } from './applications-handlers';
 import { createSoapHandlers, createSoapReadiness } from './soap-handlers';
 import { createLetterHandlers } from './letters-handlers';
 import { createReadinessHandlers } from './readiness-handlers';
+import { createPipelineHandlers } from './pipeline-handlers';
+import { createPipelineRepo } from '../db/repos/pipeline-repo';
 
 export interface HandlerContext {
   db: Db;
@@ -42,6 +44,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createApplicationHandlers(ctx.db, now),
     ...createSoapHandlers(ctx.db, now),
     ...createLetterHandlers(ctx.db, now),
-    ...createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now) }),
+    ...createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now), interviews: () => createPipelineRepo(ctx.db).interviewDates() }),
+    ...createPipelineHandlers(ctx.db, now),
   };
 }

@@ -15,6 +15,7 @@ import { documentsApi } from './documents-api';
 import { communicationsApi } from './communications-api';
 import { readinessApi } from './readiness-api';
 import { calendarApi } from './calendar-api';
+import { pipelineApi } from './pipeline-api';
 
 export const contract = {
   ...appApi,
@@ -29,6 +30,7 @@ export const contract = {
   ...communicationsApi,
   ...readinessApi,
   ...calendarApi,
+  ...pipelineApi,
 };
 
 export type Contract = typeof contract;

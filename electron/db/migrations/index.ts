@@ -2,11 +2,12 @@
 import { m001Initial } from './001-initial';
 import { m002ListAndOverrides } from './002-list-and-overrides';
 import { m003Applications } from './003-applications';
+import { m004Pipeline } from './004-pipeline';
 import { m005LettersDocumentsCommunications } from './005-letters-documents-communications';
 import { m006ReadinessCalendar } from './006-readiness-calendar';
 import { m007Soap } from './007-soap';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ListAndOverrides, m003Applications, m005LettersDocumentsCommunications, m006ReadinessCalendar, m007Soap];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ListAndOverrides, m003Applications, m004Pipeline, m005LettersDocumentsCommunications, m006ReadinessCalendar, m007Soap];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { format } from 'date-fns';
 import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import { RULE_TITLES, TIER_LABELS, TIER_OUTCOMES, type TierOutcome, type TierResult } from '../../../shared/engine/types';
 import { Modal } from '../../components/Modal';
@@ -33,6 +34,16 @@ export function ProgramDetail({ program, computed, onClose, onChanged }: Props) 
       setError(errors.note ?? message);
     }
   };
+  const [applied, setApplied] = useState<string | null>(null);
+  const startApplication = async () => {
+    try {
+      const r = await api('applications.create', { programIds: [program.id], date: format(new Date(), 'yyyy-MM-dd') });
+      setApplied(r.created.length > 0 ? 'Application opened as “Considering”: follow it on the Applications screen.' : 'This program already has an application: see the Applications screen.');
+      await onChanged();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
   const toggleList = async () => {
     try {
       await api('programs.setOnList', { ids: [program.id], onList: !program.onList });
@@ -55,9 +66,19 @@ export function ProgramDetail({ program, computed, onClose, onChanged }: Props) 
               <p className="summary">{computed.summary}</p>
             </>
           ) : null}
-          <button type="button" className={program.onList ? 'secondary' : 'primary'} onClick={() => void toggleList()}>
-            {program.onList ? 'Remove from my list' : 'Add to my list'}
-          </button>
+          <span className="row-buttons" style={{ marginLeft: 'auto' }}>
+            <button type="button" className={program.onList ? 'secondary' : 'primary'} onClick={() => void toggleList()}>
+              {program.onList ? 'Remove from my list' : 'Add to my list'}
+            </button>
+            <button type="button" className="secondary" onClick={() => void startApplication()}>
+              Start application
+            </button>
+          </span>
+          {applied ? (
+            <p className="save-status ok summary" role="status">
+              {applied}
+            </p>
+          ) : null}
         </div>
         {program.override && computed && program.override.outcome !== computed.outcome ? (
           <p className="banner">You overrode this tier: {TIER_LABELS[program.override.outcome]} (computed: {TIER_LABELS[computed.outcome]}). Your note: “{program.override.note}”</p>

@@ -1,0 +1,252 @@
+// Interviews, the rank order list and the prep card. Interview steps and rank-list saves
+// move applications through the applications repo, so every move is in the history, in
+// the same transaction as the change that caused it.
+import type { Db } from '../open';
+import { inTransaction } from '../open';
+import { AppError } from '../../errors';
+import { interviewMovesStatus, type Interview, type InterviewPlatform, type InterviewSave, type PrepCard } from '../../../shared/domain/interview';
+import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
+import { RANKABLE_STATUSES, type RankList } from '../../../shared/domain/rank-list';
+import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
+import type { Track } from '../../../shared/domain/program';
+import { createApplicationsRepo } from './applications-repo';
+
+function rowToInterview(r: Record<string, unknown>): Interview {
+  return {
+    id: r.id as number,
+    applicationId: r.application_id as number,
+    invitedOn: (r.invited_on as string | null) ?? null,
+    respondBy: (r.respond_by as string | null) ?? null,
+    localStart: (r.local_start as string | null) ?? null,
+    timeZone: (r.time_zone as string | null) ?? null,
+    durationMinutes: r.duration_minutes as number,
+    platform: r.platform as InterviewPlatform,
+    location: r.location as string,
+    completed: r.completed === 1,
+    impressions: r.impressions as string,
+    score: (r.score as number | null) ?? null,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  };
+}
+
+export function createPipelineRepo(db: Db) {
+  const apps = createApplicationsRepo(db);
+  const stmts = {
+    overview: db.prepare(
+      `SELECT a.*, i.name AS institution_name, i.city, i.state, i.is_sample, p.track, p.nrmp_code, r.position,
+              (SELECT count(*) FROM interview v WHERE v.application_id = a.id) AS interviews
+         FROM application a
+         JOIN program p ON p.id = a.program_id
+         JOIN institution i ON i.id = p.institution_id
+         LEFT JOIN rank_entry r ON r.application_id = a.id
+        ORDER BY i.name COLLATE NOCASE, p.track DESC, a.id`,
+    ),
+    interviews: db.prepare('SELECT * FROM interview ORDER BY COALESCE(local_start, invited_on, created_at), id'),
+    interview: db.prepare('SELECT * FROM interview WHERE id = ?'),
+    insertInterview: db.prepare(
+      `INSERT INTO interview (application_id, invited_on, respond_by, local_start, time_zone, duration_minutes, platform, location, completed, impressions, score, created_at, updated_at)
+       VALUES (@applicationId, @invitedOn, @respondBy, @localStart, @timeZone, @durationMinutes, @platform, @location, @completed, @impressions, @score, @now, @now)`,
+    ),
+    updateInterview: db.prepare(
+      `UPDATE interview SET invited_on = @invitedOn, respond_by = @respondBy, local_start = @localStart, time_zone = @timeZone, duration_minutes = @durationMinutes,
+              platform = @platform, location = @location, completed = @completed, impressions = @impressions, score = @score, updated_at = @now
+        WHERE id = @id`,
+    ),
+    deleteInterview: db.prepare('DELETE FROM interview WHERE id = ?'),
+    rankIds: db.prepare('SELECT application_id FROM rank_entry ORDER BY position').pluck(),
+    clearRanks: db.prepare('DELETE FROM rank_entry'),
+    insertRank: db.prepare('INSERT INTO rank_entry (application_id, position) VALUES (?, ?)'),
+    meta: db.prepare('SELECT extra_rank_fee, saved_at FROM rank_list_meta WHERE id = 1'),
+    saveMetaTime: db.prepare('INSERT INTO rank_list_meta (id, saved_at) VALUES (1, @now) ON CONFLICT(id) DO UPDATE SET saved_at = excluded.saved_at'),
+    saveFee: db.prepare('INSERT INTO rank_list_meta (id, extra_rank_fee) VALUES (1, @fee) ON CONFLICT(id) DO UPDATE SET extra_rank_fee = excluded.extra_rank_fee'),
+    prepCard: db.prepare('SELECT * FROM prep_card WHERE id = 1'),
+    savePrepCard: db.prepare(
+      `INSERT INTO prep_card (id, ownership, reflection, evidence, reassurance, updated_at) VALUES (1, @ownership, @reflection, @evidence, @reassurance, @now)
+       ON CONFLICT(id) DO UPDATE SET ownership = excluded.ownership, reflection = excluded.reflection, evidence = excluded.evidence, reassurance = excluded.reassurance, updated_at = excluded.updated_at`,
+    ),
+  };
+
+  function interview(id: number): Interview {
+    const row = stmts.interview.get(id) as Record<string, unknown> | undefined;
+    if (!row) throw new AppError('not_found', `Interview ${id} does not exist (it may have been deleted); reload the page.`);
+    return rowToInterview(row);
+  }
+
+  function rankList(): RankList {
+    const meta = stmts.meta.get() as { extra_rank_fee: number | null; saved_at: string | null } | undefined;
+    return { applicationIds: stmts.rankIds.all() as number[], extraRankFee: meta?.extra_rank_fee ?? null, savedAt: meta?.saved_at ?? null };
+  }
+
+  /** Moves an application forward to `target` (with a history note) when the interview step says so. */
+  function advance(applicationId: number, target: ApplicationStatus, date: string, note: string, now: Date): StatusMove | null {
+    const app = apps.get(applicationId);
+    if (!interviewMovesStatus(app.status, target)) return null;
+    apps.setStatus([applicationId], target, date, note, now);
+    return { applicationId, from: app.status, to: target, date };
+  }
+
+  return {
+    overview(): ApplicationOverview[] {
+      return (stmts.overview.all() as Record<string, unknown>[]).map((r) => ({
+        id: r.id as number,
+        programId: r.program_id as number,
+        status: r.status as ApplicationStatus,
+        statusDate: r.status_date as string,
+        submittedOn: (r.submitted_on as string | null) ?? null,
+        notes: r.notes as string,
+        createdAt: r.created_at as string,
+        updatedAt: r.updated_at as string,
+        program: {
+          institutionName: r.institution_name as string,
+          track: r.track as Track,
+          city: r.city as string,
+          state: r.state as string,
+          nrmpCode: (r.nrmp_code as string | null) ?? '',
+          isSample: r.is_sample === 1,
+        },
+        interviewCount: r.interviews as number,
+        rank: (r.position as number | null) ?? null,
+      }));
+    },
+
+    interviews(): Interview[] {
+      return (stmts.interviews.all() as Record<string, unknown>[]).map(rowToInterview);
+    },
+
+    /**
+     * Records or updates an interview. The application follows: an invitation moves it to
+     * "Interview invited" (on the day it arrived), a time to "Interview scheduled" (on
+     * `date`), a done interview to "Interviewed" (on its day); never backwards.
+     */
+    saveInterview(input: InterviewSave, now: Date): { interview: Interview; moves: StatusMove[] } {
+      return inTransaction(db, () => {
+        const app = apps.get(input.applicationId);
+        if (input.id !== undefined && interview(input.id).applicationId !== input.applicationId) {
+          throw new AppError('conflict', `Interview ${input.id} belongs to another application; reload the page.`);
+        }
+        const row = {
+          applicationId: input.applicationId,
+          invitedOn: input.invitedOn,
+          respondBy: input.respondBy,
+          localStart: input.localStart,
+          timeZone: input.timeZone,
+          durationMinutes: input.durationMinutes,
+          platform: input.platform,
+          location: input.location,
+          completed: input.completed ? 1 : 0,
+          impressions: input.impressions,
+          score: input.score,
+          now: now.toISOString(),
+        };
+        let id = input.id;
+        if (id === undefined) id = Number(stmts.insertInterview.run(row).lastInsertRowid);
+        else stmts.updateInterview.run({ ...row, id });
+        const moves: StatusMove[] = [];
+        const push = (m: StatusMove | null) => {
+          if (m) moves.push(m);
+        };
+        const scheduled = input.localStart !== null && input.timeZone !== null;
+        if (input.invitedOn !== null) push(advance(app.id, 'interview_invited', input.invitedOn, `Invitation received${input.respondBy ? `; reply by ${input.respondBy}` : ''}`, now));
+        else if (!scheduled) push(advance(app.id, 'interview_invited', input.date, 'Interview invitation recorded', now));
+        if (scheduled) {
+          // Recorded after the fact, the scheduling day still sits between the invitation and the interview.
+          const day = input.localStart!.slice(0, 10);
+          const on = input.date > day ? day : input.invitedOn !== null && input.date < input.invitedOn ? input.invitedOn : input.date;
+          push(advance(app.id, 'interview_scheduled', on, `Interview set for ${input.localStart!.replace('T', ' ')} (${input.timeZone})`, now));
+        }
+        if (input.completed && input.localStart !== null) push(advance(app.id, 'interviewed', input.localStart.slice(0, 10), 'Interview done', now));
+        return { interview: interview(id), moves };
+      });
+    },
+
+    /**
+     * Scheduled interviews as dated items for other features (the season agenda and the
+     * dashboard): the day and wall-clock time in the interview's own zone.
+     */
+    interviewDates(): { id: number; programId: number; programName: string; date: string; time: string | null; timeZone: string | null; virtual: boolean; done: boolean; updatedAt: string | null }[] {
+      return (stmts.interviews.all() as Record<string, unknown>[])
+        .map(rowToInterview)
+        .filter((i) => i.localStart !== null)
+        .map((i) => {
+          const app = apps.get(i.applicationId);
+          return {
+            id: i.id,
+            programId: app.programId,
+            programName: apps.programName(app.programId),
+            date: i.localStart!.slice(0, 10),
+            time: i.localStart!.slice(11, 16),
+            timeZone: i.timeZone,
+            virtual: i.platform !== 'in_person',
+            done: i.completed,
+            updatedAt: i.updatedAt,
+          };
+        });
+    },
+
+    deleteInterview(id: number): void {
+      inTransaction(db, () => {
+        interview(id);
+        stmts.deleteInterview.run(id);
+      });
+    },
+
+    rankList,
+
+    /**
+     * Replaces the rank order list, all or nothing. Every application must have been
+     * interviewed; newly ranked ones move to "Ranked" and ones taken off move back to
+     * "Interviewed", each with a history event.
+     */
+    saveRankList(applicationIds: number[], date: string, now: Date): { rankList: RankList; moves: StatusMove[] } {
+      return inTransaction(db, () => {
+        const chosen = applicationIds.map((id) => apps.get(id));
+        const notEligible = chosen.filter((a) => !RANKABLE_STATUSES.has(a.status));
+        if (notEligible.length > 0) {
+          const names = notEligible.slice(0, 3).map((a) => `${apps.programName(a.programId)} (${APPLICATION_STATUS_LABELS[a.status]})`);
+          throw new AppError('conflict', `Only programs you have interviewed with can be ranked: ${names.join(', ')}${notEligible.length > 3 ? ` and ${notEligible.length - 3} more` : ''}. Record the interview as done first, or take them off the list.`);
+        }
+        const before = new Set(stmts.rankIds.all() as number[]);
+        stmts.clearRanks.run();
+        chosen.forEach((a, i) => stmts.insertRank.run(a.id, i + 1));
+        stmts.saveMetaTime.run({ now: now.toISOString() });
+        const moves: StatusMove[] = [];
+        for (const a of chosen) {
+          if (a.status === 'interviewed') {
+            apps.setStatus([a.id], 'ranked', date, 'Added to the rank order list', now);
+            moves.push({ applicationId: a.id, from: 'interviewed', to: 'ranked', date });
+          }
+        }
+        const kept = new Set(applicationIds);
+        for (const id of before) {
+          if (kept.has(id)) continue;
+          const a = apps.get(id);
+          if (a.status === 'ranked') {
+            apps.setStatus([a.id], 'interviewed', date, 'Taken off the rank order list', now);
+            moves.push({ applicationId: a.id, from: 'ranked', to: 'interviewed', date });
+          }
+        }
+        return { rankList: rankList(), moves };
+      });
+    },
+
+    setExtraRankFee(fee: number | null): RankList {
+      stmts.saveFee.run({ fee });
+      return rankList();
+    },
+
+    prepCard(): PrepCard {
+      const r = stmts.prepCard.get() as Record<string, string> | undefined;
+      return r
+        ? { ownership: r.ownership!, reflection: r.reflection!, evidence: r.evidence!, reassurance: r.reassurance!, updatedAt: r.updated_at! }
+        : { ownership: '', reflection: '', evidence: '', reassurance: '', updatedAt: null };
+    },
+
+    savePrepCard(card: Omit<PrepCard, 'updatedAt'>, now: Date): PrepCard {
+      stmts.savePrepCard.run({ ...card, now: now.toISOString() });
+      return { ...card, updatedAt: now.toISOString() };
+    },
+  };
+}
+
+export type PipelineRepo = ReturnType<typeof createPipelineRepo>;

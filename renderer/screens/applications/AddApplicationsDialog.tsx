@@ -1,0 +1,125 @@
+// Opening applications: choose programs that have none yet (by default those on your list)
+// and create them with a status and a date.
+import { useMemo, useState } from 'react';
+import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
+import { compareNames, PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
+import { Modal } from '../../components/Modal';
+import { api, errorMessage } from '../../api/client';
+import { plural } from '../../components/format';
+import { todayIso } from './pipeline-format';
+
+interface Props {
+  programs: Program[];
+  appliedProgramIds: Set<number>;
+  onClose: () => void;
+  onCreated: (count: number) => void;
+}
+
+export function AddApplicationsDialog({ programs, appliedProgramIds, onClose, onCreated }: Props) {
+  const [scope, setScope] = useState<'list' | 'all'>('list');
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [status, setStatus] = useState<ApplicationStatus>('considering');
+  const [date, setDate] = useState(todayIso());
+  const [error, setError] = useState<string | null>(null);
+
+  const candidates = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return programs
+      .filter((p) => !appliedProgramIds.has(p.id) && (scope === 'all' || p.onList))
+      .filter((p) => !q || `${p.institution.name} ${p.institution.city} ${p.institution.state} ${p.nrmpCode}`.toLowerCase().includes(q))
+      .sort((a, b) => compareNames(a.institution.name, b.institution.name) || a.track.localeCompare(b.track));
+  }, [programs, appliedProgramIds, scope, query]);
+  const allShownChosen = candidates.length > 0 && candidates.every((p) => chosen.has(p.id));
+
+  const toggle = (id: number) => {
+    const next = new Set(chosen);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setChosen(next);
+  };
+  const create = async () => {
+    try {
+      const r = await api('applications.create', { programIds: [...chosen], status, date });
+      onCreated(r.created.length);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <Modal
+      title="Add applications"
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          {error ? (
+            <span className="footer-message error" role="alert">
+              {error}
+            </span>
+          ) : null}
+          <button type="button" className="secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={chosen.size === 0} onClick={() => void create()}>
+            Add {plural(chosen.size, 'application')}
+          </button>
+        </>
+      }
+    >
+      <div className="add-apps">
+        <div className="toolbar">
+          <div className="tabs" role="tablist" aria-label="Which programs">
+            <button type="button" role="tab" aria-selected={scope === 'list'} className={scope === 'list' ? 'active' : undefined} onClick={() => setScope('list')}>
+              On my list
+            </button>
+            <button type="button" role="tab" aria-selected={scope === 'all'} className={scope === 'all' ? 'active' : undefined} onClick={() => setScope('all')}>
+              All programs
+            </button>
+          </div>
+          <input type="search" aria-label="Search programs" placeholder="Search by name, city, state, NRMP code" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+        <div className="grid cols-3">
+          <label className="field">
+            <span>Start as</span>
+            <select value={status} onChange={(e) => setStatus(e.target.value as ApplicationStatus)}>
+              {APPLICATION_STATUSES.slice(0, 4).map((s) => (
+                <option key={s} value={s}>
+                  {APPLICATION_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Date</span>
+            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          </label>
+        </div>
+        {candidates.length === 0 ? (
+          <p className="muted">{scope === 'list' ? 'Every program on your list has an application. Choose “All programs” to add others, or mark programs on the Programs screen.' : 'Every program has an application.'}</p>
+        ) : (
+          <>
+            <label className="inline-check">
+              <input type="checkbox" checked={allShownChosen} onChange={() => setChosen(allShownChosen ? new Set([...chosen].filter((id) => !candidates.some((p) => p.id === id))) : new Set([...chosen, ...candidates.map((p) => p.id)]))} />
+              Select all {plural(candidates.length, 'program')} shown
+            </label>
+            <ul className="add-apps-list">
+              {candidates.map((p) => (
+                <li key={p.id}>
+                  <label className="inline-check">
+                    <input type="checkbox" checked={chosen.has(p.id)} onChange={() => toggle(p.id)} />
+                    <span>
+                      {p.institution.name} <span className={`badge track-${p.track}`}>{PROGRAM_LABELS.track[p.track]}</span>{' '}
+                      <small className="muted">{[p.institution.city, p.institution.state].filter(Boolean).join(', ')}</small>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,51 @@
+// Small helpers shared by the Applications screen's parts.
+import { format } from 'date-fns';
+import { PROGRAM_LABELS } from '../../../shared/domain/program';
+import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../shared/domain/application';
+
+/** Today as YYYY-MM-DD in the user's own zone. */
+export function todayIso(): string {
+  return format(new Date(), 'yyyy-MM-dd');
+}
+
+/** The zone of this computer, e.g. "Europe/Berlin". */
+export function userTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function appName(a: ApplicationOverview): string {
+  return `${a.program.institutionName} (${PROGRAM_LABELS.track[a.program.track]})`;
+}
+
+export function shortTrack(a: ApplicationOverview): string {
+  return a.program.track === 'preliminary' ? 'Prelim' : 'Categ.';
+}
+
+/** "12 Oct 2026" from YYYY-MM-DD (no time zone involved). */
+export function formatDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return format(new Date(y, m - 1, d), 'd MMM yyyy');
+}
+
+export function matchesSearch(a: ApplicationOverview, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  const p = a.program;
+  return [p.institutionName, p.city, p.state, p.nrmpCode, PROGRAM_LABELS.track[p.track], a.notes].join(' ').toLowerCase().includes(q);
+}
+
+/** IANA zones for a picker: the US ones first (where the programs are), then every other zone this runtime knows. */
+export function timeZoneOptions(): string[] {
+  const us = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'America/Puerto_Rico'];
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [...us, ...all.filter((z) => !us.includes(z))];
+}
+
+/** A status named in the URL hash ("#/applications?status=interview_invited", as the dashboard links), if valid. */
+export function statusFromHash(): ApplicationStatus | null {
+  if (typeof location === 'undefined') return null;
+  const i = location.hash.indexOf('?');
+  const status = new URLSearchParams(i < 0 ? '' : location.hash.slice(i + 1)).get('status');
+  return status !== null && (APPLICATION_STATUSES as readonly string[]).includes(status) ? (status as ApplicationStatus) : null;
+}

@@ -1,0 +1,179 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ApplicationsScreen } from '../../renderer/screens/applications/ApplicationsScreen';
+import { usePipelineStore } from '../../renderer/stores/pipeline-store';
+import { useProgramsStore } from '../../renderer/stores/programs-store';
+import type { ApplicationOverview } from '../../shared/api/pipeline-api';
+import { APPLICATION_STATUSES, type ApplicationEvent, type ApplicationStatus } from '../../shared/domain/application';
+import { installFakeTransport } from './fake-transport';
+
+function overview(id: number, name: string, status: ApplicationStatus, extra: Partial<ApplicationOverview> = {}): ApplicationOverview {
+  return {
+    id,
+    programId: 100 + id,
+    status,
+    statusDate: '2026-10-01',
+    submittedOn: null,
+    notes: '',
+    createdAt: '',
+    updatedAt: '',
+    program: { institutionName: name, track: 'preliminary', city: 'Dayton', state: 'OH', nrmpCode: '', isSample: false },
+    interviewCount: 0,
+    rank: null,
+    ...extra,
+  };
+}
+
+let apps: ApplicationOverview[];
+let fake: ReturnType<typeof installFakeTransport>;
+let rankIds: number[];
+
+beforeEach(() => {
+  usePipelineStore.setState({ applications: [], interviews: [], loaded: false, loadError: null });
+  useProgramsStore.setState({ programs: [], loaded: false, loadError: null });
+  apps = [overview(1, 'Alpha Hospital', 'considering'), overview(2, 'Beta Medical Center', 'submitted'), overview(3, 'Gamma Regional', 'submitted'), overview(4, 'Delta Memorial', 'interviewed')];
+  rankIds = [];
+  fake = installFakeTransport({
+    'applications.overview': () => apps,
+    'interviews.list': () => [],
+    'programs.list': () => [],
+    'tiers.list': () => ({ today: '2026-11-25', profileSaved: true, tiers: [] }),
+    'applications.setStatus': (input) => {
+      const { ids, status, date } = input as { ids: number[]; status: ApplicationStatus; date: string };
+      apps = apps.map((a) => (ids.includes(a.id) ? { ...a, status, statusDate: date } : a));
+      return apps.filter((a) => ids.includes(a.id));
+    },
+    'applications.history': (input) => {
+      const id = (input as { id: number }).id;
+      const events: ApplicationEvent[] = [
+        { id: 1, applicationId: id, fromStatus: null, status: 'considering', date: '2026-09-01', note: '', recordedAt: '' },
+        { id: 2, applicationId: id, fromStatus: 'considering', status: 'submitted', date: '2026-09-24', note: 'ERAS day one', recordedAt: '' },
+      ];
+      return events;
+    },
+    'rankList.get': () => ({ applicationIds: rankIds, extraRankFee: null, savedAt: null }),
+  });
+});
+
+describe('Applications board', () => {
+  it('has a column for every status with its count, and search narrows the cards', async () => {
+    const user = userEvent.setup();
+    render(<ApplicationsScreen />);
+    await waitFor(() => expect(document.querySelectorAll('.board-card')).toHaveLength(4));
+    const counts = Object.fromEntries([...document.querySelectorAll('[data-status]')].map((c) => [c.getAttribute('data-status'), c.querySelector('.count')!.textContent]));
+    expect(Object.keys(counts)).toEqual([...APPLICATION_STATUSES]);
+    expect(counts).toMatchObject({ considering: '1', submitted: '2', interviewed: '1', ranked: '0' });
+    await user.type(screen.getByRole('searchbox', { name: 'Search applications' }), 'gamma');
+    expect([...document.querySelectorAll('.board-card')].map((c) => c.querySelector('.card-name')!.textContent)).toEqual(['Gamma Regional']);
+    expect(document.querySelector('[data-status="submitted"] .count')!.textContent).toBe('1');
+  });
+
+  it('opens a card with Enter and shows its timeline; the status control moves it with a date and note', async () => {
+    const user = userEvent.setup();
+    render(<ApplicationsScreen />);
+    await waitFor(() => expect(document.querySelectorAll('.board-card')).toHaveLength(4));
+    const card = document.querySelector<HTMLElement>('[data-application-id="2"]')!;
+    card.focus();
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Beta Medical Center (Preliminary)' });
+    const timeline = await within(dialog).findByRole('list', { name: 'Status history' });
+    expect(within(timeline).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1 Sep 2026Considering (added)', '24 Sep 2026Submitted from ConsideringERAS day one']);
+    // The control starts at the next status.
+    expect((within(dialog).getByRole('combobox', { name: 'New status' }) as HTMLSelectElement).value).toBe('under_review');
+    const date = dialog.querySelector<HTMLInputElement>('input[name="date"]')!;
+    await user.clear(date);
+    await user.type(date, '2026-10-07');
+    await user.type(dialog.querySelector<HTMLInputElement>('input[name="note"]')!, 'Portal says reviewed');
+    await user.click(within(dialog).getByRole('button', { name: 'Save status' }));
+    await waitFor(() => expect(fake.calls.find((c) => c.method === 'applications.setStatus')?.input).toEqual({ ids: [2], status: 'under_review', date: '2026-10-07', note: 'Portal says reviewed' }));
+    await waitFor(() => expect(document.querySelector('[data-status="under_review"] .count')!.textContent).toBe('1'));
+  });
+
+  it('moves focus between cards with the arrow keys, skipping empty columns', async () => {
+    const user = userEvent.setup();
+    render(<ApplicationsScreen />);
+    await waitFor(() => expect(document.querySelectorAll('.board-card')).toHaveLength(4));
+    document.querySelector<HTMLElement>('[data-application-id="1"]')!.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement?.getAttribute('data-application-id')).toBe('2');
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement?.getAttribute('data-application-id')).toBe('3');
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement?.getAttribute('data-application-id')).toBe('4');
+    await user.keyboard('{ArrowLeft}{ArrowUp}');
+    expect(document.activeElement?.getAttribute('data-application-id')).toBe('2');
+  });
+});
+
+describe('Applications table', () => {
+  it('sorts, filters by status, and changes the status of the selected rows together', async () => {
+    const user = userEvent.setup();
+    render(<ApplicationsScreen />);
+    await waitFor(() => expect(document.querySelectorAll('.board-card')).toHaveLength(4));
+    await user.click(screen.getByRole('tab', { name: 'Table' }));
+    const names = () => [...document.querySelectorAll('tbody tr')].map((r) => r.querySelector('.col-program strong')!.firstChild!.textContent!.trim());
+    await user.click(screen.getByRole('button', { name: 'Program' }));
+    expect(names()).toEqual(['Alpha Hospital', 'Beta Medical Center', 'Delta Memorial', 'Gamma Regional']);
+    await user.click(screen.getByRole('button', { name: 'Program' }));
+    expect(names()).toEqual(['Gamma Regional', 'Delta Memorial', 'Beta Medical Center', 'Alpha Hospital']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by status' }), 'submitted');
+    expect(names()).toEqual(['Gamma Regional', 'Beta Medical Center']);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
+    const bar = screen.getByRole('region', { name: 'Change the selected applications' });
+    expect(bar.textContent).toContain('2 applications selected');
+    await user.selectOptions(within(bar).getByRole('combobox', { name: 'New status' }), 'rejected');
+    await user.click(within(bar).getByRole('button', { name: 'Change status' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Moved 2 applications to Rejected.'));
+    const call = fake.calls.find((c) => c.method === 'applications.setStatus')!.input as { ids: number[]; status: string };
+    expect([...call.ids].sort()).toEqual([2, 3]);
+    expect(call.status).toBe('rejected');
+  });
+
+  it('opens filtered by the status named in the link (as the dashboard links)', async () => {
+    location.hash = '#/applications?status=submitted';
+    try {
+      render(<ApplicationsScreen />);
+      await waitFor(() => expect(document.querySelectorAll('tbody tr')).toHaveLength(2));
+      expect((screen.getByRole('combobox', { name: 'Filter by status' }) as HTMLSelectElement).value).toBe('submitted');
+      expect(screen.getByRole('tab', { name: 'Table' }).getAttribute('aria-selected')).toBe('true');
+    } finally {
+      location.hash = '';
+    }
+  });
+
+  it('moves between rows with the arrow keys and selects with Space', async () => {
+    const user = userEvent.setup();
+    render(<ApplicationsScreen />);
+    await waitFor(() => expect(document.querySelectorAll('.board-card')).toHaveLength(4));
+    await user.click(screen.getByRole('tab', { name: 'Table' }));
+    const rows = () => [...document.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    rows()[0]!.focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement).toBe(rows()[2]);
+    await user.keyboard(' ');
+    expect(rows()[2]!.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('region', { name: 'Change the selected applications' }).textContent).toContain('1 application selected');
+  });
+});
+
+describe('Rank list', () => {
+  it('marks where the 20 included ranks end and refuses a 301st program with a clear message', async () => {
+    const user = userEvent.setup();
+    apps = Array.from({ length: 301 }, (_, i) => overview(i + 1, `Hospital ${String(i + 1).padStart(3, '0')}`, i < 300 ? 'ranked' : 'interviewed', { rank: i < 300 ? i + 1 : null }));
+    rankIds = apps.slice(0, 300).map((a) => a.id);
+    render(<ApplicationsScreen />);
+    await user.click(screen.getByRole('tab', { name: 'Rank list' }));
+    await screen.findByRole('list', { name: 'Rank order list' });
+    expect(screen.getByRole('heading', { name: /Rank order list/ }).textContent).toContain('300 of 300');
+    const marker = screen.getByRole('separator');
+    expect(marker.getAttribute('aria-label')).toMatch(/20 ranks included in registration end here/);
+    expect(marker.previousElementSibling!.textContent).toContain('Hospital 020');
+    expect(marker.nextElementSibling!.textContent).toContain('Hospital 021');
+    expect(screen.getByText(/You have 280 extra ranks\./)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Add Hospital 301 (Preliminary) to the rank list' }));
+    expect(screen.getByRole('alert').textContent).toBe('The NRMP accepts at most 300 programs on a rank order list. Remove one before adding another.');
+    expect(screen.getByRole('button', { name: 'Save order' }).hasAttribute('disabled')).toBe(true);
+  });
+});
