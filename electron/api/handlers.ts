@@ -9,6 +9,7 @@ import { APP_VERSION } from '../version';
 import { createListHandlers } from './list-handlers';
 import { createBackupHandlers, type RestoreFromFile } from './backup-handlers';
 import { createApplicationHandlers } from './applications-handlers';
+import { createTransferHandlers } from './transfer-handlers';
 
 export interface HandlerContext {
   db: Db;
@@ -37,5 +38,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createListHandlers(ctx.db, now),
     ...createBackupHandlers(ctx, now),
     ...createApplicationHandlers(ctx.db, now),
+    ...createTransferHandlers(ctx, now),
   };
 }

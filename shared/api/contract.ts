@@ -9,6 +9,7 @@ import { programsApi } from './programs-api';
 import { listApi } from './list-api';
 import { backupApi } from './backup-api';
 import { applicationsApi } from './applications-api';
+import { transferApi } from './transfer-api';
 
 export const contract = {
   ...appApi,
@@ -17,6 +18,7 @@ export const contract = {
   ...listApi,
   ...backupApi,
   ...applicationsApi,
+  ...transferApi,
 };
 
 export type Contract = typeof contract;
