@@ -3,6 +3,7 @@
 // crash or a refused row leaves the data as it was.
 import type { Handlers } from '../../shared/api/contract';
 import type { ImportPlan, ImportResult } from '../../shared/api/transfer-api';
+import type { BackupInfo } from '../../shared/api/backup-api';
 import { mappingProblem, type ImportKind } from '../../shared/domain/import-fields';
 import { backupDatabase } from '../db/backup';
 import { inTransaction, type Db } from '../db/open';
@@ -33,29 +34,65 @@ function checkMapping(kind: ImportKind, sheet: SheetData, mapping: (string | nul
   if (problem) throw new AppError('invalid_input', problem);
 }
 
-/** Plans (and with write, writes) an import; the plan is made inside the transaction it is written in. */
-export function planImport(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], now: Date, write?: { skipInvalid: boolean }): ImportPlan {
-  checkMapping(kind, sheet, mapping);
+type Planned = { kind: 'programs'; planned: ReturnType<typeof planProgramImport> } | { kind: 'applications'; planned: ReturnType<typeof planApplicationImport> };
+
+function makePlan(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], now: Date): Planned {
   const today = now.toISOString().slice(0, 10);
-  const run = () => {
-    const planned = kind === 'programs' ? planProgramImport(db, sheet, mapping, today) : planApplicationImport(db, sheet, mapping, today);
-    const { plan } = planned;
-    if (write) {
-      if (plan.problems.length > 0 && !write.skipInvalid) {
-        const rows = new Set(plan.problems.map((p) => p.row)).size;
-        const first = plan.problems[0]!;
-        throw new AppError(
-          'invalid_input',
-          `${rows} row${rows === 1 ? ' has' : 's have'} problems, so nothing was imported. Row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.message} Fix the file, or choose to leave those rows out.`,
-        );
+  return kind === 'programs' ? { kind, planned: planProgramImport(db, sheet, mapping, today) } : { kind, planned: planApplicationImport(db, sheet, mapping, today) };
+}
+
+function refuseProblems(plan: ImportPlan, skipInvalid: boolean): void {
+  if (plan.problems.length === 0 || skipInvalid) return;
+  const rows = new Set(plan.problems.map((p) => p.row)).size;
+  const first = plan.problems[0]!;
+  throw new AppError(
+    'invalid_input',
+    `${rows} row${rows === 1 ? ' has' : 's have'} problems, so nothing was imported. Row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.message} Fix the file, or choose to leave those rows out.`,
+  );
+}
+
+function writePlan(db: Db, p: Planned, now: Date): void {
+  if (p.kind === 'programs') writeProgramImport(db, p.planned, now);
+  else writeApplicationImport(db, p.planned, now);
+}
+
+/** Changes whenever this connection or another one has written. */
+function writeStamp(db: Db): string {
+  return `${String(db.pragma('data_version', { simple: true }))}/${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+}
+
+/** The dry run, in one read transaction (a consistent view). */
+export function checkImport(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], now: Date): ImportPlan {
+  checkMapping(kind, sheet, mapping);
+  return db.transaction(() => makePlan(db, kind, sheet, mapping, now).planned.plan)();
+}
+
+/**
+ * Plans, refuses any problem (unless skipInvalid), backs up (only when something will be
+ * written) and writes in one IMMEDIATE transaction. The plan is made again inside the
+ * transaction if anything was written since it was made (e.g. during the backup).
+ */
+export async function runImport(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], skipInvalid: boolean, now: Date, backup: () => Promise<BackupInfo>): Promise<ImportResult> {
+  checkMapping(kind, sheet, mapping);
+  let stamp = '';
+  let planned = db.transaction(() => {
+    stamp = writeStamp(db);
+    return makePlan(db, kind, sheet, mapping, now);
+  })();
+  refuseProblems(planned.planned.plan, skipInvalid);
+  let info: BackupInfo | null = null;
+  if (planned.planned.plan.add + planned.planned.plan.update > 0) {
+    info = await backup();
+    inTransaction(db, () => {
+      if (writeStamp(db) !== stamp) {
+        planned = makePlan(db, kind, sheet, mapping, now);
+        refuseProblems(planned.planned.plan, skipInvalid);
       }
-      if (plan.add + plan.update === 0) return plan;
-      if (kind === 'programs') writeProgramImport(db, planned as ReturnType<typeof planProgramImport>, now);
-      else writeApplicationImport(db, planned as ReturnType<typeof planApplicationImport>, now);
-    }
-    return plan;
-  };
-  return write ? inTransaction(db, run) : db.transaction(run)();
+      writePlan(db, planned, now);
+    });
+  }
+  const plan = planned.planned.plan;
+  return { ...plan, skipped: new Set(plan.problems.map((p) => p.row)).size, backup: info };
 }
 
 export function createTransferHandlers(ctx: TransferContext, now: () => Date): TransferHandlers {
@@ -75,19 +112,9 @@ export function createTransferHandlers(ctx: TransferContext, now: () => Date): T
         mapping: guessMapping(kind, sheet.headers),
       };
     },
-    'import.check': async ({ kind, file, mapping }) => {
-      const sheet = await readSheet(file, sheetName(kind));
-      return planImport(ctx.db, kind, sheet, mapping, now());
-    },
-    'import.run': async ({ kind, file, mapping, skipInvalid }): Promise<ImportResult> => {
-      const sheet = await readSheet(file, sheetName(kind));
-      // Refuse a bad file or mapping before taking a backup.
-      const dry = planImport(ctx.db, kind, sheet, mapping, now());
-      if (dry.problems.length > 0 && !skipInvalid) planImport(ctx.db, kind, sheet, mapping, now(), { skipInvalid });
-      const backup = dry.add + dry.update > 0 ? await backupDatabase(ctx.db, backupDir, 'before-import', now()) : null;
-      const plan = planImport(ctx.db, kind, sheet, mapping, now(), { skipInvalid });
-      return { ...plan, skipped: new Set(plan.problems.map((p) => p.row)).size, backup };
-    },
+    'import.check': async ({ kind, file, mapping }) => checkImport(ctx.db, kind, await readSheet(file, sheetName(kind)), mapping, now()),
+    'import.run': async ({ kind, file, mapping, skipInvalid }) =>
+      runImport(ctx.db, kind, await readSheet(file, sheetName(kind)), mapping, skipInvalid, now(), () => backupDatabase(ctx.db, backupDir, 'before-import', now())),
     'export.file': ({ what, format }) => exportFile(ctx.db, what, format, now()),
     'export.all': () => exportJsonFile(exportJson(ctx.db, now()), now()),
     'import.all': async ({ file, dryRun }) => {

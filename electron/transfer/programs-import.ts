@@ -42,14 +42,19 @@ const MAX_PLAN_ROWS = 500;
 const INSTITUTION_KEYS = Object.keys(emptyInstitution()) as (keyof InstitutionFields)[];
 const TRACK_KEYS = Object.keys(emptyTrack('preliminary')) as (keyof ProgramTrackFields)[];
 
+const nameKeys = new Map<string, string>();
+
 /** Institution-name key: case-, accent- and space-insensitive (as compareNames reads names). */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    // eslint-disable-next-line no-control-regex
+    const ascii = /^[\x00-\x7f]*$/.test(name);
+    key = (ascii ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/\s+/g, ' ').trim();
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
 }
 
 interface RowValues {
@@ -186,7 +191,11 @@ function readRow(cells: string[], mapping: (string | null)[], headers: string[],
   return v;
 }
 
-const pick = <T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = o[k];
+  return out;
+}
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**

@@ -80,11 +80,9 @@ export const IMPORT_FIELDS: { programs: readonly ImportField<ProgramFieldKey>[];
 
 /** "Step 2 CK cutoff" -> "step2ckcutoff", "J-1" -> "j1", "IMG %" -> "img%". */
 export function normalizeHeader(h: string): string {
-  return h
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9%]/g, '');
+  // eslint-disable-next-line no-control-regex
+  const plain = /^[\x00-\x7f]*$/.test(h) ? h : h.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return plain.toLowerCase().replace(/[^a-z0-9%]/g, '');
 }
 
 /** Loose rules for headers no alias names exactly, checked in order. */
@@ -138,8 +136,15 @@ export function guessMapping(kind: ImportKind, headers: readonly string[]): (str
     taken.add(key);
   };
   for (const f of fields) norm.forEach((h, c) => h !== '' && h === normalizeHeader(f.label) && claim(c, f.key));
-  for (const f of fields) for (const a of f.aliases) norm.forEach((h, c) => h !== '' && h === normalizeHeader(a) && claim(c, f.key));
-  for (const [re, key] of CONTAINS_RULES[kind]) norm.forEach((h, c) => h !== '' && re.test(h) && claim(c, key));
+  for (const f of fields) {
+    const aliases = new Set(f.aliases.map(normalizeHeader));
+    norm.forEach((h, c) => h !== '' && aliases.has(h) && claim(c, f.key));
+  }
+  // A header is read by the first loose rule it matches only ("NRMP program code" is never an institution).
+  norm.forEach((h, c) => {
+    const rule = h === '' ? undefined : CONTAINS_RULES[kind].find(([re]) => re.test(h));
+    if (rule) claim(c, rule[1]);
+  });
   return mapping;
 }
 
