@@ -4,6 +4,7 @@ import { ComingSoon } from './screens/ComingSoon';
 import { ProfileScreen } from './screens/profile/ProfileScreen';
 import { ProgramsScreen } from './screens/programs/ProgramsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { TransferScreen } from './screens/transfer/TransferScreen';
 import { SECTIONS } from './sections';
 import { useRoute } from './stores/route-store';
 
@@ -23,6 +24,8 @@ export function App() {
           <ProgramsScreen />
         ) : section === 'settings' ? (
           <SettingsScreen />
+        ) : section === 'data' ? (
+          <TransferScreen />
         ) : (
           <ComingSoon section={current} />
         )}
