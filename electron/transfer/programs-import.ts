@@ -196,7 +196,15 @@ function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pi
   for (const k of keys) out[k] = o[k];
   return out;
 }
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Whether two records hold the same values for these keys (in any key order). */
+function same<T extends object>(a: T, b: T, keys: readonly (keyof T)[]): boolean {
+  for (const k of keys) {
+    const x = a[k];
+    const y = b[k];
+    if (x !== y && (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y))) return false;
+  }
+  return true;
+}
 
 /**
  * Works out what importing the sheet would do, without writing. Every problem names the
@@ -302,7 +310,11 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
           problem(header(field), issue.message);
         }
       } else {
-        parsed = { institution: pick(result.data.institution, INSTITUTION_KEYS), track: pick(result.data.tracks[0]!, TRACK_KEYS) };
+        // zod keeps only the schema's keys (no id was given), so the output is the fields as stored.
+        const track = result.data.tracks[0]!;
+        // Stored and read back newest year first.
+        track.unfilledHistory.sort((x, y) => y.year - x.year);
+        parsed = { institution: result.data.institution, track };
         const codeOwner = parsed.track.nrmpCode ? byCode.get(parsed.track.nrmpCode) : undefined;
         if (codeOwner && codeOwner.id !== match?.id) {
           problem(header('nrmpCode'), `NRMP code ${parsed.track.nrmpCode} is already used by ${codeOwner.institution.name} (${PROGRAM_LABELS.track[codeOwner.track]}); check the code.`);
@@ -322,9 +334,9 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
 
     const acc = institutions.get(instKey);
     const existingInst = match?.institution ?? instByName.get(nameKey(name));
-    const instChanged = existingInst ? !same(parsed.institution, pick(existingInst, INSTITUTION_KEYS)) : true;
+    const instChanged = existingInst ? !same<InstitutionFields>(parsed.institution, existingInst, INSTITUTION_KEYS) : true;
     institutions.set(instKey, { id: existingInst?.id, fields: parsed.institution, changed: instChanged || (acc?.changed ?? false) });
-    const trackChanged = !match || !same(parsed.track, pick(match, TRACK_KEYS)) || (v.onList !== undefined && v.onList !== match.onList);
+    const trackChanged = !match || !same<ProgramTrackFields>(parsed.track, match, TRACK_KEYS) || (v.onList !== undefined && v.onList !== match.onList);
     const action = !match ? 'add' : trackChanged || instChanged ? 'update' : 'unchanged';
     planned.push({ row, programId: match?.id, instKey, track: parsed.track, onList: v.onList, replaceUnfilled: v.track.unfilledHistory !== undefined || !match, action });
     if (planRows.length < MAX_PLAN_ROWS) planRows.push({ row, action, label });
