@@ -109,6 +109,21 @@ describe('Import & export screen', () => {
     expect(screen.queryByText('Columns')).toBeNull();
   });
 
+  it('shows which step it is at while the main process checks the rows', async () => {
+    let finish: (p: ImportPlan) => void = () => undefined;
+    installFakeTransport({ 'import.preview': () => preview, 'import.check': () => new Promise<ImportPlan>((resolve) => (finish = resolve)) });
+    render(<TransferScreen />);
+    await userEvent.upload(fileInput(), new File([CSV], 'programs.csv', { type: 'text/csv' }));
+    const status = await screen.findByText(/Checking 2 rows of programs\.csv/);
+    expect(status.closest('[role="status"]')!.textContent).toContain('step 3 of 4');
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+    // The rest of the screen stays usable meanwhile.
+    expect((screen.getByRole('button', { name: 'Export programs as CSV' }) as HTMLButtonElement).disabled).toBe(false);
+    finish(plan);
+    await screen.findByText('Problems to fix');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
   it('downloads exports and templates as files', async () => {
     const created: Blob[] = [];
     Object.assign(URL, { createObjectURL: (b: Blob) => (created.push(b), 'blob:x'), revokeObjectURL: () => undefined });

@@ -23,9 +23,9 @@ function kindFromHash(): ImportKind {
   return typeof location !== 'undefined' && location.hash.includes('applications') ? 'applications' : 'programs';
 }
 
-type Stage = { step: 'reading'; fraction: number } | { step: 'columns' | 'checking' | 'importing' };
+type Stage = { step: 'reading'; fraction: number } | { step: 'columns' } | { step: 'checking' | 'importing'; rows?: number };
 const STEPS = ['reading', 'columns', 'checking', 'importing'] as const;
-const STEP_LABEL: Record<Stage['step'], string> = { reading: 'Reading the file', columns: 'Finding the columns', checking: 'Checking every row', importing: 'Importing' };
+const STEP_LABEL: Record<Stage['step'], string> = { reading: 'Reading', columns: 'Finding the columns of', checking: 'Checking', importing: 'Importing' };
 
 export function Progress({ stage, what }: { stage: Stage; what: string }) {
   const index = STEPS.indexOf(stage.step);
@@ -33,7 +33,8 @@ export function Progress({ stage, what }: { stage: Stage; what: string }) {
   return (
     <div className="transfer-progress" role="status" aria-live="polite">
       <div className="transfer-progress-label">
-        {STEP_LABEL[stage.step]} {what}
+        {STEP_LABEL[stage.step]} {'rows' in stage && stage.rows !== undefined ? `${plural(stage.rows, rowsWord)} of ` : ''}
+        {what}
         {fraction !== undefined ? ` (${Math.round(fraction * 100)}%)` : '…'}
         <span className="muted"> · step {index + 1} of {STEPS.length}</span>
       </div>
@@ -101,7 +102,7 @@ function ImportCard() {
       const preview = await api('import.preview', { kind, file: { name: file.name, base64 } });
       setLoaded({ name: file.name, base64, preview });
       setMapping(preview.mapping);
-      if (!mappingProblem(kind, preview.mapping) && preview.rowCount > 0) await check({ name: file.name, base64 }, preview.mapping);
+      if (!mappingProblem(kind, preview.mapping) && preview.rowCount > 0) await check({ name: file.name, base64 }, preview.mapping, preview.rowCount);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -109,8 +110,8 @@ function ImportCard() {
     }
   };
 
-  const check = async (file: { name: string; base64: string }, map: (string | null)[]) => {
-    setStage({ step: 'checking' });
+  const check = async (file: { name: string; base64: string }, map: (string | null)[], rows: number) => {
+    setStage({ step: 'checking', rows });
     try {
       setPlan(await api('import.check', { kind, file, mapping: map }));
       setError(null);
@@ -131,7 +132,7 @@ function ImportCard() {
 
   const run = async () => {
     if (!loaded) return;
-    setStage({ step: 'importing' });
+    setStage({ step: 'importing', rows: plan ? plan.add + plan.update : undefined });
     try {
       const r = await api('import.run', { kind, file: { name: loaded.name, base64: loaded.base64 }, mapping, skipInvalid });
       setResult(r);
@@ -242,7 +243,7 @@ function ImportCard() {
           ) : null}
           {!plan ? (
             <div className="actions-row">
-              <button type="button" className="primary" disabled={busy || problem !== null || loaded.preview.rowCount === 0} onClick={() => void check(loaded, mapping)}>
+              <button type="button" className="primary" disabled={busy || problem !== null || loaded.preview.rowCount === 0} onClick={() => void check(loaded, mapping, loaded.preview.rowCount)}>
                 Check the rows
               </button>
               {loaded.preview.rowCount === 0 ? <span className="muted">The file has headers but no rows.</span> : null}
