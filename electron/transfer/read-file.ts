@@ -3,7 +3,7 @@
 // the file is empty, binary, an old .xls, too big, or not readable.
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../shared/domain/import-fields';
+import { guessMapping, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportKind } from '../../shared/domain/import-fields';
 import type { ImportFile } from '../../shared/api/transfer-api';
 import { AppError } from '../errors';
 
@@ -69,16 +69,21 @@ export function decodeText(bytes: Buffer, name: string): { text: string; encodin
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'vertical bars' };
 
-function parseCsv(bytes: Buffer, name: string): SheetData {
-  const { text, encoding } = decodeText(bytes, name);
+function parseCsv(bytes: Buffer, name: string, kind: ImportKind): SheetData {
+  const decoded = decodeText(bytes, name);
+  const { encoding } = decoded;
+  let text = decoded.text;
   if (text.trim() === '') refuse(`${name} has no rows. Choose the file you exported from your spreadsheet.`);
-  const result = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: false });
+  // Excel may start a CSV with "sep=;" to name its separator.
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  if (sep) text = text.slice(sep[0].length);
+  const result = Papa.parse<string[]>(text, sep ? { delimiter: sep[1]!, skipEmptyLines: false } : { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: false });
   const fatal = result.errors.find((e) => e.type === 'Quotes');
   if (fatal) {
     refuse(`${name}: a quoted cell is not closed (row ${(fatal.row ?? 0) + 1}). Open the file in a spreadsheet and export it again as CSV.`);
   }
   const delimiter = result.meta.delimiter;
-  return toSheet(result.data, 'csv', `CSV separated by ${DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter)}, ${encoding}`, name);
+  return toSheet(result.data, 'csv', `CSV separated by ${DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter)}, ${encoding}`, name, kind);
 }
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -109,7 +114,7 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text;
 }
 
-async function parseXlsx(bytes: Buffer, name: string, preferSheet: string): Promise<SheetData> {
+async function parseXlsx(bytes: Buffer, name: string, preferSheet: ImportKind): Promise<SheetData> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -129,14 +134,30 @@ async function parseXlsx(bytes: Buffer, name: string, preferSheet: string): Prom
     for (let c = 1; c <= width; c++) out.push(cellText(row.getCell(c)).trim());
     rows.push(out);
   }
-  return toSheet(rows, 'xlsx', `Excel workbook, sheet "${sheet.name}"`, name);
+  return toSheet(rows, 'xlsx', `Excel workbook, sheet "${sheet.name}"`, name, preferSheet);
 }
 
-/** The first non-empty row holds the headers; trailing empty columns are dropped. */
-function toSheet(all: string[][], format: SheetData['format'], detected: string, name: string): SheetData {
+/**
+ * The headers are the first non-empty row, unless it is a title line (one filled cell) above
+ * a row with at least two recognised headers (within the first 10 rows). Trailing empty
+ * columns are dropped.
+ */
+function toSheet(all: string[][], format: SheetData['format'], detected: string, name: string, kind: ImportKind): SheetData {
   const isBlank = (r: string[]) => r.every((c) => c.trim() === '');
-  const headerIndex = all.findIndex((r) => !isBlank(r));
-  if (headerIndex < 0) refuse(`${name} has no rows. Choose the file you exported from your spreadsheet.`);
+  const firstRow = all.findIndex((r) => !isBlank(r));
+  if (firstRow < 0) refuse(`${name} has no rows. Choose the file you exported from your spreadsheet.`);
+  let headerIndex = firstRow;
+  // Only title lines (one filled cell) are skipped.
+  for (let i = firstRow, seen = 0; i < all.length && seen < 10; i++) {
+    const r = all[i]!;
+    if (isBlank(r)) continue;
+    seen++;
+    if (guessMapping(kind, r.map((c) => c.trim())).filter((m) => m !== null).length >= 2) {
+      headerIndex = i;
+      break;
+    }
+    if (r.filter((c) => c.trim() !== '').length > 1) break;
+  }
   let width = 0;
   for (const r of all) for (let c = r.length - 1; c >= width; c--) if (r[c]!.trim() !== '') width = c + 1;
   if (width > MAX_IMPORT_COLUMNS) refuse(`${name} has ${width} columns; keep at most ${MAX_IMPORT_COLUMNS} (remove columns you do not need).`);
@@ -158,7 +179,7 @@ function toSheet(all: string[][], format: SheetData['format'], detected: string,
 }
 
 /** Reads a CSV or XLSX upload. preferSheet: the sheet name to take from a workbook when it has one ("programs"). */
-export async function readSheet(file: ImportFile, preferSheet: string): Promise<SheetData> {
+export async function readSheet(file: ImportFile, preferSheet: ImportKind): Promise<SheetData> {
   const bytes = decodeFile(file);
   if (isZip(bytes)) return parseXlsx(bytes, file.name, preferSheet);
   if (isOle(bytes)) refuse(`${file.name} is an old-style Excel file (.xls). Open it in Excel and save it as Excel Workbook (.xlsx) or CSV, then import that.`);
@@ -166,5 +187,5 @@ export async function readSheet(file: ImportFile, preferSheet: string): Promise<
   if (/^\s*[[{]/.test(bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '')) && /\.json$/i.test(file.name)) {
     refuse(`${file.name} is a JSON file: to load a full export, use "Import everything from JSON" instead.`);
   }
-  return parseCsv(bytes, file.name);
+  return parseCsv(bytes, file.name, preferSheet);
 }

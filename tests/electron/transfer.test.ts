@@ -113,6 +113,17 @@ describe('importing programs from CSV', () => {
     expect(prog).toMatchObject({ track: 'preliminary', minStep2ck: 235 });
     expect(prog!.institution.visaSponsorship).toBe('both');
   });
+
+  it('reads Excel\'s "sep=;" line and skips a title line above the headers', async () => {
+    const { call } = openTestServices();
+    const p = await preview(call, fileOf('p.csv', 'sep=;\r\nMy programs for 2027;;\r\n\r\nInstitution;State;Min Step 2\r\nA Hospital;OH;220\r\n'));
+    expect(p.detected).toContain('semicolons');
+    expect(p.headerRow).toBe(3);
+    expect(p.headers).toEqual(['Institution', 'State', 'Min Step 2']);
+    expect(p.rowCount).toBe(1);
+    const plan = await call('import.check', { kind: 'programs', file: fileOf('p.csv', 'Title\nInstitution,Track\nA Hospital,Prelim\nB Hospital,Nope\n'), mapping: ['institution', 'track'] });
+    expect(plan.problems).toEqual([{ row: 4, column: 'Track', message: 'Write Preliminary or Categorical (found "Nope").' }]);
+  });
 });
 
 describe('importing programs from XLSX', () => {
