@@ -187,6 +187,7 @@ function ImportCard() {
         {loaded ? (
           <span className="muted">
             <strong>{loaded.name}</strong>: {loaded.preview.detected}, {plural(loaded.preview.rowCount, rowsWord)}
+            {loaded.preview.headerRow > 1 ? ` (headers on row ${loaded.preview.headerRow})` : ''}
           </span>
         ) : null}
       </div>
