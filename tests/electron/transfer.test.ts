@@ -354,6 +354,14 @@ describe('exporting', () => {
     const { call } = await withData();
     const csv = Buffer.from((await call('export.file', { what: 'applications', format: 'csv' })).base64, 'base64').toString('utf8');
     expect(csv).toContain('Lakeview Regional Medical Center,Preliminary,1234440P0,Interview invited,2026-10-20,2026-09-24,,2026-09-24 Submitted; 2026-10-20 Interview invited (email)');
+    // It imports back as it is (the History column is not imported: it is the record of the changes).
+    for (const format of ['csv', 'xlsx'] as const) {
+      const out = await call('export.file', { what: 'applications', format });
+      const file = { name: out.fileName, base64: out.base64 };
+      const p = await preview(call, file, 'applications');
+      expect(p.mapping).toEqual(['institution', 'track', 'nrmpCode', 'status', 'statusDate', 'submittedOn', 'notes', null]);
+      expect(await call('import.check', { kind: 'applications', file, mapping: p.mapping })).toMatchObject({ add: 0, update: 0, unchanged: 1, problems: [] });
+    }
     const x = await call('export.file', { what: 'applications', format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
