@@ -68,6 +68,29 @@ describe('Import & export in the browser', () => {
     expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('imports applications with their dates into the status history', async () => {
+    const { page, open, services } = app();
+    await open('settings', 'Settings');
+    await page.getByRole('button', { name: 'Import programs…' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import & export' }).waitFor();
+    await page.getByLabel('Choose a CSV or Excel file of programs').setInputFiles({ name: 'programs.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await page.getByRole('button', { name: 'Import 2 programs' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported: 2 programs added' }).waitFor();
+
+    await page.getByRole('radio', { name: 'Applications' }).check();
+    const apps = 'NRMP code,Status,Status date,Submitted on\n1234440P0,Interview invited,2026-10-20,2026-09-24\n2345440P0,Submitted,2026-09-24,\n';
+    await page.getByLabel('Choose a CSV or Excel file of applications').setInputFiles({ name: 'apps.csv', mimeType: 'text/csv', buffer: Buffer.from(apps) });
+    await page.getByRole('button', { name: 'Import 2 applications' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported: 2 applications added' }).waitFor();
+    const history = services.db
+      .prepare(`SELECT e.from_status, e.status, e.date FROM application_event e JOIN application a ON a.id = e.application_id JOIN program p ON p.id = a.program_id WHERE p.nrmp_code = '1234440P0' ORDER BY e.id`)
+      .all();
+    expect(history).toEqual([
+      { from_status: null, status: 'submitted', date: '2026-09-24' },
+      { from_status: 'submitted', status: 'interview_invited', date: '2026-10-20' },
+    ]);
+  });
+
   it('refuses a file over the size limit before reading it', async () => {
     const { page, open } = app();
     await open('data', 'Import & export');
