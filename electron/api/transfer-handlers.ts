@@ -2,9 +2,9 @@
 // (reason 'before-import'), then plans and writes inside one IMMEDIATE transaction, so a
 // crash or a refused row leaves the data as it was.
 import type { Handlers } from '../../shared/api/contract';
-import type { ImportPlan, ImportResult } from '../../shared/api/transfer-api';
+import type { ImportFile, ImportPlan, ImportResult } from '../../shared/api/transfer-api';
 import type { BackupInfo } from '../../shared/api/backup-api';
-import { mappingProblem, type ImportKind } from '../../shared/domain/import-fields';
+import { guessMapping, mappingProblem, type ImportKind } from '../../shared/domain/import-fields';
 import { backupDatabase } from '../db/backup';
 import { inTransaction, type Db } from '../db/open';
 import { AppError } from '../errors';
@@ -13,7 +13,6 @@ import { exportFile, exportJsonFile } from '../transfer/export';
 import { checkJsonImport, exportJson, loadJsonImport, parseJsonExport } from '../transfer/json-dump';
 import { planProgramImport, writeProgramImport } from '../transfer/programs-import';
 import { decodeFile, readSheet, type SheetData } from '../transfer/read-file';
-import { guessMapping } from '../../shared/domain/import-fields';
 import { defaultBackupDir } from './backup-handlers';
 
 type TransferHandlers = Pick<Handlers, 'import.preview' | 'import.check' | 'import.run' | 'export.file' | 'export.all' | 'import.all'>;
@@ -95,12 +94,18 @@ export async function runImport(db: Db, kind: ImportKind, sheet: SheetData, mapp
   return { ...plan, skipped: new Set(plan.problems.map((p) => p.row)).size, backup: info };
 }
 
+/** Reads the upload, then lets waiting events (IPC, window) run before the synchronous checking starts. */
+async function readAndYield(file: ImportFile, kind: ImportKind): Promise<SheetData> {
+  const sheet = await readSheet(file, kind);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return sheet;
+}
+
 export function createTransferHandlers(ctx: TransferContext, now: () => Date): TransferHandlers {
   const backupDir = ctx.backupDir ?? defaultBackupDir(ctx.databasePath);
-  const sheetName = (kind: ImportKind) => kind;
   return {
     'import.preview': async ({ kind, file }) => {
-      const sheet = await readSheet(file, sheetName(kind));
+      const sheet = await readSheet(file, kind);
       return {
         kind,
         format: sheet.format,
@@ -112,9 +117,9 @@ export function createTransferHandlers(ctx: TransferContext, now: () => Date): T
         mapping: guessMapping(kind, sheet.headers),
       };
     },
-    'import.check': async ({ kind, file, mapping }) => checkImport(ctx.db, kind, await readSheet(file, sheetName(kind)), mapping, now()),
+    'import.check': async ({ kind, file, mapping }) => checkImport(ctx.db, kind, await readAndYield(file, kind), mapping, now()),
     'import.run': async ({ kind, file, mapping, skipInvalid }) =>
-      runImport(ctx.db, kind, await readSheet(file, sheetName(kind)), mapping, skipInvalid, now(), () => backupDatabase(ctx.db, backupDir, 'before-import', now())),
+      runImport(ctx.db, kind, await readAndYield(file, kind), mapping, skipInvalid, now(), () => backupDatabase(ctx.db, backupDir, 'before-import', now())),
     'export.file': ({ what, format }) => exportFile(ctx.db, what, format, now()),
     'export.all': () => exportJsonFile(exportJson(ctx.db, now()), now()),
     'import.all': async ({ file, dryRun }) => {
