@@ -8,6 +8,7 @@ import { IMPORT_FIELDS, mappingProblem, type ImportKind } from '../../../shared/
 import { api, errorMessage } from '../../api/client';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useProgramsStore } from '../../stores/programs-store';
+import { useRoute } from '../../stores/route-store';
 import { download, fileSizeProblem, MAX_MB, readAsBase64 } from './file-io';
 import './transfer.css';
 
@@ -370,6 +371,11 @@ function ResultBanner({ result, kind }: { result: ImportResult; kind: ImportKind
       <span>
         Imported: {parts.join(', ')}.{result.backup ? ` Your data was backed up first (${result.backup.file}).` : ''}
       </span>
+      {kind === 'programs' ? (
+        <button type="button" className="secondary" onClick={() => useRoute.getState().go('programs')}>
+          Show programs
+        </button>
+      ) : null}
     </div>
   );
 }
