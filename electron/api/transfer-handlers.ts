@@ -4,7 +4,7 @@
 import type { Handlers } from '../../shared/api/contract';
 import type { ImportFile, ImportPlan, ImportResult } from '../../shared/api/transfer-api';
 import type { BackupInfo } from '../../shared/api/backup-api';
-import { guessMapping, mappingProblem, type ImportKind } from '../../shared/domain/import-fields';
+import { guessMapping, IMPORT_FIELDS, mappingProblem, type ImportKind } from '../../shared/domain/import-fields';
 import { backupDatabase } from '../db/backup';
 import { inTransaction, type Db } from '../db/open';
 import { AppError } from '../errors';
@@ -27,7 +27,13 @@ const SAMPLE_ROWS = 5;
 
 function checkMapping(kind: ImportKind, sheet: SheetData, mapping: (string | null)[]): void {
   if (mapping.length !== sheet.headers.length) {
-    throw new AppError('invalid_input', `The mapping has ${mapping.length} columns but the file has ${sheet.headers.length}; choose the file again.`);
+    const n = (k: number) => `${k} column${k === 1 ? '' : 's'}`;
+    throw new AppError('invalid_input', `The mapping is for ${n(mapping.length)} but the file has ${n(sheet.headers.length)}; choose the file again.`);
+  }
+  const known = new Set<string>(IMPORT_FIELDS[kind].map((f) => f.key));
+  const unknown = mapping.findIndex((m) => m !== null && !known.has(m));
+  if (unknown >= 0) {
+    throw new AppError('invalid_input', `The column "${sheet.headers[unknown] ?? unknown + 1}" is set to "${mapping[unknown]}", which is not something ${kind} have; choose from the list or "Ignore".`);
   }
   const problem = mappingProblem(kind, mapping);
   if (problem) throw new AppError('invalid_input', problem);

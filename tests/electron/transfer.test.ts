@@ -205,6 +205,8 @@ describe('bad input changes nothing and says what to fix', () => {
   it('a mapping that uses a column twice or misses the institution', async () => {
     await refused(fileOf('x.csv', 'A,B\nx,y\n'), ['institution', 'institution'], /Two columns are set to "Institution"/);
     await refused(fileOf('x.csv', 'A,B\nx,y\n'), ['city', 'state'], /institution name or the NRMP code/);
+    await refused(fileOf('x.csv', 'A,B\nx,y\n'), ['institution', 'status'], /The column "B" is set to "status", which is not something programs have/);
+    await refused(fileOf('x.csv', 'A,B\nx,y\n'), ['institution'], /The mapping is for 1 column but the file has 2 columns; choose the file again/);
   });
 
   it('impossible values name the row, the column and what is wrong', async () => {
