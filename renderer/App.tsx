@@ -11,6 +11,7 @@ import { ReadinessScreen } from './screens/readiness/ReadinessScreen';
 import { DeadlinesScreen } from './screens/deadlines/DeadlinesScreen';
 import { ReminderPoller } from './reminders/ReminderPoller';
 import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';
+import { TransferScreen } from './screens/transfer/TransferScreen';
 import { SECTIONS } from './sections';
 import { useRoute } from './stores/route-store';
 
@@ -43,6 +44,8 @@ export function App() {
           <DeadlinesScreen />
         ) : section === 'applications' ? (
           <ApplicationsScreen />
+        ) : section === 'data' ? (
+          <TransferScreen />
         ) : (
           <ComingSoon section={current} />
         )}

@@ -1,4 +1,4 @@
-import { CalendarClock, ClipboardCheck, FileText, GraduationCap, LayoutDashboard, LifeBuoy, Mail, Settings, UserRound, type LucideIcon } from 'lucide-react';
+import { ArrowDownUp, CalendarClock, ClipboardCheck, FileText, GraduationCap, LayoutDashboard, LifeBuoy, Mail, Settings, UserRound, type LucideIcon } from 'lucide-react';
 import type { SectionId } from './stores/route-store';
 
 export interface Section {
@@ -19,4 +19,5 @@ export const SECTIONS: Section[] = [
   { id: 'deadlines', label: 'Deadlines', icon: CalendarClock },
   { id: 'soap', label: 'SOAP', icon: LifeBuoy },
   { id: 'settings', label: 'Settings', icon: Settings },
+  { id: 'data', label: 'Import & export', icon: ArrowDownUp },
 ];

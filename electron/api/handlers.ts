@@ -14,6 +14,7 @@ import { createLetterHandlers } from './letters-handlers';
 import { createReadinessHandlers } from './readiness-handlers';
 import { createPipelineHandlers } from './pipeline-handlers';
 import { createPipelineRepo } from '../db/repos/pipeline-repo';
+import { createTransferHandlers } from './transfer-handlers';
 
 export interface HandlerContext {
   db: Db;
@@ -46,5 +47,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createLetterHandlers(ctx.db, now),
     ...createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now), interviews: () => createPipelineRepo(ctx.db).interviewDates() }),
     ...createPipelineHandlers(ctx.db, now),
+    ...createTransferHandlers(ctx, now),
   };
 }

@@ -15,6 +15,7 @@ import { createProgramsRepo } from '../../electron/db/repos/programs-repo';
 import { openServices, type AppServices } from '../../electron/services';
 import { sampleInstitutionsWithPrograms, seedExampleProfile } from './fixtures';
 import { time, type Timing, type TimingOptions } from './stats';
+import { runImportBench, type ImportBench } from './import';
 
 const ENGINE_TARGET_MS = 50;
 const SEED = 20260915;
@@ -50,6 +51,7 @@ export interface BenchReport {
   engine: EngineResult;
   handlers: { 'programs.list': Timing; 'tiers.list': Timing; 'programs.list+tiers.list': Timing };
   tierCounts: Record<TierOutcome, number>;
+  import: ImportBench;
 }
 
 function parseArgs(argv: readonly string[]): Config {
@@ -133,6 +135,9 @@ export async function runBench(argv: readonly string[]): Promise<BenchReport> {
       (n) => expectLength('programs.list + tiers.list', n, 2 * config.programs),
     );
 
+    // (3) Importing the same number of programs from a CSV, next to a raw insert.
+    const importBench = await runImportBench(items, config.programs, config);
+
     const databaseBytes = fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
     return {
       version: 1,
@@ -143,6 +148,7 @@ export async function runBench(argv: readonly string[]): Promise<BenchReport> {
       engine: { ...engineTiming, programs: config.programs, targetMs: ENGINE_TARGET_MS, targetMet: engineTiming.medianMs < ENGINE_TARGET_MS },
       handlers: { 'programs.list': listTiming, 'tiers.list': tiersTiming, 'programs.list+tiers.list': bothTiming },
       tierCounts,
+      import: importBench,
     };
   } finally {
     services?.close();
@@ -160,6 +166,17 @@ export function formatTable(report: BenchReport): string {
     [`engine   tierPrograms (${int(engine.programs)} programs)`, ms(engine.medianMs), ms(engine.minMs), ms(engine.p90Ms), ms(engine.maxMs), `< ${engine.targetMs} ms: ${engine.targetMet ? 'MET' : 'NOT MET'}`],
   ];
   for (const [name, t] of Object.entries(handlers)) rows.push([`handler  ${name}`, ms(t.medianMs), ms(t.minMs), ms(t.p90Ms), ms(t.maxMs), '-']);
+  const imp = report.import;
+  const ratio = (t: Timing) => `${(t.medianMs / imp.rawInsert.medianMs).toFixed(2)}x raw`;
+  const importRows: [string, Timing, string][] = [
+    [`import   read + parse CSV (${(imp.csvBytes / 2 ** 20).toFixed(1)} MiB)`, imp.parse, '-'],
+    ['import   check (plan, zod rules)', imp.check, '-'],
+    ['import   write (one transaction)', imp.write, ratio(imp.write)],
+    [`import   parse + check + write (${int(imp.rows)} rows)`, imp.parseCheckWrite, `< ${imp.targetMs} ms and <= 2x raw: ${imp.targetMet ? 'MET' : 'NOT MET'} (${ratio(imp.parseCheckWrite)})`],
+    ['import   import.run (dispatcher, backup)', imp.importRun, ratio(imp.importRun)],
+    ['raw      better-sqlite3 insert, same rows', imp.rawInsert, '1x'],
+  ];
+  for (const [name, t, target] of importRows) rows.push([name, ms(t.medianMs), ms(t.minMs), ms(t.p90Ms), ms(t.maxMs), target]);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: string[]) => r.map((cell, c) => (c === 0 || c === r.length - 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
@@ -174,6 +191,7 @@ export function formatTable(report: BenchReport): string {
     ...rows.slice(1).map(line),
     '',
     `Engine target (median < ${engine.targetMs} ms): ${engine.targetMet ? 'met' : 'NOT met'} (${ms(engine.medianMs)}).`,
+    `Import target (parse + check + write of ${int(imp.rows)} rows < ${imp.targetMs} ms and within 2x of the raw insert): ${imp.targetMet ? 'met' : 'NOT met'} (${ms(imp.parseCheckWrite.medianMs)}, ${imp.ratioToRaw}x of ${ms(imp.rawInsert.medianMs)}).`,
   ].join('\n');
 }
 

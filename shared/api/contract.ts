@@ -16,6 +16,7 @@ import { communicationsApi } from './communications-api';
 import { readinessApi } from './readiness-api';
 import { calendarApi } from './calendar-api';
 import { pipelineApi } from './pipeline-api';
+import { transferApi } from './transfer-api';
 
 export const contract = {
   ...appApi,
@@ -31,6 +32,7 @@ export const contract = {
   ...readinessApi,
   ...calendarApi,
   ...pipelineApi,
+  ...transferApi,
 };
 
 export type Contract = typeof contract;

@@ -80,6 +80,12 @@ const BAD_INPUTS: Record<Method, unknown[]> = {
   'soap.decide': [undefined, { applicationId: 1 }, { applicationId: 1, decision: 'maybe' }],
   'backups.list': [{ dir: '/tmp' }, 'x'],
   'backups.create': [{ reason: 'manual' }, 1],
+  'import.preview': [undefined, { kind: 'programs' }, { kind: 'letters', file: { name: 'a.csv', base64: 'YQ==' } }, { kind: 'programs', file: { name: '', base64: 'YQ==' } }, { kind: 'programs', file: { name: 'a.csv', base64: 'not base64!' } }],
+  'import.check': [undefined, { kind: 'programs', file: { name: 'a.csv', base64: 'YQ==' } }, { kind: 'programs', file: { name: 'a.csv', base64: 'YQ==' }, mapping: [5] }],
+  'import.run': [undefined, { kind: 'programs', file: { name: 'a.csv', base64: 'YQ==' }, mapping: ['institution'], skipInvalid: 'yes' }, { kind: 'programs', file: { name: 'a.csv', base64: 'YQ==' }, mapping: ['institution'], extra: 1 }],
+  'export.file': [undefined, { what: 'everything', format: 'csv' }, { what: 'programs', format: 'pdf' }],
+  'export.all': [{ format: 'json' }],
+  'import.all': [undefined, {}, { file: { name: 'x.json' } }, { file: { name: 'x.json', base64: 'e30=' }, dryRun: 'no' }],
   'backups.restore': [undefined, {}, { file: '' }, { file: 'notes.txt' }, { file: '../prelim-tracker.db' }, { file: 'relative/backup.db' }, { file: '/etc/passwd' }, { file: 42 }, { file: '/tmp/x.db', extra: 1 }],
   'writers.list': [{ all: true }],
   'writers.save': [

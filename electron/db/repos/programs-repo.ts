@@ -4,14 +4,14 @@ import { columnNames, fromRow, toRow, type ColumnSpec } from '../columns';
 import { AppError } from '../../errors';
 import { compareNames, PROGRAM_LABELS, TRACKS, type Institution, type InstitutionFields, type Program, type ProgramTrackFields, type TierOverride, type UnfilledYear } from '../../../shared/domain/program';
 
-const INSTITUTION_COLUMNS: ColumnSpec<InstitutionFields> = {
+export const INSTITUTION_COLUMNS: ColumnSpec<InstitutionFields> = {
   name: 'text', city: 'text', state: 'text', website: 'text', setting: 'text', researchHeavy: 'bool', visaSponsorship: 'text',
   imgSharePct: 'real', nonUsImgResidents: 'text', pdName: 'text', pdEmail: 'text', coordinatorName: 'text',
   coordinatorEmail: 'text', internalConnection: 'bool', notes: 'text', dataSource: 'text', lastVerified: 'text',
 };
 
-type TrackScalars = Omit<ProgramTrackFields, 'unfilledHistory'>;
-const PROGRAM_COLUMNS: ColumnSpec<TrackScalars> = {
+export type TrackScalars = Omit<ProgramTrackFields, 'unfilledHistory'>;
+export const PROGRAM_COLUMNS: ColumnSpec<TrackScalars> = {
   track: 'text', nrmpCode: 'nullableText', erasProgramId: 'nullableText', minStep2ck: 'int', minStep2ckKind: 'text',
   minStep1: 'int', minStep1Kind: 'text', firstAttemptOnly: 'text', maxYearsSinceGraduation: 'int', usceRequired: 'text',
   usceMonthsRequired: 'int', positionsOffered: 'int', tags: 'json', notes: 'text',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { FlaskConical, Plus, Search } from 'lucide-react';
+import { ArrowDownUp, FlaskConical, Plus, Search } from 'lucide-react';
 import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import { EMPTY_PROFILE } from '../../../shared/domain/profile';
 import { TIER_OUTCOMES } from '../../../shared/engine/types';
@@ -10,6 +10,7 @@ import { api, errorMessage } from '../../api/client';
 import { useProgramsStore } from '../../stores/programs-store';
 import { useProfileStore } from '../../stores/profile-store';
 import { useTiersStore } from '../../stores/tiers-store';
+import { useRoute } from '../../stores/route-store';
 import { ProgramEditor } from './ProgramEditor';
 import { ProgramsTable } from './ProgramsTable';
 import { ProgramDetail } from './ProgramDetail';
@@ -139,6 +140,9 @@ export function ProgramsScreen() {
                 Remove sample data
               </button>
             ) : null}
+            <button type="button" className="secondary" onClick={() => useRoute.getState().go('data')}>
+              <ArrowDownUp size={16} aria-hidden /> Import / export
+            </button>
             <button type="button" className="primary" onClick={() => setEditing([])}>
               <Plus size={16} aria-hidden /> Add program
             </button>

@@ -5,6 +5,7 @@ import { api, errorMessage } from '../../api/client';
 import { ConfirmDialog } from '../../components/Modal';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useBackupsStore } from '../../stores/backups-store';
+import { DataCard } from '../transfer/DataCard';
 
 const REASON_LABELS: Record<BackupReason, string> = {
   startup: 'At start-up',
@@ -34,6 +35,7 @@ export function SettingsScreen({ onRestored = reloadApp }: { onRestored?: () => 
     <div className="screen">
       <ScreenHeader title="Settings" subtitle="Backups and where your data lives." />
       <BackupsCard onRestored={onRestored} />
+      <DataCard />
     </div>
   );
 }

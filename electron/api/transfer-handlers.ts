@@ -1,0 +1,145 @@
+// Handlers for import and export. An import that writes first backs up the database
+// (reason 'before-import'), then plans and writes inside one IMMEDIATE transaction, so a
+// crash or a refused row leaves the data as it was.
+import type { Handlers } from '../../shared/api/contract';
+import type { ImportFile, ImportPlan, ImportResult } from '../../shared/api/transfer-api';
+import type { BackupInfo } from '../../shared/api/backup-api';
+import { guessMapping, IMPORT_FIELDS, mappingProblem, type ImportKind } from '../../shared/domain/import-fields';
+import { backupDatabase } from '../db/backup';
+import { inTransaction, type Db } from '../db/open';
+import { AppError } from '../errors';
+import { planApplicationImport, writeApplicationImport } from '../transfer/applications-import';
+import { exportFile, exportJsonFile } from '../transfer/export';
+import { checkJsonImport, exportJson, loadJsonImport, parseJsonExport } from '../transfer/json-dump';
+import { planProgramImport, writeProgramImport } from '../transfer/programs-import';
+import { decodeFile, readSheet, type SheetData } from '../transfer/read-file';
+import { defaultBackupDir } from './backup-handlers';
+
+type TransferHandlers = Pick<Handlers, 'import.preview' | 'import.check' | 'import.run' | 'export.file' | 'export.all' | 'import.all'>;
+
+interface TransferContext {
+  db: Db;
+  databasePath: string;
+  backupDir?: string;
+}
+
+const SAMPLE_ROWS = 5;
+
+function checkMapping(kind: ImportKind, sheet: SheetData, mapping: (string | null)[]): void {
+  if (mapping.length !== sheet.headers.length) {
+    const n = (k: number) => `${k} column${k === 1 ? '' : 's'}`;
+    throw new AppError('invalid_input', `The mapping is for ${n(mapping.length)} but the file has ${n(sheet.headers.length)}; choose the file again.`);
+  }
+  const known = new Set<string>(IMPORT_FIELDS[kind].map((f) => f.key));
+  const unknown = mapping.findIndex((m) => m !== null && !known.has(m));
+  if (unknown >= 0) {
+    throw new AppError('invalid_input', `The column "${sheet.headers[unknown] ?? unknown + 1}" is set to "${mapping[unknown]}", which is not something ${kind} have; choose from the list or "Ignore".`);
+  }
+  const problem = mappingProblem(kind, mapping);
+  if (problem) throw new AppError('invalid_input', problem);
+}
+
+type Planned = { kind: 'programs'; planned: ReturnType<typeof planProgramImport> } | { kind: 'applications'; planned: ReturnType<typeof planApplicationImport> };
+
+function makePlan(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], now: Date): Planned {
+  const today = now.toISOString().slice(0, 10);
+  return kind === 'programs' ? { kind, planned: planProgramImport(db, sheet, mapping, today) } : { kind, planned: planApplicationImport(db, sheet, mapping, today) };
+}
+
+function refuseProblems(plan: ImportPlan, skipInvalid: boolean): void {
+  if (plan.problems.length === 0 || skipInvalid) return;
+  const rows = new Set(plan.problems.map((p) => p.row)).size;
+  const first = plan.problems[0]!;
+  throw new AppError(
+    'invalid_input',
+    `${rows} row${rows === 1 ? ' has' : 's have'} problems, so nothing was imported. Row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.message} Fix the file, or choose to leave those rows out.`,
+  );
+}
+
+function writePlan(db: Db, p: Planned, now: Date): void {
+  if (p.kind === 'programs') writeProgramImport(db, p.planned, now);
+  else writeApplicationImport(db, p.planned, now);
+}
+
+/** Changes whenever this connection or another one has written. */
+function writeStamp(db: Db): string {
+  return `${String(db.pragma('data_version', { simple: true }))}/${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+}
+
+/** The dry run, in one read transaction (a consistent view). */
+export function checkImport(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], now: Date): ImportPlan {
+  checkMapping(kind, sheet, mapping);
+  return db.transaction(() => makePlan(db, kind, sheet, mapping, now).planned.plan)();
+}
+
+/**
+ * Plans, refuses any problem (unless skipInvalid), backs up (only when something will be
+ * written) and writes in one IMMEDIATE transaction. The plan is made again inside the
+ * transaction if anything was written since it was made (e.g. during the backup).
+ */
+export async function runImport(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], skipInvalid: boolean, now: Date, backup: () => Promise<BackupInfo>): Promise<ImportResult> {
+  checkMapping(kind, sheet, mapping);
+  let stamp = '';
+  let planned = db.transaction(() => {
+    stamp = writeStamp(db);
+    return makePlan(db, kind, sheet, mapping, now);
+  })();
+  refuseProblems(planned.planned.plan, skipInvalid);
+  let info: BackupInfo | null = null;
+  if (planned.planned.plan.add + planned.planned.plan.update > 0) {
+    info = await backup();
+    inTransaction(db, () => {
+      if (writeStamp(db) !== stamp) {
+        planned = makePlan(db, kind, sheet, mapping, now);
+        refuseProblems(planned.planned.plan, skipInvalid);
+      }
+      writePlan(db, planned, now);
+    });
+  }
+  const plan = planned.planned.plan;
+  return { ...plan, skipped: new Set(plan.problems.map((p) => p.row)).size, backup: info };
+}
+
+/** Reads the upload, then lets waiting events (IPC, window) run before the synchronous checking starts. */
+async function readAndYield(file: ImportFile, kind: ImportKind): Promise<SheetData> {
+  const sheet = await readSheet(file, kind);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return sheet;
+}
+
+export function createTransferHandlers(ctx: TransferContext, now: () => Date): TransferHandlers {
+  const backupDir = ctx.backupDir ?? defaultBackupDir(ctx.databasePath);
+  return {
+    'import.preview': async ({ kind, file }) => {
+      const sheet = await readSheet(file, kind);
+      return {
+        kind,
+        format: sheet.format,
+        detected: sheet.detected,
+        headers: sheet.headers,
+        headerRow: sheet.headerRow,
+        rowCount: sheet.rows.length,
+        sample: sheet.rows.slice(0, SAMPLE_ROWS),
+        mapping: guessMapping(kind, sheet.headers),
+      };
+    },
+    'import.check': async ({ kind, file, mapping }) => checkImport(ctx.db, kind, await readAndYield(file, kind), mapping, now()),
+    'import.run': async ({ kind, file, mapping, skipInvalid }) =>
+      runImport(ctx.db, kind, await readAndYield(file, kind), mapping, skipInvalid, now(), () => backupDatabase(ctx.db, backupDir, 'before-import', now())),
+    'export.file': ({ what, format }) => exportFile(ctx.db, what, format, now()),
+    'export.all': () => exportJsonFile(exportJson(ctx.db, now()), now()),
+    'import.all': async ({ file, dryRun }) => {
+      const bytes = decodeFile(file);
+      const data = parseJsonExport(bytes.toString('utf8'), file.name);
+      const tables = checkJsonImport(ctx.db, data, file.name);
+      const summary = Object.entries(tables).map(([name, t]) => ({ name, rows: t.rows.length }));
+      if (dryRun) return { schemaVersion: data.schemaVersion, tables: summary, backup: null };
+      const backup = await backupDatabase(ctx.db, backupDir, 'before-import', now());
+      inTransaction(ctx.db, () => {
+        checkJsonImport(ctx.db, data, file.name);
+        loadJsonImport(ctx.db, tables, file.name);
+      });
+      return { schemaVersion: data.schemaVersion, tables: summary, backup };
+    },
+  };
+}

@@ -1,0 +1,184 @@
+// Importing applications: each row finds its program (NRMP code, else institution + track)
+// and gives a status with its date (and when it was submitted). A new application gets a
+// history with the imported dates; an existing one moves to the new status (one history
+// event), or is left alone when the status is the same.
+import type { Db } from '../db/open';
+import { createApplicationsRepo } from '../db/repos/applications-repo';
+import { createProgramsRepo } from '../db/repos/programs-repo';
+import { APPLICATION_FIELDS, parseDate, parseStatus, parseTrack, type ApplicationFieldKey } from '../../shared/domain/import-fields';
+import { APPLICATION_STATUS_LABELS, SUBMITTED_STATUSES, statusMoveProblem, type ApplicationStatus } from '../../shared/domain/application';
+import { isoDateSchema } from '../../shared/domain/profile';
+import { PROGRAM_LABELS, type Program, type Track } from '../../shared/domain/program';
+import { normalizeNrmpCode, parseNrmpCode } from '../../shared/domain/nrmp';
+import type { ImportPlan, RowProblem } from '../../shared/api/transfer-api';
+import type { SheetData } from './read-file';
+import { nameKey } from './programs-import';
+
+const MAX_PLAN_ROWS = 500;
+const MAX_NOTES = 1000;
+
+interface PlannedApplication {
+  row: number;
+  programId: number;
+  applicationId: number | undefined;
+  status: ApplicationStatus;
+  statusDate: string;
+  submittedOn: string | null;
+  notes: string | undefined;
+  action: 'add' | 'update' | 'unchanged';
+  statusChanges: boolean;
+}
+
+export interface ApplicationImportPlan {
+  plan: ImportPlan;
+  rows: PlannedApplication[];
+}
+
+const FIELD_LABEL = new Map<string, string>(APPLICATION_FIELDS.map((f) => [f.key, f.label]));
+
+export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string | null)[], today: string): ApplicationImportPlan {
+  const programs = createProgramsRepo(db).list();
+  const apps = createApplicationsRepo(db);
+  const appByProgram = new Map(apps.list().map((a) => [a.programId, a]));
+  const byCode = new Map<string, Program>();
+  const byNameTrack = new Map<string, Program>();
+  for (const p of programs) {
+    if (p.nrmpCode) byCode.set(p.nrmpCode, p);
+    byNameTrack.set(`${nameKey(p.institution.name)}|${p.track}`, p);
+  }
+  const colOf = new Map<string, number>();
+  mapping.forEach((k, c) => k !== null && colOf.set(k, c));
+  const header = (key: ApplicationFieldKey): string | null => {
+    const c = colOf.get(key);
+    return c === undefined ? null : sheet.headers[c] || (FIELD_LABEL.get(key) ?? key);
+  };
+
+  const problems: RowProblem[] = [];
+  const planRows: ImportPlan['rows'] = [];
+  const planned: PlannedApplication[] = [];
+  const seen = new Map<number, number>();
+  let blank = 0;
+
+  sheet.rows.forEach((cells, i) => {
+    const row = sheet.rowNumbers[i]!;
+    if (cells.every((c, ci) => c === '' || mapping[ci] == null)) {
+      blank++;
+      return;
+    }
+    const rowProblems: RowProblem[] = [];
+    const problem = (column: string | null, message: string) => rowProblems.push({ row, column, message });
+    const cell = (key: ApplicationFieldKey) => {
+      const c = colOf.get(key);
+      return c === undefined ? '' : (cells[c] ?? '');
+    };
+    const code = normalizeNrmpCode(cell('nrmpCode'));
+    const name = cell('institution');
+    let kind: Track | undefined;
+    if (cell('track') !== '') {
+      const t = parseTrack(cell('track'));
+      if (t.error !== undefined) problem(header('track'), t.error);
+      else kind = t.value;
+    }
+    const letter = parseNrmpCode(code)?.track;
+    kind ??= letter === 'P' ? 'preliminary' : letter === 'C' ? 'categorical' : undefined;
+
+    let status: ApplicationStatus | undefined;
+    if (cell('status') === '') problem(header('status'), 'Give the status, e.g. Submitted.');
+    else {
+      const s = parseStatus(cell('status'));
+      if (s.error !== undefined) problem(header('status'), s.error);
+      else status = s.value;
+    }
+    const date = (key: 'statusDate' | 'submittedOn'): string | null => {
+      if (cell(key) === '') return null;
+      const d = parseDate(cell(key));
+      if (d.error !== undefined) {
+        problem(header(key), d.error);
+        return null;
+      }
+      const checked = isoDateSchema.safeParse(d.value);
+      if (!checked.success) {
+        problem(header(key), checked.error.issues[0]?.message ?? 'Write a real date as YYYY-MM-DD.');
+        return null;
+      }
+      return checked.data;
+    };
+    const statusDate = date('statusDate') ?? today;
+    const submittedOn = date('submittedOn');
+    const notes = cell('notes') === '' ? undefined : cell('notes');
+    if (notes !== undefined && notes.length > MAX_NOTES) problem(header('notes'), 'Keep the note under 1,000 characters.');
+
+    let program = code !== '' ? byCode.get(code) : undefined;
+    if (!program && name !== '' && kind) program = byNameTrack.get(`${nameKey(name)}|${kind}`);
+    const label = program ? `${program.institution.name} (${PROGRAM_LABELS.track[program.track]})` : name || code || '(no program)';
+    if (!program) {
+      if (code !== '') problem(header('nrmpCode'), `No program has NRMP code ${code}. Import or add the program first, or check the code.`);
+      else if (name === '') problem(header('institution'), 'Give the NRMP code, or the institution name and track, of the program.');
+      else if (!kind) problem(header('track'), `Give the track (Preliminary or Categorical) of ${name}.`);
+      else problem(header('institution'), `No ${PROGRAM_LABELS.track[kind].toLowerCase()} program at "${name}". Import or add the program first, or check the name.`);
+    } else {
+      const first = seen.get(program.id);
+      if (first !== undefined) problem(null, `Row ${first} is already for ${label}; keep one row per application.`);
+      else seen.set(program.id, row);
+    }
+
+    const existing = program ? appByProgram.get(program.id) : undefined;
+    if (rowProblems.length === 0 && existing && status && existing.status !== status) {
+      const move = statusMoveProblem(existing.status, status);
+      if (move) problem(header('status'), move);
+    }
+    if (rowProblems.length === 0 && status && submittedOn && !SUBMITTED_STATUSES.has(status) && status !== 'rejected' && status !== 'withdrawn') {
+      problem(header('submittedOn'), `An application that is "${APPLICATION_STATUS_LABELS[status]}" has not been submitted yet; leave "Submitted on" empty or change the status.`);
+    }
+    if (rowProblems.length === 0 && submittedOn && submittedOn > statusDate) {
+      problem(header('submittedOn'), `It was submitted (${submittedOn}) after its status date (${statusDate}); check the dates.`);
+    }
+    if (rowProblems.length > 0 || !program || !status) {
+      problems.push(...rowProblems);
+      if (planRows.length < MAX_PLAN_ROWS) planRows.push({ row, action: 'problem', label });
+      return;
+    }
+    const statusChanges = !existing || existing.status !== status;
+    const action = !existing ? 'add' : statusChanges || (notes !== undefined && notes !== existing.notes) ? 'update' : 'unchanged';
+    planned.push({ row, programId: program.id, applicationId: existing?.id, status, statusDate, submittedOn, notes, action, statusChanges });
+    if (planRows.length < MAX_PLAN_ROWS) planRows.push({ row, action, label });
+  });
+
+  return {
+    plan: {
+      kind: 'applications',
+      rowCount: sheet.rows.length,
+      add: planned.filter((p) => p.action === 'add').length,
+      update: planned.filter((p) => p.action === 'update').length,
+      unchanged: planned.filter((p) => p.action === 'unchanged').length,
+      blank,
+      problems,
+      rows: planRows,
+      fileProblem: null,
+    },
+    rows: planned,
+  };
+}
+
+/** Writes the plan through the applications repo (call inside a transaction). */
+export function writeApplicationImport(db: Db, planned: ApplicationImportPlan, now: Date): void {
+  const apps = createApplicationsRepo(db);
+  for (const p of planned.rows) {
+    if (p.action === 'unchanged') continue;
+    if (p.applicationId === undefined) {
+      // Submitted before reaching the current status: the history shows both dates.
+      const twoSteps = p.submittedOn !== null && p.status !== 'submitted' && SUBMITTED_STATUSES.has(p.status) ? p.submittedOn : null;
+      const firstStatus = twoSteps ? 'submitted' : p.status;
+      const firstDate = twoSteps ?? p.statusDate;
+      const { created } = apps.create({ programIds: [p.programId], status: firstStatus, date: firstDate, notes: p.notes ?? '' }, now);
+      const id = created[0]!.id;
+      if (twoSteps) apps.setStatus([id], p.status, p.statusDate, '', now);
+      if (!twoSteps && p.submittedOn && p.status !== 'submitted') {
+        db.prepare('UPDATE application SET submitted_on = ? WHERE id = ?').run(p.submittedOn, id);
+      }
+    } else {
+      if (p.statusChanges) apps.setStatus([p.applicationId], p.status, p.statusDate, 'Imported', now);
+      if (p.notes !== undefined) apps.setNotes(p.applicationId, p.notes, now);
+    }
+  }
+}

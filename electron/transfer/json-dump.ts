@@ -1,0 +1,248 @@
+// Everything in one JSON file, and back. Generic over the tables of the database: the
+// table list and columns come from sqlite_master and PRAGMA table_xinfo, rows are loaded
+// in foreign-key order, so tables added by later migrations round-trip without changes here.
+//
+// {
+//   "format": "prelim-tracker-export", "formatVersion": 1, "appVersion", "schemaVersion",
+//   "exportedAt", "tables": { "<name>": { "columns": [...], "rows": [[...], ...] } }
+// }
+// A BLOB cell is written as { "$base64": "..." }.
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { MIGRATIONS } from '../db/migrations';
+import { migrate, schemaVersion, type Db } from '../db/open';
+import { APP_VERSION } from '../version';
+
+export const EXPORT_FORMAT = 'prelim-tracker-export' as const;
+export const EXPORT_FORMAT_VERSION = 1;
+
+/** Tables that identify the database rather than hold the user's data. */
+const SYSTEM_TABLES = new Set(['app_meta']);
+
+type SqlValue = string | number | bigint | Buffer | null;
+type JsonCell = string | number | null | { $base64: string };
+
+export interface TableDump {
+  columns: string[];
+  rows: JsonCell[][];
+}
+
+export interface JsonExport {
+  format: typeof EXPORT_FORMAT;
+  formatVersion: number;
+  appVersion: string;
+  schemaVersion: number;
+  exportedAt: string;
+  tables: Record<string, TableDump>;
+}
+
+interface TableInfo {
+  name: string;
+  columns: string[];
+  withoutRowid: boolean;
+  pk: string[];
+  parents: string[];
+}
+
+const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
+
+/** The user's tables in an order where every table comes after the tables it references. */
+export function userTables(db: Db): TableInfo[] {
+  const rows = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string; sql: string }[];
+  // Virtual tables (e.g. full-text search) and their shadow tables are derived data.
+  const virtual = rows.filter((r) => /^CREATE\s+VIRTUAL/i.test(r.sql)).map((r) => r.name);
+  const tables = rows
+    .filter((r) => !SYSTEM_TABLES.has(r.name) && !virtual.some((v) => r.name === v || r.name.startsWith(`${v}_`)))
+    .map((r): TableInfo => {
+      const cols = db.prepare(`PRAGMA table_xinfo(${q(r.name)})`).all() as { name: string; pk: number; hidden: number }[];
+      const stored = cols.filter((c) => c.hidden === 0);
+      const fks = db.prepare(`PRAGMA foreign_key_list(${q(r.name)})`).all() as { table: string }[];
+      return {
+        name: r.name,
+        columns: stored.map((c) => c.name),
+        withoutRowid: /WITHOUT\s+ROWID\s*;?\s*$/i.test(r.sql),
+        pk: stored.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+        parents: [...new Set(fks.map((f) => f.table))].filter((t) => t !== r.name),
+      };
+    });
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const ordered: TableInfo[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (t: TableInfo) => {
+    if (state.get(t.name) === 'done' || state.get(t.name) === 'visiting') return; // a cycle: deferred foreign keys cover it
+    state.set(t.name, 'visiting');
+    for (const p of t.parents) {
+      const parent = byName.get(p);
+      if (parent) visit(parent);
+    }
+    state.set(t.name, 'done');
+    ordered.push(t);
+  };
+  for (const t of tables) visit(t);
+  return ordered;
+}
+
+function toJsonCell(v: SqlValue): JsonCell {
+  if (Buffer.isBuffer(v)) return { $base64: v.toString('base64') };
+  if (typeof v === 'bigint') return Number(v);
+  return v;
+}
+
+function fromJsonCell(v: JsonCell): SqlValue {
+  if (v !== null && typeof v === 'object') return Buffer.from(v.$base64, 'base64');
+  return v;
+}
+
+function orderBy(t: TableInfo): string {
+  if (t.withoutRowid) return t.pk.map(q).join(', ');
+  return 'rowid';
+}
+
+export function dumpTables(db: Db): Record<string, TableDump> {
+  const out: Record<string, TableDump> = {};
+  for (const t of userTables(db)) {
+    const rows = db.prepare(`SELECT ${t.columns.map(q).join(', ')} FROM ${q(t.name)} ORDER BY ${orderBy(t)}`).raw().all() as SqlValue[][];
+    out[t.name] = { columns: t.columns, rows: rows.map((r) => r.map(toJsonCell)) };
+  }
+  return out;
+}
+
+export function exportJson(db: Db, now: Date): JsonExport {
+  return db.transaction(() => ({
+    format: EXPORT_FORMAT,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    appVersion: APP_VERSION,
+    schemaVersion: schemaVersion(db),
+    exportedAt: now.toISOString(),
+    tables: dumpTables(db),
+  }))();
+}
+
+const cellSchema = z.union([z.string(), z.number(), z.null(), z.object({ $base64: z.string() }).strict()]);
+const exportSchema = z.object({
+  format: z.literal(EXPORT_FORMAT, { message: 'This JSON file is not a Prelim Tracker export (use a file made with "Export everything").' }),
+  formatVersion: z.number().int(),
+  appVersion: z.string(),
+  schemaVersion: z.number().int().min(1),
+  exportedAt: z.string(),
+  tables: z.record(z.string(), z.object({ columns: z.array(z.string()).min(1), rows: z.array(z.array(cellSchema)) })),
+});
+
+/** Parses and checks a JSON export; refuses a file from a newer version. */
+export function parseJsonExport(text: string, fileName: string): JsonExport {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new AppError('invalid_input', `${fileName} is not valid JSON. Choose a file made with "Export everything" (prelim-tracker-….json).`);
+  }
+  const parsed = exportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? ` (at ${issue.path.join('.')})` : '';
+    throw new AppError('invalid_input', issue.code === 'invalid_value' && issue.path[0] === 'format' ? issue.message : `${fileName} is not a complete Prelim Tracker export${where}: ${issue.message}. Export it again.`);
+  }
+  const data = parsed.data as JsonExport;
+  if (data.formatVersion > EXPORT_FORMAT_VERSION) {
+    throw new AppError('invalid_input', `${fileName} was written in a newer export format (${data.formatVersion}). Update Prelim Tracker to import it; nothing was changed.`);
+  }
+  return data;
+}
+
+/** A database as the migrations create it (what "empty" means: migrations may seed rows). */
+function freshDump(upTo?: number): Record<string, TableDump> {
+  const mem = new Database(':memory:');
+  try {
+    mem.pragma('foreign_keys = ON');
+    migrate(mem, upTo === undefined ? MIGRATIONS : MIGRATIONS.filter((m) => m.version <= upTo));
+    return dumpTables(mem);
+  } finally {
+    mem.close();
+  }
+}
+
+/** Names of tables that hold more than a new database has. */
+export function nonEmptyTables(db: Db): string[] {
+  const fresh = freshDump();
+  const current = dumpTables(db);
+  return Object.keys(current).filter((t) => JSON.stringify(current[t]!.rows) !== JSON.stringify(fresh[t]?.rows ?? []));
+}
+
+function insertAll(db: Db, tables: Record<string, TableDump>, order: TableInfo[], fileName: string): void {
+  const known = new Map(order.map((t) => [t.name, t]));
+  for (const [name, dump] of Object.entries(tables)) {
+    const info = known.get(name);
+    if (!info) throw new AppError('invalid_input', `${fileName} has a table "${name}" this version of Prelim Tracker does not know. Nothing was changed.`);
+    const unknown = dump.columns.filter((c) => !info.columns.includes(c));
+    if (unknown.length) throw new AppError('invalid_input', `${fileName}: table "${name}" has columns this version does not know (${unknown.join(', ')}). Nothing was changed.`);
+    for (const [i, r] of dump.rows.entries()) {
+      if (r.length !== dump.columns.length) throw new AppError('invalid_input', `${fileName}: row ${i + 1} of "${name}" has ${r.length} values for ${dump.columns.length} columns. Export the file again.`);
+    }
+  }
+  for (const t of order) {
+    const dump = tables[t.name];
+    if (!dump || dump.rows.length === 0) continue;
+    const insert = db.prepare(`INSERT INTO ${q(t.name)} (${dump.columns.map(q).join(', ')}) VALUES (${dump.columns.map(() => '?').join(', ')})`);
+    dump.rows.forEach((r, i) => {
+      try {
+        insert.run(r.map(fromJsonCell));
+      } catch (err) {
+        throw new AppError('invalid_input', `${fileName}: row ${i + 1} of "${t.name}" cannot be loaded (${(err as Error).message}). Nothing was changed.`);
+      }
+    });
+  }
+}
+
+/**
+ * The tables of an export brought to this version's schema: an export from an older version
+ * is loaded into a scratch in-memory database of its version and migrated like a database would be.
+ */
+export function upgradeExport(data: JsonExport, fileName: string): Record<string, TableDump> {
+  const current = MIGRATIONS.reduce((m, x) => Math.max(m, x.version), 0);
+  if (data.schemaVersion > current) {
+    throw new AppError(
+      'invalid_input',
+      `${fileName} was exported by a newer version of Prelim Tracker (schema ${data.schemaVersion}; this version knows up to ${current}). Update Prelim Tracker to import it; nothing was changed.`,
+    );
+  }
+  if (data.schemaVersion === current) return data.tables;
+  const mem = new Database(':memory:');
+  try {
+    mem.pragma('foreign_keys = ON');
+    migrate(mem, MIGRATIONS.filter((m) => m.version <= data.schemaVersion));
+    mem.transaction(() => {
+      for (const [t, dump] of Object.entries(freshDump(data.schemaVersion))) if (dump.rows.length) mem.prepare(`DELETE FROM ${q(t)}`).run();
+      insertAll(mem, data.tables, userTables(mem), fileName);
+    })();
+    migrate(mem, MIGRATIONS);
+    return dumpTables(mem);
+  } finally {
+    mem.close();
+  }
+}
+
+/** Checks an export can be loaded here; returns the rows per table. Writes nothing. */
+export function checkJsonImport(db: Db, data: JsonExport, fileName: string): Record<string, TableDump> {
+  const tables = upgradeExport(data, fileName);
+  const busy = nonEmptyTables(db);
+  if (busy.length > 0) {
+    throw new AppError(
+      'conflict',
+      `A full export can only be loaded into an empty database, and this one already has data (${busy.join(', ')}). To replace your data with the export, start with a new data folder, or restore a backup instead. Nothing was changed.`,
+    );
+  }
+  return tables;
+}
+
+/** Loads the tables into db (call inside a transaction): the rows a new database starts with are replaced. */
+export function loadJsonImport(db: Db, tables: Record<string, TableDump>, fileName: string): void {
+  const order = userTables(db);
+  db.pragma('defer_foreign_keys = ON');
+  for (const t of [...order].reverse()) db.prepare(`DELETE FROM ${q(t.name)}`).run();
+  insertAll(db, tables, order, fileName);
+  const broken = db.prepare('PRAGMA foreign_key_check').all() as { table: string; parent: string }[];
+  if (broken.length > 0) {
+    throw new AppError('invalid_input', `${fileName}: ${broken.length} row(s) of "${broken[0]!.table}" point to missing rows of "${broken[0]!.parent}". Export the file again. Nothing was changed.`);
+  }
+}

@@ -1,0 +1,402 @@
+// Importing programs from a spreadsheet: each row is one track at one institution. A row
+// updates the program it matches (by NRMP code, else institution name + track) and adds
+// the others; rows of the same institution share it. Every value goes through the editor's
+// zod schema (institutionWithTracksSchema), so the rules are the same as in the editor.
+import type { Db } from '../db/open';
+import { toRow } from '../db/columns';
+import { createProgramsRepo, INSTITUTION_COLUMNS, PROGRAM_COLUMNS } from '../db/repos/programs-repo';
+import {
+  combineVisa,
+  parseBool,
+  parseCutoffKind,
+  parseDate,
+  parseList,
+  parseNumber,
+  parseSetting,
+  parseTrack,
+  parseTri,
+  parseUnfilled,
+  parseVisa,
+  parseYearsSinceGraduation,
+  PROGRAM_FIELDS,
+  type Cell,
+  type ProgramFieldKey,
+} from '../../shared/domain/import-fields';
+import {
+  emptyInstitution,
+  emptyTrack,
+  institutionWithTracksSchema,
+  PROGRAM_LABELS,
+  type InstitutionFields,
+  type Program,
+  type ProgramTrackFields,
+  type Track,
+  type TriState,
+  type VisaSponsorship,
+} from '../../shared/domain/program';
+import { parseNrmpCode, normalizeNrmpCode } from '../../shared/domain/nrmp';
+import type { ImportPlan, RowProblem } from '../../shared/api/transfer-api';
+import type { SheetData } from './read-file';
+
+const MAX_PLAN_ROWS = 500;
+const INSTITUTION_KEYS = Object.keys(emptyInstitution()) as (keyof InstitutionFields)[];
+const TRACK_KEYS = Object.keys(emptyTrack('preliminary')) as (keyof ProgramTrackFields)[];
+
+const nameKeys = new Map<string, string>();
+
+/** Institution-name key: case-, accent- and space-insensitive (as compareNames reads names). */
+export function nameKey(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    // eslint-disable-next-line no-control-regex
+    const ascii = /^[\x00-\x7f]*$/.test(name);
+    key = (ascii ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/\s+/g, ' ').trim();
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
+}
+
+interface RowValues {
+  inst: Partial<InstitutionFields>;
+  track: Partial<ProgramTrackFields>;
+  kind?: Track;
+  onList?: boolean;
+  visa?: VisaSponsorship;
+  j1?: TriState;
+  h1b?: TriState;
+}
+
+interface PlannedRow {
+  row: number;
+  /** Existing program id, or undefined for a new one. */
+  programId: number | undefined;
+  instKey: string;
+  track: ProgramTrackFields;
+  onList: boolean | undefined;
+  replaceUnfilled: boolean;
+  action: 'add' | 'update' | 'unchanged';
+}
+
+interface PlannedInstitution {
+  id: number | undefined;
+  fields: InstitutionFields;
+  changed: boolean;
+}
+
+export interface ProgramImportPlan {
+  plan: ImportPlan;
+  rows: PlannedRow[];
+  institutions: Map<string, PlannedInstitution>;
+}
+
+const FIELD_LABEL = new Map<string, string>(PROGRAM_FIELDS.map((f) => [f.key, f.label]));
+
+/** Turns each mapped cell into a value; problems name the column. */
+function readRow(cells: string[], mapping: (string | null)[], headers: string[], thisYear: number, problems: (col: number, message: string) => void): RowValues {
+  const v: RowValues = { inst: {}, track: {} };
+  const take = <T>(col: number, cell: Cell<T>, set: (x: T) => void) => {
+    if (cell.error !== undefined) problems(col, cell.error);
+    else set(cell.value);
+  };
+  for (let c = 0; c < mapping.length; c++) {
+    const key = mapping[c] as ProgramFieldKey | null;
+    const raw = cells[c] ?? '';
+    if (key === null || raw === '') continue;
+    switch (key) {
+      case 'institution':
+        v.inst.name = raw;
+        break;
+      case 'city':
+      case 'state':
+      case 'website':
+      case 'pdName':
+      case 'pdEmail':
+      case 'coordinatorName':
+      case 'coordinatorEmail':
+      case 'dataSource':
+        v.inst[key] = raw;
+        break;
+      case 'notes':
+        v.track.notes = raw;
+        break;
+      case 'nrmpCode':
+        v.track.nrmpCode = normalizeNrmpCode(raw);
+        break;
+      case 'erasProgramId':
+        v.track.erasProgramId = raw;
+        break;
+      case 'track':
+        take(c, parseTrack(raw), (x) => (v.kind = x));
+        break;
+      case 'setting':
+        take(c, parseSetting(raw), (x) => (v.inst.setting = x));
+        break;
+      case 'visa':
+        take(c, parseVisa(raw), (x) => (v.visa = x));
+        break;
+      case 'j1':
+        take(c, parseTri(raw), (x) => (v.j1 = x));
+        break;
+      case 'h1b':
+        take(c, parseTri(raw), (x) => (v.h1b = x));
+        break;
+      case 'minStep2ck':
+      case 'minStep1':
+      case 'positionsOffered':
+      case 'usceMonthsRequired':
+        take(c, parseNumber(raw), (x) => (v.track[key] = x));
+        break;
+      case 'imgSharePct':
+        take(c, parseNumber(raw), (x) => (v.inst.imgSharePct = x));
+        break;
+      case 'maxYearsSinceGraduation':
+        take(c, parseYearsSinceGraduation(raw, thisYear), (x) => (v.track.maxYearsSinceGraduation = x));
+        break;
+      case 'minStep2ckKind':
+      case 'minStep1Kind':
+        take(c, parseCutoffKind(raw), (x) => (v.track[key] = x));
+        break;
+      case 'nonUsImgResidents':
+        take(c, parseTri(raw), (x) => (v.inst.nonUsImgResidents = x));
+        break;
+      case 'usceRequired':
+      case 'firstAttemptOnly':
+        take(c, parseTri(raw), (x) => (v.track[key] = x));
+        break;
+      case 'researchHeavy':
+      case 'internalConnection':
+        take(c, parseBool(raw), (x) => (v.inst[key] = x));
+        break;
+      case 'onList':
+        take(c, parseBool(raw), (x) => (v.onList = x));
+        break;
+      case 'tags':
+        take(c, parseList(raw), (x) => (v.track.tags = x));
+        break;
+      case 'unfilledHistory':
+        take(c, parseUnfilled(raw), (x) => (v.track.unfilledHistory = x));
+        break;
+      case 'lastVerified':
+        take(c, parseDate(raw), (x) => (v.inst.lastVerified = x));
+        break;
+      default: {
+        const unknown: never = key;
+        problems(c, `"${String(unknown)}" is not a column we can import (${headers[c] ?? ''}); set it to "Ignore".`);
+      }
+    }
+  }
+  const visa = combineVisa(v.visa, v.j1, v.h1b);
+  if (visa !== undefined) v.inst.visaSponsorship = visa;
+  return v;
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = o[k];
+  return out;
+}
+/** Whether two records hold the same values for these keys (in any key order). */
+function same<T extends object>(a: T, b: T, keys: readonly (keyof T)[]): boolean {
+  for (const k of keys) {
+    const x = a[k];
+    const y = b[k];
+    if (x !== y && (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y))) return false;
+  }
+  return true;
+}
+
+/**
+ * Works out what importing the sheet would do, without writing. Every problem names the
+ * row and the column. Reads the current programs (call it inside the write transaction to
+ * commit exactly what was planned).
+ */
+export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | null)[], today: string): ProgramImportPlan {
+  const thisYear = Number(today.slice(0, 4));
+  const existing = createProgramsRepo(db).list();
+  const byCode = new Map<string, Program>();
+  const byEras = new Map<string, Program>();
+  const byNameTrack = new Map<string, Program>();
+  const instByName = new Map<string, Program['institution']>();
+  for (const p of existing) {
+    if (p.nrmpCode) byCode.set(p.nrmpCode, p);
+    if (p.erasProgramId) byEras.set(p.erasProgramId, p);
+    byNameTrack.set(`${nameKey(p.institution.name)}|${p.track}`, p);
+    if (!instByName.has(nameKey(p.institution.name))) instByName.set(nameKey(p.institution.name), p.institution);
+  }
+  const colOf = new Map<string, number>();
+  mapping.forEach((k, c) => k !== null && colOf.set(k, c));
+  const header = (key: string | undefined): string | null => {
+    if (key === undefined) return null;
+    const c = colOf.get(key);
+    return c === undefined ? null : sheet.headers[c] || (FIELD_LABEL.get(key) ?? key);
+  };
+
+  const problems: RowProblem[] = [];
+  const planRows: ImportPlan['rows'] = [];
+  const planned: PlannedRow[] = [];
+  const institutions = new Map<string, PlannedInstitution>();
+  const seenProgram = new Map<string, number>();
+  const seenCode = new Map<string, number>();
+  const seenEras = new Map<string, number>();
+  let blank = 0;
+
+  sheet.rows.forEach((cells, i) => {
+    const row = sheet.rowNumbers[i]!;
+    if (cells.every((c, ci) => c === '' || mapping[ci] == null)) {
+      blank++;
+      return;
+    }
+    const rowProblems: RowProblem[] = [];
+    const problem = (column: string | null, message: string) => rowProblems.push({ row, column, message });
+    const v = readRow(cells, mapping, sheet.headers, thisYear, (c, m) => problem(sheet.headers[c] || null, m));
+    const code = v.track.nrmpCode ?? '';
+    const name = v.inst.name ?? '';
+    const codeTrack = parseNrmpCode(code)?.track;
+    let match = code !== '' ? byCode.get(code) : undefined;
+    const kindGuess: Track | undefined = v.kind ?? (codeTrack === 'P' ? 'preliminary' : codeTrack === 'C' ? 'categorical' : undefined);
+    if (!match && name !== '' && kindGuess) match = byNameTrack.get(`${nameKey(name)}|${kindGuess}`);
+    if (match && name !== '' && nameKey(name) !== nameKey(match.institution.name)) {
+      if (byCode.get(code) === match) {
+        problem(
+          header('nrmpCode'),
+          `NRMP code ${code} belongs to ${match.institution.name} (${PROGRAM_LABELS.track[match.track]}), but this row says "${name}". Check the code, or write the institution name as it is in Prelim Tracker.`,
+        );
+      }
+    } else if (match && name !== '') {
+      // The same name in another case or spelling of accents: keep the name as it is.
+      delete v.inst.name;
+    }
+    const kind = v.kind ?? kindGuess ?? match?.track;
+    const label = `${name || match?.institution.name || '(no name)'}${kind ? ` (${PROGRAM_LABELS.track[kind]})` : ''}`;
+
+    if (rowProblems.length === 0) {
+      if (!match && name === '') {
+        problem(header('institution') ?? header('nrmpCode'), code !== '' ? `No program has NRMP code ${code} yet; to add it, give the institution name too.` : 'Give the institution name (or the NRMP code of a program you already have).');
+      } else if (!kind) {
+        problem(header('track'), 'Give the track (Preliminary or Categorical), or an NRMP code whose 8th letter says it (P or C).');
+      }
+    }
+
+    let instKey = '';
+    let candidate: InstitutionFields | undefined;
+    let trackFields: ProgramTrackFields | undefined;
+    if (rowProblems.length === 0 && kind) {
+      const identity = match ? `p${match.id}` : `n${nameKey(name)}|${kind}`;
+      const firstRow = seenProgram.get(identity);
+      if (firstRow !== undefined) problem(null, `Row ${firstRow} already has ${label}; keep one row per program (NRMP code, or institution and track).`);
+      if (code !== '' && seenCode.has(code) && seenCode.get(code) !== firstRow) problem(header('nrmpCode'), `NRMP code ${code} is also on row ${seenCode.get(code)}; each program has its own code.`);
+      const eras = v.track.erasProgramId ?? '';
+      if (eras !== '' && seenEras.has(eras) && seenEras.get(eras) !== firstRow) problem(header('erasProgramId'), `ERAS ID ${eras} is also on row ${seenEras.get(eras)}; each program has its own ERAS ID.`);
+      if (firstRow === undefined) seenProgram.set(identity, row);
+      if (code !== '' && !seenCode.has(code)) seenCode.set(code, row);
+      if (eras !== '' && !seenEras.has(eras)) seenEras.set(eras, row);
+
+      const existingInst = match?.institution ?? instByName.get(nameKey(name));
+      instKey = existingInst ? `i${existingInst.id}` : `n${nameKey(name)}`;
+      const acc = institutions.get(instKey);
+      const base: InstitutionFields = acc?.fields ?? (existingInst ? pick(existingInst, INSTITUTION_KEYS) : emptyInstitution());
+      candidate = { ...base, ...v.inst };
+      trackFields = { ...(match ? pick(match, TRACK_KEYS) : emptyTrack(kind)), ...v.track, track: kind };
+    }
+
+    let parsed: { institution: InstitutionFields; track: ProgramTrackFields } | undefined;
+    if (rowProblems.length === 0 && candidate && trackFields) {
+      const result = institutionWithTracksSchema.safeParse({ institution: candidate, tracks: [trackFields] });
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          const [scope, a, b] = issue.path.map(String);
+          const field = scope === 'institution' ? (a === 'visaSponsorship' ? (colOf.has('visa') ? 'visa' : colOf.has('j1') ? 'j1' : 'h1b') : a === 'name' ? 'institution' : a) : b;
+          problem(header(field), issue.message);
+        }
+      } else {
+        // zod keeps only the schema's keys (no id was given), so the output is the fields as stored.
+        const track = result.data.tracks[0]!;
+        // Stored and read back newest year first.
+        track.unfilledHistory.sort((x, y) => y.year - x.year);
+        parsed = { institution: result.data.institution, track };
+        const codeOwner = parsed.track.nrmpCode ? byCode.get(parsed.track.nrmpCode) : undefined;
+        if (codeOwner && codeOwner.id !== match?.id) {
+          problem(header('nrmpCode'), `NRMP code ${parsed.track.nrmpCode} is already used by ${codeOwner.institution.name} (${PROGRAM_LABELS.track[codeOwner.track]}); check the code.`);
+        }
+        const erasOwner = parsed.track.erasProgramId ? byEras.get(parsed.track.erasProgramId) : undefined;
+        if (erasOwner && erasOwner.id !== match?.id) {
+          problem(header('erasProgramId'), `ERAS ID ${parsed.track.erasProgramId} is already used by ${erasOwner.institution.name} (${PROGRAM_LABELS.track[erasOwner.track]}); check the ID.`);
+        }
+      }
+    }
+
+    if (rowProblems.length > 0 || !parsed) {
+      problems.push(...rowProblems);
+      if (planRows.length < MAX_PLAN_ROWS) planRows.push({ row, action: 'problem', label });
+      return;
+    }
+
+    const acc = institutions.get(instKey);
+    const existingInst = match?.institution ?? instByName.get(nameKey(name));
+    const instChanged = existingInst ? !same<InstitutionFields>(parsed.institution, existingInst, INSTITUTION_KEYS) : true;
+    institutions.set(instKey, { id: existingInst?.id, fields: parsed.institution, changed: instChanged || (acc?.changed ?? false) });
+    const trackChanged = !match || !same<ProgramTrackFields>(parsed.track, match, TRACK_KEYS) || (v.onList !== undefined && v.onList !== match.onList);
+    const action = !match ? 'add' : trackChanged || instChanged ? 'update' : 'unchanged';
+    planned.push({ row, programId: match?.id, instKey, track: parsed.track, onList: v.onList, replaceUnfilled: v.track.unfilledHistory !== undefined || !match, action });
+    if (planRows.length < MAX_PLAN_ROWS) planRows.push({ row, action, label });
+  });
+
+  // A row whose institution another row changed later is an update too.
+  for (const p of planned) if (p.action === 'unchanged' && institutions.get(p.instKey)?.changed) p.action = 'update';
+
+  const actionOf = new Map(planned.map((p) => [p.row, p.action]));
+  return {
+    plan: {
+      kind: 'programs',
+      rowCount: sheet.rows.length,
+      add: planned.filter((p) => p.action === 'add').length,
+      update: planned.filter((p) => p.action === 'update').length,
+      unchanged: planned.filter((p) => p.action === 'unchanged').length,
+      blank,
+      problems,
+      rows: planRows.map((r) => (r.action === 'unchanged' ? { ...r, action: actionOf.get(r.row) ?? r.action } : r)),
+      fileProblem: null,
+    },
+    rows: planned,
+    institutions,
+  };
+}
+
+/** Writes a plan (call inside a transaction). Returns nothing: the plan says what happened. */
+export function writeProgramImport(db: Db, planned: ProgramImportPlan, now: Date): void {
+  const iCols = Object.keys(INSTITUTION_COLUMNS).map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  const pCols = Object.keys(PROGRAM_COLUMNS).map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  const stmts = {
+    insertInstitution: db.prepare(`INSERT INTO institution (${iCols.join(', ')}, created_at, updated_at) VALUES (${iCols.map((c) => `@${c}`).join(', ')}, @now, @now)`),
+    updateInstitution: db.prepare(`UPDATE institution SET ${iCols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`),
+    insertProgram: db.prepare(
+      `INSERT INTO program (institution_id, ${pCols.join(', ')}, on_list, created_at, updated_at) VALUES (@institution_id, ${pCols.map((c) => `@${c}`).join(', ')}, @on_list, @now, @now)`,
+    ),
+    updateProgram: db.prepare(`UPDATE program SET ${pCols.map((c) => `${c} = @${c}`).join(', ')}, on_list = COALESCE(@on_list, on_list), updated_at = @now WHERE id = @id`),
+    deleteUnfilled: db.prepare('DELETE FROM program_unfilled WHERE program_id = ?'),
+    insertUnfilled: db.prepare('INSERT INTO program_unfilled (program_id, match_year, unfilled) VALUES (?, ?, ?)'),
+  };
+  const stamp = now.toISOString();
+  const instIds = new Map<string, number>();
+  for (const [key, inst] of planned.institutions) {
+    const row = { ...toRow(inst.fields, INSTITUTION_COLUMNS), now: stamp };
+    if (inst.id === undefined) instIds.set(key, Number(stmts.insertInstitution.run(row).lastInsertRowid));
+    else {
+      if (inst.changed) stmts.updateInstitution.run({ ...row, id: inst.id });
+      instIds.set(key, inst.id);
+    }
+  }
+  for (const p of planned.rows) {
+    if (p.action === 'unchanged') continue;
+    const onList = p.onList === undefined ? null : p.onList ? 1 : 0;
+    const row = { ...toRow(p.track, PROGRAM_COLUMNS), now: stamp, on_list: onList };
+    let id = p.programId;
+    if (id === undefined) id = Number(stmts.insertProgram.run({ ...row, on_list: onList ?? 0, institution_id: instIds.get(p.instKey)! }).lastInsertRowid);
+    else stmts.updateProgram.run({ ...row, id });
+    if (p.replaceUnfilled) {
+      if (p.programId !== undefined) stmts.deleteUnfilled.run(id);
+      for (const u of p.track.unfilledHistory) stmts.insertUnfilled.run(id, u.year, u.unfilled);
+    }
+  }
+}

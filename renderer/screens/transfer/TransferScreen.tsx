@@ -1,0 +1,528 @@
+// Import & export: programs and applications from CSV or Excel (choose the file, check the
+// guessed columns, see a dry run, import in one go), spreadsheets and templates out, and
+// everything as one JSON file (out, and into an empty database).
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { Download, FileJson, FileSpreadsheet, Upload } from 'lucide-react';
+import type { ExportedFile, ImportPlan, ImportPreview, ImportResult, JsonImportResult } from '../../../shared/api/transfer-api';
+import { IMPORT_FIELDS, mappingProblem, type ImportKind } from '../../../shared/domain/import-fields';
+import { api, errorMessage } from '../../api/client';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useProgramsStore } from '../../stores/programs-store';
+import { useRoute } from '../../stores/route-store';
+import { download, fileSizeProblem, MAX_MB, readAsBase64 } from './file-io';
+import './transfer.css';
+
+const KIND_LABEL: Record<ImportKind, { one: string; many: string }> = {
+  programs: { one: 'program', many: 'programs' },
+  applications: { one: 'application', many: 'applications' },
+};
+const plural = (n: number, word: { one: string; many: string }) => `${n.toLocaleString('en-US')} ${n === 1 ? word.one : word.many}`;
+const rowsWord = { one: 'row', many: 'rows' };
+
+/** The kind asked for in the address (#/data/applications), programs otherwise. */
+function kindFromHash(): ImportKind {
+  return typeof location !== 'undefined' && location.hash.includes('applications') ? 'applications' : 'programs';
+}
+
+type Stage = { step: 'reading'; fraction: number } | { step: 'columns' } | { step: 'checking' | 'importing'; rows?: number };
+const STEPS = ['reading', 'columns', 'checking', 'importing'] as const;
+const STEP_LABEL: Record<Stage['step'], string> = { reading: 'Reading', columns: 'Finding the columns of', checking: 'Checking', importing: 'Importing' };
+
+export function Progress({ stage, what }: { stage: Stage; what: string }) {
+  const index = STEPS.indexOf(stage.step);
+  const fraction = stage.step === 'reading' ? stage.fraction : undefined;
+  return (
+    <div className="transfer-progress" role="status" aria-live="polite">
+      <div className="transfer-progress-label">
+        {STEP_LABEL[stage.step]} {'rows' in stage && stage.rows !== undefined ? `${plural(stage.rows, rowsWord)} of ` : ''}
+        {what}
+        {fraction !== undefined ? ` (${Math.round(fraction * 100)}%)` : '…'}
+        <span className="muted"> · step {index + 1} of {STEPS.length}</span>
+      </div>
+      <progress max={1} value={fraction} aria-label={STEP_LABEL[stage.step]} />
+    </div>
+  );
+}
+
+export function TransferScreen() {
+  return (
+    <div className="screen transfer">
+      <ScreenHeader title="Import & export" subtitle="Bring programs and applications in from a spreadsheet, or take your data out." />
+      <ImportCard />
+      <ExportCard />
+      <JsonImportCard />
+    </div>
+  );
+}
+
+interface Loaded {
+  name: string;
+  base64: string;
+  preview: ImportPreview;
+}
+
+function ImportCard() {
+  const [kind, setKind] = useState<ImportKind>(kindFromHash);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [mapping, setMapping] = useState<(string | null)[]>([]);
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [stage, setStage] = useState<Stage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const loadPrograms = useProgramsStore((s) => s.load);
+  const inputId = useId();
+
+  const reset = () => {
+    setLoaded(null);
+    setPlan(null);
+    setResult(null);
+    setError(null);
+    setSkipInvalid(false);
+  };
+
+  const chooseKind = (k: ImportKind) => {
+    setKind(k);
+    reset();
+    if (inputRef.current) inputRef.current.value = '';
+  };
+
+  const onFile = async (file: File | undefined) => {
+    reset();
+    if (!file) return;
+    const tooBig = fileSizeProblem(file);
+    if (tooBig) {
+      setError(tooBig);
+      return;
+    }
+    try {
+      setStage({ step: 'reading', fraction: 0 });
+      const base64 = await readAsBase64(file, (fraction) => setStage({ step: 'reading', fraction }));
+      setStage({ step: 'columns' });
+      const preview = await api('import.preview', { kind, file: { name: file.name, base64 } });
+      setLoaded({ name: file.name, base64, preview });
+      setMapping(preview.mapping);
+      if (!mappingProblem(kind, preview.mapping) && preview.rowCount > 0) await check({ name: file.name, base64 }, preview.mapping, preview.rowCount);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setStage(null);
+    }
+  };
+
+  const check = async (file: { name: string; base64: string }, map: (string | null)[], rows: number) => {
+    setStage({ step: 'checking', rows });
+    try {
+      setPlan(await api('import.check', { kind, file, mapping: map }));
+      setError(null);
+    } catch (err) {
+      setPlan(null);
+      setError(errorMessage(err));
+    } finally {
+      setStage(null);
+    }
+  };
+
+  const setColumn = (col: number, key: string | null) => {
+    const next = mapping.map((m, i) => (i === col ? key : m === key && key !== null ? null : m));
+    setMapping(next);
+    setPlan(null);
+    setResult(null);
+  };
+
+  const run = async () => {
+    if (!loaded) return;
+    setStage({ step: 'importing', rows: plan ? plan.add + plan.update : undefined });
+    try {
+      const r = await api('import.run', { kind, file: { name: loaded.name, base64: loaded.base64 }, mapping, skipInvalid });
+      setResult(r);
+      setPlan(null);
+      setError(null);
+      await loadPrograms();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setStage(null);
+    }
+  };
+
+  const problem = loaded ? mappingProblem(kind, mapping) : null;
+  const problemRows = plan ? new Set(plan.problems.map((p) => p.row)).size : 0;
+  const toWrite = plan ? plan.add + plan.update : 0;
+  const busy = stage !== null;
+  const fields = IMPORT_FIELDS[kind];
+
+  return (
+    <section className="card" aria-labelledby="import-title">
+      <div className="card-title-row">
+        <h2 id="import-title">Import from a spreadsheet</h2>
+        <div className="segmented" role="radiogroup" aria-label="What to import">
+          {(['programs', 'applications'] as const).map((k) => (
+            <label key={k} className={k === kind ? 'on' : ''}>
+              <input type="radio" name="import-kind" value={k} checked={k === kind} onChange={() => chooseKind(k)} disabled={busy} />
+              {k === 'programs' ? 'Programs' : 'Applications'}
+            </label>
+          ))}
+        </div>
+      </div>
+      <p className="hint">
+        A CSV (comma, semicolon or tab separated) or an Excel workbook (.xlsx) of up to {MAX_MB} MB, with a first row naming the columns, as Excel and Google Sheets
+        export it. {kind === 'programs' ? 'Each row is one track at one institution. Programs you already have are updated (found by NRMP code, else institution and track), never duplicated; an empty cell leaves the value you have.' : 'Each row is one application: its program (NRMP code, or institution and track), status and dates. The programs must exist already.'}{' '}
+        <TemplateLinks kind={kind} />
+      </p>
+      <div className="file-row">
+        <label htmlFor={inputId} className="button-like secondary">
+          <Upload size={16} aria-hidden /> Choose a file…
+        </label>
+        <input
+          id={inputId}
+          ref={inputRef}
+          type="file"
+          className="file-input"
+          accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label={`Choose a CSV or Excel file of ${kind}`}
+          disabled={busy}
+          onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+        />
+        {loaded ? (
+          <span className="muted">
+            <strong>{loaded.name}</strong>: {loaded.preview.detected}, {plural(loaded.preview.rowCount, rowsWord)}
+            {loaded.preview.headerRow > 1 ? ` (headers on row ${loaded.preview.headerRow})` : ''}
+          </span>
+        ) : null}
+      </div>
+      {stage ? <Progress stage={stage} what={loaded?.name ?? ''} /> : null}
+      {error ? (
+        <div className="banner error" role="alert">
+          <span>{error}</span>
+        </div>
+      ) : null}
+      {result ? <ResultBanner result={result} kind={kind} /> : null}
+
+      {loaded && !result ? (
+        <>
+          <h3>Columns</h3>
+          <p className="hint">We guessed what each column holds from its header. Change any that are wrong, or choose “Ignore”.</p>
+          <table className="mapping-table">
+            <thead>
+              <tr>
+                <th scope="col">Column in your file</th>
+                <th scope="col">First values</th>
+                <th scope="col">Holds</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaded.preview.headers.map((h, c) => (
+                <tr key={c} className={mapping[c] ? '' : 'ignored'}>
+                  <th scope="row">{h || <span className="muted">(no header)</span>}</th>
+                  <td className="samples">
+                    {loaded.preview.sample
+                      .map((r) => r[c] ?? '')
+                      .filter((v) => v !== '')
+                      .slice(0, 3)
+                      .join(' · ')}
+                  </td>
+                  <td>
+                    <select aria-label={`What the column "${h}" holds`} value={mapping[c] ?? ''} onChange={(e) => setColumn(c, e.currentTarget.value || null)} disabled={busy}>
+                      <option value="">Ignore</option>
+                      {fields.map((f) => (
+                        <option key={f.key} value={f.key}>
+                          {f.label}
+                          {f.hint ? ` (${f.hint})` : ''}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {problem ? (
+            <p className="save-status error" role="alert">
+              {problem}
+            </p>
+          ) : null}
+          {!plan ? (
+            <div className="actions-row">
+              <button type="button" className="primary" disabled={busy || problem !== null || loaded.preview.rowCount === 0} onClick={() => void check(loaded, mapping, loaded.preview.rowCount)}>
+                Check the rows
+              </button>
+              {loaded.preview.rowCount === 0 ? <span className="muted">The file has headers but no rows.</span> : null}
+            </div>
+          ) : (
+            <DryRun plan={plan} kind={kind} />
+          )}
+          {plan ? (
+            <div className="actions-row">
+              {problemRows > 0 ? (
+                <label className="skip-check">
+                  <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.currentTarget.checked)} disabled={busy} />
+                  Leave out the {plural(problemRows, rowsWord)} with problems and import the rest
+                </label>
+              ) : null}
+              <button type="button" className="primary" disabled={busy || toWrite === 0 || (problemRows > 0 && !skipInvalid)} onClick={() => void run()}>
+                {toWrite === 0 ? 'Nothing to import' : `Import ${plural(toWrite, KIND_LABEL[kind])}`}
+              </button>
+              {toWrite > 0 ? <span className="muted">Your data is backed up first; all rows are written together or none.</span> : null}
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function TemplateLinks({ kind }: { kind: ImportKind }) {
+  const get = async (format: 'csv' | 'xlsx') => download(await api('export.file', { what: kind === 'programs' ? 'programs-template' : 'applications-template', format }));
+  return (
+    <span className="templates">
+      Template:{' '}
+      <button type="button" className="link" onClick={() => void get('csv')}>
+        CSV
+      </button>{' '}
+      ·{' '}
+      <button type="button" className="link" onClick={() => void get('xlsx')}>
+        Excel
+      </button>
+    </span>
+  );
+}
+
+const ACTION_LABEL = { add: 'New', update: 'Update', unchanged: 'Unchanged', problem: 'Problem' } as const;
+
+export function DryRun({ plan, kind }: { plan: ImportPlan; kind: ImportKind }) {
+  const problemRows = new Set(plan.problems.map((p) => p.row)).size;
+  const shown = plan.problems.slice(0, 200);
+  return (
+    <div className="dry-run" aria-label="What the import will do">
+      <ul className="dry-run-counts">
+        <li className="add">
+          <strong>{plan.add.toLocaleString('en-US')}</strong> to add
+        </li>
+        <li className="update">
+          <strong>{plan.update.toLocaleString('en-US')}</strong> to update
+        </li>
+        <li>
+          <strong>{plan.unchanged.toLocaleString('en-US')}</strong> unchanged
+        </li>
+        <li className={problemRows ? 'problem' : ''}>
+          <strong>{problemRows.toLocaleString('en-US')}</strong> with problems
+        </li>
+        {plan.blank ? (
+          <li>
+            <strong>{plan.blank.toLocaleString('en-US')}</strong> empty
+          </li>
+        ) : null}
+      </ul>
+      {shown.length > 0 ? (
+        <>
+          <h3>Problems to fix</h3>
+          <table className="problems-table">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  Row
+                </th>
+                <th scope="col">Column</th>
+                <th scope="col">What to fix</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((p, i) => (
+                <tr key={i}>
+                  <td className="num">{p.row}</td>
+                  <td>{p.column ?? '—'}</td>
+                  <td>{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {plan.problems.length > shown.length ? <p className="muted">…and {(plan.problems.length - shown.length).toLocaleString('en-US')} more.</p> : null}
+        </>
+      ) : null}
+      {plan.rows.length > 0 ? (
+        <details>
+          <summary>
+            Row by row{plan.rows.length < plan.rowCount - plan.blank ? ` (first ${plan.rows.length})` : ''}
+          </summary>
+          <ul className="row-actions">
+            {plan.rows.map((r) => (
+              <li key={r.row}>
+                <span className="num muted">Row {r.row}</span> <span className={`action ${r.action}`}>{ACTION_LABEL[r.action]}</span> {r.label}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <p className="sr-only">
+        {plan.add} {KIND_LABEL[kind].many} to add, {plan.update} to update.
+      </p>
+    </div>
+  );
+}
+
+function ResultBanner({ result, kind }: { result: ImportResult; kind: ImportKind }) {
+  const parts = [`${plural(result.add, KIND_LABEL[kind])} added`, `${result.update.toLocaleString('en-US')} updated`];
+  if (result.unchanged) parts.push(`${result.unchanged.toLocaleString('en-US')} unchanged`);
+  if (result.skipped) parts.push(`${plural(result.skipped, rowsWord)} with problems left out`);
+  return (
+    <div className="banner ok" role="status">
+      <span>
+        Imported: {parts.join(', ')}.{result.backup ? ` Your data was backed up first (${result.backup.file}).` : ''}
+      </span>
+      {kind === 'programs' ? (
+        <button type="button" className="secondary" onClick={() => useRoute.getState().go('programs')}>
+          Show programs
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function ExportButton({ label, children, get }: { label: string; children: ReactNode; get: () => Promise<ExportedFile> }) {
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const click = async () => {
+    setState({ busy: true, error: null });
+    try {
+      download(await get());
+      setState({ busy: false, error: null });
+    } catch (err) {
+      setState({ busy: false, error: errorMessage(err) });
+    }
+  };
+  return (
+    <>
+      <button type="button" className="secondary" aria-label={label} onClick={() => void click()} disabled={state.busy}>
+        {children}
+      </button>
+      {state.error ? (
+        <span className="save-status error" role="alert">
+          {state.error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+export function ExportCard() {
+  return (
+    <section className="card" aria-labelledby="export-title">
+      <h2 id="export-title">Export</h2>
+      <div className="export-grid">
+        <div>
+          <strong>Programs</strong>
+          <p className="hint">Every program with its institution, in the template’s columns: it imports back as it is.</p>
+        </div>
+        <div className="export-buttons">
+          <ExportButton label="Export programs as CSV" get={() => api('export.file', { what: 'programs', format: 'csv' })}>
+            <Download size={15} aria-hidden /> CSV
+          </ExportButton>
+          <ExportButton label="Export programs as Excel" get={() => api('export.file', { what: 'programs', format: 'xlsx' })}>
+            <FileSpreadsheet size={15} aria-hidden /> Excel
+          </ExportButton>
+        </div>
+        <div>
+          <strong>Applications</strong>
+          <p className="hint">Status, dates and notes, with the status history (a column in CSV, its own sheet in Excel).</p>
+        </div>
+        <div className="export-buttons">
+          <ExportButton label="Export applications as CSV" get={() => api('export.file', { what: 'applications', format: 'csv' })}>
+            <Download size={15} aria-hidden /> CSV
+          </ExportButton>
+          <ExportButton label="Export applications as Excel" get={() => api('export.file', { what: 'applications', format: 'xlsx' })}>
+            <FileSpreadsheet size={15} aria-hidden /> Excel
+          </ExportButton>
+        </div>
+        <div>
+          <strong>Everything</strong>
+          <p className="hint">All your data in one JSON file: to keep, or to load into Prelim Tracker on another computer.</p>
+        </div>
+        <div className="export-buttons">
+          <ExportButton label="Export everything as JSON" get={() => api('export.all')}>
+            <FileJson size={15} aria-hidden /> JSON
+          </ExportButton>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function JsonImportCard() {
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [check, setCheck] = useState<JsonImportResult | null>(null);
+  const [done, setDone] = useState<JsonImportResult | null>(null);
+  const [stage, setStage] = useState<Stage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+
+  const onFile = async (f: File | undefined) => {
+    setFile(null);
+    setCheck(null);
+    setDone(null);
+    setError(null);
+    if (!f) return;
+    const tooBig = fileSizeProblem(f);
+    if (tooBig) return setError(tooBig);
+    try {
+      setStage({ step: 'reading', fraction: 0 });
+      const base64 = await readAsBase64(f, (fraction) => setStage({ step: 'reading', fraction }));
+      setStage({ step: 'checking' });
+      setCheck(await api('import.all', { file: { name: f.name, base64 }, dryRun: true }));
+      setFile({ name: f.name, base64 });
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setStage(null);
+    }
+  };
+
+  const load = async () => {
+    if (!file) return;
+    setStage({ step: 'importing' });
+    try {
+      setDone(await api('import.all', { file }));
+      setCheck(null);
+      location.reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setStage(null);
+    }
+  };
+
+  const total = check?.tables.reduce((s, t) => s + t.rows, 0) ?? 0;
+  return (
+    <section className="card" aria-labelledby="json-import-title">
+      <h2 id="json-import-title">Load a full export</h2>
+      <p className="hint">Loads a JSON file made with “Export everything” into this database, which must be empty (e.g. on a new computer). To go back to earlier data here, restore a backup in Settings instead.</p>
+      <div className="file-row">
+        <label htmlFor={inputId} className="button-like secondary">
+          <Upload size={16} aria-hidden /> Choose a JSON export…
+        </label>
+        <input id={inputId} type="file" className="file-input" accept=".json,application/json" aria-label="Choose a JSON export" disabled={stage !== null} onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
+      </div>
+      {stage ? <Progress stage={stage} what={file?.name ?? ''} /> : null}
+      {error ? (
+        <div className="banner error" role="alert">
+          <span>{error}</span>
+        </div>
+      ) : null}
+      {check && file ? (
+        <div className="actions-row">
+          <span>
+            <strong>{file.name}</strong>: {total.toLocaleString('en-US')} rows in {check.tables.filter((t) => t.rows > 0).length} tables (schema {check.schemaVersion}).
+          </span>
+          <button type="button" className="primary" onClick={() => void load()} disabled={stage !== null}>
+            Load it
+          </button>
+        </div>
+      ) : null}
+      {done ? (
+        <div className="banner ok" role="status">
+          <span>Loaded. Reloading…</span>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,184 @@
+// The import benchmark: 5,000 programs as a CSV (the app's own export of sample data, all
+// columns), imported into a fresh database: read + parse, check (plan with the editor's zod
+// rules), write in one transaction, and the whole import.run through the dispatcher
+// (backup included). Next to it: a raw better-sqlite3 insert of the same rows (institution
+// + program + unfilled rows, prepared statements, one transaction) into a fresh database.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openServices } from '../../electron/services';
+import { openDatabase, inTransaction } from '../../electron/db/open';
+import { createProgramsRepo, INSTITUTION_COLUMNS, PROGRAM_COLUMNS } from '../../electron/db/repos/programs-repo';
+import { columnNames, toRow } from '../../electron/db/columns';
+import { readSheet } from '../../electron/transfer/read-file';
+import { planProgramImport, writeProgramImport } from '../../electron/transfer/programs-import';
+import { guessMapping } from '../../shared/domain/import-fields';
+import type { SampleInstitution } from '../../shared/sample/generate';
+import { summarize, time, type Timing, type TimingOptions } from './stats';
+
+/** Like time(), for callbacks that set up a fresh database and return the milliseconds of the measured part only. */
+async function timeInner(fn: () => number | Promise<number>, options: TimingOptions): Promise<Timing> {
+  for (let i = 0; i < options.warmups; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < options.runs; i++) samples.push(await fn());
+  return summarize(samples, options.warmups);
+}
+
+export const IMPORT_TARGET_MS = 1000;
+
+export interface ImportBench {
+  rows: number;
+  csvBytes: number;
+  parse: Timing;
+  check: Timing;
+  write: Timing;
+  /** parse + check + write, on a fresh database each run. */
+  parseCheckWrite: Timing;
+  /** import.run through the dispatcher: preview-free, with the before-import backup. */
+  importRun: Timing;
+  rawInsert: Timing;
+  targetMs: number;
+  /** median parse+check+write < targetMs and <= 2x the raw insert median. */
+  targetMet: boolean;
+  ratioToRaw: number;
+}
+
+const NOW = new Date('2026-09-15T12:00:00Z');
+const TODAY = '2026-09-15';
+
+export async function runImportBench(items: SampleInstitution[], programs: number, options: TimingOptions): Promise<ImportBench> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prelim-bench-import-'));
+  let n = 0;
+  const freshPath = () => path.join(dir, `fresh-${n++}.db`);
+  const cleanup = (file: string) => {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    fs.rmSync(path.join(dir, 'backups'), { recursive: true, force: true });
+  };
+  try {
+    // The CSV: the app's export of the sample programs.
+    const source = openServices({ databasePath: path.join(dir, 'source.db'), mode: 'browser', now: () => NOW });
+    const repo = createProgramsRepo(source.db);
+    source.db.transaction(() => {
+      for (const item of items) repo.saveInstitution(item.institution, item.tracks, NOW);
+    })();
+    const exported = await source.dispatch('export.file', { what: 'programs', format: 'csv' });
+    source.close();
+    if (!exported.ok) throw new Error(exported.error.message);
+    const file = { name: 'programs.csv', base64: (exported.value as { base64: string }).base64 };
+    const csvBytes = Buffer.from(file.base64, 'base64').length;
+
+    const sheet = await readSheet(file, 'programs');
+    if (sheet.rows.length !== programs) throw new Error(`The CSV has ${sheet.rows.length} rows, expected ${programs}.`);
+    const mapping = guessMapping('programs', sheet.headers);
+    const expectAdded = (added: number) => {
+      if (added !== programs) throw new Error(`The import added ${added} programs, expected ${programs}.`);
+    };
+
+    const parse = await time(() => readSheet(file, 'programs'), options, (s) => s.rows.length === programs || (() => { throw new Error('parse'); })());
+
+    const empty = openDatabase(freshPath());
+    const check = await time(() => planProgramImport(empty, sheet, mapping, TODAY), options, (p) => expectAdded(p.plan.add));
+    const planned = planProgramImport(empty, sheet, mapping, TODAY);
+    empty.close();
+
+    const write = await timeInner(
+      () => {
+        const file = freshPath();
+        const db = openDatabase(file);
+        const t0 = performance.now();
+        inTransaction(db, () => writeProgramImport(db, planned, NOW));
+        const ms = performance.now() - t0;
+        db.close();
+        cleanup(file);
+        return ms;
+      },
+      options,
+    );
+
+    const parseCheckWrite = await timeInner(
+      async () => {
+        const f = freshPath();
+        const db = openDatabase(f);
+        const t0 = performance.now();
+        const s = await readSheet(file, 'programs');
+        const p = inTransaction(db, () => {
+          const plan = planProgramImport(db, s, mapping, TODAY);
+          writeProgramImport(db, plan, NOW);
+          return plan;
+        });
+        const ms = performance.now() - t0;
+        db.close();
+        cleanup(f);
+        expectAdded(p.plan.add);
+        return ms;
+      },
+      options,
+    );
+
+    const importRun = await timeInner(
+      async () => {
+        const f = freshPath();
+        const services = openServices({ databasePath: f, mode: 'browser', now: () => NOW });
+        const t0 = performance.now();
+        const r = await services.dispatch('import.run', { kind: 'programs', file, mapping });
+        const ms = performance.now() - t0;
+        services.close();
+        cleanup(f);
+        if (!r.ok) throw new Error(r.error.message);
+        expectAdded((r.value as { add: number }).add);
+        return ms;
+      },
+      options,
+    );
+
+    const iCols = columnNames(INSTITUTION_COLUMNS);
+    const pCols = columnNames(PROGRAM_COLUMNS);
+    const rawInsert = await timeInner(
+      () => {
+        const f = freshPath();
+        openDatabase(f).close(); // schema
+        const db = new Database(f);
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        db.pragma('foreign_keys = ON');
+        const insI = db.prepare(`INSERT INTO institution (${iCols.join(', ')}, created_at, updated_at) VALUES (${iCols.map((c) => `@${c}`).join(', ')}, @now, @now)`);
+        const insP = db.prepare(`INSERT INTO program (institution_id, ${pCols.join(', ')}, created_at, updated_at) VALUES (@institution_id, ${pCols.map((c) => `@${c}`).join(', ')}, @now, @now)`);
+        const insU = db.prepare('INSERT INTO program_unfilled (program_id, match_year, unfilled) VALUES (?, ?, ?)');
+        const now = NOW.toISOString();
+        const t0 = performance.now();
+        db.transaction(() => {
+          for (const item of items) {
+            const id = insI.run({ ...toRow(item.institution, INSTITUTION_COLUMNS), now }).lastInsertRowid;
+            for (const t of item.tracks) {
+              const pid = insP.run({ ...toRow(t, PROGRAM_COLUMNS), institution_id: id, now }).lastInsertRowid;
+              for (const u of t.unfilledHistory) insU.run(pid, u.year, u.unfilled);
+            }
+          }
+        }).immediate();
+        const ms = performance.now() - t0;
+        db.close();
+        cleanup(f);
+        return ms;
+      },
+      options,
+    );
+
+    const ratioToRaw = parseCheckWrite.medianMs / rawInsert.medianMs;
+    return {
+      rows: programs,
+      csvBytes,
+      parse,
+      check,
+      write,
+      parseCheckWrite,
+      importRun,
+      rawInsert,
+      targetMs: IMPORT_TARGET_MS,
+      targetMet: parseCheckWrite.medianMs < IMPORT_TARGET_MS && ratioToRaw <= 2,
+      ratioToRaw: Math.round(ratioToRaw * 100) / 100,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,109 @@
+// Import and export: programs and applications as CSV or XLSX, everything as one JSON file.
+// Files travel as base64 in both directions (the renderer cannot give paths in browser mode).
+import { z } from 'zod';
+import { method, noInput } from './define';
+import type { BackupInfo } from './backup-api';
+import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind } from '../domain/import-fields';
+
+const MB = MAX_IMPORT_BYTES / (1024 * 1024);
+/** base64 of MAX_IMPORT_BYTES bytes. */
+const MAX_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
+
+export const importFileSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Give the file name.').max(255, 'Keep the file name under 255 characters.'),
+    base64: z
+      .string()
+      .max(MAX_BASE64, `The file is larger than ${MB} MB. Import at most ${MB} MB at a time: split the file or remove columns you do not need.`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file content must be base64.'),
+  })
+  .strict();
+export type ImportFile = z.input<typeof importFileSchema>;
+
+const mappingSchema = z.array(z.string().min(1).max(40).nullable()).max(200, 'A file can have at most 200 columns.');
+
+const importRunSchema = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    file: importFileSchema,
+    /** For each column (by position) the field it holds, or null to ignore it. */
+    mapping: mappingSchema,
+    /** Import the rows without problems and leave out the others; otherwise any problem refuses the whole import. */
+    skipInvalid: z.boolean().default(false),
+  })
+  .strict();
+
+export interface ImportPreview {
+  kind: ImportKind;
+  format: 'csv' | 'xlsx';
+  /** What was detected, in words: "CSV, separated by semicolons, UTF-8". */
+  detected: string;
+  headers: string[];
+  /** The spreadsheet row of the headers (1-based): data rows follow it. */
+  headerRow: number;
+  rowCount: number;
+  /** The first rows, to show under the mapping. */
+  sample: string[][];
+  /** The guessed field of each column (null = ignored). */
+  mapping: (string | null)[];
+}
+
+export interface RowProblem {
+  /** Spreadsheet row number (as Excel or Sheets numbers it). */
+  row: number;
+  /** The column header, when the problem is in one cell. */
+  column: string | null;
+  message: string;
+}
+
+export type RowAction = 'add' | 'update' | 'unchanged' | 'problem';
+
+export interface ImportPlan {
+  kind: ImportKind;
+  rowCount: number;
+  add: number;
+  update: number;
+  unchanged: number;
+  /** Empty rows, left out. */
+  blank: number;
+  problems: RowProblem[];
+  /** The first rows with what happens to each (capped at 500). */
+  rows: { row: number; action: RowAction; label: string }[];
+  /** Problems in the file or mapping as a whole (refuses the import). */
+  fileProblem: string | null;
+}
+
+export interface ImportResult extends ImportPlan {
+  /** Rows with problems that were left out (skipInvalid). */
+  skipped: number;
+  backup: BackupInfo | null;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+export const EXPORT_WHATS = ['programs', 'applications', 'programs-template', 'applications-template'] as const;
+
+export interface JsonImportResult {
+  schemaVersion: number;
+  tables: { name: string; rows: number }[];
+  backup: BackupInfo | null;
+}
+
+export const transferApi = {
+  /** Reads a CSV or XLSX file: its columns, a guessed mapping and the first rows. Writes nothing. */
+  'import.preview': method<ImportPreview>()(z.object({ kind: z.enum(IMPORT_KINDS), file: importFileSchema }).strict()),
+  /** The dry run: what the import would add, update and leave alone, and every problem by row and column. Writes nothing. */
+  'import.check': method<ImportPlan>()(importRunSchema),
+  /** Backs up, then imports in one transaction (all rows or none). */
+  'import.run': method<ImportResult>()(importRunSchema),
+  /** A spreadsheet of programs or applications (with status history), or an empty template. */
+  'export.file': method<ExportedFile>()(z.object({ what: z.enum(EXPORT_WHATS), format: z.enum(['csv', 'xlsx']) }).strict()),
+  /** Every table of the database in one JSON file. */
+  'export.all': method<ExportedFile>()(noInput),
+  /** Loads a JSON export into an empty database (checks it first; dryRun only checks). */
+  'import.all': method<JsonImportResult>()(z.object({ file: importFileSchema, dryRun: z.boolean().default(false) }).strict()),
+};

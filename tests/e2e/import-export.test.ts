@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './harness';
+
+const app = useApp();
+
+const CSV = [
+  'Program Name,NRMP Code,City,State,Track,J-1,H-1B,Min Step 2,IMG %',
+  'Lakeview Regional Medical Center,1234440P0,Dayton,OH,Prelim,Yes,No,220,45%',
+  '"Hillside Hospital, Inc.",2345440P0,Toledo,Ohio,Preliminary,Yes,Yes,230,30',
+].join('\r\n');
+
+describe('Import & export in the browser', () => {
+  it('imports a CSV with a preview and a dry run, updates on a second import, and exports a file', async () => {
+    const { page, open, services } = app();
+    await open('programs', 'Programs');
+    await page.getByRole('button', { name: 'Import / export' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import & export' }).waitFor();
+
+    const choose = async (csv: string) => {
+      await page.getByLabel('Choose a CSV or Excel file of programs').setInputFiles({ name: 'programs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    };
+    await choose(CSV);
+    // The guessed mapping, then the dry run (checked right away when the mapping is usable).
+    await expect.poll(() => page.getByLabel('What the column "Program Name" holds').inputValue()).toBe('institution');
+    expect(await page.getByLabel('What the column "Min Step 2" holds').inputValue()).toBe('minStep2ck');
+    const counts = page.locator('.dry-run-counts');
+    await counts.waitFor();
+    expect((await counts.textContent())?.replace(/\s+/g, ' ')).toContain('2 to add');
+    expect(services.db.prepare('SELECT COUNT(*) FROM program').pluck().get()).toBe(0);
+
+    await page.getByRole('button', { name: 'Import 2 programs' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported: 2 programs added' }).waitFor();
+    expect(services.db.prepare('SELECT COUNT(*) FROM program').pluck().get()).toBe(2);
+
+    await open('programs', 'Programs');
+    await page.getByText('2 programs at 2 institutions').waitFor();
+    expect(await page.locator('[role="row"][data-program-id]').allTextContents()).toEqual([expect.stringContaining('Hillside Hospital, Inc.'), expect.stringContaining('Lakeview Regional Medical Center')]);
+
+    // The same file with one changed cutoff: one update, no duplicate.
+    await open('data', 'Import & export');
+    await choose(CSV.replace('Prelim,Yes,No,220', 'Prelim,Yes,No,226'));
+    await counts.waitFor();
+    expect((await counts.textContent())?.replace(/\s+/g, ' ')).toMatch(/0 to add.*1 to update.*1 unchanged/);
+    await page.getByRole('button', { name: 'Import 1 program' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported: 0 programs added, 1 updated' }).waitFor();
+    expect(services.db.prepare('SELECT COUNT(*) FROM program').pluck().get()).toBe(2);
+    expect(services.db.prepare(`SELECT min_step2ck FROM program WHERE nrmp_code = '1234440P0'`).pluck().get()).toBe(226);
+
+    // A row with a problem: named by row and column, nothing imported until it is fixed or left out.
+    await choose(`${CSV}\r\nBad Hospital,3456440P0,Austin,Narnia,Preliminary,Yes,No,900,10`);
+    const problems = page.locator('.problems-table tbody tr');
+    await expect.poll(() => problems.count()).toBe(2);
+    expect(await problems.allTextContents()).toEqual(['4StateUse a US state code such as OH, or the full state name.', '4Min Step 2A Step 2 CK minimum is between 1 and 300.']);
+    const importButton = page.getByRole('button', { name: 'Import 1 program' });
+    expect(await importButton.isDisabled()).toBe(true);
+    await page.getByLabel('Leave out the 1 row with problems and import the rest').check();
+    expect(await importButton.isDisabled()).toBe(false);
+
+    // Export: a real download of a CSV that holds both programs.
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export programs as CSV' }).click()]);
+    expect(dl.suggestedFilename()).toMatch(/^prelim-tracker-programs-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = fs.readFileSync((await dl.path())!, 'utf8');
+    expect(text).toContain('Lakeview Regional Medical Center,Preliminary,1234440P0');
+    expect(text).toContain('"Hillside Hospital, Inc."');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export applications as Excel' }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('imports applications with their dates into the status history', async () => {
+    const { page, open, services } = app();
+    await open('settings', 'Settings');
+    await page.getByRole('button', { name: 'Import programs…' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import & export' }).waitFor();
+    await page.getByLabel('Choose a CSV or Excel file of programs').setInputFiles({ name: 'programs.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await page.getByRole('button', { name: 'Import 2 programs' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported: 2 programs added' }).waitFor();
+
+    await page.getByRole('radio', { name: 'Applications' }).check();
+    const apps = 'NRMP code,Status,Status date,Submitted on\n1234440P0,Interview invited,2026-10-20,2026-09-24\n2345440P0,Submitted,2026-09-24,\n';
+    await page.getByLabel('Choose a CSV or Excel file of applications').setInputFiles({ name: 'apps.csv', mimeType: 'text/csv', buffer: Buffer.from(apps) });
+    await page.getByRole('button', { name: 'Import 2 applications' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported: 2 applications added' }).waitFor();
+    const history = services.db
+      .prepare(`SELECT e.from_status, e.status, e.date FROM application_event e JOIN application a ON a.id = e.application_id JOIN program p ON p.id = a.program_id WHERE p.nrmp_code = '1234440P0' ORDER BY e.id`)
+      .all();
+    expect(history).toEqual([
+      { from_status: null, status: 'submitted', date: '2026-09-24' },
+      { from_status: 'submitted', status: 'interview_invited', date: '2026-10-20' },
+    ]);
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const { page, open } = app();
+    await open('data', 'Import & export');
+    await page.getByLabel('Choose a CSV or Excel file of programs').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(21 * 1024 * 1024, 'a') });
+    await page.getByRole('alert').filter({ hasText: 'huge.csv is 21.0 MB; import at most 20 MB at a time.' }).waitFor();
+  });
+});
