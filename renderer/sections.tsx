@@ -18,6 +18,6 @@ export const SECTIONS: Section[] = [
   { id: 'readiness', label: 'Readiness', icon: ClipboardCheck },
   { id: 'deadlines', label: 'Deadlines', icon: CalendarClock },
   { id: 'soap', label: 'SOAP', icon: LifeBuoy },
-  { id: 'settings', label: 'Settings', icon: Settings },
   { id: 'data', label: 'Import & export', icon: ArrowDownUp },
+  { id: 'settings', label: 'Settings', icon: Settings },
 ];
