@@ -14,7 +14,7 @@ describe('migration 4 (interviews, rank list, prep card)', () => {
     expect(v3.pragma('user_version', { simple: true })).toBe(3);
     v3.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 4) });
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(4);
       expect(db.prepare('SELECT status FROM application WHERE id = 1').pluck().get()).toBe('interviewed');

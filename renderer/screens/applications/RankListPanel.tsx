@@ -4,7 +4,7 @@
 // most the NRMP accepts. Nothing is stored until "Save order" (one transaction).
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { SortableContext, arrayMove, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ArrowDown, ArrowUp, GripVertical, Plus, X } from 'lucide-react';
 import { RANKABLE_STATUSES, RANK_LIST_INCLUDED, RANK_LIST_MAX, rankListCost, type RankList } from '../../../shared/domain/rank-list';
@@ -14,6 +14,7 @@ import { api, errorMessage } from '../../api/client';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { plural } from '../../components/format';
 import { appName, todayIso } from './pipeline-format';
+import { listKeyboardCoordinates } from '../../components/list-keyboard-coordinates';
 
 interface Props {
   applications: ApplicationOverview[];
@@ -39,7 +40,7 @@ export function RankListPanel({ applications }: Props) {
     );
   }, []);
 
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: listKeyboardCoordinates }));
   const eligible = applications.filter((a) => RANKABLE_STATUSES.has(a.status) && !order.includes(a.id));
   const dirty = saved !== null && saved.applicationIds.join(',') !== order.join(',');
   const full = order.length >= RANK_LIST_MAX;

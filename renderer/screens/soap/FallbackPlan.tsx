@@ -3,7 +3,7 @@
 // paste-ready blurb per program, and the suggestions not yet in the plan.
 import { useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { SortableContext, arrayMove, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Check, ClipboardCopy, GripVertical, Plus, Trash2 } from 'lucide-react';
 import type { SoapOverview, SoapPlanItem } from '../../../shared/api/soap-api';
@@ -11,6 +11,7 @@ import { PROGRAM_LABELS } from '../../../shared/domain/program';
 import { TierBadge } from '../programs/TierBadge';
 import { useSoapStore } from '../../stores/soap-store';
 import { plural } from '../../components/format';
+import { listKeyboardCoordinates } from '../../components/list-keyboard-coordinates';
 
 function CopyButton({ text, what }: { text: string; what: string }) {
   const [copied, setCopied] = useState(false);
@@ -82,7 +83,7 @@ function PlanRow({ item, index, onRemove }: { item: SoapPlanItem; index: number;
 
 export function FallbackPlan({ overview }: { overview: SoapOverview }) {
   const run = useSoapStore((s) => s.run);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: listKeyboardCoordinates }));
   const [order, setOrder] = useState<number[] | null>(null);
   const serverOrder = overview.plan.map((i) => i.program.id);
   const ids = order && order.length === serverOrder.length && order.every((id) => serverOrder.includes(id)) ? order : serverOrder;

@@ -346,7 +346,7 @@ export function DryRun({ plan, kind }: { plan: ImportPlan; kind: ImportKind }) {
           <summary>
             Row by row{plan.rows.length < plan.rowCount - plan.blank ? ` (first ${plan.rows.length})` : ''}
           </summary>
-          <ul className="row-actions">
+          <ul className="transfer-row-actions">
             {plan.rows.map((r) => (
               <li key={r.row}>
                 <span className="num muted">Row {r.row}</span> <span className={`action ${r.action}`}>{ACTION_LABEL[r.action]}</span> {r.label}
