@@ -442,7 +442,7 @@ describe('exporting', () => {
     v2.close();
     const later = Object.keys(json.tables).filter((t) => !v2Tables.has(t));
     expect(later).toEqual(expect.arrayContaining(['application', 'application_event']));
-    for (const t of later) delete json.tables[t];
+    json.tables = Object.fromEntries(Object.entries(json.tables).filter(([t]) => v2Tables.has(t)));
     json.schemaVersion = 2;
     const target = openTestServices(path.join(tempDir(), 'fresh.db'));
     const fresh = dumpDb(openTestServices(path.join(tempDir(), 'empty.db')).db);
