@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, type ComponentType } from 'react';
 import { Sidebar } from './components/Sidebar';
-import { ComingSoon } from './screens/ComingSoon';
 import { ProfileScreen } from './screens/profile/ProfileScreen';
 import { ProgramsScreen } from './screens/programs/ProgramsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
@@ -13,11 +12,27 @@ import { ReminderPoller } from './reminders/ReminderPoller';
 import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';
 import { TransferScreen } from './screens/transfer/TransferScreen';
 import { SECTIONS } from './sections';
+import type { SectionId } from './stores/route-store';
 import { useRoute } from './stores/route-store';
+
+/** One screen per section: the compiler checks that every section has one. */
+const SCREENS: Record<SectionId, ComponentType> = {
+  dashboard: DashboardScreen,
+  profile: ProfileScreen,
+  programs: ProgramsScreen,
+  applications: ApplicationsScreen,
+  letters: LettersScreen,
+  readiness: ReadinessScreen,
+  deadlines: DeadlinesScreen,
+  soap: SoapScreen,
+  data: TransferScreen,
+  settings: SettingsScreen,
+};
 
 export function App() {
   const section = useRoute((s) => s.section);
   const current = SECTIONS.find((s) => s.id === section)!;
+  const Screen = SCREENS[section];
   useEffect(() => {
     document.title = `${current.label} · Prelim Tracker`;
   }, [current.label]);
@@ -26,29 +41,7 @@ export function App() {
       <Sidebar />
       <ReminderPoller />
       <main className="main" aria-labelledby="screen-title">
-        {section === 'profile' ? (
-          <ProfileScreen />
-        ) : section === 'programs' ? (
-          <ProgramsScreen />
-        ) : section === 'settings' ? (
-          <SettingsScreen />
-        ) : section === 'soap' ? (
-          <SoapScreen />
-        ) : section === 'letters' ? (
-          <LettersScreen />
-        ) : section === 'dashboard' ? (
-          <DashboardScreen />
-        ) : section === 'readiness' ? (
-          <ReadinessScreen />
-        ) : section === 'deadlines' ? (
-          <DeadlinesScreen />
-        ) : section === 'applications' ? (
-          <ApplicationsScreen />
-        ) : section === 'data' ? (
-          <TransferScreen />
-        ) : (
-          <ComingSoon section={current} />
-        )}
+        <Screen />
       </main>
     </div>
   );

@@ -5,8 +5,6 @@ export interface Section {
   id: SectionId;
   label: string;
   icon: LucideIcon;
-  /** One line shown while the section is not built yet. */
-  comingSoon?: string;
 }
 
 export const SECTIONS: Section[] = [

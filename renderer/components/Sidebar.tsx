@@ -15,7 +15,7 @@ export function Sidebar() {
         </span>
       </div>
       <ul>
-        {SECTIONS.map(({ id, label, icon: Icon, comingSoon }) => (
+        {SECTIONS.map(({ id, label, icon: Icon }) => (
           <li key={id}>
             <a
               href={`#/${id}`}
@@ -28,7 +28,6 @@ export function Sidebar() {
             >
               <Icon size={18} aria-hidden />
               <span>{label}</span>
-              {comingSoon ? <span className="soon" aria-label="coming soon">soon</span> : null}
             </a>
           </li>
         ))}
