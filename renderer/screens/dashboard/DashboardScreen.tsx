@@ -173,7 +173,8 @@ function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: Th
 }
 
 function tierColor(key: TierOutcome, c: ThemeColors): string {
-  return key === 'excluded' ? c.danger : key === 'long_shot' ? c.warn : key === 'tier3' ? c.ok : c.accent;
+  // The same colours as the tier badges on the Programs screen.
+  return key === 'excluded' ? c.danger : key === 'long_shot' ? c.warn : key === 'tier1' ? c.tier1 : key === 'tier2' ? c.ok : c.tier3;
 }
 
 function TiersCard({ summary, colors }: { summary: DashboardSummary; colors: ThemeColors }) {
