@@ -139,9 +139,17 @@ describe('dashboard links', () => {
     await follow(`Readiness ${summary.readiness.percent}%: open the checklist`, 'Readiness');
     expect(await hash(page)).toBe('#/readiness');
     expect(await page.getByRole('checkbox', { name: 'Only what needs doing' }).isChecked()).toBe(false);
+    expect(summary.readiness.blocking).toBeGreaterThan(0);
     await follow(`${summary.readiness.blocking} blocking`, 'Readiness');
+    expect(await hash(page)).toBe('#/readiness?show=blocking');
+    await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking);
+    expect(await page.locator('.readiness-item[data-state="blocking"]').count()).toBe(summary.readiness.blocking);
+    await page.getByRole('button', { name: 'Show all that needs doing' }).click();
+    await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking + summary.readiness.needsAction);
+    await follow(`${summary.readiness.needsAction} need action`, 'Readiness');
     expect(await hash(page)).toBe('#/readiness?show=open');
     expect(await page.getByRole('checkbox', { name: 'Only what needs doing' }).isChecked()).toBe(true);
+    await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking + summary.readiness.needsAction);
     await follow(`${summary.overdueCount} overdue`, 'Deadlines');
     expect(await hash(page)).toBe('#/deadlines');
     await page.getByText('Supplemental form').first().waitFor();

@@ -110,7 +110,7 @@ function ReadinessCard({ summary }: { summary: DashboardSummary }) {
       </div>
       <p className="counts">
         {r.done} of {r.applicable} done ·{' '}
-        <button type="button" className="link state-blocking" onClick={() => openSection('readiness', { show: 'open' })}>
+        <button type="button" className="link state-blocking" onClick={() => openSection('readiness', { show: 'blocking' })}>
           {r.blocking} blocking
         </button>{' '}
         ·{' '}
