@@ -29,6 +29,10 @@ async function seed(services: AppServices): Promise<DashboardSummary> {
   await call(services, 'applications.setStatus', { ids: [c], status: 'rejected', date: '2026-10-12' });
   await call(services, 'applications.setStatus', { ids: [d], status: 'materials_ready', date: '2026-09-10' });
   await call(services, 'programs.setOnList', { ids: programs.slice(5, 7).map((p) => p.id), onList: true });
+  // A tier override: the Dashboard and the Programs filter both count the program in the tier the user chose.
+  const tiers = await call(services, 'tiers.list');
+  const excluded = tiers.tiers.find((t) => t.computed.outcome === 'excluded')!;
+  await call(services, 'tiers.override', { programId: excluded.programId, outcome: 'tier3', note: 'PD confirmed they sponsor J-1 now' });
   const stages = { 'Dr. Up Loaded': 'uploaded', 'Dr. Was Asked': 'asked', 'Dr. Also Asked': 'asked', 'Dr. Not Yet': null } as const;
   for (const [name, stage] of Object.entries(stages)) {
     const w = await call(services, 'writers.save', { name, location: 'us', isSurgeon: true });
