@@ -1,7 +1,7 @@
 // The dashboard's numbers, each with what it counts so the screen can open the list
 // behind it: applications by status (the funnel), programs by tier, readiness, the next
 // deadlines, letters by stage, the ERAS cost of what was submitted, and interviews.
-import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, SUBMITTED_STATUSES, type Application, type ApplicationStatus } from '../domain/application';
+import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, wasSubmitted, type Application, type ApplicationStatus } from '../domain/application';
 import { LETTER_STAGE_LABELS, LETTER_STAGES, type Letter, type LetterStage } from '../domain/letters';
 import type { Program } from '../domain/program';
 import { erasListCost, type ErasCost } from './eras-fees';
@@ -72,7 +72,7 @@ export function dashboardSummary(input: DashboardInput): DashboardSummary {
   for (const l of input.letters) lettersByStage.set(l.stage, (lettersByStage.get(l.stage) ?? 0) + 1);
 
   const trackOf = new Map(input.programs.map((p) => [p.id, p.track]));
-  const submitted = input.applications.filter((a) => SUBMITTED_STATUSES.has(a.status) || a.submittedOn !== null);
+  const submitted = input.applications.filter(wasSubmitted);
   const countTracks = (ids: Iterable<number>) => {
     const c = { preliminary: 0, categorical: 0 };
     for (const id of ids) {

@@ -6,7 +6,7 @@ import {
   flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState,
 } from '@tanstack/react-table';
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
+import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, SENT_FILTER, wasSubmitted } from '../../../shared/domain/application';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import { compareNames, type Program } from '../../../shared/domain/program';
 import type { TierResult } from '../../../shared/engine/types';
@@ -33,7 +33,7 @@ export function ApplicationsTable({ applications, programs, tiers, onOpen, initi
   const [notice, setNotice] = useState<string | null>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
 
-  const data = useMemo(() => (statusFilter ? applications.filter((a) => a.status === statusFilter) : applications), [applications, statusFilter]);
+  const data = useMemo(() => (statusFilter === SENT_FILTER ? applications.filter(wasSubmitted) : statusFilter ? applications.filter((a) => a.status === statusFilter) : applications), [applications, statusFilter]);
   const columns = useMemo<ColumnDef<ApplicationOverview>[]>(
     () => [
       {
@@ -125,6 +125,7 @@ export function ApplicationsTable({ applications, programs, tiers, onOpen, initi
           <span>Status</span>
           <select aria-label="Filter by status" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)}>
             <option value="">All statuses</option>
+            <option value={SENT_FILTER}>Submitted, at any stage since ({applications.filter(wasSubmitted).length})</option>
             {APPLICATION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {APPLICATION_STATUS_LABELS[s]} ({applications.filter((a) => a.status === s).length})

@@ -2,7 +2,7 @@
 import { format } from 'date-fns';
 import { PROGRAM_LABELS } from '../../../shared/domain/program';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../shared/domain/application';
+import { APPLICATION_STATUSES, SENT_FILTER, type ApplicationStatus } from '../../../shared/domain/application';
 
 /** Today as YYYY-MM-DD in the user's own zone. */
 export function todayIso(): string {
@@ -43,9 +43,10 @@ export function timeZoneOptions(): string[] {
 }
 
 /** A status named in the URL hash ("#/applications?status=interview_invited", as the dashboard links), if valid. */
-export function statusFromHash(): ApplicationStatus | null {
+export function statusFromHash(): ApplicationStatus | typeof SENT_FILTER | null {
   if (typeof location === 'undefined') return null;
   const i = location.hash.indexOf('?');
   const status = new URLSearchParams(i < 0 ? '' : location.hash.slice(i + 1)).get('status');
+  if (status === SENT_FILTER) return SENT_FILTER;
   return status !== null && (APPLICATION_STATUSES as readonly string[]).includes(status) ? (status as ApplicationStatus) : null;
 }

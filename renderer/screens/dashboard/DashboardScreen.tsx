@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ClipboardCheck, FlaskConical, GraduationCap, UserRound } from 'lucide-react';
 import type { DashboardSummary } from '../../../shared/engine/dashboard';
-import { PIPELINE_STATUSES } from '../../../shared/domain/application';
+import { PIPELINE_STATUSES, SENT_FILTER } from '../../../shared/domain/application';
 import type { TierOutcome } from '../../../shared/engine/types';
 import { api, errorMessage } from '../../api/client';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -58,7 +58,7 @@ export function DashboardScreen() {
         <LettersCard summary={summary} />
         <section className="card" aria-labelledby="dash-cost">
           <h2 id="dash-cost">ERAS cost so far</h2>
-          <button type="button" className="big-stat" onClick={() => openSection('applications', { status: 'submitted' })} aria-label={`ERAS fees so far ${money(summary.erasCostSoFar.total)} for ${summary.submittedCount} submitted applications`}>
+          <button type="button" className="big-stat" onClick={() => openSection('applications', { status: SENT_FILTER })} aria-label={`ERAS fees so far ${money(summary.erasCostSoFar.total)} for ${summary.submittedCount} submitted applications`}>
             <span className="num">{money(summary.erasCostSoFar.total)}</span>
             <small>{summary.submittedCount} submitted</small>
           </button>
@@ -110,7 +110,7 @@ function ReadinessCard({ summary }: { summary: DashboardSummary }) {
       </div>
       <p className="counts">
         {r.done} of {r.applicable} done ·{' '}
-        <button type="button" className="link state-blocking" onClick={() => openSection('readiness', { show: 'open' })}>
+        <button type="button" className="link state-blocking" onClick={() => openSection('readiness', { show: 'blocking' })}>
           {r.blocking} blocking
         </button>{' '}
         ·{' '}
@@ -173,7 +173,8 @@ function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: Th
 }
 
 function tierColor(key: TierOutcome, c: ThemeColors): string {
-  return key === 'excluded' ? c.danger : key === 'long_shot' ? c.warn : key === 'tier3' ? c.ok : c.accent;
+  // The same colours as the tier badges on the Programs screen.
+  return key === 'excluded' ? c.danger : key === 'long_shot' ? c.warn : key === 'tier1' ? c.tier1 : key === 'tier2' ? c.ok : c.tier3;
 }
 
 function TiersCard({ summary, colors }: { summary: DashboardSummary; colors: ThemeColors }) {

@@ -12,9 +12,11 @@ export interface ThemeColors {
   ok: string;
   warn: string;
   danger: string;
+  tier1: string;
+  tier3: string;
 }
 
-const FALLBACK: ThemeColors = { accent: '#2f5bd3', text: '#1c2430', text2: '#5b6675', border: '#e2e6ec', surface: '#ffffff', surface2: '#f1f3f6', ok: '#1f7a4d', warn: '#9a6100', danger: '#c2372f' };
+const FALLBACK: ThemeColors = { accent: '#2f5bd3', text: '#1c2430', text2: '#5b6675', border: '#e2e6ec', surface: '#ffffff', surface2: '#f1f3f6', ok: '#1f7a4d', warn: '#9a6100', danger: '#c2372f', tier1: '#1d4ed8', tier3: '#0f766e' };
 
 export function readThemeColors(): ThemeColors {
   if (typeof document === 'undefined' || typeof getComputedStyle === 'undefined') return FALLBACK;
@@ -30,6 +32,8 @@ export function readThemeColors(): ThemeColors {
     ok: v('--ok', FALLBACK.ok),
     warn: v('--warn', FALLBACK.warn),
     danger: v('--danger', FALLBACK.danger),
+    tier1: v('--tier1', FALLBACK.tier1),
+    tier3: v('--tier3', FALLBACK.tier3),
   };
 }
 

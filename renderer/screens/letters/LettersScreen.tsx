@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
+import { LETTER_STAGES, LETTER_STAGE_LABELS, type LetterStage } from '../../../shared/domain/letters';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { plural } from '../../components/format';
+import { hashQuery, openSection } from '../../stores/route-query';
 import { useLettersStore } from '../../stores/letters-store';
 import { useProgramsStore } from '../../stores/programs-store';
 import { useProfileStore } from '../../stores/profile-store';
@@ -8,6 +11,13 @@ import { AssignmentMatrix } from './AssignmentMatrix';
 import { DocumentsTab } from './DocumentsTab';
 import { MessagesTab } from './MessagesTab';
 import './letters.css';
+import '../../styles/letters-filter.css';
+
+/** The stage in "#/letters?stage=uploaded" (the Dashboard's letter counts link there), if it is one. */
+function stageFromHash(): LetterStage | null {
+  const s = hashQuery().get('stage');
+  return s !== null && (LETTER_STAGES as readonly string[]).includes(s) ? (s as LetterStage) : null;
+}
 
 type Tab = 'letters' | 'matrix' | 'documents' | 'messages';
 const TABS: [Tab, string][] = [
@@ -18,10 +28,16 @@ const TABS: [Tab, string][] = [
 ];
 
 export function LettersScreen() {
-  const { load, loadError, loaded } = useLettersStore();
+  const { load, loadError, loaded, letters } = useLettersStore();
   const loadPrograms = useProgramsStore((s) => s.load);
   const loadProfile = useProfileStore((s) => s.load);
   const [tab, setTab] = useState<Tab>('letters');
+  const [stage, setStageFilter] = useState<LetterStage | null>(stageFromHash);
+  const filterBy = (next: LetterStage | null) => {
+    setStageFilter(next);
+    openSection('letters', next ? { stage: next } : {});
+  };
+  const atStage = stage ? letters.filter((l) => l.stage === stage).length : 0;
 
   useEffect(() => {
     void load();
@@ -47,7 +63,33 @@ export function LettersScreen() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`letters-panel-${tab}`} aria-labelledby={`letters-tab-${tab}`} className="letters-panel">
+      {stage && tab === 'letters' ? (
+        <div className="stage-filter-bar">
+          <label>
+            <span>Showing letters at the stage</span>
+            <select value={stage} onChange={(e) => filterBy(e.target.value as LetterStage)} aria-label="Show letters at the stage">
+              {LETTER_STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {LETTER_STAGE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="muted">
+            {plural(atStage, 'letter')} of {letters.length}
+          </span>
+          <button type="button" className="secondary" onClick={() => filterBy(null)}>
+            Show all letters
+          </button>
+        </div>
+      ) : null}
+      <div
+        role="tabpanel"
+        id={`letters-panel-${tab}`}
+        aria-labelledby={`letters-tab-${tab}`}
+        className={`letters-panel${stage && tab === 'letters' ? ' stage-filtered' : ''}`}
+        data-stage-filter={stage && tab === 'letters' ? stage : undefined}
+      >
         {!loaded ? <p className="muted">Loading…</p> : tab === 'letters' ? <LettersTab /> : tab === 'matrix' ? <AssignmentMatrix /> : tab === 'documents' ? <DocumentsTab /> : <MessagesTab />}
       </div>
     </div>

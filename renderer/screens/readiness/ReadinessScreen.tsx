@@ -30,7 +30,11 @@ function isManual(id: string): id is ManualItemId {
 
 export function ReadinessScreen() {
   const { checklist, loadError, load, tick } = useReadinessStore();
-  const [onlyOpen, setOnlyOpen] = useState(() => hashQuery().get('show') === 'open');
+  // "#/readiness?show=open" (what needs doing) or "?show=blocking" (the Dashboard's blocking count).
+  const [only, setOnly] = useState<'open' | 'blocking' | null>(() => {
+    const show = hashQuery().get('show');
+    return show === 'open' || show === 'blocking' ? show : null;
+  });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void load();
@@ -54,7 +58,7 @@ export function ReadinessScreen() {
       setError(errorMessage(err));
     }
   };
-  const shown = onlyOpen ? items.filter((i) => i.state === 'blocking' || i.state === 'needs_action') : items;
+  const shown = only === 'blocking' ? items.filter((i) => i.state === 'blocking') : only === 'open' ? items.filter((i) => i.state === 'blocking' || i.state === 'needs_action') : items;
   return (
     <div className="screen readiness">
       <ScreenHeader
@@ -62,7 +66,7 @@ export function ReadinessScreen() {
         subtitle="Your ERAS checklist, computed from your profile, letters, documents, list and applications."
         actions={
           <label className="inline-check">
-            <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} /> Only what needs doing
+            <input type="checkbox" checked={only !== null} onChange={(e) => setOnly(e.target.checked ? 'open' : null)} /> Only what needs doing
           </label>
         }
       />
@@ -81,6 +85,16 @@ export function ReadinessScreen() {
         </p>
       </section>
       {error ? <div className="banner error" role="alert">{error}</div> : null}
+      {only === 'blocking' ? (
+        <div className="banner only-blocking">
+          <span>
+            Showing only the {progress.blocking} blocking item{progress.blocking === 1 ? '' : 's'}.
+          </span>
+          <button type="button" className="secondary" onClick={() => setOnly('open')}>
+            Show all that needs doing
+          </button>
+        </div>
+      ) : null}
       {READINESS_GROUPS.map((g) => {
         const groupItems = shown.filter((i) => i.group === g);
         if (groupItems.length === 0) return null;

@@ -1,0 +1,161 @@
+// Every number on the Dashboard opens the list behind it: each link lands on a screen that
+// applies its filter, and that screen shows as many items as the Dashboard counted.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { AppServices } from '../../electron/services';
+import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
+import type { DashboardSummary } from '../../shared/engine/dashboard';
+import { seedExampleProfile } from '../fixtures';
+import { useApp } from './harness';
+
+const app = useApp();
+
+async function call<M extends Method>(services: AppServices, method: M, input?: InputOf<M>): Promise<OutputOf<M>> {
+  const r = await services.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as OutputOf<M>;
+}
+
+/** Sample programs, applications at several statuses (one rejected after submitting), letters at three stages, an overdue deadline. */
+async function seed(services: AppServices): Promise<DashboardSummary> {
+  await call(services, 'profile.save', seedExampleProfile());
+  await call(services, 'sample.load', { institutions: 10 });
+  const programs = await call(services, 'programs.list');
+  const ids = programs.slice(0, 5).map((p) => p.id);
+  const { created } = await call(services, 'applications.create', { programIds: ids, date: '2026-09-01' });
+  const [a, b, c, d] = created.map((x) => x.id) as [number, number, number, number];
+  await call(services, 'applications.setStatus', { ids: [a, b, c], status: 'submitted', date: '2026-09-24' });
+  await call(services, 'applications.setStatus', { ids: [b], status: 'interview_invited', date: '2026-10-10' });
+  await call(services, 'applications.setStatus', { ids: [c], status: 'rejected', date: '2026-10-12' });
+  await call(services, 'applications.setStatus', { ids: [d], status: 'materials_ready', date: '2026-09-10' });
+  await call(services, 'programs.setOnList', { ids: programs.slice(5, 7).map((p) => p.id), onList: true });
+  // A tier override: the Dashboard and the Programs filter both count the program in the tier the user chose.
+  const tiers = await call(services, 'tiers.list');
+  const excluded = tiers.tiers.find((t) => t.computed.outcome === 'excluded')!;
+  await call(services, 'tiers.override', { programId: excluded.programId, outcome: 'tier3', note: 'PD confirmed they sponsor J-1 now' });
+  const stages = { 'Dr. Up Loaded': 'uploaded', 'Dr. Was Asked': 'asked', 'Dr. Also Asked': 'asked', 'Dr. Not Yet': null } as const;
+  for (const [name, stage] of Object.entries(stages)) {
+    const w = await call(services, 'writers.save', { name, location: 'us', isSurgeon: true });
+    const l = await call(services, 'letters.save', { writerId: w.id });
+    if (stage) await call(services, 'letters.setStage', { id: l.id, stage, date: '2026-08-01' });
+  }
+  await call(services, 'deadlines.save', { programId: ids[0]!, title: 'Supplemental form', dueDate: '2026-01-05' });
+  return call(services, 'dashboard.summary');
+}
+
+const hash = (page: Page) => page.evaluate(() => location.hash);
+
+/** Programs shown by the table (its header row not counted). */
+async function programRows(page: Page): Promise<number> {
+  const table = page.getByRole('table', { name: 'Programs' });
+  await table.waitFor();
+  return Number(await table.getAttribute('aria-rowcount')) - 1;
+}
+
+describe('dashboard links', () => {
+  it('opens each list behind a number, filtered, with as many items as the number says', async () => {
+    const { page, open, services } = app();
+    const summary = await seed(services);
+    expect(summary.submittedCount).toBe(3);
+    expect(summary.overdueCount).toBeGreaterThan(0);
+    const dashboard = async () => {
+      await open('dashboard', 'Dashboard');
+      await page.locator('.dash-grid').waitFor();
+    };
+    /** Activates a Dashboard link by keyboard (the chart keys are for keyboard and screen-reader users) and waits for the screen. */
+    const follow = async (name: string | RegExp, title: string, scope = page.locator('.dash-grid')) => {
+      await dashboard();
+      const link = scope.getByRole('button', { name, exact: typeof name === 'string' });
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    };
+
+    // Applications by status: every status, through its chart key.
+    const funnel = page.locator('section[aria-labelledby="dash-funnel"]');
+    for (const s of summary.applicationsByStatus.filter((x) => x.count > 0 || ['considering', 'submitted'].includes(x.key))) {
+      await follow(`${s.label}: ${s.count}`, 'Applications', funnel);
+      expect(await hash(page)).toBe(`#/applications?status=${s.key}`);
+      expect(await page.getByRole('combobox', { name: 'Filter by status' }).inputValue()).toBe(s.key);
+      await expect.poll(() => page.locator('tr[data-application-id]').count()).toBe(s.count);
+    }
+    // Interviews.
+    const interviews = page.locator('section[aria-labelledby="dash-interviews"]');
+    for (const [label, key, count] of [
+      ['Invited', 'interview_invited', summary.interviews.invited],
+      ['Scheduled', 'interview_scheduled', summary.interviews.scheduled],
+      ['Interviewed', 'interviewed', summary.interviews.interviewed],
+    ] as const) {
+      await follow(`${label}: ${count}`, 'Applications', interviews);
+      expect(await hash(page)).toBe(`#/applications?status=${key}`);
+      await expect.poll(() => page.locator('tr[data-application-id]').count()).toBe(count);
+    }
+    // ERAS cost so far: every application ERAS charged for, including the one rejected since.
+    await follow(/^ERAS fees so far/, 'Applications');
+    expect(await hash(page)).toBe('#/applications?status=sent');
+    expect(await page.getByRole('combobox', { name: 'Filter by status' }).inputValue()).toBe('sent');
+    await expect.poll(() => page.locator('tr[data-application-id]').count()).toBe(summary.submittedCount);
+    await follow(`${summary.applicationCount} in all`, 'Applications');
+    expect(await hash(page)).toBe('#/applications');
+    await page.locator('.board-card').first().waitFor();
+    expect(await page.locator('.board-card').count()).toBe(summary.applicationCount);
+
+    // Programs by tier, through the chart keys; the whole list's cost opens the list.
+    const tiers = page.locator('section[aria-labelledby="dash-tiers"]');
+    for (const t of summary.programsByTier) {
+      await follow(`${t.label}: ${t.count}`, 'Programs', tiers);
+      expect(await hash(page)).toBe(`#/programs?tier=${t.key}`);
+      expect(await page.getByRole('combobox', { name: 'Tier filter' }).inputValue()).toBe(t.key);
+      expect(await programRows(page)).toBe(t.count);
+    }
+    await follow(`${summary.programCount} programs · ${summary.onListCount} on your list`, 'Programs');
+    expect(await programRows(page)).toBe(summary.programCount);
+    await follow(`$${summary.erasCostOfList.total.toLocaleString('en-US')}`, 'Programs');
+    expect(await hash(page)).toBe('#/programs?onList=yes');
+    expect(await page.getByRole('combobox', { name: 'List filter' }).inputValue()).toBe('yes');
+    expect(await programRows(page)).toBe(summary.onListCount);
+
+    // Letters by stage: only the letters at that stage stay on the screen.
+    const letters = page.locator('section[aria-labelledby="dash-letters"]');
+    for (const s of summary.lettersByStage) {
+      await follow(`${s.label}: ${s.count}`, 'Letters & documents', letters);
+      expect(await hash(page)).toBe(`#/letters?stage=${s.key}`);
+      expect(await page.getByRole('combobox', { name: 'Show letters at the stage' }).inputValue()).toBe(s.key);
+      await page.locator('.letter-row').first().waitFor({ state: 'attached' });
+      await expect.poll(() => page.locator('.letter-row:visible').count()).toBe(s.count);
+      expect(await page.locator(`.letter-row.stage-${s.key}:visible`).count()).toBe(s.count);
+      expect(await page.locator('.writer:visible').count()).toBe(s.count);
+    }
+    // The filter can be changed and cleared there, and a reload keeps it.
+    await page.getByRole('combobox', { name: 'Show letters at the stage' }).selectOption('asked');
+    expect(await hash(page)).toBe('#/letters?stage=asked');
+    await expect.poll(() => page.locator('.letter-row:visible').count()).toBe(2);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Letters & documents' }).waitFor();
+    await expect.poll(() => page.locator('.letter-row:visible').count()).toBe(2);
+    await page.getByRole('button', { name: 'Show all letters' }).click();
+    expect(await hash(page)).toBe('#/letters');
+    await expect.poll(() => page.locator('.letter-row:visible').count()).toBe(summary.letterCount);
+    await follow(`${summary.letterCount} in all`, 'Letters & documents');
+    expect(await page.locator('.letter-row:visible').count()).toBe(summary.letterCount);
+
+    // Readiness and deadlines.
+    await follow(`Readiness ${summary.readiness.percent}%: open the checklist`, 'Readiness');
+    expect(await hash(page)).toBe('#/readiness');
+    expect(await page.getByRole('checkbox', { name: 'Only what needs doing' }).isChecked()).toBe(false);
+    expect(summary.readiness.blocking).toBeGreaterThan(0);
+    await follow(`${summary.readiness.blocking} blocking`, 'Readiness');
+    expect(await hash(page)).toBe('#/readiness?show=blocking');
+    await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking);
+    expect(await page.locator('.readiness-item[data-state="blocking"]').count()).toBe(summary.readiness.blocking);
+    await page.getByRole('button', { name: 'Show all that needs doing' }).click();
+    await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking + summary.readiness.needsAction);
+    await follow(`${summary.readiness.needsAction} need action`, 'Readiness');
+    expect(await hash(page)).toBe('#/readiness?show=open');
+    expect(await page.getByRole('checkbox', { name: 'Only what needs doing' }).isChecked()).toBe(true);
+    await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking + summary.readiness.needsAction);
+    await follow(`${summary.overdueCount} overdue`, 'Deadlines');
+    expect(await hash(page)).toBe('#/deadlines');
+    await page.getByText('Supplemental form').first().waitFor();
+  });
+});
