@@ -64,3 +64,11 @@ export function fromRow<T extends object>(row: Record<string, unknown>, spec: Co
 export function columnNames<T>(spec: ColumnSpec<T>): string[] {
   return Object.keys(spec).map(snake);
 }
+
+/** A spec that names every field of T, so the compiler checks that a row maps to a whole T. */
+export type FullColumnSpec<T> = { [K in keyof T]-?: ColumnKind };
+
+/** One row-to-object function per table, from a spec that lists every field once. */
+export function rowMapper<T extends object>(spec: FullColumnSpec<T>): (row: Record<string, unknown>) => T {
+  return (row) => fromRow<T>(row, spec);
+}

@@ -3,32 +3,12 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
+import { rowMapper } from '../columns';
 import { SUBMITTED_STATUSES, statusMoveProblem, type Application, type ApplicationEvent, type ApplicationStatus } from '../../../shared/domain/application';
 
-function rowToApplication(r: Record<string, unknown>): Application {
-  return {
-    id: r.id as number,
-    programId: r.program_id as number,
-    status: r.status as ApplicationStatus,
-    statusDate: r.status_date as string,
-    submittedOn: (r.submitted_on as string | null) ?? null,
-    notes: r.notes as string,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+export const rowToApplication = rowMapper<Application>({ id: 'int', programId: 'int', status: 'text', statusDate: 'text', submittedOn: 'text', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
-function rowToEvent(r: Record<string, unknown>): ApplicationEvent {
-  return {
-    id: r.id as number,
-    applicationId: r.application_id as number,
-    fromStatus: (r.from_status as ApplicationStatus | null) ?? null,
-    status: r.status as ApplicationStatus,
-    date: r.date as string,
-    note: r.note as string,
-    recordedAt: r.recorded_at as string,
-  };
-}
+const rowToEvent = rowMapper<ApplicationEvent>({ id: 'int', applicationId: 'int', fromStatus: 'text', status: 'text', date: 'text', note: 'text', recordedAt: 'text' });
 
 export interface CreateApplications {
   programIds: number[];

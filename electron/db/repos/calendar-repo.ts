@@ -3,26 +3,14 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
+import { rowMapper } from '../columns';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings, type ProgramDeadline, type SeasonCorrection } from '../../../shared/domain/season-calendar';
 
 type Row = Record<string, unknown>;
 
-function rowToDeadline(r: Row): ProgramDeadline {
-  return {
-    id: r.id as number,
-    programId: r.program_id as number,
-    title: r.title as string,
-    dueDate: r.due_date as string,
-    done: r.done === 1,
-    notes: r.notes as string,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+const rowToDeadline = rowMapper<ProgramDeadline>({ id: 'int', programId: 'int', title: 'text', dueDate: 'text', done: 'bool', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
-function rowToCorrection(r: Row): SeasonCorrection {
-  return { eventId: r.event_id as string, date: r.date as string, time: (r.time as string | null) ?? null, note: r.note as string, updatedAt: r.updated_at as string };
-}
+const rowToCorrection = rowMapper<SeasonCorrection>({ eventId: 'text', date: 'text', time: 'text', note: 'text', updatedAt: 'text' });
 
 export interface DeadlineFields {
   id?: number | undefined;

@@ -4,39 +4,15 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
+import { rowMapper } from '../columns';
 import type { Channel, Communication, Direction, MessageTemplate, TemplatePurpose } from '../../../shared/domain/communications';
 import { BUILT_IN_TEMPLATES } from '../../../shared/engine/message-templates';
 
 type Row = Record<string, unknown>;
 
-function rowToCommunication(r: Row): Communication {
-  return {
-    id: r.id as number,
-    programId: r.program_id as number,
-    channel: r.channel as Channel,
-    direction: r.direction as Direction,
-    date: r.date as string,
-    contact: r.contact as string,
-    subject: r.subject as string,
-    body: r.body as string,
-    notes: r.notes as string,
-    templateId: (r.template_id as number | null) ?? null,
-    createdAt: r.created_at as string,
-  };
-}
+const rowToCommunication = rowMapper<Communication>({ id: 'int', programId: 'int', channel: 'text', direction: 'text', date: 'text', contact: 'text', subject: 'text', body: 'text', notes: 'text', templateId: 'int', createdAt: 'text' });
 
-function rowToTemplate(r: Row): MessageTemplate {
-  return {
-    id: r.id as number,
-    builtInKey: (r.built_in_key as string | null) ?? null,
-    name: r.name as string,
-    purpose: r.purpose as TemplatePurpose,
-    subject: r.subject as string,
-    body: r.body as string,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+const rowToTemplate = rowMapper<MessageTemplate>({ id: 'int', builtInKey: 'text', name: 'text', purpose: 'text', subject: 'text', body: 'text', createdAt: 'text', updatedAt: 'text' });
 
 export interface CommunicationFields {
   programId: number;

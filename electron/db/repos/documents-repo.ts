@@ -3,25 +3,15 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
+import { rowMapper } from '../columns';
 import type { ApplicationStatus } from '../../../shared/domain/application';
 import { DOCUMENT_SLOT_LABELS, slotOf, type DocumentAssignment, type DocumentKind, type DocumentSlot, type DocumentVersion } from '../../../shared/domain/documents';
 import { isAssignmentLocked } from '../../../shared/engine/letters';
 
 type Row = Record<string, unknown>;
 
-function rowToDocument(r: Row): DocumentVersion {
-  return {
-    id: r.id as number,
-    kind: r.kind as DocumentKind,
-    title: r.title as string,
-    versionLabel: r.version_label as string,
-    date: r.date as string,
-    notes: r.notes as string,
-    body: r.body as string,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+const rowToDocument = rowMapper<DocumentVersion>({ id: 'int', kind: 'text', title: 'text', versionLabel: 'text', date: 'text', notes: 'text', body: 'text', createdAt: 'text', updatedAt: 'text' });
+const rowToAssignment = rowMapper<DocumentAssignment>({ applicationId: 'int', slot: 'text', documentId: 'int', assignedOn: 'text' });
 
 export interface DocumentFields {
   id?: number | undefined;
@@ -63,12 +53,7 @@ export function createDocumentsRepo(db: Db) {
   }
 
   function assignments(): DocumentAssignment[] {
-    return (stmts.assignments.all() as Row[]).map((r) => ({
-      applicationId: r.application_id as number,
-      slot: r.slot as DocumentSlot,
-      documentId: r.document_id as number,
-      assignedOn: r.assigned_on as string,
-    }));
+    return (stmts.assignments.all() as Row[]).map(rowToAssignment);
   }
 
   function requireApplications(ids: number[]): void {

@@ -4,6 +4,7 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
+import { rowMapper } from '../columns';
 import type { ApplicationStatus } from '../../../shared/domain/application';
 import {
   LETTER_PATH,
@@ -18,40 +19,9 @@ import { assignmentProblem, isAssignmentLocked } from '../../../shared/engine/le
 
 type Row = Record<string, unknown>;
 
-function rowToWriter(r: Row): LetterWriter {
-  return {
-    id: r.id as number,
-    name: r.name as string,
-    title: r.title as string,
-    specialty: r.specialty as string,
-    institution: r.institution as string,
-    location: r.location as WriterLocation,
-    isSurgeon: r.is_surgeon === 1,
-    relationship: r.relationship as string,
-    email: r.email as string,
-    notes: r.notes as string,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+const rowToWriter = rowMapper<LetterWriter>({ id: 'int', name: 'text', title: 'text', specialty: 'text', institution: 'text', location: 'text', isSurgeon: 'bool', relationship: 'text', email: 'text', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
-function rowToLetter(r: Row): Letter {
-  return {
-    id: r.id as number,
-    writerId: r.writer_id as number,
-    label: r.label as string,
-    stage: r.stage as LetterStage,
-    askedOn: (r.asked_on as string | null) ?? null,
-    agreedOn: (r.agreed_on as string | null) ?? null,
-    strongConfirmedOn: (r.strong_confirmed_on as string | null) ?? null,
-    uploadedOn: (r.uploaded_on as string | null) ?? null,
-    declinedOn: (r.declined_on as string | null) ?? null,
-    portalLetterId: r.portal_letter_id as string,
-    notes: r.notes as string,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+const rowToLetter = rowMapper<Letter>({ id: 'int', writerId: 'int', label: 'text', stage: 'text', askedOn: 'text', agreedOn: 'text', strongConfirmedOn: 'text', uploadedOn: 'text', declinedOn: 'text', portalLetterId: 'text', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
 export interface WriterFields {
   id?: number | undefined;

@@ -4,10 +4,11 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
+import { rowMapper } from '../columns';
 import { createProgramsRepo } from './programs-repo';
 import { emptyInstitution, emptyTrack, type Program } from '../../../shared/domain/program';
 import { parseNrmpCode } from '../../../shared/domain/nrmp';
-import { SOAP_MAX_APPLICATIONS, type SoapApplication, type SoapApplicationStatus, type SoapMatchStatus, type SoapPlanEntry, type SoapState, type SoapUnfilledProgram } from '../../../shared/domain/soap';
+import { SOAP_MAX_APPLICATIONS, type SoapApplication, type SoapMatchStatus, type SoapPlanEntry, type SoapState, type SoapUnfilledProgram } from '../../../shared/domain/soap';
 import { intersectUnfilled, rerankPlanToOpen, soapTrackProblem } from '../../../shared/engine/soap-fallback';
 import { offersExpiringAt, soapApplyProblem, soapDecideProblem, soapInterviewProblem, soapOfferProblem, type SoapClock } from '../../../shared/engine/soap-match-week';
 import type { ParsedUnfilledList } from '../../../shared/engine/soap-unfilled-list';
@@ -34,19 +35,8 @@ export interface UnfilledImportSummary {
 
 const label = (p: Program) => `${p.institution.name} (${p.track === 'preliminary' ? 'Preliminary' : 'Categorical'})`;
 
-function rowToApplication(r: Record<string, unknown>): SoapApplication {
-  return {
-    id: r.id as number,
-    programId: (r.program_id as number | null) ?? null,
-    label: r.label as string,
-    nrmpCode: r.nrmp_code as string,
-    status: r.status as SoapApplicationStatus,
-    appliedAt: r.applied_at as string,
-    interviewAt: (r.interview_at as string | null) ?? null,
-    offerRound: (r.offer_round as number | null) ?? null,
-    decidedAt: (r.decided_at as string | null) ?? null,
-  };
-}
+const rowToApplication = rowMapper<SoapApplication>({ id: 'int', programId: 'int', label: 'text', nrmpCode: 'text', status: 'text', appliedAt: 'text', interviewAt: 'text', offerRound: 'int', decidedAt: 'text' });
+const rowToUnfilled = rowMapper<SoapUnfilledProgram>({ nrmpCode: 'text', name: 'text', state: 'text', positions: 'int', programId: 'int', addedByImport: 'bool' });
 
 export function createSoapRepo(db: Db) {
   const programs = createProgramsRepo(db);
@@ -117,14 +107,7 @@ export function createSoapRepo(db: Db) {
     applications,
 
     unfilled(): SoapUnfilledProgram[] {
-      return (stmts.unfilled.all() as Record<string, unknown>[]).map((r) => ({
-        nrmpCode: r.nrmp_code as string,
-        name: r.name as string,
-        state: r.state as string,
-        positions: (r.positions as number | null) ?? null,
-        programId: (r.program_id as number | null) ?? null,
-        addedByImport: r.added_by_import === 1,
-      }));
+      return (stmts.unfilled.all() as Record<string, unknown>[]).map(rowToUnfilled);
     },
 
     setMatchStatus(status: SoapMatchStatus): void {
