@@ -1,64 +1,27 @@
-import { useState } from 'react';
 import { TEMPLATE_PURPOSE_LABELS, templateInputSchema, type MessageTemplate, type TemplatePurpose } from '../../../shared/domain/communications';
 import { PLACEHOLDERS } from '../../../shared/engine/message-templates';
 import { api } from '../../api/client';
-import { Modal } from '../../components/Modal';
+import { FormModal, useFormDraft } from '../../components/FormModal';
 import { SelectField, TextField } from '../../components/form';
-import { fromApiError, validate, type FieldErrors } from '../../components/errors';
 
 export function TemplateEditor({ template, onClose, onSaved }: { template: MessageTemplate | null; onClose: () => void; onSaved: (name: string) => void }) {
-  const [draft, setDraft] = useState({
+  const { draft, set, errors, message, submit } = useFormDraft({
     name: template?.name ?? '',
     purpose: template?.purpose ?? ('other' as TemplatePurpose),
     subject: template?.subject ?? '',
     body: template?.body ?? '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const set = <K extends keyof typeof draft>(k: K, v: (typeof draft)[K]) => {
-    setDraft((d) => ({ ...d, [k]: v }));
-    setErrors(({ [k]: _gone, ...rest }) => rest);
-  };
 
   const save = async () => {
     const payload = template ? { ...draft, id: template.id } : draft;
-    const checked = validate(templateInputSchema, payload);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setMessage('Nothing was saved: fix the highlighted fields.');
-      return;
-    }
-    try {
+    await submit(templateInputSchema, payload, async () => {
       const saved = await api('templates.save', payload);
       onSaved(saved.name);
-    } catch (err) {
-      const { errors: apiErrors, message: apiMessage } = fromApiError(err);
-      setErrors(apiErrors);
-      setMessage(`Nothing was saved. ${apiMessage}`);
-    }
+    });
   };
 
   return (
-    <Modal
-      wide
-      title={template ? `Edit “${template.name}”` : 'New template'}
-      onClose={onClose}
-      footer={
-        <>
-          {message ? (
-            <p className="error footer-message" role="alert">
-              {message}
-            </p>
-          ) : null}
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={() => void save()}>
-            Save
-          </button>
-        </>
-      }
-    >
+    <FormModal wide title={template ? `Edit “${template.name}”` : 'New template'} onClose={onClose} onSave={() => void save()} message={message}>
       <div className="template-editor">
         <div className="template-fields">
           <div className="grid cols-2">
@@ -86,6 +49,6 @@ export function TemplateEditor({ template, onClose, onSaved }: { template: Messa
           </dl>
         </aside>
       </div>
-    </Modal>
+    </FormModal>
   );
 }
