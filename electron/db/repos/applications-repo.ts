@@ -3,7 +3,7 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
-import { rowMapper } from '../columns';
+import { rowMapper, notFound, oneById } from '../columns';
 import { SUBMITTED_STATUSES, statusMoveProblem, type Application, type ApplicationEvent, type ApplicationStatus } from '../../../shared/domain/application';
 
 export const rowToApplication = rowMapper<Application>({ id: 'int', programId: 'int', status: 'text', statusDate: 'text', submittedOn: 'text', notes: 'text', createdAt: 'text', updatedAt: 'text' });
@@ -42,11 +42,7 @@ export function createApplicationsRepo(db: Db) {
     delete: db.prepare('DELETE FROM application WHERE id = ?'),
   };
 
-  function get(id: number): Application {
-    const row = stmts.one.get(id) as Record<string, unknown> | undefined;
-    if (!row) throw new AppError('not_found', `Application ${id} does not exist (it may have been deleted); reload the list.`);
-    return rowToApplication(row);
-  }
+  const get = oneById(stmts.one, rowToApplication, 'Application', 'reload the list');
 
   function programName(programId: number): string {
     return (stmts.programName.get(programId) as string | undefined) ?? `program ${programId}`;
@@ -76,7 +72,7 @@ export function createApplicationsRepo(db: Db) {
         const created: Application[] = [];
         const alreadyApplied: number[] = [];
         for (const programId of new Set(input.programIds)) {
-          if (stmts.programName.get(programId) === undefined) throw new AppError('not_found', `Program ${programId} does not exist (it may have been deleted); reload the list.`);
+          if (stmts.programName.get(programId) === undefined) throw notFound('Program', programId, 'reload the list');
           if (stmts.byProgram.get(programId) !== undefined) {
             alreadyApplied.push(programId);
             continue;

@@ -2,8 +2,7 @@
 // and reminder settings, and the reminder log (one row per item per day shown).
 import type { Db } from '../open';
 import { inTransaction } from '../open';
-import { AppError } from '../../errors';
-import { rowMapper } from '../columns';
+import { rowMapper, notFound, oneById, type SaveFields } from '../columns';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings, type ProgramDeadline, type SeasonCorrection } from '../../../shared/domain/season-calendar';
 
 type Row = Record<string, unknown>;
@@ -12,14 +11,7 @@ const rowToDeadline = rowMapper<ProgramDeadline>({ id: 'int', programId: 'int', 
 
 const rowToCorrection = rowMapper<SeasonCorrection>({ eventId: 'text', date: 'text', time: 'text', note: 'text', updatedAt: 'text' });
 
-export interface DeadlineFields {
-  id?: number | undefined;
-  programId: number;
-  title: string;
-  dueDate: string;
-  done: boolean;
-  notes: string;
-}
+export type DeadlineFields = SaveFields<ProgramDeadline>;
 
 /** Reminder log rows older than this are pruned: only "shown today" matters. */
 const REMINDER_LOG_KEEP_DAYS = 30;
@@ -58,11 +50,7 @@ export function createCalendarRepo(db: Db) {
     pruneLog: db.prepare('DELETE FROM reminder_log WHERE shown_on < ?'),
   };
 
-  function getDeadline(id: number): ProgramDeadline {
-    const row = stmts.deadline.get(id) as Row | undefined;
-    if (!row) throw new AppError('not_found', `Deadline ${id} does not exist (it may have been deleted); reload the page.`);
-    return rowToDeadline(row);
-  }
+  const getDeadline = oneById(stmts.deadline, rowToDeadline, 'Deadline');
 
   return {
     ticks(): Record<string, boolean> {
@@ -91,7 +79,7 @@ export function createCalendarRepo(db: Db) {
 
     saveDeadline(d: DeadlineFields, now: Date): ProgramDeadline {
       return inTransaction(db, () => {
-        if (stmts.programExists.get(d.programId) === undefined) throw new AppError('not_found', `Program ${d.programId} does not exist (it may have been deleted); reload the page and choose another.`);
+        if (stmts.programExists.get(d.programId) === undefined) throw notFound('Program', d.programId, 'reload the page and choose another');
         const params = { program_id: d.programId, title: d.title, due_date: d.dueDate, done: d.done ? 1 : 0, notes: d.notes, now: now.toISOString() };
         if (d.id === undefined) return getDeadline(Number(stmts.insertDeadline.run(params).lastInsertRowid));
         getDeadline(d.id);

@@ -4,8 +4,8 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
-import { rowMapper } from '../columns';
-import type { Channel, Communication, Direction, MessageTemplate, TemplatePurpose } from '../../../shared/domain/communications';
+import { rowMapper, notFound, oneById, type SaveFields } from '../columns';
+import type { Communication, MessageTemplate } from '../../../shared/domain/communications';
 import { BUILT_IN_TEMPLATES } from '../../../shared/engine/message-templates';
 
 type Row = Record<string, unknown>;
@@ -14,25 +14,9 @@ const rowToCommunication = rowMapper<Communication>({ id: 'int', programId: 'int
 
 const rowToTemplate = rowMapper<MessageTemplate>({ id: 'int', builtInKey: 'text', name: 'text', purpose: 'text', subject: 'text', body: 'text', createdAt: 'text', updatedAt: 'text' });
 
-export interface CommunicationFields {
-  programId: number;
-  channel: Channel;
-  direction: Direction;
-  date: string;
-  contact: string;
-  subject: string;
-  body: string;
-  notes: string;
-  templateId: number | null;
-}
+export type CommunicationFields = Omit<Communication, 'id' | 'createdAt'>;
 
-export interface TemplateFields {
-  id?: number | undefined;
-  name: string;
-  purpose: TemplatePurpose;
-  subject: string;
-  body: string;
-}
+export type TemplateFields = SaveFields<MessageTemplate, 'builtInKey'>;
 
 export function createCommunicationsRepo(db: Db) {
   const stmts = {
@@ -56,17 +40,9 @@ export function createCommunicationsRepo(db: Db) {
     deleteTemplate: db.prepare('DELETE FROM message_template WHERE id = ?'),
   };
 
-  function getTemplate(id: number): MessageTemplate {
-    const row = stmts.template.get(id) as Row | undefined;
-    if (!row) throw new AppError('not_found', `Template ${id} does not exist (it may have been deleted); reload the page.`);
-    return rowToTemplate(row);
-  }
+  const getTemplate = oneById(stmts.template, rowToTemplate, 'Template');
 
-  function getCommunication(id: number): Communication {
-    const row = stmts.one.get(id) as Row | undefined;
-    if (!row) throw new AppError('not_found', `Logged message ${id} does not exist (it may have been deleted); reload the page.`);
-    return rowToCommunication(row);
-  }
+  const getCommunication = oneById(stmts.one, rowToCommunication, 'Logged message');
 
   return {
     list(programId?: number): Communication[] {
@@ -76,7 +52,7 @@ export function createCommunicationsRepo(db: Db) {
 
     log(c: CommunicationFields, now: Date): Communication {
       return inTransaction(db, () => {
-        if (stmts.programExists.get(c.programId) === undefined) throw new AppError('not_found', `Program ${c.programId} does not exist (it may have been deleted); reload the page.`);
+        if (stmts.programExists.get(c.programId) === undefined) throw notFound('Program', c.programId);
         if (c.templateId !== null) getTemplate(c.templateId);
         return getCommunication(Number(stmts.insert.run({ ...c, now: now.toISOString() }).lastInsertRowid));
       });

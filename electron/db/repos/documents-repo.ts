@@ -3,9 +3,9 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
-import { rowMapper } from '../columns';
+import { rowMapper, notFound, oneById, type SaveFields } from '../columns';
 import type { ApplicationStatus } from '../../../shared/domain/application';
-import { DOCUMENT_SLOT_LABELS, slotOf, type DocumentAssignment, type DocumentKind, type DocumentSlot, type DocumentVersion } from '../../../shared/domain/documents';
+import { DOCUMENT_SLOT_LABELS, slotOf, type DocumentAssignment, type DocumentSlot, type DocumentVersion } from '../../../shared/domain/documents';
 import { isAssignmentLocked } from '../../../shared/engine/letters';
 
 type Row = Record<string, unknown>;
@@ -13,15 +13,7 @@ type Row = Record<string, unknown>;
 const rowToDocument = rowMapper<DocumentVersion>({ id: 'int', kind: 'text', title: 'text', versionLabel: 'text', date: 'text', notes: 'text', body: 'text', createdAt: 'text', updatedAt: 'text' });
 const rowToAssignment = rowMapper<DocumentAssignment>({ applicationId: 'int', slot: 'text', documentId: 'int', assignedOn: 'text' });
 
-export interface DocumentFields {
-  id?: number | undefined;
-  kind: DocumentKind;
-  title: string;
-  versionLabel: string;
-  date: string;
-  notes: string;
-  body: string;
-}
+export type DocumentFields = SaveFields<DocumentVersion>;
 
 export function createDocumentsRepo(db: Db) {
   const stmts = {
@@ -46,11 +38,7 @@ export function createDocumentsRepo(db: Db) {
     clearDocument: db.prepare('DELETE FROM application_document WHERE application_id = ? AND document_id = ?'),
   };
 
-  function get(id: number): DocumentVersion {
-    const row = stmts.one.get(id) as Row | undefined;
-    if (!row) throw new AppError('not_found', `Document version ${id} does not exist (it may have been deleted); reload the page.`);
-    return rowToDocument(row);
-  }
+  const get = oneById(stmts.one, rowToDocument, 'Document version');
 
   function assignments(): DocumentAssignment[] {
     return (stmts.assignments.all() as Row[]).map(rowToAssignment);
@@ -58,7 +46,7 @@ export function createDocumentsRepo(db: Db) {
 
   function requireApplications(ids: number[]): void {
     for (const id of ids) {
-      if (stmts.appExists.get(id) === undefined) throw new AppError('not_found', `Application ${id} does not exist (it may have been deleted); reload the page.`);
+      if (stmts.appExists.get(id) === undefined) throw notFound('Application', id);
     }
   }
 

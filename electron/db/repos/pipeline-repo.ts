@@ -4,7 +4,7 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
-import { rowMapper } from '../columns';
+import { rowMapper, oneById } from '../columns';
 import { interviewMovesStatus, type Interview, type InterviewSave, type PrepCard } from '../../../shared/domain/interview';
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
 import { RANKABLE_STATUSES, type RankList } from '../../../shared/domain/rank-list';
@@ -51,11 +51,7 @@ export function createPipelineRepo(db: Db) {
     ),
   };
 
-  function interview(id: number): Interview {
-    const row = stmts.interview.get(id) as Record<string, unknown> | undefined;
-    if (!row) throw new AppError('not_found', `Interview ${id} does not exist (it may have been deleted); reload the page.`);
-    return rowToInterview(row);
-  }
+  const interview = oneById(stmts.interview, rowToInterview, 'Interview');
 
   function rankList(): RankList {
     const meta = stmts.meta.get() as { extra_rank_fee: number | null; saved_at: string | null } | undefined;

@@ -4,7 +4,7 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
-import { rowMapper } from '../columns';
+import { rowMapper, notFound } from '../columns';
 import { createProgramsRepo } from './programs-repo';
 import { emptyInstitution, emptyTrack, type Program } from '../../../shared/domain/program';
 import { parseNrmpCode } from '../../../shared/domain/nrmp';
@@ -12,26 +12,18 @@ import { SOAP_MAX_APPLICATIONS, type SoapApplication, type SoapMatchStatus, type
 import { intersectUnfilled, rerankPlanToOpen, soapTrackProblem } from '../../../shared/engine/soap-fallback';
 import { offersExpiringAt, soapApplyProblem, soapDecideProblem, soapInterviewProblem, soapOfferProblem, type SoapClock } from '../../../shared/engine/soap-match-week';
 import type { ParsedUnfilledList } from '../../../shared/engine/soap-unfilled-list';
+import type { SoapImportResult } from '../../../shared/api/soap-api';
 
 /** The tag and data source that mark programs the unfilled-list import created. */
 export const UNFILLED_LIST_TAG = 'SOAP unfilled list';
 
-export interface UnfilledImportSummary {
-  listed: number;
-  /** Plan programs that are on the list (open). */
-  matched: number[];
-  /** Plan programs not on the list (not open this year). */
-  planNotOpen: number[];
-  /** Programs already known, on the list, not in the plan. */
-  notInPlan: number[];
-  /** Programs the import added to the database (marked as from the unfilled list). */
-  added: number[];
-  /** Lines left out: other specialties or tracks. */
-  otherPrograms: number;
-  /** Lines with no NRMP code (first ones, for the user to check). */
-  unreadable: { line: number; text: string }[];
-  duplicates: string[];
-}
+/**
+ * What an unfilled-list import did: `matched` plan programs on the list (open), `planNotOpen`
+ * plan programs not on it, `notInPlan` known programs on it outside the plan, `added` programs
+ * the import created, `otherPrograms` lines of other specialties or tracks left out,
+ * `unreadable` lines with no NRMP code (first ones, for the user to check).
+ */
+export type UnfilledImportSummary = SoapImportResult['summary'];
 
 const label = (p: Program) => `${p.institution.name} (${p.track === 'preliminary' ? 'Preliminary' : 'Categorical'})`;
 
@@ -97,7 +89,7 @@ export function createSoapRepo(db: Db) {
 
   function program(id: number): Program {
     const p = programs.get(id);
-    if (!p) throw new AppError('not_found', `Program ${id} does not exist (it may have been deleted); reload the SOAP screen.`);
+    if (!p) throw notFound('Program', id, 'reload the SOAP screen');
     return p;
   }
 
