@@ -90,3 +90,9 @@ export function oneById<T>(stmt: { get(id: number): unknown }, map: (row: Record
     return map(row);
   };
 }
+
+/** The one row of a single-row table (id = 1) mapped by `map`, or `fallback()` before it is first written. */
+export function singleRow<T>(stmt: { get(): unknown }, map: (row: Record<string, unknown>) => T, fallback: () => T): T {
+  const row = stmt.get() as Record<string, unknown> | undefined;
+  return row ? map(row) : fallback();
+}

@@ -2,7 +2,7 @@
 // and reminder settings, and the reminder log (one row per item per day shown).
 import type { Db } from '../open';
 import { inTransaction } from '../open';
-import { rowMapper, notFound, oneById, type SaveFields } from '../columns';
+import { rowMapper, notFound, oneById, singleRow, toRow, type FullColumnSpec, type SaveFields } from '../columns';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings, type ProgramDeadline, type SeasonCorrection } from '../../../shared/domain/season-calendar';
 
 type Row = Record<string, unknown>;
@@ -12,6 +12,9 @@ const rowToDeadline = rowMapper<ProgramDeadline>({ id: 'int', programId: 'int', 
 const rowToCorrection = rowMapper<SeasonCorrection>({ eventId: 'text', date: 'text', time: 'text', note: 'text', updatedAt: 'text' });
 
 export type DeadlineFields = SaveFields<ProgramDeadline>;
+
+const SETTINGS_COLUMNS: FullColumnSpec<CalendarSettings> = { timeZone: 'text', remindersEnabled: 'bool', reminderDays: 'int' };
+const rowToSettings = rowMapper(SETTINGS_COLUMNS);
 
 /** Reminder log rows older than this are pruned: only "shown today" matters. */
 const REMINDER_LOG_KEEP_DAYS = 30;
@@ -96,13 +99,11 @@ export function createCalendarRepo(db: Db) {
     },
 
     settings(): CalendarSettings {
-      const r = stmts.settings.get() as Row | undefined;
-      if (!r) return { ...DEFAULT_CALENDAR_SETTINGS };
-      return { timeZone: r.time_zone as string, remindersEnabled: r.reminders_enabled === 1, reminderDays: r.reminder_days as number };
+      return singleRow(stmts.settings, rowToSettings, () => ({ ...DEFAULT_CALENDAR_SETTINGS }));
     },
 
     saveSettings(s: CalendarSettings): CalendarSettings {
-      stmts.upsertSettings.run({ time_zone: s.timeZone, reminders_enabled: s.remindersEnabled ? 1 : 0, reminder_days: s.reminderDays });
+      stmts.upsertSettings.run(toRow(s, SETTINGS_COLUMNS));
       return s;
     },
 

@@ -4,7 +4,7 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
-import { rowMapper, oneById } from '../columns';
+import { rowMapper, oneById, singleRow } from '../columns';
 import { interviewMovesStatus, type Interview, type InterviewSave, type PrepCard } from '../../../shared/domain/interview';
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
 import { RANKABLE_STATUSES, type RankList } from '../../../shared/domain/rank-list';
@@ -13,6 +13,7 @@ import { createApplicationsRepo, rowToApplication } from './applications-repo';
 
 const rowToInterview = rowMapper<Interview>({ id: 'int', applicationId: 'int', invitedOn: 'text', respondBy: 'text', localStart: 'text', timeZone: 'text', durationMinutes: 'int', platform: 'text', location: 'text', completed: 'bool', impressions: 'text', score: 'int', createdAt: 'text', updatedAt: 'text' });
 const rowToOverviewProgram = rowMapper<ApplicationOverview['program']>({ institutionName: 'text', track: 'text', city: 'text', state: 'text', nrmpCode: 'nullableText', isSample: 'bool' });
+const rowToPrepCard = rowMapper<PrepCard>({ ownership: 'text', reflection: 'text', evidence: 'text', reassurance: 'text', updatedAt: 'text' });
 
 export function createPipelineRepo(db: Db) {
   const apps = createApplicationsRepo(db);
@@ -202,10 +203,7 @@ export function createPipelineRepo(db: Db) {
     },
 
     prepCard(): PrepCard {
-      const r = stmts.prepCard.get() as Record<string, string> | undefined;
-      return r
-        ? { ownership: r.ownership!, reflection: r.reflection!, evidence: r.evidence!, reassurance: r.reassurance!, updatedAt: r.updated_at! }
-        : { ownership: '', reflection: '', evidence: '', reassurance: '', updatedAt: null };
+      return singleRow(stmts.prepCard, rowToPrepCard, () => ({ ownership: '', reflection: '', evidence: '', reassurance: '', updatedAt: null }));
     },
 
     savePrepCard(card: Omit<PrepCard, 'updatedAt'>, now: Date): PrepCard {

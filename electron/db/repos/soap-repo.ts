@@ -29,6 +29,8 @@ const label = (p: Program) => `${p.institution.name} (${p.track === 'preliminary
 
 const rowToApplication = rowMapper<SoapApplication>({ id: 'int', programId: 'int', label: 'text', nrmpCode: 'text', status: 'text', appliedAt: 'text', interviewAt: 'text', offerRound: 'int', decidedAt: 'text' });
 const rowToUnfilled = rowMapper<SoapUnfilledProgram>({ nrmpCode: 'text', name: 'text', state: 'text', positions: 'int', programId: 'int', addedByImport: 'bool' });
+const rowToState = rowMapper<SoapState>({ matchStatus: 'text', prelimStatementReady: 'bool', lettersReady: 'bool', unfilledImportedAt: 'text' });
+const rowToPlanEntry = rowMapper<SoapPlanEntry>({ programId: 'int', position: 'int', note: 'text', addedAt: 'text' });
 
 export function createSoapRepo(db: Db) {
   const programs = createProgramsRepo(db);
@@ -60,17 +62,11 @@ export function createSoapRepo(db: Db) {
   };
 
   function state(): SoapState {
-    const r = stmts.state.get() as Record<string, unknown>;
-    return {
-      matchStatus: r.match_status as SoapMatchStatus,
-      prelimStatementReady: r.prelim_statement_ready === 1,
-      lettersReady: r.letters_ready === 1,
-      unfilledImportedAt: (r.unfilled_imported_at as string | null) ?? null,
-    };
+    return rowToState(stmts.state.get() as Record<string, unknown>);
   }
 
   function plan(): SoapPlanEntry[] {
-    return (stmts.plan.all() as Record<string, unknown>[]).map((r) => ({ programId: r.program_id as number, position: r.position as number, note: r.note as string, addedAt: r.added_at as string }));
+    return (stmts.plan.all() as Record<string, unknown>[]).map(rowToPlanEntry);
   }
 
   function writeOrder(ids: readonly number[]): void {
