@@ -68,11 +68,13 @@ interface FormModalProps {
   /** While true, Save is disabled and says "Saving…" (leave out to keep Save always enabled). */
   busy?: boolean | undefined;
   wide?: boolean;
+  /** The Save button's text (default "Save"). */
+  saveLabel?: string;
   children: ReactNode;
 }
 
 /** A modal editor with the footer every editor shares: the refusal message, Cancel and Save. */
-export function FormModal({ title, onClose, onSave, message, busy, wide, children }: FormModalProps) {
+export function FormModal({ title, onClose, onSave, message, busy, wide, saveLabel = 'Save', children }: FormModalProps) {
   return (
     <Modal
       wide={wide}
@@ -89,7 +91,7 @@ export function FormModal({ title, onClose, onSave, message, busy, wide, childre
             Cancel
           </button>
           <button type="button" className="primary" disabled={busy} onClick={onSave}>
-            {busy ? 'Saving…' : 'Save'}
+            {busy ? 'Saving…' : saveLabel}
           </button>
         </>
       }

@@ -20,7 +20,8 @@ export function NoticeBanner({ notice, onDismiss, role }: { notice: Notice | nul
 
 /**
  * A notice and `run(action, ok?)`: runs the action, reloads with `reload`, then shows `ok`
- * (or no banner when `ok` is left out); a refusal shows its message.
+ * (or no banner when `ok` is left out); a refusal shows its message. `savedThenReload(text)`
+ * is for an editor's onSaved.
  */
 export function useNoticeAction(reload: () => Promise<unknown>) {
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -33,5 +34,10 @@ export function useNoticeAction(reload: () => Promise<unknown>) {
       setNotice({ kind: 'error', text: errorMessage(err) });
     }
   };
-  return { notice, setNotice, run };
+  /** After an editor saved: shows `text` and reloads. */
+  const savedThenReload = (text: string) => {
+    setNotice({ kind: 'ok', text });
+    void reload();
+  };
+  return { notice, setNotice, run, savedThenReload };
 }

@@ -14,7 +14,7 @@ export function DocumentsTab() {
   const { documents, documentAssignments, applications, load } = useLettersStore();
   const [editing, setEditing] = useState<DocumentVersion | DocumentKind | null>(null);
   const [deleting, setDeleting] = useState<DocumentVersion | null>(null);
-  const { notice, setNotice, run } = useNoticeAction(load);
+  const { notice, setNotice, run, savedThenReload } = useNoticeAction(load);
 
   const uses = useMemo(() => {
     const m = new Map<number, number>();
@@ -93,8 +93,7 @@ export function DocumentsTab() {
           onClose={() => setEditing(null)}
           onSaved={(title) => {
             setEditing(null);
-            setNotice({ kind: 'ok', text: `Saved “${title}”.` });
-            void load();
+            savedThenReload(`Saved “${title}”.`);
           }}
         />
       ) : null}

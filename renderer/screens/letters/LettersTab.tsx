@@ -41,7 +41,7 @@ export function LettersTab() {
   const [editing, setEditing] = useState<LetterWriter | 'new' | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [editingLetter, setEditingLetter] = useState<Letter | null>(null);
-  const { notice, setNotice, run } = useNoticeAction(load);
+  const { notice, setNotice, run, savedThenReload } = useNoticeAction(load);
   const today = localToday();
   const reminders = useMemo(() => (settings ? letterReminders(letters, writers, today, settings.reminderDays) : []), [letters, writers, today, settings]);
   const assignedCount = useMemo(() => {
@@ -159,8 +159,7 @@ export function LettersTab() {
           onClose={() => setEditing(null)}
           onSaved={(text) => {
             setEditing(null);
-            setNotice({ kind: 'ok', text });
-            void load();
+            savedThenReload(text);
           }}
         />
       ) : null}

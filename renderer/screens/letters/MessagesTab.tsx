@@ -23,7 +23,7 @@ export function MessagesTab() {
   const applications = useLettersStore((s) => s.applications);
   const profile = useProfileStore((s) => s.saved?.profile ?? null);
   const { templates, log, loadError, load: reload } = useMessagesStore();
-  const { notice, setNotice, run: templateAction } = useNoticeAction(reload);
+  const { notice, setNotice, run: templateAction, savedThenReload } = useNoticeAction(reload);
   const [editingTemplate, setEditingTemplate] = useState<MessageTemplate | 'new' | null>(null);
   const [deleting, setDeleting] = useState<MessageTemplate | null>(null);
   useEffect(() => {
@@ -117,8 +117,7 @@ export function MessagesTab() {
           onClose={() => setEditingTemplate(null)}
           onSaved={(name) => {
             setEditingTemplate(null);
-            setNotice({ kind: 'ok', text: `Saved “${name}”.` });
-            void reload();
+            savedThenReload(`Saved “${name}”.`);
           }}
         />
       ) : null}

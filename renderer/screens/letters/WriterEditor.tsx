@@ -1,19 +1,9 @@
-import { WRITER_LOCATION_LABELS, writerInputSchema, type LetterWriter, type WriterLocation } from '../../../shared/domain/letters';
+import { WRITER_LOCATION_LABELS, writerInputSchema, type LetterWriter } from '../../../shared/domain/letters';
 import { api } from '../../api/client';
 import { FormModal, useFormDraft } from '../../components/FormModal';
 import { CheckField, SelectField, TextField } from '../../components/form';
 
-interface Draft {
-  name: string;
-  title: string;
-  specialty: string;
-  institution: string;
-  location: WriterLocation;
-  isSurgeon: boolean;
-  relationship: string;
-  email: string;
-  notes: string;
-}
+type Draft = Omit<LetterWriter, 'id' | 'createdAt' | 'updatedAt'>;
 
 function toDraft(w: LetterWriter | null): Draft {
   return {
