@@ -62,19 +62,24 @@ export function useFormDraft<D extends object>(initial: D | (() => D)): FormDraf
 interface FormModalProps {
   title: string;
   onClose: () => void;
-  onSave: () => void;
+  /** Runs on Save; leave out when `form` is given (Save then submits that form). */
+  onSave?: () => void;
+  /** The id of the form inside that Save submits (so Enter in a field saves too). */
+  form?: string;
   /** Why nothing was saved, shown next to the buttons. */
   message: string | null;
   /** While true, Save is disabled and says "Saving…" (leave out to keep Save always enabled). */
   busy?: boolean | undefined;
   wide?: boolean;
   /** The Save button's text (default "Save"). */
-  saveLabel?: string;
+  saveLabel?: ReactNode;
+  /** Disables Save (e.g. nothing chosen yet); `busy` disables it too. */
+  saveDisabled?: boolean;
   children: ReactNode;
 }
 
 /** A modal editor with the footer every editor shares: the refusal message, Cancel and Save. */
-export function FormModal({ title, onClose, onSave, message, busy, wide, saveLabel = 'Save', children }: FormModalProps) {
+export function FormModal({ title, onClose, onSave, form, message, busy, wide, saveLabel = 'Save', saveDisabled, children }: FormModalProps) {
   return (
     <Modal
       wide={wide}
@@ -90,7 +95,7 @@ export function FormModal({ title, onClose, onSave, message, busy, wide, saveLab
           <button type="button" className="secondary" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="primary" disabled={busy} onClick={onSave}>
+          <button type={form ? 'submit' : 'button'} form={form} className="primary" disabled={busy || saveDisabled} onClick={onSave}>
             {busy ? 'Saving…' : saveLabel}
           </button>
         </>

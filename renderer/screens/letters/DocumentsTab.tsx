@@ -3,7 +3,7 @@ import { Pencil, Plus, Trash2 } from 'lucide-react';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, documentInputSchema, slotOf, type DocumentKind, type DocumentVersion } from '../../../shared/domain/documents';
 import { isAssignmentLocked } from '../../../shared/engine/letters';
 import { api } from '../../api/client';
-import { ConfirmDialog } from '../../components/Modal';
+import { ConfirmItem } from '../../components/Modal';
 import { FormModal, useFormDraft } from '../../components/FormModal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
 import { SelectField, TextField } from '../../components/form';
@@ -97,19 +97,13 @@ export function DocumentsTab() {
           }}
         />
       ) : null}
-      {deleting ? (
-        <ConfirmDialog
-          title={`Delete “${deleting.title}”?`}
-          message="Applications not yet submitted lose this version. A version that went with a submitted application is kept: it is the record of what was sent."
-          confirmLabel="Delete"
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => {
-            const d = deleting;
-            setDeleting(null);
-            void run(() => api('documents.delete', { id: d.id }), `Deleted “${d.title}”.`);
-          }}
-        />
-      ) : null}
+      <ConfirmItem
+        item={deleting}
+        title={(d) => `Delete “${d.title}”?`}
+        message={() => 'Applications not yet submitted lose this version. A version that went with a submitted application is kept: it is the record of what was sent.'}
+        onClose={() => setDeleting(null)}
+        onConfirm={(d) => void run(() => api('documents.delete', { id: d.id }), `Deleted “${d.title}”.`)}
+      />
     </div>
   );
 }

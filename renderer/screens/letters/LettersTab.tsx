@@ -3,7 +3,7 @@ import { BellRing, Pencil, Plus, Trash2 } from 'lucide-react';
 import { LETTER_STAGES, LETTER_STAGE_LABELS, STRONG_LETTER_QUESTION, WRITER_LOCATION_LABELS, type Letter, type LetterStage, type LetterWriter } from '../../../shared/domain/letters';
 import { isUsSurgeon, letterReminders } from '../../../shared/engine/letters';
 import { api } from '../../api/client';
-import { ConfirmDialog } from '../../components/Modal';
+import { ConfirmItem } from '../../components/Modal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
 import { plural } from '../../components/format';
 import { localToday, useLettersStore } from '../../stores/letters-store';
@@ -174,23 +174,17 @@ export function LettersTab() {
           }}
         />
       ) : null}
-      {confirm ? (
-        <ConfirmDialog
-          title={confirm.kind === 'writer' ? `Delete ${confirm.writer.name}?` : 'Delete this letter?'}
-          message={
-            confirm.kind === 'writer'
-              ? 'The writer is removed. A writer who still has letters cannot be deleted: delete the letters first.'
-              : `${letterName(confirm.letter, writers)} and its assignments to programs are removed. A letter assigned to a submitted application stays: it is the record of what was sent.`
-          }
-          confirmLabel="Delete"
-          onCancel={() => setConfirm(null)}
-          onConfirm={() => {
-            const c = confirm;
-            setConfirm(null);
-            void run(() => (c.kind === 'writer' ? api('writers.delete', { id: c.writer.id }) : api('letters.delete', { id: c.letter.id })), 'Deleted.');
-          }}
-        />
-      ) : null}
+      <ConfirmItem
+        item={confirm}
+        title={(c) => (c.kind === 'writer' ? `Delete ${c.writer.name}?` : 'Delete this letter?')}
+        message={(c) =>
+          c.kind === 'writer'
+            ? 'The writer is removed. A writer who still has letters cannot be deleted: delete the letters first.'
+            : `${letterName(c.letter, writers)} and its assignments to programs are removed. A letter assigned to a submitted application stays: it is the record of what was sent.`
+        }
+        onClose={() => setConfirm(null)}
+        onConfirm={(c) => void run(() => (c.kind === 'writer' ? api('writers.delete', { id: c.writer.id }) : api('letters.delete', { id: c.letter.id })), 'Deleted.')}
+      />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type { Profile } from '../../../shared/domain/profile';
 import type { Program } from '../../../shared/domain/program';
 import { fillTemplate, mailtoUrl, massMailingWarning, placeholderValues, PLACEHOLDERS } from '../../../shared/engine/message-templates';
 import { api, errorMessage } from '../../api/client';
-import { ConfirmDialog } from '../../components/Modal';
+import { ConfirmItem } from '../../components/Modal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
 import { SelectField, TextField } from '../../components/form';
 import { validate, type FieldErrors } from '../../components/errors';
@@ -121,19 +121,13 @@ export function MessagesTab() {
           }}
         />
       ) : null}
-      {deleting ? (
-        <ConfirmDialog
-          title={`Delete “${deleting.name}”?`}
-          message="The template is removed. Messages you logged from it keep their text."
-          confirmLabel="Delete"
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => {
-            const t = deleting;
-            setDeleting(null);
-            void templateAction(() => api('templates.delete', { id: t.id }), `Deleted “${t.name}”.`);
-          }}
-        />
-      ) : null}
+      <ConfirmItem
+        item={deleting}
+        title={(t) => `Delete “${t.name}”?`}
+        message={() => 'The template is removed. Messages you logged from it keep their text.'}
+        onClose={() => setDeleting(null)}
+        onConfirm={(t) => void templateAction(() => api('templates.delete', { id: t.id }), `Deleted “${t.name}”.`)}
+      />
     </div>
   );
 }
