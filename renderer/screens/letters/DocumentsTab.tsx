@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { ConfirmItem } from '../../components/Modal';
 import { FormModal, useFormDraft } from '../../components/FormModal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
-import { SelectField, TextField } from '../../components/form';
+import { SelectField, TextAreaField, TextField } from '../../components/form';
 import { plural } from '../../components/format';
 import { localToday, useLettersStore } from '../../stores/letters-store';
 
@@ -136,11 +136,7 @@ function DocumentEditor({ document: doc, kind, onClose, onSaved }: { document: D
           <TextField label="Date" name="date" type="date" value={draft.date} onChange={(v) => set('date', v)} error={errors.date} />
         </div>
         <TextField label="Notes" name="notes" value={draft.notes} onChange={(v) => set('notes', v)} error={errors.notes} placeholder="What changed in this version" />
-        <label className="textarea-label">
-          The text (optional)
-          <textarea name="body" rows={10} value={draft.body} onChange={(e) => set('body', e.target.value)} aria-invalid={errors.body ? true : undefined} />
-        </label>
-        {errors.body ? <p className="error">{errors.body}</p> : <p className="hint">{draft.body.length.toLocaleString()} characters</p>}
+        <TextAreaField label="The text (optional)" name="body" rows={10} value={draft.body} onChange={(v) => set('body', v)} error={errors.body} hint={`${draft.body.length.toLocaleString()} characters`} />
       </div>
     </FormModal>
   );

@@ -1,7 +1,7 @@
 import { letterInputSchema, type Letter } from '../../../shared/domain/letters';
 import { api } from '../../api/client';
 import { FormModal, useFormDraft } from '../../components/FormModal';
-import { TextField } from '../../components/form';
+import { TextAreaField, TextField } from '../../components/form';
 
 /** A letter's label, LoR portal ID and notes (its stage is changed on the row). */
 export function LetterEditor({ letter, title, onClose, onSaved }: { letter: Letter; title: string; onClose: () => void; onSaved: () => void }) {
@@ -18,11 +18,7 @@ export function LetterEditor({ letter, title, onClose, onSaved }: { letter: Lett
       <div className="writer-editor">
         <TextField label="Label" name="label" value={draft.label} onChange={(v) => set('label', v)} error={errors.label} hint="Useful when a writer writes more than one letter, e.g. “Prelim-focused”." />
         <TextField label="LoR portal letter ID" name="portalLetterId" value={draft.portalLetterId} onChange={(v) => set('portalLetterId', v)} error={errors.portalLetterId} />
-        <label className="textarea-label">
-          Notes
-          <textarea name="notes" rows={3} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
-        </label>
-        {errors.notes ? <p className="error">{errors.notes}</p> : null}
+        <TextAreaField label="Notes" name="notes" rows={3} value={draft.notes} onChange={(v) => set('notes', v)} error={errors.notes} />
       </div>
     </FormModal>
   );

@@ -8,7 +8,7 @@ import { fillTemplate, mailtoUrl, massMailingWarning, placeholderValues, PLACEHO
 import { api, errorMessage } from '../../api/client';
 import { ConfirmItem } from '../../components/Modal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
-import { SelectField, TextField } from '../../components/form';
+import { SelectField, TextAreaField, TextField } from '../../components/form';
 import { validate, type FieldErrors } from '../../components/errors';
 import { plural } from '../../components/format';
 import { localToday, useLettersStore } from '../../stores/letters-store';
@@ -212,10 +212,7 @@ function Composer({
         <TextField label="To" name="to" type="email" value={to} onChange={setTo} placeholder="pd@hospital.org" hint={to ? undefined : 'Add the PD’s or coordinator’s email on the program to fill this.'} />
       </div>
       <TextField label="Subject" name="subject" value={subject} onChange={setSubject} />
-      <label className="textarea-label">
-        Message
-        <textarea name="body" rows={14} value={body} onChange={(e) => setBody(e.target.value)} />
-      </label>
+      <TextAreaField label="Message" name="body" rows={14} value={body} onChange={setBody} />
       <ul className="composer-checks">
         {missing.length > 0 ? (
           <li className="finding sev-warning">

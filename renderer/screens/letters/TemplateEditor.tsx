@@ -2,7 +2,7 @@ import { TEMPLATE_PURPOSE_LABELS, templateInputSchema, type MessageTemplate, typ
 import { PLACEHOLDERS } from '../../../shared/engine/message-templates';
 import { api } from '../../api/client';
 import { FormModal, useFormDraft } from '../../components/FormModal';
-import { SelectField, TextField } from '../../components/form';
+import { SelectField, TextAreaField, TextField } from '../../components/form';
 
 export function TemplateEditor({ template, onClose, onSaved }: { template: MessageTemplate | null; onClose: () => void; onSaved: (name: string) => void }) {
   const { draft, set, errors, message, submit } = useFormDraft({
@@ -29,11 +29,7 @@ export function TemplateEditor({ template, onClose, onSaved }: { template: Messa
             <SelectField label="For" name="purpose" value={draft.purpose} onChange={(v) => set('purpose', v)} options={TEMPLATE_PURPOSE_LABELS} error={errors.purpose} />
           </div>
           <TextField label="Subject" name="subject" value={draft.subject} onChange={(v) => set('subject', v)} error={errors.subject} />
-          <label className="textarea-label">
-            Message
-            <textarea name="body" rows={14} value={draft.body} onChange={(e) => set('body', e.target.value)} aria-invalid={errors.body ? true : undefined} />
-          </label>
-          {errors.body ? <p className="error">{errors.body}</p> : <p className="hint">Text in [square brackets] is flagged as still to write for each program.</p>}
+          <TextAreaField label="Message" name="body" rows={14} value={draft.body} onChange={(v) => set('body', v)} error={errors.body} hint="Text in [square brackets] is flagged as still to write for each program." />
         </div>
         <aside className="placeholder-help" aria-label="Placeholders">
           <h3>Placeholders</h3>

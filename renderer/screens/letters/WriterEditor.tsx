@@ -1,7 +1,7 @@
 import { WRITER_LOCATION_LABELS, writerInputSchema, type LetterWriter } from '../../../shared/domain/letters';
 import { api } from '../../api/client';
 import { FormModal, useFormDraft } from '../../components/FormModal';
-import { CheckField, SelectField, TextField } from '../../components/form';
+import { CheckField, SelectField, TextAreaField, TextField } from '../../components/form';
 
 type Draft = Omit<LetterWriter, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -52,11 +52,7 @@ export function WriterEditor({ writer, onClose, onSaved }: { writer: LetterWrite
           error={errors.relationship}
           placeholder="4-week sub-internship; saw me on call and in clinic"
         />
-        <label className="textarea-label">
-          Notes
-          <textarea name="notes" rows={2} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
-        </label>
-        {errors.notes ? <p className="error">{errors.notes}</p> : null}
+        <TextAreaField label="Notes" name="notes" rows={2} value={draft.notes} onChange={(v) => set('notes', v)} error={errors.notes} />
       </div>
     </FormModal>
   );

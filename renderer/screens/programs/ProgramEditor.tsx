@@ -3,7 +3,7 @@ import {
   CUTOFF_KINDS, institutionWithTracksSchema, PROGRAM_LABELS, SETTINGS, TRACKS, TRI_STATES, VISA_SPONSORSHIPS, type Program, type Track,
 } from '../../../shared/domain/program';
 import { FormModal, useFormDraft } from '../../components/FormModal';
-import { CheckField, NumberField, SelectField, TextField } from '../../components/form';
+import { CheckField, NumberField, SelectField, TextAreaField, TextField } from '../../components/form';
 import type { FieldErrors } from '../../components/errors';
 import { useProgramsStore } from '../../stores/programs-store';
 import { fromProgramDraft, toProgramDraft, trackPathFor, type ProgramDraft, type TrackDraft } from './program-draft';
@@ -72,10 +72,7 @@ export function ProgramEditor({ programs, onClose }: { programs: Program[]; onCl
             <CheckField label="Research-heavy department" name="institution.researchHeavy" checked={i.researchHeavy} onChange={(v) => setInst('researchHeavy', v)} />
             <CheckField label="I have an internal connection here" name="institution.internalConnection" checked={i.internalConnection} onChange={(v) => setInst('internalConnection', v)} />
           </div>
-          <label className="textarea-label">
-            Notes
-            <textarea name="institution.notes" rows={2} value={i.notes} onChange={(ev) => setInst('notes', ev.target.value)} />
-          </label>
+          <TextAreaField label="Notes" name="institution.notes" rows={2} value={i.notes} onChange={(v) => setInst('notes', v)} />
         </fieldset>
 
         {errors.tracks ? (
@@ -120,10 +117,7 @@ function TrackFields({ track, draft, errors, onChange }: { track: Track; draft: 
             <TextField label="Tags" name={`tracks.${track}.tags`} value={draft.tags} onChange={(v) => onChange({ tags: v })} error={e('tags')} placeholder="comma, separated" />
           </div>
           <UnfilledHistory track={track} rows={draft.unfilledHistory} errors={errors} onChange={(unfilledHistory) => onChange({ unfilledHistory })} />
-          <label className="textarea-label">
-            Track notes
-            <textarea name={`tracks.${track}.notes`} rows={2} value={draft.notes} onChange={(ev) => onChange({ notes: ev.target.value })} />
-          </label>
+          <TextAreaField label="Track notes" name={`tracks.${track}.notes`} rows={2} value={draft.notes} onChange={(notes) => onChange({ notes })} />
         </>
       ) : null}
     </fieldset>
