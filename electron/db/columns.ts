@@ -1,5 +1,6 @@
 // Maps between camelCase domain objects and snake_case rows, one spec per table, so each
 // repository states its columns once.
+import { AppError } from '../errors';
 export type ColumnKind = 'text' | 'int' | 'real' | 'bool' | 'json' | 'nullableText';
 
 export type ColumnSpec<T> = { [K in keyof T]?: ColumnKind };
@@ -63,4 +64,35 @@ export function fromRow<T extends object>(row: Record<string, unknown>, spec: Co
 
 export function columnNames<T>(spec: ColumnSpec<T>): string[] {
   return Object.keys(spec).map(snake);
+}
+
+/** A spec that names every field of T, so the compiler checks that a row maps to a whole T. */
+export type FullColumnSpec<T> = { [K in keyof T]-?: ColumnKind };
+
+/** One row-to-object function per table, from a spec that lists every field once. */
+export function rowMapper<T extends object>(spec: FullColumnSpec<T>): (row: Record<string, unknown>) => T {
+  return (row) => fromRow<T>(row, spec);
+}
+
+/** What a save takes for a table's domain type: its fields without the ones the database sets, and the id when editing. */
+export type SaveFields<T, Omitted extends keyof T = never> = Omit<T, 'id' | 'createdAt' | 'updatedAt' | Omitted> & { id?: number | undefined };
+
+/** The refusal for a row that is gone, saying what to do: "`what` `id` does not exist (it may have been deleted); `todo`." */
+export function notFound(what: string, id: number, todo = 'reload the page'): AppError {
+  return new AppError('not_found', `${what} ${id} does not exist (it may have been deleted); ${todo}.`);
+}
+
+/** A getter by id: the row mapped by `map`, or a `notFound(what, id, todo)` refusal. */
+export function oneById<T>(stmt: { get(id: number): unknown }, map: (row: Record<string, unknown>) => T, what: string, todo?: string): (id: number) => T {
+  return (id) => {
+    const row = stmt.get(id) as Record<string, unknown> | undefined;
+    if (!row) throw notFound(what, id, todo);
+    return map(row);
+  };
+}
+
+/** The one row of a single-row table (id = 1) mapped by `map`, or `fallback()` before it is first written. */
+export function singleRow<T>(stmt: { get(): unknown }, map: (row: Record<string, unknown>) => T, fallback: () => T): T {
+  const row = stmt.get() as Record<string, unknown> | undefined;
+  return row ? map(row) : fallback();
 }

@@ -61,3 +61,34 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
     </Modal>
   );
 }
+
+/** A ConfirmDialog about `item`, shown while it is not null: confirming closes it, then calls `onConfirm` with the item. */
+export function ConfirmItem<T>({
+  item,
+  title,
+  message,
+  confirmLabel = 'Delete',
+  onClose,
+  onConfirm,
+}: {
+  item: T | null;
+  title: (item: T) => string;
+  message: (item: T) => ReactNode;
+  confirmLabel?: string;
+  onClose: () => void;
+  onConfirm: (item: T) => void;
+}) {
+  if (item === null) return null;
+  return (
+    <ConfirmDialog
+      title={title(item)}
+      message={message(item)}
+      confirmLabel={confirmLabel}
+      onCancel={onClose}
+      onConfirm={() => {
+        onClose();
+        onConfirm(item);
+      }}
+    />
+  );
+}

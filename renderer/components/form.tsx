@@ -129,6 +129,19 @@ export function CheckField({ label, name, checked, onChange, hint, disabled }: {
   );
 }
 
+/** A textarea inside its label (full width), with its error, or else the hint, right below. */
+export function TextAreaField({ label, name, rows, value, onChange, error, hint }: { label: string; name: string; rows: number; value: string; onChange: (value: string) => void; error?: string | undefined; hint?: ReactNode }) {
+  return (
+    <>
+      <label className="textarea-label">
+        {label}
+        <textarea name={name} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
+      </label>
+      {error ? <p className="error">{error}</p> : hint ? <p className="hint">{hint}</p> : null}
+    </>
+  );
+}
+
 /** '' -> null; anything else -> Number (NaN for non-numbers, which validation reports). */
 export function numberOrNull(text: string): number | null {
   const t = text.trim();

@@ -1,14 +1,6 @@
 // Fills a database (via the running browser-mode host's API) with a few fictional programs
 // for screenshots. Usage: node scripts/dev/demo-data.mjs http://127.0.0.1:PORT/
-const base = process.argv[2];
-const html = await (await fetch(base)).text();
-const token = /name="prelim-token" content="([^"]+)"/.exec(html)[1];
-const call = async (method, input) => {
-  const r = await fetch(`${base}api/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Prelim-Token': token }, body: JSON.stringify({ method, input }) });
-  const j = await r.json();
-  if (!j.ok) throw new Error(`${method}: ${j.error.message}`);
-  return j.value;
-};
+import { call } from './api-client.mjs';
 const inst = (o) => ({ name: '', city: '', state: '', website: '', setting: 'community', researchHeavy: false, visaSponsorship: 'j1', imgSharePct: null, nonUsImgResidents: 'unknown', pdName: '', pdEmail: '', coordinatorName: '', coordinatorEmail: '', internalConnection: false, notes: '', dataSource: 'Fictional demo', lastVerified: '2026-10-01', ...o });
 const tr = (track, o) => ({ track, nrmpCode: '', erasProgramId: '', minStep2ck: null, minStep2ckKind: 'strict', minStep1: null, minStep1Kind: 'strict', firstAttemptOnly: 'unknown', maxYearsSinceGraduation: null, usceRequired: 'unknown', usceMonthsRequired: null, positionsOffered: null, unfilledHistory: [], tags: [], notes: '', ...o });
 const data = [

@@ -1,15 +1,7 @@
 // Adds fictional letters, documents, applications (about 120) and a logged message through
 // the running browser-mode host's API, for screenshots of the Letters screen.
 // Usage: node scripts/dev/demo-letters.mjs http://127.0.0.1:PORT/
-const base = process.argv[2];
-const html = await (await fetch(base)).text();
-const token = /name="prelim-token" content="([^"]+)"/.exec(html)[1];
-const call = async (method, input) => {
-  const r = await fetch(`${base}api/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Prelim-Token': token }, body: JSON.stringify({ method, input }) });
-  const j = await r.json();
-  if (!j.ok) throw new Error(`${method}: ${j.error.message}`);
-  return j.value;
-};
+import { call } from './api-client.mjs';
 const { profile } = await call('profile.get');
 await call('profile.save', { ...profile, fullName: 'Amina Rahman', email: 'amina@example.com', medicalSchool: 'Example Medical College', country: 'Pakistan', aamcId: '12345678', visaNeed: 'j1', step2ckStatus: 'passed', step2ckScore: 230, step2ckAttempts: 1, step1Result: 'pass_fail', step1Attempts: 1 });
 if ((await call('programs.list')).length < 100) await call('sample.load', { institutions: 80 });

@@ -1,24 +1,10 @@
 // Adds what the Readiness, Deadlines and Dashboard screens show, on top of demo-data.mjs:
 // a profile, the programs on the list, some applications, letters, deadlines and an email.
 // Usage: node scripts/dev/demo-readiness.mjs http://127.0.0.1:PORT/
-const base = process.argv[2];
-const html = await (await fetch(base)).text();
-const token = /name="prelim-token" content="([^"]+)"/.exec(html)[1];
-const call = async (method, input) => {
-  const r = await fetch(`${base}api/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Prelim-Token': token }, body: JSON.stringify({ method, input }) });
-  const j = await r.json();
-  if (!j.ok) throw new Error(`${method}: ${j.error.message}`);
-  return j.value;
-};
+import { call, demoProfile } from './api-client.mjs';
 const today = new Date().toISOString().slice(0, 10);
 const plus = (d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
-await call('profile.save', {
-  fullName: 'Amina Rahman', email: 'amina@example.com', medicalSchool: 'Example Medical College', country: 'Pakistan', aamcId: '12345678', graduationYear: 2022,
-  step1Result: 'numeric', step1Score: 213, step1Attempts: 1, step2ckStatus: 'passed', step2ckScore: 230, step2ckAttempts: 1, step2ckDate: '2026-05-20',
-  step3Status: 'not_taken', step3Score: null, step3Date: null, ecfmgStatus: 'in_progress', oetStatus: 'passed', visaNeed: 'either_prefers_h1b',
-  usce: [{ id: 'u1', type: 'sub_internship', specialty: 'General Surgery', surgical: true, weeks: 8, hospital: 'Mercy Example Hospital', state: 'OH', handsOn: true }],
-  researchCount: 3, leadershipCount: 1, teachingCount: 2,
-});
+await call('profile.save', demoProfile({ visaNeed: 'either_prefers_h1b' }));
 const programs = await call('programs.list');
 const ids = programs.map((p) => p.id);
 await call('programs.setOnList', { ids, onList: true });

@@ -1,15 +1,7 @@
 // Adds fictional sample programs and about 120 applications spread over the statuses, with
 // interviews in several time zones (one pair in conflict) and a rank list, for screenshots
 // of the Applications screen. Usage: node scripts/dev/pipeline-demo.mjs http://127.0.0.1:PORT/
-const base = process.argv[2];
-const html = await (await fetch(base)).text();
-const token = /name="prelim-token" content="([^"]+)"/.exec(html)[1];
-const call = async (method, input) => {
-  const r = await fetch(`${base}api/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Prelim-Token': token }, body: JSON.stringify({ method, input }) });
-  const j = await r.json();
-  if (!j.ok) throw new Error(`${method}: ${j.error.message}`);
-  return j.value;
-};
+import { call } from './api-client.mjs';
 await call('sample.load', { institutions: 90 });
 const programs = (await call('programs.list')).slice(0, 120);
 const { created } = await call('applications.create', { programIds: programs.map((p) => p.id), date: '2026-08-20' });

@@ -1,23 +1,9 @@
 // SOAP screenshots: the seed applicant's profile, fictional sample programs, a fallback
 // plan from the top suggestions and (with "monday") a pasted unfilled list and a few
 // Match Week events. Usage: node scripts/dev/soap-demo-data.mjs http://127.0.0.1:PORT/ [monday]
-const base = process.argv[2];
+import { call, demoProfile } from './api-client.mjs';
 const monday = process.argv[3] === 'monday';
-const html = await (await fetch(base)).text();
-const token = /name="prelim-token" content="([^"]+)"/.exec(html)[1];
-const call = async (method, input) => {
-  const r = await fetch(`${base}api/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Prelim-Token': token }, body: JSON.stringify({ method, input }) });
-  const j = await r.json();
-  if (!j.ok) throw new Error(`${method}: ${j.error.message}`);
-  return j.value;
-};
-await call('profile.save', {
-  fullName: 'Amina Rahman', email: 'amina@example.com', medicalSchool: 'Example Medical College', country: 'Pakistan', aamcId: '12345678', graduationYear: 2022,
-  step1Result: 'numeric', step1Score: 213, step1Attempts: 1, step2ckStatus: 'passed', step2ckScore: 230, step2ckAttempts: 1, step2ckDate: '2026-05-20',
-  step3Status: 'not_taken', step3Score: null, step3Date: null, ecfmgStatus: 'in_progress', oetStatus: 'passed', visaNeed: 'j1',
-  usce: [{ id: 'u1', type: 'sub_internship', specialty: 'General Surgery', surgical: true, weeks: 8, hospital: 'Mercy Example Hospital', state: 'OH', handsOn: true }],
-  researchCount: 3, leadershipCount: 1, teachingCount: 2,
-});
+await call('profile.save', demoProfile());
 await call('sample.load', { institutions: 80 });
 let o = await call('soap.overview');
 await call('soap.planAdd', { programIds: o.candidates.slice(0, 8).map((c) => c.program.id) });

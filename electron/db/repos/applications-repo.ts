@@ -3,32 +3,12 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
+import { rowMapper, notFound, oneById } from '../columns';
 import { SUBMITTED_STATUSES, statusMoveProblem, type Application, type ApplicationEvent, type ApplicationStatus } from '../../../shared/domain/application';
 
-function rowToApplication(r: Record<string, unknown>): Application {
-  return {
-    id: r.id as number,
-    programId: r.program_id as number,
-    status: r.status as ApplicationStatus,
-    statusDate: r.status_date as string,
-    submittedOn: (r.submitted_on as string | null) ?? null,
-    notes: r.notes as string,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+export const rowToApplication = rowMapper<Application>({ id: 'int', programId: 'int', status: 'text', statusDate: 'text', submittedOn: 'text', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
-function rowToEvent(r: Record<string, unknown>): ApplicationEvent {
-  return {
-    id: r.id as number,
-    applicationId: r.application_id as number,
-    fromStatus: (r.from_status as ApplicationStatus | null) ?? null,
-    status: r.status as ApplicationStatus,
-    date: r.date as string,
-    note: r.note as string,
-    recordedAt: r.recorded_at as string,
-  };
-}
+const rowToEvent = rowMapper<ApplicationEvent>({ id: 'int', applicationId: 'int', fromStatus: 'text', status: 'text', date: 'text', note: 'text', recordedAt: 'text' });
 
 export interface CreateApplications {
   programIds: number[];
@@ -62,11 +42,7 @@ export function createApplicationsRepo(db: Db) {
     delete: db.prepare('DELETE FROM application WHERE id = ?'),
   };
 
-  function get(id: number): Application {
-    const row = stmts.one.get(id) as Record<string, unknown> | undefined;
-    if (!row) throw new AppError('not_found', `Application ${id} does not exist (it may have been deleted); reload the list.`);
-    return rowToApplication(row);
-  }
+  const get = oneById(stmts.one, rowToApplication, 'Application', 'reload the list');
 
   function programName(programId: number): string {
     return (stmts.programName.get(programId) as string | undefined) ?? `program ${programId}`;
@@ -96,7 +72,7 @@ export function createApplicationsRepo(db: Db) {
         const created: Application[] = [];
         const alreadyApplied: number[] = [];
         for (const programId of new Set(input.programIds)) {
-          if (stmts.programName.get(programId) === undefined) throw new AppError('not_found', `Program ${programId} does not exist (it may have been deleted); reload the list.`);
+          if (stmts.programName.get(programId) === undefined) throw notFound('Program', programId, 'reload the list');
           if (stmts.byProgram.get(programId) !== undefined) {
             alreadyApplied.push(programId);
             continue;

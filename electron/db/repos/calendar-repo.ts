@@ -2,36 +2,19 @@
 // and reminder settings, and the reminder log (one row per item per day shown).
 import type { Db } from '../open';
 import { inTransaction } from '../open';
-import { AppError } from '../../errors';
+import { rowMapper, notFound, oneById, singleRow, toRow, type FullColumnSpec, type SaveFields } from '../columns';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings, type ProgramDeadline, type SeasonCorrection } from '../../../shared/domain/season-calendar';
 
 type Row = Record<string, unknown>;
 
-function rowToDeadline(r: Row): ProgramDeadline {
-  return {
-    id: r.id as number,
-    programId: r.program_id as number,
-    title: r.title as string,
-    dueDate: r.due_date as string,
-    done: r.done === 1,
-    notes: r.notes as string,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+const rowToDeadline = rowMapper<ProgramDeadline>({ id: 'int', programId: 'int', title: 'text', dueDate: 'text', done: 'bool', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
-function rowToCorrection(r: Row): SeasonCorrection {
-  return { eventId: r.event_id as string, date: r.date as string, time: (r.time as string | null) ?? null, note: r.note as string, updatedAt: r.updated_at as string };
-}
+const rowToCorrection = rowMapper<SeasonCorrection>({ eventId: 'text', date: 'text', time: 'text', note: 'text', updatedAt: 'text' });
 
-export interface DeadlineFields {
-  id?: number | undefined;
-  programId: number;
-  title: string;
-  dueDate: string;
-  done: boolean;
-  notes: string;
-}
+export type DeadlineFields = SaveFields<ProgramDeadline>;
+
+const SETTINGS_COLUMNS: FullColumnSpec<CalendarSettings> = { timeZone: 'text', remindersEnabled: 'bool', reminderDays: 'int' };
+const rowToSettings = rowMapper(SETTINGS_COLUMNS);
 
 /** Reminder log rows older than this are pruned: only "shown today" matters. */
 const REMINDER_LOG_KEEP_DAYS = 30;
@@ -70,11 +53,7 @@ export function createCalendarRepo(db: Db) {
     pruneLog: db.prepare('DELETE FROM reminder_log WHERE shown_on < ?'),
   };
 
-  function getDeadline(id: number): ProgramDeadline {
-    const row = stmts.deadline.get(id) as Row | undefined;
-    if (!row) throw new AppError('not_found', `Deadline ${id} does not exist (it may have been deleted); reload the page.`);
-    return rowToDeadline(row);
-  }
+  const getDeadline = oneById(stmts.deadline, rowToDeadline, 'Deadline');
 
   return {
     ticks(): Record<string, boolean> {
@@ -103,7 +82,7 @@ export function createCalendarRepo(db: Db) {
 
     saveDeadline(d: DeadlineFields, now: Date): ProgramDeadline {
       return inTransaction(db, () => {
-        if (stmts.programExists.get(d.programId) === undefined) throw new AppError('not_found', `Program ${d.programId} does not exist (it may have been deleted); reload the page and choose another.`);
+        if (stmts.programExists.get(d.programId) === undefined) throw notFound('Program', d.programId, 'reload the page and choose another');
         const params = { program_id: d.programId, title: d.title, due_date: d.dueDate, done: d.done ? 1 : 0, notes: d.notes, now: now.toISOString() };
         if (d.id === undefined) return getDeadline(Number(stmts.insertDeadline.run(params).lastInsertRowid));
         getDeadline(d.id);
@@ -120,13 +99,11 @@ export function createCalendarRepo(db: Db) {
     },
 
     settings(): CalendarSettings {
-      const r = stmts.settings.get() as Row | undefined;
-      if (!r) return { ...DEFAULT_CALENDAR_SETTINGS };
-      return { timeZone: r.time_zone as string, remindersEnabled: r.reminders_enabled === 1, reminderDays: r.reminder_days as number };
+      return singleRow(stmts.settings, rowToSettings, () => ({ ...DEFAULT_CALENDAR_SETTINGS }));
     },
 
     saveSettings(s: CalendarSettings): CalendarSettings {
-      stmts.upsertSettings.run({ time_zone: s.timeZone, reminders_enabled: s.remindersEnabled ? 1 : 0, reminder_days: s.reminderDays });
+      stmts.upsertSettings.run(toRow(s, SETTINGS_COLUMNS));
       return s;
     },
 

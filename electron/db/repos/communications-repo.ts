@@ -4,59 +4,19 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
-import type { Channel, Communication, Direction, MessageTemplate, TemplatePurpose } from '../../../shared/domain/communications';
+import { rowMapper, notFound, oneById, type SaveFields } from '../columns';
+import type { Communication, MessageTemplate } from '../../../shared/domain/communications';
 import { BUILT_IN_TEMPLATES } from '../../../shared/engine/message-templates';
 
 type Row = Record<string, unknown>;
 
-function rowToCommunication(r: Row): Communication {
-  return {
-    id: r.id as number,
-    programId: r.program_id as number,
-    channel: r.channel as Channel,
-    direction: r.direction as Direction,
-    date: r.date as string,
-    contact: r.contact as string,
-    subject: r.subject as string,
-    body: r.body as string,
-    notes: r.notes as string,
-    templateId: (r.template_id as number | null) ?? null,
-    createdAt: r.created_at as string,
-  };
-}
+const rowToCommunication = rowMapper<Communication>({ id: 'int', programId: 'int', channel: 'text', direction: 'text', date: 'text', contact: 'text', subject: 'text', body: 'text', notes: 'text', templateId: 'int', createdAt: 'text' });
 
-function rowToTemplate(r: Row): MessageTemplate {
-  return {
-    id: r.id as number,
-    builtInKey: (r.built_in_key as string | null) ?? null,
-    name: r.name as string,
-    purpose: r.purpose as TemplatePurpose,
-    subject: r.subject as string,
-    body: r.body as string,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+const rowToTemplate = rowMapper<MessageTemplate>({ id: 'int', builtInKey: 'text', name: 'text', purpose: 'text', subject: 'text', body: 'text', createdAt: 'text', updatedAt: 'text' });
 
-export interface CommunicationFields {
-  programId: number;
-  channel: Channel;
-  direction: Direction;
-  date: string;
-  contact: string;
-  subject: string;
-  body: string;
-  notes: string;
-  templateId: number | null;
-}
+export type CommunicationFields = Omit<Communication, 'id' | 'createdAt'>;
 
-export interface TemplateFields {
-  id?: number | undefined;
-  name: string;
-  purpose: TemplatePurpose;
-  subject: string;
-  body: string;
-}
+export type TemplateFields = SaveFields<MessageTemplate, 'builtInKey'>;
 
 export function createCommunicationsRepo(db: Db) {
   const stmts = {
@@ -80,17 +40,9 @@ export function createCommunicationsRepo(db: Db) {
     deleteTemplate: db.prepare('DELETE FROM message_template WHERE id = ?'),
   };
 
-  function getTemplate(id: number): MessageTemplate {
-    const row = stmts.template.get(id) as Row | undefined;
-    if (!row) throw new AppError('not_found', `Template ${id} does not exist (it may have been deleted); reload the page.`);
-    return rowToTemplate(row);
-  }
+  const getTemplate = oneById(stmts.template, rowToTemplate, 'Template');
 
-  function getCommunication(id: number): Communication {
-    const row = stmts.one.get(id) as Row | undefined;
-    if (!row) throw new AppError('not_found', `Logged message ${id} does not exist (it may have been deleted); reload the page.`);
-    return rowToCommunication(row);
-  }
+  const getCommunication = oneById(stmts.one, rowToCommunication, 'Logged message');
 
   return {
     list(programId?: number): Communication[] {
@@ -100,7 +52,7 @@ export function createCommunicationsRepo(db: Db) {
 
     log(c: CommunicationFields, now: Date): Communication {
       return inTransaction(db, () => {
-        if (stmts.programExists.get(c.programId) === undefined) throw new AppError('not_found', `Program ${c.programId} does not exist (it may have been deleted); reload the page.`);
+        if (stmts.programExists.get(c.programId) === undefined) throw notFound('Program', c.programId);
         if (c.templateId !== null) getTemplate(c.templateId);
         return getCommunication(Number(stmts.insert.run({ ...c, now: now.toISOString() }).lastInsertRowid));
       });

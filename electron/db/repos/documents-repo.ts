@@ -3,35 +3,17 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
+import { rowMapper, notFound, oneById, type SaveFields } from '../columns';
 import type { ApplicationStatus } from '../../../shared/domain/application';
-import { DOCUMENT_SLOT_LABELS, slotOf, type DocumentAssignment, type DocumentKind, type DocumentSlot, type DocumentVersion } from '../../../shared/domain/documents';
+import { DOCUMENT_SLOT_LABELS, slotOf, type DocumentAssignment, type DocumentSlot, type DocumentVersion } from '../../../shared/domain/documents';
 import { isAssignmentLocked } from '../../../shared/engine/letters';
 
 type Row = Record<string, unknown>;
 
-function rowToDocument(r: Row): DocumentVersion {
-  return {
-    id: r.id as number,
-    kind: r.kind as DocumentKind,
-    title: r.title as string,
-    versionLabel: r.version_label as string,
-    date: r.date as string,
-    notes: r.notes as string,
-    body: r.body as string,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+const rowToDocument = rowMapper<DocumentVersion>({ id: 'int', kind: 'text', title: 'text', versionLabel: 'text', date: 'text', notes: 'text', body: 'text', createdAt: 'text', updatedAt: 'text' });
+const rowToAssignment = rowMapper<DocumentAssignment>({ applicationId: 'int', slot: 'text', documentId: 'int', assignedOn: 'text' });
 
-export interface DocumentFields {
-  id?: number | undefined;
-  kind: DocumentKind;
-  title: string;
-  versionLabel: string;
-  date: string;
-  notes: string;
-  body: string;
-}
+export type DocumentFields = SaveFields<DocumentVersion>;
 
 export function createDocumentsRepo(db: Db) {
   const stmts = {
@@ -56,24 +38,15 @@ export function createDocumentsRepo(db: Db) {
     clearDocument: db.prepare('DELETE FROM application_document WHERE application_id = ? AND document_id = ?'),
   };
 
-  function get(id: number): DocumentVersion {
-    const row = stmts.one.get(id) as Row | undefined;
-    if (!row) throw new AppError('not_found', `Document version ${id} does not exist (it may have been deleted); reload the page.`);
-    return rowToDocument(row);
-  }
+  const get = oneById(stmts.one, rowToDocument, 'Document version');
 
   function assignments(): DocumentAssignment[] {
-    return (stmts.assignments.all() as Row[]).map((r) => ({
-      applicationId: r.application_id as number,
-      slot: r.slot as DocumentSlot,
-      documentId: r.document_id as number,
-      assignedOn: r.assigned_on as string,
-    }));
+    return (stmts.assignments.all() as Row[]).map(rowToAssignment);
   }
 
   function requireApplications(ids: number[]): void {
     for (const id of ids) {
-      if (stmts.appExists.get(id) === undefined) throw new AppError('not_found', `Application ${id} does not exist (it may have been deleted); reload the page.`);
+      if (stmts.appExists.get(id) === undefined) throw notFound('Application', id);
     }
   }
 

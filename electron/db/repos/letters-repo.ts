@@ -4,6 +4,7 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
+import { rowMapper, notFound, oneById, type SaveFields } from '../columns';
 import type { ApplicationStatus } from '../../../shared/domain/application';
 import {
   LETTER_PATH,
@@ -12,67 +13,18 @@ import {
   type LetterSettings,
   type LetterStage,
   type LetterWriter,
-  type WriterLocation,
 } from '../../../shared/domain/letters';
 import { assignmentProblem, isAssignmentLocked } from '../../../shared/engine/letters';
 
 type Row = Record<string, unknown>;
 
-function rowToWriter(r: Row): LetterWriter {
-  return {
-    id: r.id as number,
-    name: r.name as string,
-    title: r.title as string,
-    specialty: r.specialty as string,
-    institution: r.institution as string,
-    location: r.location as WriterLocation,
-    isSurgeon: r.is_surgeon === 1,
-    relationship: r.relationship as string,
-    email: r.email as string,
-    notes: r.notes as string,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+const rowToWriter = rowMapper<LetterWriter>({ id: 'int', name: 'text', title: 'text', specialty: 'text', institution: 'text', location: 'text', isSurgeon: 'bool', relationship: 'text', email: 'text', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
-function rowToLetter(r: Row): Letter {
-  return {
-    id: r.id as number,
-    writerId: r.writer_id as number,
-    label: r.label as string,
-    stage: r.stage as LetterStage,
-    askedOn: (r.asked_on as string | null) ?? null,
-    agreedOn: (r.agreed_on as string | null) ?? null,
-    strongConfirmedOn: (r.strong_confirmed_on as string | null) ?? null,
-    uploadedOn: (r.uploaded_on as string | null) ?? null,
-    declinedOn: (r.declined_on as string | null) ?? null,
-    portalLetterId: r.portal_letter_id as string,
-    notes: r.notes as string,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+const rowToLetter = rowMapper<Letter>({ id: 'int', writerId: 'int', label: 'text', stage: 'text', askedOn: 'text', agreedOn: 'text', strongConfirmedOn: 'text', uploadedOn: 'text', declinedOn: 'text', portalLetterId: 'text', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
-export interface WriterFields {
-  id?: number | undefined;
-  name: string;
-  title: string;
-  specialty: string;
-  institution: string;
-  location: WriterLocation;
-  isSurgeon: boolean;
-  relationship: string;
-  email: string;
-  notes: string;
-}
+export type WriterFields = SaveFields<LetterWriter>;
 
-export interface LetterFields {
-  id?: number | undefined;
-  writerId: number;
-  label: string;
-  portalLetterId: string;
-  notes: string;
-}
+export type LetterFields = Pick<Letter, 'writerId' | 'label' | 'portalLetterId' | 'notes'> & { id?: number | undefined };
 
 /** The date column of each stage on the path. */
 const STAGE_DATE_COLUMN: Record<Exclude<LetterStage, 'to_ask'>, keyof Letter> = {
@@ -143,17 +95,9 @@ export function createLettersRepo(db: Db) {
     saveSettings: db.prepare('INSERT INTO letter_settings (id, reminder_days) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET reminder_days = excluded.reminder_days'),
   };
 
-  function getWriter(id: number): LetterWriter {
-    const row = stmts.writer.get(id) as Row | undefined;
-    if (!row) throw new AppError('not_found', `Letter writer ${id} does not exist (it may have been deleted); reload the page.`);
-    return rowToWriter(row);
-  }
+  const getWriter = oneById(stmts.writer, rowToWriter, 'Letter writer');
 
-  function getLetter(id: number): Letter {
-    const row = stmts.letter.get(id) as Row | undefined;
-    if (!row) throw new AppError('not_found', `Letter ${id} does not exist (it may have been deleted); reload the page.`);
-    return rowToLetter(row);
-  }
+  const getLetter = oneById(stmts.letter, rowToLetter, 'Letter');
 
   function assignments(): LetterAssignment[] {
     return (stmts.assignments.all() as Row[]).map((r) => ({ applicationId: r.application_id as number, letterId: r.letter_id as number, assignedOn: r.assigned_on as string }));
@@ -247,7 +191,7 @@ export function createLettersRepo(db: Db) {
     setAssigned(input: { applicationId: number; letterId: number; assigned: boolean; date: string; unlockSubmitted: boolean }): LetterAssignment[] {
       return inTransaction(db, () => {
         const app = stmts.application.get(input.applicationId) as { id: number; status: ApplicationStatus; program_name: string } | undefined;
-        if (!app) throw new AppError('not_found', `Application ${input.applicationId} does not exist (it may have been deleted); reload the page.`);
+        if (!app) throw notFound('Application', input.applicationId);
         const letter = getLetter(input.letterId);
         const assignedLetterIds = stmts.assignedTo.all(app.id) as number[];
         const problem = assignmentProblem({

@@ -2,7 +2,7 @@
 // removable sample data.
 import type { Db } from '../open';
 import { inTransaction } from '../open';
-import { AppError } from '../../errors';
+import { notFound } from '../columns';
 import type { TierOverride } from '../../../shared/domain/program';
 
 export interface AppSettings {
@@ -29,7 +29,7 @@ export function createListRepo(db: Db) {
   };
 
   function requireProgram(id: number): void {
-    if (stmts.exists.get(id) === undefined) throw new AppError('not_found', `Program ${id} does not exist (it may have been deleted); reload the list.`);
+    if (stmts.exists.get(id) === undefined) throw notFound('Program', id, 'reload the list');
   }
 
   return {

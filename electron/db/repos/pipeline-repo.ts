@@ -4,31 +4,16 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
-import { interviewMovesStatus, type Interview, type InterviewPlatform, type InterviewSave, type PrepCard } from '../../../shared/domain/interview';
+import { rowMapper, oneById, singleRow } from '../columns';
+import { interviewMovesStatus, type Interview, type InterviewSave, type PrepCard } from '../../../shared/domain/interview';
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
 import { RANKABLE_STATUSES, type RankList } from '../../../shared/domain/rank-list';
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
-import type { Track } from '../../../shared/domain/program';
-import { createApplicationsRepo } from './applications-repo';
+import { createApplicationsRepo, rowToApplication } from './applications-repo';
 
-function rowToInterview(r: Record<string, unknown>): Interview {
-  return {
-    id: r.id as number,
-    applicationId: r.application_id as number,
-    invitedOn: (r.invited_on as string | null) ?? null,
-    respondBy: (r.respond_by as string | null) ?? null,
-    localStart: (r.local_start as string | null) ?? null,
-    timeZone: (r.time_zone as string | null) ?? null,
-    durationMinutes: r.duration_minutes as number,
-    platform: r.platform as InterviewPlatform,
-    location: r.location as string,
-    completed: r.completed === 1,
-    impressions: r.impressions as string,
-    score: (r.score as number | null) ?? null,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+const rowToInterview = rowMapper<Interview>({ id: 'int', applicationId: 'int', invitedOn: 'text', respondBy: 'text', localStart: 'text', timeZone: 'text', durationMinutes: 'int', platform: 'text', location: 'text', completed: 'bool', impressions: 'text', score: 'int', createdAt: 'text', updatedAt: 'text' });
+const rowToOverviewProgram = rowMapper<ApplicationOverview['program']>({ institutionName: 'text', track: 'text', city: 'text', state: 'text', nrmpCode: 'nullableText', isSample: 'bool' });
+const rowToPrepCard = rowMapper<PrepCard>({ ownership: 'text', reflection: 'text', evidence: 'text', reassurance: 'text', updatedAt: 'text' });
 
 export function createPipelineRepo(db: Db) {
   const apps = createApplicationsRepo(db);
@@ -67,11 +52,7 @@ export function createPipelineRepo(db: Db) {
     ),
   };
 
-  function interview(id: number): Interview {
-    const row = stmts.interview.get(id) as Record<string, unknown> | undefined;
-    if (!row) throw new AppError('not_found', `Interview ${id} does not exist (it may have been deleted); reload the page.`);
-    return rowToInterview(row);
-  }
+  const interview = oneById(stmts.interview, rowToInterview, 'Interview');
 
   function rankList(): RankList {
     const meta = stmts.meta.get() as { extra_rank_fee: number | null; saved_at: string | null } | undefined;
@@ -89,22 +70,8 @@ export function createPipelineRepo(db: Db) {
   return {
     overview(): ApplicationOverview[] {
       return (stmts.overview.all() as Record<string, unknown>[]).map((r) => ({
-        id: r.id as number,
-        programId: r.program_id as number,
-        status: r.status as ApplicationStatus,
-        statusDate: r.status_date as string,
-        submittedOn: (r.submitted_on as string | null) ?? null,
-        notes: r.notes as string,
-        createdAt: r.created_at as string,
-        updatedAt: r.updated_at as string,
-        program: {
-          institutionName: r.institution_name as string,
-          track: r.track as Track,
-          city: r.city as string,
-          state: r.state as string,
-          nrmpCode: (r.nrmp_code as string | null) ?? '',
-          isSample: r.is_sample === 1,
-        },
+        ...rowToApplication(r),
+        program: rowToOverviewProgram(r),
         interviewCount: r.interviews as number,
         rank: (r.position as number | null) ?? null,
       }));
@@ -236,10 +203,7 @@ export function createPipelineRepo(db: Db) {
     },
 
     prepCard(): PrepCard {
-      const r = stmts.prepCard.get() as Record<string, string> | undefined;
-      return r
-        ? { ownership: r.ownership!, reflection: r.reflection!, evidence: r.evidence!, reassurance: r.reassurance!, updatedAt: r.updated_at! }
-        : { ownership: '', reflection: '', evidence: '', reassurance: '', updatedAt: null };
+      return singleRow(stmts.prepCard, rowToPrepCard, () => ({ ownership: '', reflection: '', evidence: '', reassurance: '', updatedAt: null }));
     },
 
     savePrepCard(card: Omit<PrepCard, 'updatedAt'>, now: Date): PrepCard {

@@ -4,49 +4,33 @@
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
+import { rowMapper, notFound } from '../columns';
 import { createProgramsRepo } from './programs-repo';
 import { emptyInstitution, emptyTrack, type Program } from '../../../shared/domain/program';
 import { parseNrmpCode } from '../../../shared/domain/nrmp';
-import { SOAP_MAX_APPLICATIONS, type SoapApplication, type SoapApplicationStatus, type SoapMatchStatus, type SoapPlanEntry, type SoapState, type SoapUnfilledProgram } from '../../../shared/domain/soap';
+import { SOAP_MAX_APPLICATIONS, type SoapApplication, type SoapMatchStatus, type SoapPlanEntry, type SoapState, type SoapUnfilledProgram } from '../../../shared/domain/soap';
 import { intersectUnfilled, rerankPlanToOpen, soapTrackProblem } from '../../../shared/engine/soap-fallback';
 import { offersExpiringAt, soapApplyProblem, soapDecideProblem, soapInterviewProblem, soapOfferProblem, type SoapClock } from '../../../shared/engine/soap-match-week';
 import type { ParsedUnfilledList } from '../../../shared/engine/soap-unfilled-list';
+import type { SoapImportResult } from '../../../shared/api/soap-api';
 
 /** The tag and data source that mark programs the unfilled-list import created. */
 export const UNFILLED_LIST_TAG = 'SOAP unfilled list';
 
-export interface UnfilledImportSummary {
-  listed: number;
-  /** Plan programs that are on the list (open). */
-  matched: number[];
-  /** Plan programs not on the list (not open this year). */
-  planNotOpen: number[];
-  /** Programs already known, on the list, not in the plan. */
-  notInPlan: number[];
-  /** Programs the import added to the database (marked as from the unfilled list). */
-  added: number[];
-  /** Lines left out: other specialties or tracks. */
-  otherPrograms: number;
-  /** Lines with no NRMP code (first ones, for the user to check). */
-  unreadable: { line: number; text: string }[];
-  duplicates: string[];
-}
+/**
+ * What an unfilled-list import did: `matched` plan programs on the list (open), `planNotOpen`
+ * plan programs not on it, `notInPlan` known programs on it outside the plan, `added` programs
+ * the import created, `otherPrograms` lines of other specialties or tracks left out,
+ * `unreadable` lines with no NRMP code (first ones, for the user to check).
+ */
+export type UnfilledImportSummary = SoapImportResult['summary'];
 
 const label = (p: Program) => `${p.institution.name} (${p.track === 'preliminary' ? 'Preliminary' : 'Categorical'})`;
 
-function rowToApplication(r: Record<string, unknown>): SoapApplication {
-  return {
-    id: r.id as number,
-    programId: (r.program_id as number | null) ?? null,
-    label: r.label as string,
-    nrmpCode: r.nrmp_code as string,
-    status: r.status as SoapApplicationStatus,
-    appliedAt: r.applied_at as string,
-    interviewAt: (r.interview_at as string | null) ?? null,
-    offerRound: (r.offer_round as number | null) ?? null,
-    decidedAt: (r.decided_at as string | null) ?? null,
-  };
-}
+const rowToApplication = rowMapper<SoapApplication>({ id: 'int', programId: 'int', label: 'text', nrmpCode: 'text', status: 'text', appliedAt: 'text', interviewAt: 'text', offerRound: 'int', decidedAt: 'text' });
+const rowToUnfilled = rowMapper<SoapUnfilledProgram>({ nrmpCode: 'text', name: 'text', state: 'text', positions: 'int', programId: 'int', addedByImport: 'bool' });
+const rowToState = rowMapper<SoapState>({ matchStatus: 'text', prelimStatementReady: 'bool', lettersReady: 'bool', unfilledImportedAt: 'text' });
+const rowToPlanEntry = rowMapper<SoapPlanEntry>({ programId: 'int', position: 'int', note: 'text', addedAt: 'text' });
 
 export function createSoapRepo(db: Db) {
   const programs = createProgramsRepo(db);
@@ -78,17 +62,11 @@ export function createSoapRepo(db: Db) {
   };
 
   function state(): SoapState {
-    const r = stmts.state.get() as Record<string, unknown>;
-    return {
-      matchStatus: r.match_status as SoapMatchStatus,
-      prelimStatementReady: r.prelim_statement_ready === 1,
-      lettersReady: r.letters_ready === 1,
-      unfilledImportedAt: (r.unfilled_imported_at as string | null) ?? null,
-    };
+    return rowToState(stmts.state.get() as Record<string, unknown>);
   }
 
   function plan(): SoapPlanEntry[] {
-    return (stmts.plan.all() as Record<string, unknown>[]).map((r) => ({ programId: r.program_id as number, position: r.position as number, note: r.note as string, addedAt: r.added_at as string }));
+    return (stmts.plan.all() as Record<string, unknown>[]).map(rowToPlanEntry);
   }
 
   function writeOrder(ids: readonly number[]): void {
@@ -107,7 +85,7 @@ export function createSoapRepo(db: Db) {
 
   function program(id: number): Program {
     const p = programs.get(id);
-    if (!p) throw new AppError('not_found', `Program ${id} does not exist (it may have been deleted); reload the SOAP screen.`);
+    if (!p) throw notFound('Program', id, 'reload the SOAP screen');
     return p;
   }
 
@@ -117,14 +95,7 @@ export function createSoapRepo(db: Db) {
     applications,
 
     unfilled(): SoapUnfilledProgram[] {
-      return (stmts.unfilled.all() as Record<string, unknown>[]).map((r) => ({
-        nrmpCode: r.nrmp_code as string,
-        name: r.name as string,
-        state: r.state as string,
-        positions: (r.positions as number | null) ?? null,
-        programId: (r.program_id as number | null) ?? null,
-        addedByImport: r.added_by_import === 1,
-      }));
+      return (stmts.unfilled.all() as Record<string, unknown>[]).map(rowToUnfilled);
     },
 
     setMatchStatus(status: SoapMatchStatus): void {

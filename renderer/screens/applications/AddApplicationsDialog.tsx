@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
 import { compareNames, PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
-import { Modal } from '../../components/Modal';
+import { FormModal } from '../../components/FormModal';
 import { api, errorMessage } from '../../api/client';
 import { plural } from '../../components/format';
 import { todayIso } from './pipeline-format';
@@ -48,26 +48,7 @@ export function AddApplicationsDialog({ programs, appliedProgramIds, onClose, on
   };
 
   return (
-    <Modal
-      title="Add applications"
-      onClose={onClose}
-      wide
-      footer={
-        <>
-          {error ? (
-            <span className="footer-message error" role="alert">
-              {error}
-            </span>
-          ) : null}
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={chosen.size === 0} onClick={() => void create()}>
-            Add {plural(chosen.size, 'application')}
-          </button>
-        </>
-      }
-    >
+    <FormModal title="Add applications" onClose={onClose} wide onSave={() => void create()} message={error} saveDisabled={chosen.size === 0} saveLabel={`Add ${plural(chosen.size, 'application')}`}>
       <div className="add-apps">
         <div className="toolbar">
           <div className="tabs" role="tablist" aria-label="Which programs">
@@ -120,6 +101,6 @@ export function AddApplicationsDialog({ programs, appliedProgramIds, onClose, on
           </>
         )}
       </div>
-    </Modal>
+    </FormModal>
   );
 }

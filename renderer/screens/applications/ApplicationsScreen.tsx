@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Plus, Search } from 'lucide-react';
 import { CLOSED_STATUSES } from '../../../shared/domain/application';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { Tabs } from '../../components/Tabs';
 import { plural } from '../../components/format';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { useProgramsStore } from '../../stores/programs-store';
@@ -69,21 +70,18 @@ export function ApplicationsScreen() {
           </button>
         </div>
       ) : null}
-      <div className="tabs" role="tablist" aria-label="Applications views">
-        {(
-          [
-            ['board', 'Board'],
-            ['table', 'Table'],
-            ['interviews', `Interviews (${interviews.length})`],
-            ['rank', 'Rank list'],
-            ['prep', 'Interview prep'],
-          ] as const
-        ).map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={view === id} className={view === id ? 'active' : undefined} onClick={() => setView(id)}>
-            {label}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label="Applications views"
+        tabs={[
+          ['board', 'Board'],
+          ['table', 'Table'],
+          ['interviews', `Interviews (${interviews.length})`],
+          ['rank', 'Rank list'],
+          ['prep', 'Interview prep'],
+        ]}
+        value={view}
+        onChange={setView}
+      />
       {loaded && applications.length === 0 && (view === 'board' || view === 'table') ? (
         <div className="empty-state">
           <h2>No applications yet</h2>

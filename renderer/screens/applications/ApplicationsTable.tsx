@@ -5,7 +5,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState,
 } from '@tanstack/react-table';
-import { ArrowDown, ArrowUp } from 'lucide-react';
+import { ariaSort, SortHeaderLabel } from '../../components/table';
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, SENT_FILTER, wasSubmitted } from '../../../shared/domain/application';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import { compareNames, type Program } from '../../../shared/domain/program';
@@ -161,21 +161,11 @@ export function ApplicationsTable({ applications, programs, tiers, onOpen, initi
         <thead>
           {table.getHeaderGroups().map((hg) => (
             <tr key={hg.id}>
-              {hg.headers.map((h) => {
-                const sorted = h.column.getIsSorted();
-                return (
-                  <th key={h.id} className={`col-${h.column.id}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
-                    {h.column.getCanSort() ? (
-                      <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()}>
-                        {flexRender(h.column.columnDef.header, h.getContext())}
-                        {sorted === 'asc' ? <ArrowUp size={14} aria-hidden /> : sorted === 'desc' ? <ArrowDown size={14} aria-hidden /> : null}
-                      </button>
-                    ) : (
-                      flexRender(h.column.columnDef.header, h.getContext())
-                    )}
-                  </th>
-                );
-              })}
+              {hg.headers.map((h) => (
+                <th key={h.id} className={`col-${h.column.id}`} aria-sort={ariaSort(h.column.getIsSorted())}>
+                  <SortHeaderLabel header={h} />
+                </th>
+              ))}
             </tr>
           ))}
         </thead>

@@ -6,7 +6,7 @@ import { APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
 import { INTERVIEW_DURATION_DEFAULT, INTERVIEW_PLATFORMS, INTERVIEW_PLATFORM_LABELS, interviewSaveSchema, localToInstant, type Interview, type InterviewPlatform } from '../../../shared/domain/interview';
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
 import { formatInZone } from '../../../shared/engine/interview-conflicts';
-import { Modal } from '../../components/Modal';
+import { FormModal } from '../../components/FormModal';
 import { Field } from '../../components/form';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';
 import { api } from '../../api/client';
@@ -85,26 +85,7 @@ export function InterviewEditor({ application, choices = [], interview, onClose,
   const title = interview ? 'Edit interview' : 'Record an interview';
   const current = application ?? choices.find((c) => c.id === applicationId);
   return (
-    <Modal
-      title={current ? `${title}: ${appName(current)}` : title}
-      onClose={onClose}
-      wide
-      footer={
-        <>
-          {message ? (
-            <span className="footer-message error" role="alert">
-              {message}
-            </span>
-          ) : null}
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="interview-form" className="primary" disabled={busy || applicationId === 0}>
-            Save interview
-          </button>
-        </>
-      }
-    >
+    <FormModal title={current ? `${title}: ${appName(current)}` : title} onClose={onClose} wide form="interview-form" message={message} saveDisabled={busy || applicationId === 0} saveLabel="Save interview">
       <form id="interview-form" className="interview-form" onSubmit={(e) => void submit(e)}>
         {!application && !interview ? (
           <Field label="Application" name="applicationId" error={errors.applicationId}>
@@ -201,7 +182,7 @@ export function InterviewEditor({ application, choices = [], interview, onClose,
           </div>
         </fieldset>
       </form>
-    </Modal>
+    </FormModal>
   );
 }
 

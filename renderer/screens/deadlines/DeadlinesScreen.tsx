@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { z } from 'zod';
 import { CalendarArrowDown, Pencil, Plus, RotateCcw, Trash2 } from 'lucide-react';
 import { compareNames } from '../../../shared/domain/program';
 import { calendarSettingsSchema, programDeadlineInputSchema, seasonCorrectionSchema, type ProgramDeadline, type ResolvedSeasonEvent } from '../../../shared/domain/season-calendar';
@@ -6,7 +7,8 @@ import { easternTime, formatDay, formatInstant, instantOf } from '../../../share
 import { fieldIssues } from '../../../shared/api/define';
 import { api, ApiCallError, errorMessage } from '../../api/client';
 import { CheckField, TextField } from '../../components/form';
-import { ConfirmDialog, Modal } from '../../components/Modal';
+import { ConfirmDialog } from '../../components/Modal';
+import { FormModal } from '../../components/FormModal';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useCalendarStore } from '../../stores/calendar-store';
 import { useProgramsStore } from '../../stores/programs-store';
@@ -19,6 +21,17 @@ type Errors = Record<string, string>;
 function issuesOf(err: unknown): Errors {
   if (err instanceof ApiCallError && err.error.issues) return Object.fromEntries(err.error.issues.map((i) => [i.path, i.message]));
   return { _: errorMessage(err) };
+}
+
+/** Checks `input` with `schema`; if it passes, runs `write` with the checked value. Field errors (`_` for a general refusal) otherwise. */
+async function checkThenWrite<S extends z.ZodType>(schema: S, input: unknown, setErrors: (errors: Errors) => void, write: (value: z.output<S>) => Promise<void>): Promise<void> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return setErrors(Object.fromEntries(fieldIssues(parsed.error).map((i) => [i.path, i.message])));
+  try {
+    await write(parsed.data);
+  } catch (err) {
+    setErrors(issuesOf(err));
+  }
 }
 
 function downloadText(filename: string, content: string, type: string): void {
@@ -158,30 +171,13 @@ function CorrectionDialog({ event, onClose }: { event: ResolvedSeasonEvent; onCl
   const [errors, setErrors] = useState<Errors>({});
   const save = async () => {
     const input = { eventId: event.id, date, time: time.trim() === '' ? null : time.trim(), note };
-    const parsed = seasonCorrectionSchema.safeParse(input);
-    if (!parsed.success) return setErrors(Object.fromEntries(fieldIssues(parsed.error).map((i) => [i.path, i.message])));
-    try {
+    await checkThenWrite(seasonCorrectionSchema, input, setErrors, async () => {
       await correct(input);
       onClose();
-    } catch (err) {
-      setErrors(issuesOf(err));
-    }
+    });
   };
   return (
-    <Modal
-      title={`Correct: ${event.title}`}
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={() => void save()}>
-            Save date
-          </button>
-        </>
-      }
-    >
+    <FormModal title={`Correct: ${event.title}`} onClose={onClose} onSave={() => void save()} message={null} saveLabel="Save date">
       <p className="muted">
         Reference: {formatDay(event.referenceDate)}
         {event.referenceTime ? `, ${event.referenceTime} ET` : ''} ({event.source}).
@@ -192,7 +188,7 @@ function CorrectionDialog({ event, onClose }: { event: ResolvedSeasonEvent; onCl
       </div>
       <TextField label="Where you found it" name="note" value={note} onChange={setNote} error={errors.note} placeholder="e.g. NRMP calendar, published 1 Aug" />
       {errors._ ? <p className="error">{errors._}</p> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -278,29 +274,10 @@ function DeadlineDialog({ programs, onClose, onSave }: { programs: [number, stri
   const [errors, setErrors] = useState<Errors>({});
   const save = async () => {
     const input = { programId, title, dueDate, notes };
-    const parsed = programDeadlineInputSchema.safeParse(input);
-    if (!parsed.success) return setErrors(Object.fromEntries(fieldIssues(parsed.error).map((i) => [i.path, i.message])));
-    try {
-      await onSave(input);
-    } catch (err) {
-      setErrors(issuesOf(err));
-    }
+    await checkThenWrite(programDeadlineInputSchema, input, setErrors, () => onSave(input));
   };
   return (
-    <Modal
-      title="Add a program deadline"
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={() => void save()}>
-            Add deadline
-          </button>
-        </>
-      }
-    >
+    <FormModal title="Add a program deadline" onClose={onClose} onSave={() => void save()} message={null} saveLabel="Add deadline">
       <div className="field" data-field="programId">
         <label htmlFor="deadline-program">Program</label>
         <select id="deadline-program" value={programId} onChange={(e) => setProgramId(Number(e.target.value))}>
@@ -315,7 +292,7 @@ function DeadlineDialog({ programs, onClose, onSave }: { programs: [number, stri
       <TextField label="Due date" name="dueDate" type="date" value={dueDate} onChange={setDueDate} error={errors.dueDate} />
       <TextField label="Notes" name="notes" value={notes} onChange={setNotes} error={errors.notes} />
       {errors._ ? <p className="error">{errors._}</p> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -330,15 +307,11 @@ function RemindersCard() {
   const save = async () => {
     setStatus(null);
     const input = { timeZone, remindersEnabled: enabled, reminderDays: days.trim() === '' ? Number.NaN : Number(days) };
-    const parsed = calendarSettingsSchema.safeParse(input);
-    if (!parsed.success) return setErrors(Object.fromEntries(fieldIssues(parsed.error).map((i) => [i.path, i.message])));
-    setErrors({});
-    try {
-      await saveSettings(parsed.data);
+    await checkThenWrite(calendarSettingsSchema, input, setErrors, async (value) => {
+      setErrors({});
+      await saveSettings(value);
       setStatus('Saved.');
-    } catch (err) {
-      setErrors(issuesOf(err));
-    }
+    });
   };
   const desktop = typeof (globalThis as { prelim?: unknown }).prelim !== 'undefined';
   return (

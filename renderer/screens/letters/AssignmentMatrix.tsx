@@ -6,6 +6,7 @@ import { slotOf, type DocumentSlot, type DocumentVersion } from '../../../shared
 import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import { applicationLetterSummary, assignmentProblem, isAssignmentLocked, isUsSurgeon } from '../../../shared/engine/letters';
 import { api, errorMessage } from '../../api/client';
+import { NoticeBanner, type Notice } from '../../components/Notice';
 import { plural } from '../../components/format';
 import { localToday, useLettersStore } from '../../stores/letters-store';
 import { useProgramsStore } from '../../stores/programs-store';
@@ -31,7 +32,7 @@ export function AssignmentMatrix() {
   const [query, setQuery] = useState('');
   const [show, setShow] = useState<Show>('all');
   const [unlocked, setUnlocked] = useState<ReadonlySet<number>>(new Set());
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   // Declined letters are hidden unless still assigned somewhere (so they can be taken off).
   const columns = useMemo(() => {
@@ -167,14 +168,7 @@ export function AssignmentMatrix() {
           {declined > 0 ? ` ${plural(declined, 'declined letter')} not shown (not assigned anywhere).` : ''}
         </p>
       </div>
-      {notice ? (
-        <div className={`banner ${notice.kind}`} role="alert">
-          <span>{notice.text}</span>
-          <button type="button" className="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} role="alert" />
       {columns.length === 0 ? <p className="muted">Add letters on the Letters tab to assign them here.</p> : null}
       <div className="matrix-wrap" role="region" aria-label="Letters and documents per application" tabIndex={0}>
         <table className="matrix">

@@ -2,10 +2,11 @@ import { useMemo, useState } from 'react';
 import { Pencil, Plus, Trash2 } from 'lucide-react';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, documentInputSchema, slotOf, type DocumentKind, type DocumentVersion } from '../../../shared/domain/documents';
 import { isAssignmentLocked } from '../../../shared/engine/letters';
-import { api, errorMessage } from '../../api/client';
-import { ConfirmDialog, Modal } from '../../components/Modal';
-import { SelectField, TextField } from '../../components/form';
-import { fromApiError, validate, type FieldErrors } from '../../components/errors';
+import { api } from '../../api/client';
+import { ConfirmItem } from '../../components/Modal';
+import { FormModal, useFormDraft } from '../../components/FormModal';
+import { NoticeBanner, useNoticeAction } from '../../components/Notice';
+import { SelectField, TextAreaField, TextField } from '../../components/form';
 import { plural } from '../../components/format';
 import { localToday, useLettersStore } from '../../stores/letters-store';
 
@@ -13,7 +14,7 @@ export function DocumentsTab() {
   const { documents, documentAssignments, applications, load } = useLettersStore();
   const [editing, setEditing] = useState<DocumentVersion | DocumentKind | null>(null);
   const [deleting, setDeleting] = useState<DocumentVersion | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { notice, setNotice, run, savedThenReload } = useNoticeAction(load);
 
   const uses = useMemo(() => {
     const m = new Map<number, number>();
@@ -21,16 +22,6 @@ export function DocumentsTab() {
     return m;
   }, [documentAssignments]);
   const openApps = applications.filter((a) => !isAssignmentLocked(a.status));
-
-  const run = async (what: () => Promise<unknown>, ok: string) => {
-    try {
-      await what();
-      await load();
-      setNotice({ kind: 'ok', text: ok });
-    } catch (err) {
-      setNotice({ kind: 'error', text: errorMessage(err) });
-    }
-  };
 
   const assignWhereNone = (d: DocumentVersion) => {
     const slot = slotOf(d.kind);
@@ -48,14 +39,7 @@ export function DocumentsTab() {
         Keep each version of your personal statements (one tailored to surgery, one to the prelim track), your CV and your ERAS “Additional information”. Say which version
         went with which application in the Assignments tab.
       </p>
-      {notice ? (
-        <div className={`banner ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
-          <button type="button" className="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />
       <div className="doc-groups">
         {DOCUMENT_KINDS.map((kind) => {
           const versions = documents.filter((d) => d.kind === kind);
@@ -109,30 +93,23 @@ export function DocumentsTab() {
           onClose={() => setEditing(null)}
           onSaved={(title) => {
             setEditing(null);
-            setNotice({ kind: 'ok', text: `Saved “${title}”.` });
-            void load();
+            savedThenReload(`Saved “${title}”.`);
           }}
         />
       ) : null}
-      {deleting ? (
-        <ConfirmDialog
-          title={`Delete “${deleting.title}”?`}
-          message="Applications not yet submitted lose this version. A version that went with a submitted application is kept: it is the record of what was sent."
-          confirmLabel="Delete"
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => {
-            const d = deleting;
-            setDeleting(null);
-            void run(() => api('documents.delete', { id: d.id }), `Deleted “${d.title}”.`);
-          }}
-        />
-      ) : null}
+      <ConfirmItem
+        item={deleting}
+        title={(d) => `Delete “${d.title}”?`}
+        message={() => 'Applications not yet submitted lose this version. A version that went with a submitted application is kept: it is the record of what was sent.'}
+        onClose={() => setDeleting(null)}
+        onConfirm={(d) => void run(() => api('documents.delete', { id: d.id }), `Deleted “${d.title}”.`)}
+      />
     </div>
   );
 }
 
 function DocumentEditor({ document: doc, kind, onClose, onSaved }: { document: DocumentVersion | null; kind: DocumentKind; onClose: () => void; onSaved: (title: string) => void }) {
-  const [draft, setDraft] = useState({
+  const { draft, set, errors, message, submit } = useFormDraft({
     kind: doc?.kind ?? kind,
     title: doc?.title ?? DOCUMENT_KIND_LABELS[kind],
     versionLabel: doc?.versionLabel ?? '',
@@ -140,52 +117,17 @@ function DocumentEditor({ document: doc, kind, onClose, onSaved }: { document: D
     notes: doc?.notes ?? '',
     body: doc?.body ?? '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const set = <K extends keyof typeof draft>(k: K, v: (typeof draft)[K]) => {
-    setDraft((d) => ({ ...d, [k]: v }));
-    setErrors(({ [k]: _gone, ...rest }) => rest);
-  };
 
   const save = async () => {
     const payload = doc ? { ...draft, id: doc.id } : draft;
-    const checked = validate(documentInputSchema, payload);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setMessage('Nothing was saved: fix the highlighted fields.');
-      return;
-    }
-    try {
+    await submit(documentInputSchema, payload, async () => {
       const saved = await api('documents.save', payload);
       onSaved(saved.title);
-    } catch (err) {
-      const { errors: apiErrors, message: apiMessage } = fromApiError(err);
-      setErrors(apiErrors);
-      setMessage(`Nothing was saved. ${apiMessage}`);
-    }
+    });
   };
 
   return (
-    <Modal
-      wide
-      title={doc ? `Edit “${doc.title}”` : `Add a version: ${DOCUMENT_KIND_LABELS[kind]}`}
-      onClose={onClose}
-      footer={
-        <>
-          {message ? (
-            <p className="error footer-message" role="alert">
-              {message}
-            </p>
-          ) : null}
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={() => void save()}>
-            Save
-          </button>
-        </>
-      }
-    >
+    <FormModal wide title={doc ? `Edit “${doc.title}”` : `Add a version: ${DOCUMENT_KIND_LABELS[kind]}`} onClose={onClose} onSave={() => void save()} message={message}>
       <div className="document-editor">
         <div className="grid cols-4">
           <SelectField label="Kind" name="kind" value={draft.kind} onChange={(v) => set('kind', v)} options={DOCUMENT_KIND_LABELS} error={errors.kind} />
@@ -194,12 +136,8 @@ function DocumentEditor({ document: doc, kind, onClose, onSaved }: { document: D
           <TextField label="Date" name="date" type="date" value={draft.date} onChange={(v) => set('date', v)} error={errors.date} />
         </div>
         <TextField label="Notes" name="notes" value={draft.notes} onChange={(v) => set('notes', v)} error={errors.notes} placeholder="What changed in this version" />
-        <label className="textarea-label">
-          The text (optional)
-          <textarea name="body" rows={10} value={draft.body} onChange={(e) => set('body', e.target.value)} aria-invalid={errors.body ? true : undefined} />
-        </label>
-        {errors.body ? <p className="error">{errors.body}</p> : <p className="hint">{draft.body.length.toLocaleString()} characters</p>}
+        <TextAreaField label="The text (optional)" name="body" rows={10} value={draft.body} onChange={(v) => set('body', v)} error={errors.body} hint={`${draft.body.length.toLocaleString()} characters`} />
       </div>
-    </Modal>
+    </FormModal>
   );
 }

@@ -2,8 +2,9 @@ import { useMemo, useState } from 'react';
 import { BellRing, Pencil, Plus, Trash2 } from 'lucide-react';
 import { LETTER_STAGES, LETTER_STAGE_LABELS, STRONG_LETTER_QUESTION, WRITER_LOCATION_LABELS, type Letter, type LetterStage, type LetterWriter } from '../../../shared/domain/letters';
 import { isUsSurgeon, letterReminders } from '../../../shared/engine/letters';
-import { api, errorMessage } from '../../api/client';
-import { ConfirmDialog } from '../../components/Modal';
+import { api } from '../../api/client';
+import { ConfirmItem } from '../../components/Modal';
+import { NoticeBanner, useNoticeAction } from '../../components/Notice';
 import { plural } from '../../components/format';
 import { localToday, useLettersStore } from '../../stores/letters-store';
 import { WriterEditor } from './WriterEditor';
@@ -40,7 +41,7 @@ export function LettersTab() {
   const [editing, setEditing] = useState<LetterWriter | 'new' | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [editingLetter, setEditingLetter] = useState<Letter | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { notice, setNotice, run, savedThenReload } = useNoticeAction(load);
   const today = localToday();
   const reminders = useMemo(() => (settings ? letterReminders(letters, writers, today, settings.reminderDays) : []), [letters, writers, today, settings]);
   const assignedCount = useMemo(() => {
@@ -48,16 +49,6 @@ export function LettersTab() {
     for (const a of assignments) m.set(a.letterId, (m.get(a.letterId) ?? 0) + 1);
     return m;
   }, [assignments]);
-
-  const run = async (what: () => Promise<unknown>, ok?: string) => {
-    try {
-      await what();
-      await load();
-      setNotice(ok ? { kind: 'ok', text: ok } : null);
-    } catch (err) {
-      setNotice({ kind: 'error', text: errorMessage(err) });
-    }
-  };
 
   const setStage = (letter: Letter, stage: LetterStage, date: string) => run(() => api('letters.setStage', { id: letter.id, stage, date }));
   const addLetter = (w: LetterWriter) => run(() => api('letters.save', { writerId: w.id }), `Added another letter from ${w.name}.`);
@@ -80,14 +71,7 @@ export function LettersTab() {
           <Plus size={16} aria-hidden /> Add letter writer
         </button>
       </div>
-      {notice ? (
-        <div className={`banner ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
-          <button type="button" className="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />
       <section className="card reminders" aria-labelledby="reminders-title">
         <div className="card-title-row">
           <h2 id="reminders-title">
@@ -175,8 +159,7 @@ export function LettersTab() {
           onClose={() => setEditing(null)}
           onSaved={(text) => {
             setEditing(null);
-            setNotice({ kind: 'ok', text });
-            void load();
+            savedThenReload(text);
           }}
         />
       ) : null}
@@ -191,23 +174,17 @@ export function LettersTab() {
           }}
         />
       ) : null}
-      {confirm ? (
-        <ConfirmDialog
-          title={confirm.kind === 'writer' ? `Delete ${confirm.writer.name}?` : 'Delete this letter?'}
-          message={
-            confirm.kind === 'writer'
-              ? 'The writer is removed. A writer who still has letters cannot be deleted: delete the letters first.'
-              : `${letterName(confirm.letter, writers)} and its assignments to programs are removed. A letter assigned to a submitted application stays: it is the record of what was sent.`
-          }
-          confirmLabel="Delete"
-          onCancel={() => setConfirm(null)}
-          onConfirm={() => {
-            const c = confirm;
-            setConfirm(null);
-            void run(() => (c.kind === 'writer' ? api('writers.delete', { id: c.writer.id }) : api('letters.delete', { id: c.letter.id })), 'Deleted.');
-          }}
-        />
-      ) : null}
+      <ConfirmItem
+        item={confirm}
+        title={(c) => (c.kind === 'writer' ? `Delete ${c.writer.name}?` : 'Delete this letter?')}
+        message={(c) =>
+          c.kind === 'writer'
+            ? 'The writer is removed. A writer who still has letters cannot be deleted: delete the letters first.'
+            : `${letterName(c.letter, writers)} and its assignments to programs are removed. A letter assigned to a submitted application stays: it is the record of what was sent.`
+        }
+        onClose={() => setConfirm(null)}
+        onConfirm={(c) => void run(() => (c.kind === 'writer' ? api('writers.delete', { id: c.writer.id }) : api('letters.delete', { id: c.letter.id })), 'Deleted.')}
+      />
     </div>
   );
 }

@@ -6,8 +6,9 @@ import type { Profile } from '../../../shared/domain/profile';
 import type { Program } from '../../../shared/domain/program';
 import { fillTemplate, mailtoUrl, massMailingWarning, placeholderValues, PLACEHOLDERS } from '../../../shared/engine/message-templates';
 import { api, errorMessage } from '../../api/client';
-import { ConfirmDialog } from '../../components/Modal';
-import { SelectField, TextField } from '../../components/form';
+import { ConfirmItem } from '../../components/Modal';
+import { NoticeBanner, useNoticeAction } from '../../components/Notice';
+import { SelectField, TextAreaField, TextField } from '../../components/form';
 import { validate, type FieldErrors } from '../../components/errors';
 import { plural } from '../../components/format';
 import { localToday, useLettersStore } from '../../stores/letters-store';
@@ -17,14 +18,12 @@ import { useMessagesStore } from '../../stores/messages-store';
 import { programLabel } from './AssignmentMatrix';
 import { TemplateEditor } from './TemplateEditor';
 
-type Notice = { kind: 'ok' | 'error'; text: string } | null;
-
 export function MessagesTab() {
   const programs = useProgramsStore((s) => s.programs);
   const applications = useLettersStore((s) => s.applications);
   const profile = useProfileStore((s) => s.saved?.profile ?? null);
   const { templates, log, loadError, load: reload } = useMessagesStore();
-  const [notice, setNotice] = useState<Notice>(null);
+  const { notice, setNotice, run: templateAction, savedThenReload } = useNoticeAction(reload);
   const [editingTemplate, setEditingTemplate] = useState<MessageTemplate | 'new' | null>(null);
   const [deleting, setDeleting] = useState<MessageTemplate | null>(null);
   useEffect(() => {
@@ -41,16 +40,6 @@ export function MessagesTab() {
   const [programId, setProgramId] = useState<number | null>(null);
   const selected = choices.find((c) => c.id === programId) ?? choices[0] ?? null;
 
-  const templateAction = async (what: () => Promise<unknown>, ok: string) => {
-    try {
-      await what();
-      await reload();
-      setNotice({ kind: 'ok', text: ok });
-    } catch (err) {
-      setNotice({ kind: 'error', text: errorMessage(err) });
-    }
-  };
-
   if (programs.length === 0) {
     return <div className="empty-state"><p>Add programs first: messages and the log are kept per program.</p></div>;
   }
@@ -62,14 +51,7 @@ export function MessagesTab() {
           <span>{loadError}</span>
         </div>
       ) : null}
-      {notice ? (
-        <div className={`banner ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
-          <button type="button" className="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />
       <label className="inline-select program-picker">
         Program
         <select value={selected?.id ?? ''} onChange={(e) => setProgramId(Number(e.target.value))} aria-label="Program">
@@ -135,24 +117,17 @@ export function MessagesTab() {
           onClose={() => setEditingTemplate(null)}
           onSaved={(name) => {
             setEditingTemplate(null);
-            setNotice({ kind: 'ok', text: `Saved “${name}”.` });
-            void reload();
+            savedThenReload(`Saved “${name}”.`);
           }}
         />
       ) : null}
-      {deleting ? (
-        <ConfirmDialog
-          title={`Delete “${deleting.name}”?`}
-          message="The template is removed. Messages you logged from it keep their text."
-          confirmLabel="Delete"
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => {
-            const t = deleting;
-            setDeleting(null);
-            void templateAction(() => api('templates.delete', { id: t.id }), `Deleted “${t.name}”.`);
-          }}
-        />
-      ) : null}
+      <ConfirmItem
+        item={deleting}
+        title={(t) => `Delete “${t.name}”?`}
+        message={() => 'The template is removed. Messages you logged from it keep their text.'}
+        onClose={() => setDeleting(null)}
+        onConfirm={(t) => void templateAction(() => api('templates.delete', { id: t.id }), `Deleted “${t.name}”.`)}
+      />
     </div>
   );
 }
@@ -237,10 +212,7 @@ function Composer({
         <TextField label="To" name="to" type="email" value={to} onChange={setTo} placeholder="pd@hospital.org" hint={to ? undefined : 'Add the PD’s or coordinator’s email on the program to fill this.'} />
       </div>
       <TextField label="Subject" name="subject" value={subject} onChange={setSubject} />
-      <label className="textarea-label">
-        Message
-        <textarea name="body" rows={14} value={body} onChange={(e) => setBody(e.target.value)} />
-      </label>
+      <TextAreaField label="Message" name="body" rows={14} value={body} onChange={setBody} />
       <ul className="composer-checks">
         {missing.length > 0 ? (
           <li className="finding sev-warning">

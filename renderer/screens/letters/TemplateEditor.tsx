@@ -1,64 +1,27 @@
-import { useState } from 'react';
 import { TEMPLATE_PURPOSE_LABELS, templateInputSchema, type MessageTemplate, type TemplatePurpose } from '../../../shared/domain/communications';
 import { PLACEHOLDERS } from '../../../shared/engine/message-templates';
 import { api } from '../../api/client';
-import { Modal } from '../../components/Modal';
-import { SelectField, TextField } from '../../components/form';
-import { fromApiError, validate, type FieldErrors } from '../../components/errors';
+import { FormModal, useFormDraft } from '../../components/FormModal';
+import { SelectField, TextAreaField, TextField } from '../../components/form';
 
 export function TemplateEditor({ template, onClose, onSaved }: { template: MessageTemplate | null; onClose: () => void; onSaved: (name: string) => void }) {
-  const [draft, setDraft] = useState({
+  const { draft, set, errors, message, submit } = useFormDraft({
     name: template?.name ?? '',
     purpose: template?.purpose ?? ('other' as TemplatePurpose),
     subject: template?.subject ?? '',
     body: template?.body ?? '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const set = <K extends keyof typeof draft>(k: K, v: (typeof draft)[K]) => {
-    setDraft((d) => ({ ...d, [k]: v }));
-    setErrors(({ [k]: _gone, ...rest }) => rest);
-  };
 
   const save = async () => {
     const payload = template ? { ...draft, id: template.id } : draft;
-    const checked = validate(templateInputSchema, payload);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setMessage('Nothing was saved: fix the highlighted fields.');
-      return;
-    }
-    try {
+    await submit(templateInputSchema, payload, async () => {
       const saved = await api('templates.save', payload);
       onSaved(saved.name);
-    } catch (err) {
-      const { errors: apiErrors, message: apiMessage } = fromApiError(err);
-      setErrors(apiErrors);
-      setMessage(`Nothing was saved. ${apiMessage}`);
-    }
+    });
   };
 
   return (
-    <Modal
-      wide
-      title={template ? `Edit “${template.name}”` : 'New template'}
-      onClose={onClose}
-      footer={
-        <>
-          {message ? (
-            <p className="error footer-message" role="alert">
-              {message}
-            </p>
-          ) : null}
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={() => void save()}>
-            Save
-          </button>
-        </>
-      }
-    >
+    <FormModal wide title={template ? `Edit “${template.name}”` : 'New template'} onClose={onClose} onSave={() => void save()} message={message}>
       <div className="template-editor">
         <div className="template-fields">
           <div className="grid cols-2">
@@ -66,11 +29,7 @@ export function TemplateEditor({ template, onClose, onSaved }: { template: Messa
             <SelectField label="For" name="purpose" value={draft.purpose} onChange={(v) => set('purpose', v)} options={TEMPLATE_PURPOSE_LABELS} error={errors.purpose} />
           </div>
           <TextField label="Subject" name="subject" value={draft.subject} onChange={(v) => set('subject', v)} error={errors.subject} />
-          <label className="textarea-label">
-            Message
-            <textarea name="body" rows={14} value={draft.body} onChange={(e) => set('body', e.target.value)} aria-invalid={errors.body ? true : undefined} />
-          </label>
-          {errors.body ? <p className="error">{errors.body}</p> : <p className="hint">Text in [square brackets] is flagged as still to write for each program.</p>}
+          <TextAreaField label="Message" name="body" rows={14} value={draft.body} onChange={(v) => set('body', v)} error={errors.body} hint="Text in [square brackets] is flagged as still to write for each program." />
         </div>
         <aside className="placeholder-help" aria-label="Placeholders">
           <h3>Placeholders</h3>
@@ -86,6 +45,6 @@ export function TemplateEditor({ template, onClose, onSaved }: { template: Messa
           </dl>
         </aside>
       </div>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,21 +1,9 @@
-import { useState } from 'react';
-import { WRITER_LOCATION_LABELS, writerInputSchema, type LetterWriter, type WriterLocation } from '../../../shared/domain/letters';
+import { WRITER_LOCATION_LABELS, writerInputSchema, type LetterWriter } from '../../../shared/domain/letters';
 import { api } from '../../api/client';
-import { Modal } from '../../components/Modal';
-import { CheckField, SelectField, TextField } from '../../components/form';
-import { fromApiError, validate, type FieldErrors } from '../../components/errors';
+import { FormModal, useFormDraft } from '../../components/FormModal';
+import { CheckField, SelectField, TextAreaField, TextField } from '../../components/form';
 
-interface Draft {
-  name: string;
-  title: string;
-  specialty: string;
-  institution: string;
-  location: WriterLocation;
-  isSurgeon: boolean;
-  relationship: string;
-  email: string;
-  notes: string;
-}
+type Draft = Omit<LetterWriter, 'id' | 'createdAt' | 'updatedAt'>;
 
 function toDraft(w: LetterWriter | null): Draft {
   return {
@@ -33,59 +21,19 @@ function toDraft(w: LetterWriter | null): Draft {
 
 /** Adds a writer (with a first letter, stage "to ask") or edits one. */
 export function WriterEditor({ writer, onClose, onSaved }: { writer: LetterWriter | null; onClose: () => void; onSaved: (message: string) => void }) {
-  const [draft, setDraft] = useState<Draft>(() => toDraft(writer));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
-    setDraft((d) => ({ ...d, [k]: v }));
-    setErrors(({ [k]: _gone, ...rest }) => rest);
-  };
+  const { draft, set, errors, message, busy, submit } = useFormDraft<Draft>(() => toDraft(writer));
 
   const onSave = async () => {
     const payload = writer ? { ...draft, id: writer.id } : draft;
-    const checked = validate(writerInputSchema, payload);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setMessage('Nothing was saved: fix the highlighted fields.');
-      return;
-    }
-    setBusy(true);
-    try {
+    await submit(writerInputSchema, payload, async () => {
       const saved = await api('writers.save', payload);
       if (!writer) await api('letters.save', { writerId: saved.id });
       onSaved(writer ? `Saved ${saved.name}.` : `Added ${saved.name} with a letter to ask for.`);
-    } catch (err) {
-      const { errors: apiErrors, message: apiMessage } = fromApiError(err);
-      setErrors(apiErrors);
-      setMessage(`Nothing was saved. ${apiMessage}`);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Modal
-      wide
-      title={writer ? `Edit ${writer.name}` : 'Add letter writer'}
-      onClose={onClose}
-      footer={
-        <>
-          {message ? (
-            <p className="error footer-message" role="alert">
-              {message}
-            </p>
-          ) : null}
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void onSave()}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-        </>
-      }
-    >
+    <FormModal wide title={writer ? `Edit ${writer.name}` : 'Add letter writer'} onClose={onClose} onSave={() => void onSave()} message={message} busy={busy}>
       <div className="writer-editor">
         <div className="grid cols-3">
           <TextField label="Name" name="name" value={draft.name} onChange={(v) => set('name', v)} error={errors.name} placeholder="Dr. Jane Smith" />
@@ -104,12 +52,8 @@ export function WriterEditor({ writer, onClose, onSaved }: { writer: LetterWrite
           error={errors.relationship}
           placeholder="4-week sub-internship; saw me on call and in clinic"
         />
-        <label className="textarea-label">
-          Notes
-          <textarea name="notes" rows={2} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
-        </label>
-        {errors.notes ? <p className="error">{errors.notes}</p> : null}
+        <TextAreaField label="Notes" name="notes" rows={2} value={draft.notes} onChange={(v) => set('notes', v)} error={errors.notes} />
       </div>
-    </Modal>
+    </FormModal>
   );
 }

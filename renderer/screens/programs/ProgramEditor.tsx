@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Plus, Trash2 } from 'lucide-react';
 import {
   CUTOFF_KINDS, institutionWithTracksSchema, PROGRAM_LABELS, SETTINGS, TRACKS, TRI_STATES, VISA_SPONSORSHIPS, type Program, type Track,
 } from '../../../shared/domain/program';
-import { Modal } from '../../components/Modal';
-import { CheckField, NumberField, SelectField, TextField } from '../../components/form';
-import { fromApiError, validate, type FieldErrors } from '../../components/errors';
+import { FormModal, useFormDraft } from '../../components/FormModal';
+import { CheckField, NumberField, SelectField, TextAreaField, TextField } from '../../components/form';
+import type { FieldErrors } from '../../components/errors';
 import { useProgramsStore } from '../../stores/programs-store';
 import { fromProgramDraft, toProgramDraft, trackPathFor, type ProgramDraft, type TrackDraft } from './program-draft';
 
@@ -13,10 +12,7 @@ const opts = <T extends string>(keys: readonly T[], labels: Record<T, string>) =
 
 export function ProgramEditor({ programs, onClose }: { programs: Program[]; onClose: () => void }) {
   const saveInstitution = useProgramsStore((s) => s.saveInstitution);
-  const [draft, setDraft] = useState<ProgramDraft>(() => toProgramDraft(programs));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { draft, setDraft, errors, setErrors, message, busy, submit } = useFormDraft<ProgramDraft>(() => toProgramDraft(programs));
   const isNew = programs.length === 0;
 
   const setInst = <K extends keyof ProgramDraft['institution']>(k: K, v: ProgramDraft['institution'][K]) => {
@@ -29,50 +25,22 @@ export function ProgramEditor({ programs, onClose }: { programs: Program[]; onCl
   };
 
   const onSave = async () => {
-    const payload = fromProgramDraft(draft);
-    const checked = validate(institutionWithTracksSchema, payload);
     const remap = (errs: FieldErrors) => Object.fromEntries(Object.entries(errs).map(([k, v]) => [trackPathFor(draft, k), v]));
-    if (!checked.ok) {
-      setErrors(remap(checked.errors));
-      setMessage('Nothing was saved: fix the highlighted fields.');
-      return;
-    }
-    setBusy(true);
-    try {
-      await saveInstitution(checked.value);
-      onClose();
-    } catch (err) {
-      const { errors: apiErrors, message: apiMessage } = fromApiError(err);
-      setErrors(remap(apiErrors));
-      setMessage(`Nothing was saved. ${apiMessage}`);
-    } finally {
-      setBusy(false);
-    }
+    await submit(
+      institutionWithTracksSchema,
+      fromProgramDraft(draft),
+      async (value) => {
+        await saveInstitution(value);
+        onClose();
+      },
+      remap,
+    );
   };
 
   const i = draft.institution;
   const e = (k: string) => errors[`institution.${k}`];
   return (
-    <Modal
-      wide
-      title={isNew ? 'Add program' : `Edit ${programs[0]!.institution.name}`}
-      onClose={onClose}
-      footer={
-        <>
-          {message ? (
-            <p className="error footer-message" role="alert">
-              {message}
-            </p>
-          ) : null}
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void onSave()}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-        </>
-      }
-    >
+    <FormModal wide title={isNew ? 'Add program' : `Edit ${programs[0]!.institution.name}`} onClose={onClose} onSave={() => void onSave()} message={message} busy={busy}>
       <form
         className="program-editor"
         noValidate
@@ -104,10 +72,7 @@ export function ProgramEditor({ programs, onClose }: { programs: Program[]; onCl
             <CheckField label="Research-heavy department" name="institution.researchHeavy" checked={i.researchHeavy} onChange={(v) => setInst('researchHeavy', v)} />
             <CheckField label="I have an internal connection here" name="institution.internalConnection" checked={i.internalConnection} onChange={(v) => setInst('internalConnection', v)} />
           </div>
-          <label className="textarea-label">
-            Notes
-            <textarea name="institution.notes" rows={2} value={i.notes} onChange={(ev) => setInst('notes', ev.target.value)} />
-          </label>
+          <TextAreaField label="Notes" name="institution.notes" rows={2} value={i.notes} onChange={(v) => setInst('notes', v)} />
         </fieldset>
 
         {errors.tracks ? (
@@ -119,7 +84,7 @@ export function ProgramEditor({ programs, onClose }: { programs: Program[]; onCl
           <TrackFields key={track} track={track} draft={draft.tracks[track]} errors={errors} onChange={(patch) => setTrack(track, patch)} />
         ))}
       </form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -152,10 +117,7 @@ function TrackFields({ track, draft, errors, onChange }: { track: Track; draft: 
             <TextField label="Tags" name={`tracks.${track}.tags`} value={draft.tags} onChange={(v) => onChange({ tags: v })} error={e('tags')} placeholder="comma, separated" />
           </div>
           <UnfilledHistory track={track} rows={draft.unfilledHistory} errors={errors} onChange={(unfilledHistory) => onChange({ unfilledHistory })} />
-          <label className="textarea-label">
-            Track notes
-            <textarea name={`tracks.${track}.notes`} rows={2} value={draft.notes} onChange={(ev) => onChange({ notes: ev.target.value })} />
-          </label>
+          <TextAreaField label="Track notes" name={`tracks.${track}.notes`} rows={2} value={draft.notes} onChange={(notes) => onChange({ notes })} />
         </>
       ) : null}
     </fieldset>

@@ -5,7 +5,8 @@ import {
   flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, Pencil, Trash2 } from 'lucide-react';
+import { Pencil, Trash2 } from 'lucide-react';
+import { ariaSort, SortHeaderLabel } from '../../components/table';
 import { compareNames, PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import { plural } from '../../components/format';
 
@@ -97,21 +98,11 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extr
       <div className="thead" role="rowgroup">
         {table.getHeaderGroups().map((hg) => (
           <div className="tr" role="row" key={hg.id} style={{ gridTemplateColumns: template }}>
-            {hg.headers.map((h) => {
-              const sorted = h.column.getIsSorted();
-              return (
-                <div key={h.id} role="columnheader" className="th" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
-                  {h.column.getCanSort() ? (
-                    <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()}>
-                      {flexRender(h.column.columnDef.header, h.getContext())}
-                      {sorted === 'asc' ? <ArrowUp size={14} aria-hidden /> : sorted === 'desc' ? <ArrowDown size={14} aria-hidden /> : null}
-                    </button>
-                  ) : (
-                    flexRender(h.column.columnDef.header, h.getContext())
-                  )}
-                </div>
-              );
-            })}
+            {hg.headers.map((h) => (
+              <div key={h.id} role="columnheader" className="th" aria-sort={ariaSort(h.column.getIsSorted())}>
+                <SortHeaderLabel header={h} />
+              </div>
+            ))}
           </div>
         ))}
       </div>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { SOAP_MATCH_STATUS_LABELS, type SoapMatchStatus } from '../../../shared/domain/soap';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { Tabs } from '../../components/Tabs';
 import { SelectField } from '../../components/form';
 import { useSoapStore } from '../../stores/soap-store';
 import { FallbackPlan } from './FallbackPlan';
@@ -46,19 +47,16 @@ export function SoapScreen() {
             </section>
             <SoapReadiness overview={overview} />
           </div>
-          <div className="tabs" role="tablist" aria-label="SOAP views">
-            {(
-              [
-                ['plan', `Fallback plan (${overview.plan.length})`],
-                ['monday', `Monday: unfilled list${overview.unfilled.length ? ` (${overview.unfilled.length})` : ''}`],
-                ['week', `Match Week (${overview.used}/${overview.max})`],
-              ] as const
-            ).map(([id, label]) => (
-              <button key={id} type="button" role="tab" aria-selected={view === id} className={view === id ? 'active' : undefined} onClick={() => setView(id)}>
-                {label}
-              </button>
-            ))}
-          </div>
+          <Tabs
+            label="SOAP views"
+            tabs={[
+              ['plan', `Fallback plan (${overview.plan.length})`],
+              ['monday', `Monday: unfilled list${overview.unfilled.length ? ` (${overview.unfilled.length})` : ''}`],
+              ['week', `Match Week (${overview.used}/${overview.max})`],
+            ]}
+            value={view}
+            onChange={setView}
+          />
           {view === 'plan' ? <FallbackPlan overview={overview} /> : view === 'monday' ? <UnfilledListPanel overview={overview} /> : <MatchWeekPanel overview={overview} />}
         </>
       )}
