@@ -92,103 +92,100 @@ export interface ProgramImportPlan {
 
 const FIELD_LABEL = new Map<string, string>(PROGRAM_FIELDS.map((f) => [f.key, f.label]));
 
-/** Turns each mapped cell into a value; problems name the column. */
-function readRow(cells: string[], mapping: (string | null)[], headers: string[], thisYear: number, problems: (col: number, message: string) => void): RowValues {
-  const v: RowValues = { inst: {}, track: {} };
-  const take = <T>(col: number, cell: Cell<T>, set: (x: T) => void) => {
-    if (cell.error !== undefined) problems(col, cell.error);
-    else set(cell.value);
-  };
-  for (let c = 0; c < mapping.length; c++) {
-    const key = mapping[c] as ProgramFieldKey | null;
-    const raw = cells[c] ?? '';
-    if (key === null || raw === '') continue;
-    switch (key) {
-      case 'institution':
-        v.inst.name = raw;
-        break;
-      case 'city':
-      case 'state':
-      case 'website':
-      case 'pdName':
-      case 'pdEmail':
-      case 'coordinatorName':
-      case 'coordinatorEmail':
-      case 'dataSource':
-        v.inst[key] = raw;
-        break;
-      case 'notes':
-        v.track.notes = raw;
-        break;
-      case 'nrmpCode':
-        v.track.nrmpCode = normalizeNrmpCode(raw);
-        break;
-      case 'erasProgramId':
-        v.track.erasProgramId = raw;
-        break;
-      case 'track':
-        take(c, parseTrack(raw), (x) => (v.kind = x));
-        break;
-      case 'setting':
-        take(c, parseSetting(raw), (x) => (v.inst.setting = x));
-        break;
-      case 'visa':
-        take(c, parseVisa(raw), (x) => (v.visa = x));
-        break;
-      case 'j1':
-        take(c, parseTri(raw), (x) => (v.j1 = x));
-        break;
-      case 'h1b':
-        take(c, parseTri(raw), (x) => (v.h1b = x));
-        break;
-      case 'minStep2ck':
-      case 'minStep1':
-      case 'positionsOffered':
-      case 'usceMonthsRequired':
-        take(c, parseNumber(raw), (x) => (v.track[key] = x));
-        break;
-      case 'imgSharePct':
-        take(c, parseNumber(raw), (x) => (v.inst.imgSharePct = x));
-        break;
-      case 'maxYearsSinceGraduation':
-        take(c, parseYearsSinceGraduation(raw, thisYear), (x) => (v.track.maxYearsSinceGraduation = x));
-        break;
-      case 'minStep2ckKind':
-      case 'minStep1Kind':
-        take(c, parseCutoffKind(raw), (x) => (v.track[key] = x));
-        break;
-      case 'nonUsImgResidents':
-        take(c, parseTri(raw), (x) => (v.inst.nonUsImgResidents = x));
-        break;
-      case 'usceRequired':
-      case 'firstAttemptOnly':
-        take(c, parseTri(raw), (x) => (v.track[key] = x));
-        break;
-      case 'researchHeavy':
-      case 'internalConnection':
-        take(c, parseBool(raw), (x) => (v.inst[key] = x));
-        break;
-      case 'onList':
-        take(c, parseBool(raw), (x) => (v.onList = x));
-        break;
-      case 'tags':
-        take(c, parseList(raw), (x) => (v.track.tags = x));
-        break;
-      case 'unfilledHistory':
-        take(c, parseUnfilled(raw), (x) => (v.track.unfilledHistory = x));
-        break;
-      case 'lastVerified':
-        take(c, parseDate(raw), (x) => (v.inst.lastVerified = x));
-        break;
-      default: {
-        const unknown: never = key;
-        problems(c, `"${String(unknown)}" is not a column we can import (${headers[c] ?? ''}); set it to "Ignore".`);
-      }
+/** Reads one cell into the row's values; returns what is wrong with it, or undefined. */
+type CellReader = (raw: string, v: RowValues) => string | undefined;
+
+/** Sets a parsed cell, or returns its error. */
+function put<T>(cell: Cell<T>, set: (x: T) => void): string | undefined {
+  if (cell.error !== undefined) return cell.error;
+  set(cell.value);
+  return undefined;
+}
+
+/** The reader of one field, made once per import (not once per cell). */
+function cellReader(key: ProgramFieldKey, header: string, thisYear: number): CellReader {
+  switch (key) {
+    case 'institution':
+      return (raw, v) => void (v.inst.name = raw);
+    case 'city':
+    case 'state':
+    case 'website':
+    case 'pdName':
+    case 'pdEmail':
+    case 'coordinatorName':
+    case 'coordinatorEmail':
+    case 'dataSource':
+      return (raw, v) => void (v.inst[key] = raw);
+    case 'notes':
+      return (raw, v) => void (v.track.notes = raw);
+    case 'nrmpCode':
+      return (raw, v) => void (v.track.nrmpCode = normalizeNrmpCode(raw));
+    case 'erasProgramId':
+      return (raw, v) => void (v.track.erasProgramId = raw);
+    case 'track':
+      return (raw, v) => put(parseTrack(raw), (x) => (v.kind = x));
+    case 'setting':
+      return (raw, v) => put(parseSetting(raw), (x) => (v.inst.setting = x));
+    case 'visa':
+      return (raw, v) => put(parseVisa(raw), (x) => (v.visa = x));
+    case 'j1':
+      return (raw, v) => put(parseTri(raw), (x) => (v.j1 = x));
+    case 'h1b':
+      return (raw, v) => put(parseTri(raw), (x) => (v.h1b = x));
+    case 'minStep2ck':
+    case 'minStep1':
+    case 'positionsOffered':
+    case 'usceMonthsRequired':
+      return (raw, v) => put(parseNumber(raw), (x) => (v.track[key] = x));
+    case 'imgSharePct':
+      return (raw, v) => put(parseNumber(raw), (x) => (v.inst.imgSharePct = x));
+    case 'maxYearsSinceGraduation':
+      return (raw, v) => put(parseYearsSinceGraduation(raw, thisYear), (x) => (v.track.maxYearsSinceGraduation = x));
+    case 'minStep2ckKind':
+    case 'minStep1Kind':
+      return (raw, v) => put(parseCutoffKind(raw), (x) => (v.track[key] = x));
+    case 'nonUsImgResidents':
+      return (raw, v) => put(parseTri(raw), (x) => (v.inst.nonUsImgResidents = x));
+    case 'usceRequired':
+    case 'firstAttemptOnly':
+      return (raw, v) => put(parseTri(raw), (x) => (v.track[key] = x));
+    case 'researchHeavy':
+    case 'internalConnection':
+      return (raw, v) => put(parseBool(raw), (x) => (v.inst[key] = x));
+    case 'onList':
+      return (raw, v) => put(parseBool(raw), (x) => (v.onList = x));
+    case 'tags':
+      return (raw, v) => put(parseList(raw), (x) => (v.track.tags = x));
+    case 'unfilledHistory':
+      return (raw, v) => put(parseUnfilled(raw), (x) => (v.track.unfilledHistory = x));
+    case 'lastVerified':
+      return (raw, v) => put(parseDate(raw), (x) => (v.inst.lastVerified = x));
+    default: {
+      const unknown: never = key;
+      return () => `"${String(unknown)}" is not a column we can import (${header}); set it to "Ignore".`;
     }
+  }
+}
+
+/** Turns each mapped cell into a value with the readers of the mapping; problems name the column. */
+function readRow(cells: string[], readers: (CellReader | null)[], problems: (col: number, message: string) => void): RowValues {
+  const v: RowValues = { inst: {}, track: {} };
+  for (let c = 0; c < readers.length; c++) {
+    const read = readers[c];
+    const raw = cells[c] ?? '';
+    if (!read || raw === '') continue;
+    const error = read(raw, v);
+    if (error !== undefined) problems(c, error);
   }
   const visa = combineVisa(v.visa, v.j1, v.h1b);
   if (visa !== undefined) v.inst.visaSponsorship = visa;
   return v;
+}
+
+/** Whether a row has no value in a mapped column. */
+function isBlankRow(cells: readonly string[], mapping: readonly (string | null)[]): boolean {
+  for (let c = 0; c < cells.length; c++) if (cells[c] !== '' && mapping[c] != null) return false;
+  return true;
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
@@ -241,15 +238,17 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
   const seenEras = new Map<string, number>();
   let blank = 0;
 
+  const readers = mapping.map((key, c) => (key === null ? null : cellReader(key as ProgramFieldKey, sheet.headers[c] ?? '', thisYear)));
+
   sheet.rows.forEach((cells, i) => {
     const row = sheet.rowNumbers[i]!;
-    if (cells.every((c, ci) => c === '' || mapping[ci] == null)) {
+    if (isBlankRow(cells, mapping)) {
       blank++;
       return;
     }
     const rowProblems: RowProblem[] = [];
     const problem = (column: string | null, message: string) => rowProblems.push({ row, column, message });
-    const v = readRow(cells, mapping, sheet.headers, thisYear, (c, m) => problem(sheet.headers[c] || null, m));
+    const v = readRow(cells, readers, (c, m) => problem(sheet.headers[c] || null, m));
     const code = v.track.nrmpCode ?? '';
     const name = v.inst.name ?? '';
     const codeTrack = parseNrmpCode(code)?.track;
@@ -380,20 +379,31 @@ export function writeProgramImport(db: Db, planned: ProgramImportPlan, now: Date
   const stamp = now.toISOString();
   const instIds = new Map<string, number>();
   for (const [key, inst] of planned.institutions) {
-    const row = { ...toRow(inst.fields, INSTITUTION_COLUMNS), now: stamp };
-    if (inst.id === undefined) instIds.set(key, Number(stmts.insertInstitution.run(row).lastInsertRowid));
-    else {
-      if (inst.changed) stmts.updateInstitution.run({ ...row, id: inst.id });
+    if (inst.id === undefined) {
+      const row: Record<string, string | number | null> = toRow(inst.fields, INSTITUTION_COLUMNS);
+      row.now = stamp;
+      instIds.set(key, Number(stmts.insertInstitution.run(row).lastInsertRowid));
+    } else {
+      if (inst.changed) stmts.updateInstitution.run({ ...toRow(inst.fields, INSTITUTION_COLUMNS), now: stamp, id: inst.id });
       instIds.set(key, inst.id);
     }
   }
   for (const p of planned.rows) {
     if (p.action === 'unchanged') continue;
     const onList = p.onList === undefined ? null : p.onList ? 1 : 0;
-    const row = { ...toRow(p.track, PROGRAM_COLUMNS), now: stamp, on_list: onList };
+    // One parameter object per row, filled in place (no copies of it).
+    const row: Record<string, string | number | null> = toRow(p.track, PROGRAM_COLUMNS);
+    row.now = stamp;
     let id = p.programId;
-    if (id === undefined) id = Number(stmts.insertProgram.run({ ...row, on_list: onList ?? 0, institution_id: instIds.get(p.instKey)! }).lastInsertRowid);
-    else stmts.updateProgram.run({ ...row, id });
+    if (id === undefined) {
+      row.on_list = onList ?? 0;
+      row.institution_id = instIds.get(p.instKey)!;
+      id = Number(stmts.insertProgram.run(row).lastInsertRowid);
+    } else {
+      row.on_list = onList;
+      row.id = id;
+      stmts.updateProgram.run(row);
+    }
     if (p.replaceUnfilled) {
       if (p.programId !== undefined) stmts.deleteUnfilled.run(id);
       for (const u of p.track.unfilledHistory) stmts.insertUnfilled.run(id, u.year, u.unfilled);
