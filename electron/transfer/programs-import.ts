@@ -3,7 +3,7 @@
 // the others; rows of the same institution share it. Every value goes through the editor's
 // zod schema (institutionWithTracksSchema), so the rules are the same as in the editor.
 import type { Db } from '../db/open';
-import { toRow } from '../db/columns';
+import { columnNames, toRow } from '../db/columns';
 import { createProgramsRepo, INSTITUTION_COLUMNS, PROGRAM_COLUMNS } from '../db/repos/programs-repo';
 import {
   combineVisa,
@@ -28,34 +28,18 @@ import {
   institutionWithTracksSchema,
   PROGRAM_LABELS,
   type InstitutionFields,
-  type Program,
   type ProgramTrackFields,
   type Track,
   type TriState,
   type VisaSponsorship,
 } from '../../shared/domain/program';
-import { parseNrmpCode, normalizeNrmpCode } from '../../shared/domain/nrmp';
-import type { ImportPlan, RowProblem } from '../../shared/api/transfer-api';
+import { normalizeNrmpCode } from '../../shared/domain/nrmp';
+import type { ImportPlan } from '../../shared/api/transfer-api';
 import type { SheetData } from './read-file';
+import { findProgram, importPlan, indexPrograms, mappedColumns, nameKey, planRows, trackOfCode } from './import-plan';
 
-const MAX_PLAN_ROWS = 500;
 const INSTITUTION_KEYS = Object.keys(emptyInstitution()) as (keyof InstitutionFields)[];
 const TRACK_KEYS = Object.keys(emptyTrack('preliminary')) as (keyof ProgramTrackFields)[];
-
-const nameKeys = new Map<string, string>();
-
-/** Institution-name key: case-, accent- and space-insensitive (as compareNames reads names). */
-export function nameKey(name: string): string {
-  let key = nameKeys.get(name);
-  if (key === undefined) {
-    // eslint-disable-next-line no-control-regex
-    const ascii = /^[\x00-\x7f]*$/.test(name);
-    key = (ascii ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/\s+/g, ' ').trim();
-    if (nameKeys.size > 50_000) nameKeys.clear();
-    nameKeys.set(name, key);
-  }
-  return key;
-}
 
 interface RowValues {
   inst: Partial<InstitutionFields>;
@@ -89,8 +73,6 @@ export interface ProgramImportPlan {
   rows: PlannedRow[];
   institutions: Map<string, PlannedInstitution>;
 }
-
-const FIELD_LABEL = new Map<string, string>(PROGRAM_FIELDS.map((f) => [f.key, f.label]));
 
 /** Reads one cell into the row's values; returns what is wrong with it, or undefined. */
 type CellReader = (raw: string, v: RowValues) => string | undefined;
@@ -182,12 +164,6 @@ function readRow(cells: string[], readers: (CellReader | null)[], problems: (col
   return v;
 }
 
-/** Whether a row has no value in a mapped column. */
-function isBlankRow(cells: readonly string[], mapping: readonly (string | null)[]): boolean {
-  for (let c = 0; c < cells.length; c++) if (cells[c] !== '' && mapping[c] != null) return false;
-  return true;
-}
-
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
   const out = {} as Pick<T, K>;
   for (const k of keys) out[k] = o[k];
@@ -210,51 +186,21 @@ function same<T extends object>(a: T, b: T, keys: readonly (keyof T)[]): boolean
  */
 export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | null)[], today: string): ProgramImportPlan {
   const thisYear = Number(today.slice(0, 4));
-  const existing = createProgramsRepo(db).list();
-  const byCode = new Map<string, Program>();
-  const byEras = new Map<string, Program>();
-  const byNameTrack = new Map<string, Program>();
-  const instByName = new Map<string, Program['institution']>();
-  for (const p of existing) {
-    if (p.nrmpCode) byCode.set(p.nrmpCode, p);
-    if (p.erasProgramId) byEras.set(p.erasProgramId, p);
-    byNameTrack.set(`${nameKey(p.institution.name)}|${p.track}`, p);
-    if (!instByName.has(nameKey(p.institution.name))) instByName.set(nameKey(p.institution.name), p.institution);
-  }
-  const colOf = new Map<string, number>();
-  mapping.forEach((k, c) => k !== null && colOf.set(k, c));
-  const header = (key: string | undefined): string | null => {
-    if (key === undefined) return null;
-    const c = colOf.get(key);
-    return c === undefined ? null : sheet.headers[c] || (FIELD_LABEL.get(key) ?? key);
-  };
-
-  const problems: RowProblem[] = [];
-  const planRows: ImportPlan['rows'] = [];
-  const planned: PlannedRow[] = [];
+  const index = indexPrograms(createProgramsRepo(db).list());
+  const { byCode, byEras, institutionByName } = index;
+  const { colOf, header } = mappedColumns(sheet, mapping, PROGRAM_FIELDS);
   const institutions = new Map<string, PlannedInstitution>();
   const seenProgram = new Map<string, number>();
   const seenCode = new Map<string, number>();
   const seenEras = new Map<string, number>();
-  let blank = 0;
-
   const readers = mapping.map((key, c) => (key === null ? null : cellReader(key as ProgramFieldKey, sheet.headers[c] ?? '', thisYear)));
 
-  sheet.rows.forEach((cells, i) => {
-    const row = sheet.rowNumbers[i]!;
-    if (isBlankRow(cells, mapping)) {
-      blank++;
-      return;
-    }
-    const rowProblems: RowProblem[] = [];
-    const problem = (column: string | null, message: string) => rowProblems.push({ row, column, message });
+  const rows = planRows<PlannedRow>(sheet, mapping, (cells, { row, problems: rowProblems, problem }) => {
     const v = readRow(cells, readers, (c, m) => problem(sheet.headers[c] || null, m));
     const code = v.track.nrmpCode ?? '';
     const name = v.inst.name ?? '';
-    const codeTrack = parseNrmpCode(code)?.track;
-    let match = code !== '' ? byCode.get(code) : undefined;
-    const kindGuess: Track | undefined = v.kind ?? (codeTrack === 'P' ? 'preliminary' : codeTrack === 'C' ? 'categorical' : undefined);
-    if (!match && name !== '' && kindGuess) match = byNameTrack.get(`${nameKey(name)}|${kindGuess}`);
+    const kindGuess: Track | undefined = v.kind ?? trackOfCode(code);
+    const match = findProgram(index, code, name, kindGuess);
     if (match && name !== '' && nameKey(name) !== nameKey(match.institution.name)) {
       if (byCode.get(code) === match) {
         problem(
@@ -291,7 +237,7 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
       if (code !== '' && !seenCode.has(code)) seenCode.set(code, row);
       if (eras !== '' && !seenEras.has(eras)) seenEras.set(eras, row);
 
-      const existingInst = match?.institution ?? instByName.get(nameKey(name));
+      const existingInst = match?.institution ?? institutionByName.get(nameKey(name));
       instKey = existingInst ? `i${existingInst.id}` : `n${nameKey(name)}`;
       const acc = institutions.get(instKey);
       const base: InstitutionFields = acc?.fields ?? (existingInst ? pick(existingInst, INSTITUTION_KEYS) : emptyInstitution());
@@ -325,47 +271,27 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
       }
     }
 
-    if (rowProblems.length > 0 || !parsed) {
-      problems.push(...rowProblems);
-      if (planRows.length < MAX_PLAN_ROWS) planRows.push({ row, action: 'problem', label });
-      return;
-    }
+    if (rowProblems.length > 0 || !parsed) return { label, planned: undefined };
 
     const acc = institutions.get(instKey);
-    const existingInst = match?.institution ?? instByName.get(nameKey(name));
+    const existingInst = match?.institution ?? institutionByName.get(nameKey(name));
     const instChanged = existingInst ? !same<InstitutionFields>(parsed.institution, existingInst, INSTITUTION_KEYS) : true;
     institutions.set(instKey, { id: existingInst?.id, fields: parsed.institution, changed: instChanged || (acc?.changed ?? false) });
     const trackChanged = !match || !same<ProgramTrackFields>(parsed.track, match, TRACK_KEYS) || (v.onList !== undefined && v.onList !== match.onList);
     const action = !match ? 'add' : trackChanged || instChanged ? 'update' : 'unchanged';
-    planned.push({ row, programId: match?.id, instKey, track: parsed.track, onList: v.onList, replaceUnfilled: v.track.unfilledHistory !== undefined || !match, action });
-    if (planRows.length < MAX_PLAN_ROWS) planRows.push({ row, action, label });
+    return { label, planned: { row, programId: match?.id, instKey, track: parsed.track, onList: v.onList, replaceUnfilled: v.track.unfilledHistory !== undefined || !match, action } };
   });
 
   // A row whose institution another row changed later is an update too.
-  for (const p of planned) if (p.action === 'unchanged' && institutions.get(p.instKey)?.changed) p.action = 'update';
+  for (const p of rows.planned) if (p.action === 'unchanged' && institutions.get(p.instKey)?.changed) p.action = 'update';
 
-  const actionOf = new Map(planned.map((p) => [p.row, p.action]));
-  return {
-    plan: {
-      kind: 'programs',
-      rowCount: sheet.rows.length,
-      add: planned.filter((p) => p.action === 'add').length,
-      update: planned.filter((p) => p.action === 'update').length,
-      unchanged: planned.filter((p) => p.action === 'unchanged').length,
-      blank,
-      problems,
-      rows: planRows.map((r) => (r.action === 'unchanged' ? { ...r, action: actionOf.get(r.row) ?? r.action } : r)),
-      fileProblem: null,
-    },
-    rows: planned,
-    institutions,
-  };
+  return { plan: importPlan('programs', rows), rows: rows.planned, institutions };
 }
 
 /** Writes a plan (call inside a transaction). Returns nothing: the plan says what happened. */
 export function writeProgramImport(db: Db, planned: ProgramImportPlan, now: Date): void {
-  const iCols = Object.keys(INSTITUTION_COLUMNS).map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-  const pCols = Object.keys(PROGRAM_COLUMNS).map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  const iCols = columnNames(INSTITUTION_COLUMNS);
+  const pCols = columnNames(PROGRAM_COLUMNS);
   const stmts = {
     insertInstitution: db.prepare(`INSERT INTO institution (${iCols.join(', ')}, created_at, updated_at) VALUES (${iCols.map((c) => `@${c}`).join(', ')}, @now, @now)`),
     updateInstitution: db.prepare(`UPDATE institution SET ${iCols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`),

@@ -71,6 +71,31 @@ describe('importing programs from CSV', () => {
     expect(after.find((x) => x.nrmpCode === '1234440P0')!.minStep2ck).toBe(225);
   });
 
+  it('the dry run counts blank rows, lists each row with its final action, and lists at most 500 rows', async () => {
+    const { call } = openTestServices();
+    const file = fileOf('programs.csv', CSV);
+    const { mapping } = await preview(call, file);
+    await call('import.run', { kind: 'programs', file, mapping });
+    // Row 2 is as imported, but row 4 (same institution) changes its city: row 2 becomes an update too.
+    const lines = CSV.split('\r\n');
+    const edited = [lines[0], lines[1], ',,,,,,,,,,,', lines[2]!.replace('Dayton,OH', 'Kettering,OH'), lines[3], 'Nowhere Hospital,,,,,,,,,,,'].join('\r\n');
+    const plan = await call('import.check', { kind: 'programs', file: fileOf('programs.csv', edited), mapping });
+    expect(plan).toMatchObject({ rowCount: 5, add: 0, update: 2, unchanged: 1, blank: 1 });
+    expect(plan.rows).toEqual([
+      { row: 2, action: 'update', label: 'Lakeview Regional Medical Center (Preliminary)' },
+      { row: 4, action: 'update', label: 'Lakeview Regional Medical Center (Categorical)' },
+      { row: 5, action: 'unchanged', label: 'Hillside Hospital, Inc. (Preliminary)' },
+      { row: 6, action: 'problem', label: 'Nowhere Hospital' },
+    ]);
+    expect(plan.problems).toEqual([{ row: 6, column: 'Track', message: expect.stringMatching(/Give the track/) }]);
+
+    const many = [HEADER, ...Array.from({ length: 600 }, (_, i) => `Hospital ${i + 1},,,,Prelim,,,,,,,`)].join('\n');
+    const big = await call('import.check', { kind: 'programs', file: fileOf('many.csv', many), mapping });
+    expect(big).toMatchObject({ rowCount: 600, add: 600, problems: [] });
+    expect(big.rows).toHaveLength(500);
+    expect(big.rows[499]).toEqual({ row: 501, action: 'add', label: 'Hospital 500 (Preliminary)' });
+  });
+
   it('matches by institution name and track when there is no NRMP code, and keeps what a blank cell leaves out', async () => {
     const { call } = openTestServices();
     await call('institutions.save', { institution: institution({ name: 'Riverbend Medical Center', pdName: 'Dr. Who' }), tracks: [track('preliminary', { nrmpCode: '', notes: 'mine' })] });
