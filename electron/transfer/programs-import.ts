@@ -1,7 +1,9 @@
 // Importing programs from a spreadsheet: each row is one track at one institution. A row
 // updates the program it matches (by NRMP code, else institution name + track) and adds
 // the others; rows of the same institution share it. Every value goes through the editor's
-// zod schema (institutionWithTracksSchema), so the rules are the same as in the editor.
+// zod schemas (institutionInputSchema and programTrackInputSchema: for one track, exactly
+// what institutionWithTracksSchema says, tests/shared/import-fields.test.ts), so the rules
+// and messages are the same as in the editor.
 import type { Db } from '../db/open';
 import { columnNames, toRow } from '../db/columns';
 import { createProgramsRepo, INSTITUTION_COLUMNS, PROGRAM_COLUMNS } from '../db/repos/programs-repo';
@@ -25,7 +27,8 @@ import {
 import {
   emptyInstitution,
   emptyTrack,
-  institutionWithTracksSchema,
+  institutionInputSchema,
+  programTrackInputSchema,
   PROGRAM_LABELS,
   type InstitutionFields,
   type ProgramTrackFields,
@@ -164,6 +167,14 @@ function readRow(cells: string[], readers: (CellReader | null)[], problems: (col
   return v;
 }
 
+/** Whether two flat records (primitive values) hold the same values under the same keys. */
+function sameValues<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (a[k] !== b[k] || !(k in b)) return false;
+  return true;
+}
+
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
   const out = {} as Pick<T, K>;
   for (const k of keys) out[k] = o[k];
@@ -193,6 +204,16 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
   const seenProgram = new Map<string, number>();
   const seenCode = new Map<string, number>();
   const seenEras = new Map<string, number>();
+  // A zod schema is a pure function of its input: an institution given again with the same
+  // values (the next track of it, on the next row) has the same result.
+  const checked = new Map<string, { input: InstitutionFields; result: ReturnType<typeof institutionInputSchema.safeParse> }>();
+  const checkInstitution = (key: string, input: InstitutionFields) => {
+    const last = checked.get(key);
+    if (last && sameValues(last.input, input)) return last.result;
+    const result = institutionInputSchema.safeParse(input);
+    checked.set(key, { input, result });
+    return result;
+  };
   const readers = mapping.map((key, c) => (key === null ? null : cellReader(key as ProgramFieldKey, sheet.headers[c] ?? '', thisYear)));
 
   const rows = planRows<PlannedRow>(sheet, mapping, (cells, { row, problems: rowProblems, problem }) => {
@@ -247,19 +268,21 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
 
     let parsed: { institution: InstitutionFields; track: ProgramTrackFields } | undefined;
     if (rowProblems.length === 0 && candidate && trackFields) {
-      const result = institutionWithTracksSchema.safeParse({ institution: candidate, tracks: [trackFields] });
-      if (!result.success) {
-        for (const issue of result.error.issues) {
-          const [scope, a, b] = issue.path.map(String);
-          const field = scope === 'institution' ? (a === 'visaSponsorship' ? (colOf.has('visa') ? 'visa' : colOf.has('j1') ? 'j1' : 'h1b') : a === 'name' ? 'institution' : a) : b;
+      // The editor's two schemas, the institution checked once while rows repeat it unchanged.
+      const inst = checkInstitution(instKey, candidate);
+      const track = programTrackInputSchema.safeParse(trackFields);
+      if (!inst.success || !track.success) {
+        for (const issue of inst.error?.issues ?? []) {
+          const a = String(issue.path[0]);
+          const field = a === 'visaSponsorship' ? (colOf.has('visa') ? 'visa' : colOf.has('j1') ? 'j1' : 'h1b') : a === 'name' ? 'institution' : a;
           problem(header(field), issue.message);
         }
+        for (const issue of track.error?.issues ?? []) problem(header(String(issue.path[0])), issue.message);
       } else {
         // zod keeps only the schema's keys (no id was given), so the output is the fields as stored.
-        const track = result.data.tracks[0]!;
         // Stored and read back newest year first.
-        track.unfilledHistory.sort((x, y) => y.year - x.year);
-        parsed = { institution: result.data.institution, track };
+        track.data.unfilledHistory.sort((x, y) => y.year - x.year);
+        parsed = { institution: inst.data, track: track.data };
         const codeOwner = parsed.track.nrmpCode ? byCode.get(parsed.track.nrmpCode) : undefined;
         if (codeOwner && codeOwner.id !== match?.id) {
           problem(header('nrmpCode'), `NRMP code ${parsed.track.nrmpCode} is already used by ${codeOwner.institution.name} (${PROGRAM_LABELS.track[codeOwner.track]}); check the code.`);

@@ -258,6 +258,27 @@ describe('bad input changes nothing and says what to fix', () => {
     expect(dumpDb(db).program).toHaveLength(2);
   });
 
+  it('an institution repeated on several rows is checked on each row, and a row that changes it is checked again', async () => {
+    const csv = [
+      'Institution,Track,Coordinator email,State',
+      'A Hospital,Preliminary,not-an-email,OH',
+      'A Hospital,Categorical,not-an-email,OH',
+      'B Hospital,Preliminary,b@hospital.org,OH',
+      'B Hospital,Categorical,b@hospital.org,Narnia',
+    ].join('\n');
+    const file = fileOf('repeat.csv', csv);
+    const { call } = await seeded();
+    const p = await preview(call, file);
+    const plan = await call('import.check', { kind: 'programs', file, mapping: p.mapping });
+    const email = 'Enter a valid email address, e.g. coordinator@hospital.org.';
+    expect(plan.problems).toEqual([
+      { row: 2, column: 'Coordinator email', message: email },
+      { row: 3, column: 'Coordinator email', message: email },
+      { row: 5, column: 'State', message: 'Use a US state code such as OH, or the full state name.' },
+    ]);
+    expect(plan.rows.map((r) => r.action)).toEqual(['problem', 'problem', 'add', 'problem']);
+  });
+
   it('NRMP codes repeated in the file, or used by another program', async () => {
     const csv = ['Institution,NRMP Code', 'A Hospital,1111440P0', 'B Hospital,1111440P0', 'C Hospital,9999440P0', 'D Hospital,1234440C0', 'D Hospital,1234440C0'].join('\n');
     const file = fileOf('dups.csv', csv);
