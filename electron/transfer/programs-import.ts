@@ -54,11 +54,15 @@ interface RowValues {
   h1b?: TriState;
 }
 
+/** An existing institution's id, or the nameKey of a new one (a Map tells numbers and strings apart). */
+type InstKey = number | string;
+
 interface PlannedRow {
   row: number;
   /** Existing program id, or undefined for a new one. */
   programId: number | undefined;
-  instKey: string;
+  /** The institution: its id when it exists, else the nameKey of its name. */
+  instKey: InstKey;
   track: ProgramTrackFields;
   onList: boolean | undefined;
   replaceUnfilled: boolean;
@@ -74,24 +78,51 @@ interface PlannedInstitution {
 export interface ProgramImportPlan {
   plan: ImportPlan;
   rows: PlannedRow[];
-  institutions: Map<string, PlannedInstitution>;
+  institutions: Map<InstKey, PlannedInstitution>;
 }
 
 /** Reads one cell into the row's values; returns what is wrong with it, or undefined. */
 type CellReader = (raw: string, v: RowValues) => string | undefined;
 
-/** Sets a parsed cell, or returns its error. */
-function put<T>(cell: Cell<T>, set: (x: T) => void): string | undefined {
-  if (cell.error !== undefined) return cell.error;
-  set(cell.value);
-  return undefined;
-}
+type RowKey = 'kind' | 'visa' | 'j1' | 'h1b' | 'onList';
+
+// Readers that parse a cell into one field (made once per column; no closure per cell).
+const intoInst =
+  <K extends keyof InstitutionFields>(key: K, parse: (raw: string) => Cell<InstitutionFields[K]>): CellReader =>
+  (raw, v) => {
+    const cell = parse(raw);
+    if (cell.error !== undefined) return cell.error;
+    v.inst[key] = cell.value;
+    return undefined;
+  };
+const intoTrack =
+  <K extends keyof ProgramTrackFields>(key: K, parse: (raw: string) => Cell<ProgramTrackFields[K]>): CellReader =>
+  (raw, v) => {
+    const cell = parse(raw);
+    if (cell.error !== undefined) return cell.error;
+    v.track[key] = cell.value;
+    return undefined;
+  };
+const intoRow =
+  <K extends RowKey>(key: K, parse: (raw: string) => Cell<NonNullable<RowValues[K]>>): CellReader =>
+  (raw, v) => {
+    const cell = parse(raw);
+    if (cell.error !== undefined) return cell.error;
+    v[key] = cell.value;
+    return undefined;
+  };
+const instText =
+  (key: 'name' | 'city' | 'state' | 'website' | 'pdName' | 'pdEmail' | 'coordinatorName' | 'coordinatorEmail' | 'dataSource'): CellReader =>
+  (raw, v) => {
+    v.inst[key] = raw;
+    return undefined;
+  };
 
 /** The reader of one field, made once per import (not once per cell). */
 function cellReader(key: ProgramFieldKey, header: string, thisYear: number): CellReader {
   switch (key) {
     case 'institution':
-      return (raw, v) => void (v.inst.name = raw);
+      return instText('name');
     case 'city':
     case 'state':
     case 'website':
@@ -100,51 +131,55 @@ function cellReader(key: ProgramFieldKey, header: string, thisYear: number): Cel
     case 'coordinatorName':
     case 'coordinatorEmail':
     case 'dataSource':
-      return (raw, v) => void (v.inst[key] = raw);
+      return instText(key);
     case 'notes':
-      return (raw, v) => void (v.track.notes = raw);
-    case 'nrmpCode':
-      return (raw, v) => void (v.track.nrmpCode = normalizeNrmpCode(raw));
     case 'erasProgramId':
-      return (raw, v) => void (v.track.erasProgramId = raw);
+      return (raw, v) => {
+        v.track[key] = raw;
+        return undefined;
+      };
+    case 'nrmpCode':
+      return (raw, v) => {
+        v.track.nrmpCode = normalizeNrmpCode(raw);
+        return undefined;
+      };
     case 'track':
-      return (raw, v) => put(parseTrack(raw), (x) => (v.kind = x));
+      return intoRow('kind', parseTrack);
     case 'setting':
-      return (raw, v) => put(parseSetting(raw), (x) => (v.inst.setting = x));
+      return intoInst('setting', parseSetting);
     case 'visa':
-      return (raw, v) => put(parseVisa(raw), (x) => (v.visa = x));
+      return intoRow('visa', parseVisa);
     case 'j1':
-      return (raw, v) => put(parseTri(raw), (x) => (v.j1 = x));
     case 'h1b':
-      return (raw, v) => put(parseTri(raw), (x) => (v.h1b = x));
+      return intoRow(key, parseTri);
     case 'minStep2ck':
     case 'minStep1':
     case 'positionsOffered':
     case 'usceMonthsRequired':
-      return (raw, v) => put(parseNumber(raw), (x) => (v.track[key] = x));
+      return intoTrack(key, parseNumber);
     case 'imgSharePct':
-      return (raw, v) => put(parseNumber(raw), (x) => (v.inst.imgSharePct = x));
+      return intoInst('imgSharePct', parseNumber);
     case 'maxYearsSinceGraduation':
-      return (raw, v) => put(parseYearsSinceGraduation(raw, thisYear), (x) => (v.track.maxYearsSinceGraduation = x));
+      return intoTrack('maxYearsSinceGraduation', (raw) => parseYearsSinceGraduation(raw, thisYear));
     case 'minStep2ckKind':
     case 'minStep1Kind':
-      return (raw, v) => put(parseCutoffKind(raw), (x) => (v.track[key] = x));
+      return intoTrack(key, parseCutoffKind);
     case 'nonUsImgResidents':
-      return (raw, v) => put(parseTri(raw), (x) => (v.inst.nonUsImgResidents = x));
+      return intoInst('nonUsImgResidents', parseTri);
     case 'usceRequired':
     case 'firstAttemptOnly':
-      return (raw, v) => put(parseTri(raw), (x) => (v.track[key] = x));
+      return intoTrack(key, parseTri);
     case 'researchHeavy':
     case 'internalConnection':
-      return (raw, v) => put(parseBool(raw), (x) => (v.inst[key] = x));
+      return intoInst(key, parseBool);
     case 'onList':
-      return (raw, v) => put(parseBool(raw), (x) => (v.onList = x));
+      return intoRow('onList', parseBool);
     case 'tags':
-      return (raw, v) => put(parseList(raw), (x) => (v.track.tags = x));
+      return intoTrack('tags', parseList);
     case 'unfilledHistory':
-      return (raw, v) => put(parseUnfilled(raw), (x) => (v.track.unfilledHistory = x));
+      return intoTrack('unfilledHistory', parseUnfilled);
     case 'lastVerified':
-      return (raw, v) => put(parseDate(raw), (x) => (v.inst.lastVerified = x));
+      return intoInst('lastVerified', parseDate);
     default: {
       const unknown: never = key;
       return () => `"${String(unknown)}" is not a column we can import (${header}); set it to "Ignore".`;
@@ -200,14 +235,16 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
   const index = indexPrograms(createProgramsRepo(db).list());
   const { byCode, byEras, institutionByName } = index;
   const { colOf, header } = mappedColumns(sheet, mapping, PROGRAM_FIELDS);
-  const institutions = new Map<string, PlannedInstitution>();
-  const seenProgram = new Map<string, number>();
+  const institutions = new Map<InstKey, PlannedInstitution>();
+  // The first row of each program: existing ones by id, new ones by track and nameKey.
+  const seenProgram = new Map<number, number>();
+  const seenNew = { preliminary: new Map<string, number>(), categorical: new Map<string, number>() };
   const seenCode = new Map<string, number>();
   const seenEras = new Map<string, number>();
   // A zod schema is a pure function of its input: an institution given again with the same
   // values (the next track of it, on the next row) has the same result.
-  const checked = new Map<string, { input: InstitutionFields; result: ReturnType<typeof institutionInputSchema.safeParse> }>();
-  const checkInstitution = (key: string, input: InstitutionFields) => {
+  const checked = new Map<InstKey, { input: InstitutionFields; result: ReturnType<typeof institutionInputSchema.safeParse> }>();
+  const checkInstitution = (key: InstKey, input: InstitutionFields) => {
     const last = checked.get(key);
     if (last && sameValues(last.input, input)) return last.result;
     const result = institutionInputSchema.safeParse(input);
@@ -244,22 +281,24 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
       }
     }
 
-    let instKey = '';
+    let instKey: InstKey = '';
     let candidate: InstitutionFields | undefined;
     let trackFields: ProgramTrackFields | undefined;
     if (rowProblems.length === 0 && kind) {
-      const identity = match ? `p${match.id}` : `n${nameKey(name)}|${kind}`;
-      const firstRow = seenProgram.get(identity);
+      const key = nameKey(name);
+      const seen = match ? seenProgram : seenNew[kind];
+      const identity = match ? match.id : key;
+      const firstRow = (seen as Map<InstKey, number>).get(identity);
       if (firstRow !== undefined) problem(null, `Row ${firstRow} already has ${label}; keep one row per program (NRMP code, or institution and track).`);
       if (code !== '' && seenCode.has(code) && seenCode.get(code) !== firstRow) problem(header('nrmpCode'), `NRMP code ${code} is also on row ${seenCode.get(code)}; each program has its own code.`);
       const eras = v.track.erasProgramId ?? '';
       if (eras !== '' && seenEras.has(eras) && seenEras.get(eras) !== firstRow) problem(header('erasProgramId'), `ERAS ID ${eras} is also on row ${seenEras.get(eras)}; each program has its own ERAS ID.`);
-      if (firstRow === undefined) seenProgram.set(identity, row);
+      if (firstRow === undefined) (seen as Map<InstKey, number>).set(identity, row);
       if (code !== '' && !seenCode.has(code)) seenCode.set(code, row);
       if (eras !== '' && !seenEras.has(eras)) seenEras.set(eras, row);
 
       const existingInst = match?.institution ?? institutionByName.get(nameKey(name));
-      instKey = existingInst ? `i${existingInst.id}` : `n${nameKey(name)}`;
+      instKey = existingInst ? existingInst.id : key;
       const acc = institutions.get(instKey);
       const base: InstitutionFields = acc?.fields ?? (existingInst ? pick(existingInst, INSTITUTION_KEYS) : emptyInstitution());
       candidate = { ...base, ...v.inst };
@@ -281,7 +320,7 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
       } else {
         // zod keeps only the schema's keys (no id was given), so the output is the fields as stored.
         // Stored and read back newest year first.
-        track.data.unfilledHistory.sort((x, y) => y.year - x.year);
+        if (track.data.unfilledHistory.length > 1) track.data.unfilledHistory.sort((x, y) => y.year - x.year);
         parsed = { institution: inst.data, track: track.data };
         const codeOwner = parsed.track.nrmpCode ? byCode.get(parsed.track.nrmpCode) : undefined;
         if (codeOwner && codeOwner.id !== match?.id) {
@@ -326,7 +365,7 @@ export function writeProgramImport(db: Db, planned: ProgramImportPlan, now: Date
     insertUnfilled: db.prepare('INSERT INTO program_unfilled (program_id, match_year, unfilled) VALUES (?, ?, ?)'),
   };
   const stamp = now.toISOString();
-  const instIds = new Map<string, number>();
+  const instIds = new Map<InstKey, number>();
   for (const [key, inst] of planned.institutions) {
     if (inst.id === undefined) {
       const row: Record<string, string | number | null> = toRow(inst.fields, INSTITUTION_COLUMNS);
