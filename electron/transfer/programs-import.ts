@@ -84,107 +84,65 @@ export interface ProgramImportPlan {
 /** Reads one cell into the row's values; returns what is wrong with it, or undefined. */
 type CellReader = (raw: string, v: RowValues) => string | undefined;
 
-type RowKey = 'kind' | 'visa' | 'j1' | 'h1b' | 'onList';
+/**
+ * A reader that parses a cell into one field of the row's institution, track or row values
+ * (made once per column: no closure per cell).
+ */
+function into<T extends object, K extends keyof T>(part: (v: RowValues) => T, key: K, parse: (raw: string) => Cell<T[K]>): CellReader {
+  return (raw, v) => {
+    const cell = parse(raw);
+    if (cell.error !== undefined) return cell.error;
+    part(v)[key] = cell.value;
+    return undefined;
+  };
+}
+const instPart = (v: RowValues) => v.inst;
+const trackPart = (v: RowValues) => v.track;
+const rowPart = (v: RowValues) => v;
+const asText = (raw: string): Cell<string> => ({ value: raw });
 
-// Readers that parse a cell into one field (made once per column; no closure per cell).
-const intoInst =
-  <K extends keyof InstitutionFields>(key: K, parse: (raw: string) => Cell<InstitutionFields[K]>): CellReader =>
-  (raw, v) => {
-    const cell = parse(raw);
-    if (cell.error !== undefined) return cell.error;
-    v.inst[key] = cell.value;
-    return undefined;
-  };
-const intoTrack =
-  <K extends keyof ProgramTrackFields>(key: K, parse: (raw: string) => Cell<ProgramTrackFields[K]>): CellReader =>
-  (raw, v) => {
-    const cell = parse(raw);
-    if (cell.error !== undefined) return cell.error;
-    v.track[key] = cell.value;
-    return undefined;
-  };
-const intoRow =
-  <K extends RowKey>(key: K, parse: (raw: string) => Cell<NonNullable<RowValues[K]>>): CellReader =>
-  (raw, v) => {
-    const cell = parse(raw);
-    if (cell.error !== undefined) return cell.error;
-    v[key] = cell.value;
-    return undefined;
-  };
-const instText =
-  (key: 'name' | 'city' | 'state' | 'website' | 'pdName' | 'pdEmail' | 'coordinatorName' | 'coordinatorEmail' | 'dataSource'): CellReader =>
-  (raw, v) => {
-    v.inst[key] = raw;
-    return undefined;
-  };
+/** The reader of each field (thisYear reads a graduation year as years since it). */
+const READERS: { [K in ProgramFieldKey]: (thisYear: number) => CellReader } = {
+  institution: () => into(instPart, 'name', asText),
+  track: () => into(rowPart, 'kind', parseTrack),
+  nrmpCode: () => into(trackPart, 'nrmpCode', (raw) => ({ value: normalizeNrmpCode(raw) })),
+  erasProgramId: () => into(trackPart, 'erasProgramId', asText),
+  city: () => into(instPart, 'city', asText),
+  state: () => into(instPart, 'state', asText),
+  setting: () => into(instPart, 'setting', parseSetting),
+  visa: () => into(rowPart, 'visa', parseVisa),
+  j1: () => into(rowPart, 'j1', parseTri),
+  h1b: () => into(rowPart, 'h1b', parseTri),
+  minStep2ck: () => into(trackPart, 'minStep2ck', parseNumber),
+  minStep2ckKind: () => into(trackPart, 'minStep2ckKind', parseCutoffKind),
+  minStep1: () => into(trackPart, 'minStep1', parseNumber),
+  minStep1Kind: () => into(trackPart, 'minStep1Kind', parseCutoffKind),
+  imgSharePct: () => into(instPart, 'imgSharePct', parseNumber),
+  nonUsImgResidents: () => into(instPart, 'nonUsImgResidents', parseTri),
+  maxYearsSinceGraduation: (thisYear) => into(trackPart, 'maxYearsSinceGraduation', (raw) => parseYearsSinceGraduation(raw, thisYear)),
+  usceRequired: () => into(trackPart, 'usceRequired', parseTri),
+  usceMonthsRequired: () => into(trackPart, 'usceMonthsRequired', parseNumber),
+  firstAttemptOnly: () => into(trackPart, 'firstAttemptOnly', parseTri),
+  positionsOffered: () => into(trackPart, 'positionsOffered', parseNumber),
+  unfilledHistory: () => into(trackPart, 'unfilledHistory', parseUnfilled),
+  website: () => into(instPart, 'website', asText),
+  pdName: () => into(instPart, 'pdName', asText),
+  pdEmail: () => into(instPart, 'pdEmail', asText),
+  coordinatorName: () => into(instPart, 'coordinatorName', asText),
+  coordinatorEmail: () => into(instPart, 'coordinatorEmail', asText),
+  researchHeavy: () => into(instPart, 'researchHeavy', parseBool),
+  internalConnection: () => into(instPart, 'internalConnection', parseBool),
+  onList: () => into(rowPart, 'onList', parseBool),
+  tags: () => into(trackPart, 'tags', parseList),
+  notes: () => into(trackPart, 'notes', asText),
+  dataSource: () => into(instPart, 'dataSource', asText),
+  lastVerified: () => into(instPart, 'lastVerified', parseDate),
+};
 
-/** The reader of one field, made once per import (not once per cell). */
-function cellReader(key: ProgramFieldKey, header: string, thisYear: number): CellReader {
-  switch (key) {
-    case 'institution':
-      return instText('name');
-    case 'city':
-    case 'state':
-    case 'website':
-    case 'pdName':
-    case 'pdEmail':
-    case 'coordinatorName':
-    case 'coordinatorEmail':
-    case 'dataSource':
-      return instText(key);
-    case 'notes':
-    case 'erasProgramId':
-      return (raw, v) => {
-        v.track[key] = raw;
-        return undefined;
-      };
-    case 'nrmpCode':
-      return (raw, v) => {
-        v.track.nrmpCode = normalizeNrmpCode(raw);
-        return undefined;
-      };
-    case 'track':
-      return intoRow('kind', parseTrack);
-    case 'setting':
-      return intoInst('setting', parseSetting);
-    case 'visa':
-      return intoRow('visa', parseVisa);
-    case 'j1':
-    case 'h1b':
-      return intoRow(key, parseTri);
-    case 'minStep2ck':
-    case 'minStep1':
-    case 'positionsOffered':
-    case 'usceMonthsRequired':
-      return intoTrack(key, parseNumber);
-    case 'imgSharePct':
-      return intoInst('imgSharePct', parseNumber);
-    case 'maxYearsSinceGraduation':
-      return intoTrack('maxYearsSinceGraduation', (raw) => parseYearsSinceGraduation(raw, thisYear));
-    case 'minStep2ckKind':
-    case 'minStep1Kind':
-      return intoTrack(key, parseCutoffKind);
-    case 'nonUsImgResidents':
-      return intoInst('nonUsImgResidents', parseTri);
-    case 'usceRequired':
-    case 'firstAttemptOnly':
-      return intoTrack(key, parseTri);
-    case 'researchHeavy':
-    case 'internalConnection':
-      return intoInst(key, parseBool);
-    case 'onList':
-      return intoRow('onList', parseBool);
-    case 'tags':
-      return intoTrack('tags', parseList);
-    case 'unfilledHistory':
-      return intoTrack('unfilledHistory', parseUnfilled);
-    case 'lastVerified':
-      return intoInst('lastVerified', parseDate);
-    default: {
-      const unknown: never = key;
-      return () => `"${String(unknown)}" is not a column we can import (${header}); set it to "Ignore".`;
-    }
-  }
+/** The reader of one mapped column, made once per import (not once per cell). */
+function cellReader(key: string, header: string, thisYear: number): CellReader {
+  const make = Object.hasOwn(READERS, key) ? READERS[key as ProgramFieldKey] : undefined;
+  return make ? make(thisYear) : () => `"${key}" is not a column we can import (${header}); set it to "Ignore".`;
 }
 
 /** Turns each mapped cell into a value with the readers of the mapping; problems name the column. */
@@ -251,7 +209,7 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
     checked.set(key, { input, result });
     return result;
   };
-  const readers = mapping.map((key, c) => (key === null ? null : cellReader(key as ProgramFieldKey, sheet.headers[c] ?? '', thisYear)));
+  const readers = mapping.map((key, c) => (key === null ? null : cellReader(key, sheet.headers[c] ?? '', thisYear)));
 
   const rows = planRows<PlannedRow>(sheet, mapping, (cells, { row, problems: rowProblems, problem }) => {
     const v = readRow(cells, readers, (c, m) => problem(sheet.headers[c] || null, m));
