@@ -8,13 +8,11 @@ import { createProgramsRepo } from '../db/repos/programs-repo';
 import { APPLICATION_FIELDS, parseDate, parseStatus, parseTrack, type ApplicationFieldKey } from '../../shared/domain/import-fields';
 import { APPLICATION_STATUS_LABELS, SUBMITTED_STATUSES, statusMoveProblem, type ApplicationStatus } from '../../shared/domain/application';
 import { isoDateSchema } from '../../shared/domain/profile';
-import { PROGRAM_LABELS, type Program, type Track } from '../../shared/domain/program';
-import { normalizeNrmpCode, parseNrmpCode } from '../../shared/domain/nrmp';
-import type { ImportPlan, RowProblem } from '../../shared/api/transfer-api';
+import { PROGRAM_LABELS, type Track } from '../../shared/domain/program';
+import { normalizeNrmpCode } from '../../shared/domain/nrmp';
+import type { ImportPlan } from '../../shared/api/transfer-api';
 import type { SheetData } from './read-file';
-import { nameKey } from './programs-import';
-
-const MAX_PLAN_ROWS = 500;
+import { findProgram, importPlan, indexPrograms, mappedColumns, planRows, trackOfCode } from './import-plan';
 const MAX_NOTES = 1000;
 
 interface PlannedApplication {
@@ -34,39 +32,13 @@ export interface ApplicationImportPlan {
   rows: PlannedApplication[];
 }
 
-const FIELD_LABEL = new Map<string, string>(APPLICATION_FIELDS.map((f) => [f.key, f.label]));
-
 export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string | null)[], today: string): ApplicationImportPlan {
-  const programs = createProgramsRepo(db).list();
-  const apps = createApplicationsRepo(db);
-  const appByProgram = new Map(apps.list().map((a) => [a.programId, a]));
-  const byCode = new Map<string, Program>();
-  const byNameTrack = new Map<string, Program>();
-  for (const p of programs) {
-    if (p.nrmpCode) byCode.set(p.nrmpCode, p);
-    byNameTrack.set(`${nameKey(p.institution.name)}|${p.track}`, p);
-  }
-  const colOf = new Map<string, number>();
-  mapping.forEach((k, c) => k !== null && colOf.set(k, c));
-  const header = (key: ApplicationFieldKey): string | null => {
-    const c = colOf.get(key);
-    return c === undefined ? null : sheet.headers[c] || (FIELD_LABEL.get(key) ?? key);
-  };
-
-  const problems: RowProblem[] = [];
-  const planRows: ImportPlan['rows'] = [];
-  const planned: PlannedApplication[] = [];
+  const index = indexPrograms(createProgramsRepo(db).list());
+  const appByProgram = new Map(createApplicationsRepo(db).list().map((a) => [a.programId, a]));
+  const { colOf, header } = mappedColumns(sheet, mapping, APPLICATION_FIELDS);
   const seen = new Map<number, number>();
-  let blank = 0;
 
-  sheet.rows.forEach((cells, i) => {
-    const row = sheet.rowNumbers[i]!;
-    if (cells.every((c, ci) => c === '' || mapping[ci] == null)) {
-      blank++;
-      return;
-    }
-    const rowProblems: RowProblem[] = [];
-    const problem = (column: string | null, message: string) => rowProblems.push({ row, column, message });
+  const rows = planRows<PlannedApplication>(sheet, mapping, (cells, { row, problems: rowProblems, problem }) => {
     const cell = (key: ApplicationFieldKey) => {
       const c = colOf.get(key);
       return c === undefined ? '' : (cells[c] ?? '');
@@ -79,8 +51,7 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
       if (t.error !== undefined) problem(header('track'), t.error);
       else kind = t.value;
     }
-    const letter = parseNrmpCode(code)?.track;
-    kind ??= letter === 'P' ? 'preliminary' : letter === 'C' ? 'categorical' : undefined;
+    kind ??= trackOfCode(code);
 
     let status: ApplicationStatus | undefined;
     if (cell('status') === '') problem(header('status'), 'Give the status, e.g. Submitted.');
@@ -108,8 +79,7 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
     const notes = cell('notes') === '' ? undefined : cell('notes');
     if (notes !== undefined && notes.length > MAX_NOTES) problem(header('notes'), 'Keep the note under 1,000 characters.');
 
-    let program = code !== '' ? byCode.get(code) : undefined;
-    if (!program && name !== '' && kind) program = byNameTrack.get(`${nameKey(name)}|${kind}`);
+    const program = findProgram(index, code, name, kind);
     const label = program ? `${program.institution.name} (${PROGRAM_LABELS.track[program.track]})` : name || code || '(no program)';
     if (!program) {
       if (code !== '') problem(header('nrmpCode'), `No program has NRMP code ${code}. Import or add the program first, or check the code.`);
@@ -133,31 +103,13 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
     if (rowProblems.length === 0 && submittedOn && submittedOn > statusDate) {
       problem(header('submittedOn'), `It was submitted (${submittedOn}) after its status date (${statusDate}); check the dates.`);
     }
-    if (rowProblems.length > 0 || !program || !status) {
-      problems.push(...rowProblems);
-      if (planRows.length < MAX_PLAN_ROWS) planRows.push({ row, action: 'problem', label });
-      return;
-    }
+    if (rowProblems.length > 0 || !program || !status) return { label, planned: undefined };
     const statusChanges = !existing || existing.status !== status;
     const action = !existing ? 'add' : statusChanges || (notes !== undefined && notes !== existing.notes) ? 'update' : 'unchanged';
-    planned.push({ row, programId: program.id, applicationId: existing?.id, status, statusDate, submittedOn, notes, action, statusChanges });
-    if (planRows.length < MAX_PLAN_ROWS) planRows.push({ row, action, label });
+    return { label, planned: { row, programId: program.id, applicationId: existing?.id, status, statusDate, submittedOn, notes, action, statusChanges } };
   });
 
-  return {
-    plan: {
-      kind: 'applications',
-      rowCount: sheet.rows.length,
-      add: planned.filter((p) => p.action === 'add').length,
-      update: planned.filter((p) => p.action === 'update').length,
-      unchanged: planned.filter((p) => p.action === 'unchanged').length,
-      blank,
-      problems,
-      rows: planRows,
-      fileProblem: null,
-    },
-    rows: planned,
-  };
+  return { plan: importPlan('applications', rows), rows: rows.planned };
 }
 
 /** Writes the plan through the applications repo (call inside a transaction). */

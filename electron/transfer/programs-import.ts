@@ -1,9 +1,11 @@
 // Importing programs from a spreadsheet: each row is one track at one institution. A row
 // updates the program it matches (by NRMP code, else institution name + track) and adds
 // the others; rows of the same institution share it. Every value goes through the editor's
-// zod schema (institutionWithTracksSchema), so the rules are the same as in the editor.
+// zod schemas (institutionInputSchema and programTrackInputSchema: for one track, exactly
+// what institutionWithTracksSchema says, tests/shared/import-fields.test.ts), so the rules
+// and messages are the same as in the editor.
 import type { Db } from '../db/open';
-import { toRow } from '../db/columns';
+import { columnNames, toRow } from '../db/columns';
 import { createProgramsRepo, INSTITUTION_COLUMNS, PROGRAM_COLUMNS } from '../db/repos/programs-repo';
 import {
   combineVisa,
@@ -25,37 +27,22 @@ import {
 import {
   emptyInstitution,
   emptyTrack,
-  institutionWithTracksSchema,
+  institutionInputSchema,
+  programTrackInputSchema,
   PROGRAM_LABELS,
   type InstitutionFields,
-  type Program,
   type ProgramTrackFields,
   type Track,
   type TriState,
   type VisaSponsorship,
 } from '../../shared/domain/program';
-import { parseNrmpCode, normalizeNrmpCode } from '../../shared/domain/nrmp';
-import type { ImportPlan, RowProblem } from '../../shared/api/transfer-api';
+import { normalizeNrmpCode } from '../../shared/domain/nrmp';
+import type { ImportPlan } from '../../shared/api/transfer-api';
 import type { SheetData } from './read-file';
+import { findProgram, importPlan, indexPrograms, mappedColumns, nameKey, planRows, trackOfCode } from './import-plan';
 
-const MAX_PLAN_ROWS = 500;
 const INSTITUTION_KEYS = Object.keys(emptyInstitution()) as (keyof InstitutionFields)[];
 const TRACK_KEYS = Object.keys(emptyTrack('preliminary')) as (keyof ProgramTrackFields)[];
-
-const nameKeys = new Map<string, string>();
-
-/** Institution-name key: case-, accent- and space-insensitive (as compareNames reads names). */
-export function nameKey(name: string): string {
-  let key = nameKeys.get(name);
-  if (key === undefined) {
-    // eslint-disable-next-line no-control-regex
-    const ascii = /^[\x00-\x7f]*$/.test(name);
-    key = (ascii ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/\s+/g, ' ').trim();
-    if (nameKeys.size > 50_000) nameKeys.clear();
-    nameKeys.set(name, key);
-  }
-  return key;
-}
 
 interface RowValues {
   inst: Partial<InstitutionFields>;
@@ -67,11 +54,15 @@ interface RowValues {
   h1b?: TriState;
 }
 
+/** An existing institution's id, or the nameKey of a new one (a Map tells numbers and strings apart). */
+type InstKey = number | string;
+
 interface PlannedRow {
   row: number;
   /** Existing program id, or undefined for a new one. */
   programId: number | undefined;
-  instKey: string;
+  /** The institution: its id when it exists, else the nameKey of its name. */
+  instKey: InstKey;
   track: ProgramTrackFields;
   onList: boolean | undefined;
   replaceUnfilled: boolean;
@@ -87,108 +78,94 @@ interface PlannedInstitution {
 export interface ProgramImportPlan {
   plan: ImportPlan;
   rows: PlannedRow[];
-  institutions: Map<string, PlannedInstitution>;
+  institutions: Map<InstKey, PlannedInstitution>;
 }
 
-const FIELD_LABEL = new Map<string, string>(PROGRAM_FIELDS.map((f) => [f.key, f.label]));
+/** Reads one cell into the row's values; returns what is wrong with it, or undefined. */
+type CellReader = (raw: string, v: RowValues) => string | undefined;
 
-/** Turns each mapped cell into a value; problems name the column. */
-function readRow(cells: string[], mapping: (string | null)[], headers: string[], thisYear: number, problems: (col: number, message: string) => void): RowValues {
-  const v: RowValues = { inst: {}, track: {} };
-  const take = <T>(col: number, cell: Cell<T>, set: (x: T) => void) => {
-    if (cell.error !== undefined) problems(col, cell.error);
-    else set(cell.value);
+/**
+ * A reader that parses a cell into one field of the row's institution, track or row values
+ * (made once per column: no closure per cell).
+ */
+function into<T extends object, K extends keyof T>(part: (v: RowValues) => T, key: K, parse: (raw: string) => Cell<T[K]>): CellReader {
+  return (raw, v) => {
+    const cell = parse(raw);
+    if (cell.error !== undefined) return cell.error;
+    part(v)[key] = cell.value;
+    return undefined;
   };
-  for (let c = 0; c < mapping.length; c++) {
-    const key = mapping[c] as ProgramFieldKey | null;
+}
+const instPart = (v: RowValues) => v.inst;
+const trackPart = (v: RowValues) => v.track;
+const rowPart = (v: RowValues) => v;
+const asText = (raw: string): Cell<string> => ({ value: raw });
+
+/** The reader of each field (thisYear reads a graduation year as years since it). */
+const READERS: { [K in ProgramFieldKey]: (thisYear: number) => CellReader } = {
+  institution: () => into(instPart, 'name', asText),
+  track: () => into(rowPart, 'kind', parseTrack),
+  nrmpCode: () => into(trackPart, 'nrmpCode', (raw) => ({ value: normalizeNrmpCode(raw) })),
+  erasProgramId: () => into(trackPart, 'erasProgramId', asText),
+  city: () => into(instPart, 'city', asText),
+  state: () => into(instPart, 'state', asText),
+  setting: () => into(instPart, 'setting', parseSetting),
+  visa: () => into(rowPart, 'visa', parseVisa),
+  j1: () => into(rowPart, 'j1', parseTri),
+  h1b: () => into(rowPart, 'h1b', parseTri),
+  minStep2ck: () => into(trackPart, 'minStep2ck', parseNumber),
+  minStep2ckKind: () => into(trackPart, 'minStep2ckKind', parseCutoffKind),
+  minStep1: () => into(trackPart, 'minStep1', parseNumber),
+  minStep1Kind: () => into(trackPart, 'minStep1Kind', parseCutoffKind),
+  imgSharePct: () => into(instPart, 'imgSharePct', parseNumber),
+  nonUsImgResidents: () => into(instPart, 'nonUsImgResidents', parseTri),
+  maxYearsSinceGraduation: (thisYear) => into(trackPart, 'maxYearsSinceGraduation', (raw) => parseYearsSinceGraduation(raw, thisYear)),
+  usceRequired: () => into(trackPart, 'usceRequired', parseTri),
+  usceMonthsRequired: () => into(trackPart, 'usceMonthsRequired', parseNumber),
+  firstAttemptOnly: () => into(trackPart, 'firstAttemptOnly', parseTri),
+  positionsOffered: () => into(trackPart, 'positionsOffered', parseNumber),
+  unfilledHistory: () => into(trackPart, 'unfilledHistory', parseUnfilled),
+  website: () => into(instPart, 'website', asText),
+  pdName: () => into(instPart, 'pdName', asText),
+  pdEmail: () => into(instPart, 'pdEmail', asText),
+  coordinatorName: () => into(instPart, 'coordinatorName', asText),
+  coordinatorEmail: () => into(instPart, 'coordinatorEmail', asText),
+  researchHeavy: () => into(instPart, 'researchHeavy', parseBool),
+  internalConnection: () => into(instPart, 'internalConnection', parseBool),
+  onList: () => into(rowPart, 'onList', parseBool),
+  tags: () => into(trackPart, 'tags', parseList),
+  notes: () => into(trackPart, 'notes', asText),
+  dataSource: () => into(instPart, 'dataSource', asText),
+  lastVerified: () => into(instPart, 'lastVerified', parseDate),
+};
+
+/** The reader of one mapped column, made once per import (not once per cell). */
+function cellReader(key: string, header: string, thisYear: number): CellReader {
+  const make = Object.hasOwn(READERS, key) ? READERS[key as ProgramFieldKey] : undefined;
+  return make ? make(thisYear) : () => `"${key}" is not a column we can import (${header}); set it to "Ignore".`;
+}
+
+/** Turns each mapped cell into a value with the readers of the mapping; problems name the column. */
+function readRow(cells: string[], readers: (CellReader | null)[], problems: (col: number, message: string) => void): RowValues {
+  const v: RowValues = { inst: {}, track: {} };
+  for (let c = 0; c < readers.length; c++) {
+    const read = readers[c];
     const raw = cells[c] ?? '';
-    if (key === null || raw === '') continue;
-    switch (key) {
-      case 'institution':
-        v.inst.name = raw;
-        break;
-      case 'city':
-      case 'state':
-      case 'website':
-      case 'pdName':
-      case 'pdEmail':
-      case 'coordinatorName':
-      case 'coordinatorEmail':
-      case 'dataSource':
-        v.inst[key] = raw;
-        break;
-      case 'notes':
-        v.track.notes = raw;
-        break;
-      case 'nrmpCode':
-        v.track.nrmpCode = normalizeNrmpCode(raw);
-        break;
-      case 'erasProgramId':
-        v.track.erasProgramId = raw;
-        break;
-      case 'track':
-        take(c, parseTrack(raw), (x) => (v.kind = x));
-        break;
-      case 'setting':
-        take(c, parseSetting(raw), (x) => (v.inst.setting = x));
-        break;
-      case 'visa':
-        take(c, parseVisa(raw), (x) => (v.visa = x));
-        break;
-      case 'j1':
-        take(c, parseTri(raw), (x) => (v.j1 = x));
-        break;
-      case 'h1b':
-        take(c, parseTri(raw), (x) => (v.h1b = x));
-        break;
-      case 'minStep2ck':
-      case 'minStep1':
-      case 'positionsOffered':
-      case 'usceMonthsRequired':
-        take(c, parseNumber(raw), (x) => (v.track[key] = x));
-        break;
-      case 'imgSharePct':
-        take(c, parseNumber(raw), (x) => (v.inst.imgSharePct = x));
-        break;
-      case 'maxYearsSinceGraduation':
-        take(c, parseYearsSinceGraduation(raw, thisYear), (x) => (v.track.maxYearsSinceGraduation = x));
-        break;
-      case 'minStep2ckKind':
-      case 'minStep1Kind':
-        take(c, parseCutoffKind(raw), (x) => (v.track[key] = x));
-        break;
-      case 'nonUsImgResidents':
-        take(c, parseTri(raw), (x) => (v.inst.nonUsImgResidents = x));
-        break;
-      case 'usceRequired':
-      case 'firstAttemptOnly':
-        take(c, parseTri(raw), (x) => (v.track[key] = x));
-        break;
-      case 'researchHeavy':
-      case 'internalConnection':
-        take(c, parseBool(raw), (x) => (v.inst[key] = x));
-        break;
-      case 'onList':
-        take(c, parseBool(raw), (x) => (v.onList = x));
-        break;
-      case 'tags':
-        take(c, parseList(raw), (x) => (v.track.tags = x));
-        break;
-      case 'unfilledHistory':
-        take(c, parseUnfilled(raw), (x) => (v.track.unfilledHistory = x));
-        break;
-      case 'lastVerified':
-        take(c, parseDate(raw), (x) => (v.inst.lastVerified = x));
-        break;
-      default: {
-        const unknown: never = key;
-        problems(c, `"${String(unknown)}" is not a column we can import (${headers[c] ?? ''}); set it to "Ignore".`);
-      }
-    }
+    if (!read || raw === '') continue;
+    const error = read(raw, v);
+    if (error !== undefined) problems(c, error);
   }
   const visa = combineVisa(v.visa, v.j1, v.h1b);
   if (visa !== undefined) v.inst.visaSponsorship = visa;
   return v;
+}
+
+/** Whether two flat records (primitive values) hold the same values under the same keys. */
+function sameValues<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (a[k] !== b[k] || !(k in b)) return false;
+  return true;
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
@@ -213,49 +190,33 @@ function same<T extends object>(a: T, b: T, keys: readonly (keyof T)[]): boolean
  */
 export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | null)[], today: string): ProgramImportPlan {
   const thisYear = Number(today.slice(0, 4));
-  const existing = createProgramsRepo(db).list();
-  const byCode = new Map<string, Program>();
-  const byEras = new Map<string, Program>();
-  const byNameTrack = new Map<string, Program>();
-  const instByName = new Map<string, Program['institution']>();
-  for (const p of existing) {
-    if (p.nrmpCode) byCode.set(p.nrmpCode, p);
-    if (p.erasProgramId) byEras.set(p.erasProgramId, p);
-    byNameTrack.set(`${nameKey(p.institution.name)}|${p.track}`, p);
-    if (!instByName.has(nameKey(p.institution.name))) instByName.set(nameKey(p.institution.name), p.institution);
-  }
-  const colOf = new Map<string, number>();
-  mapping.forEach((k, c) => k !== null && colOf.set(k, c));
-  const header = (key: string | undefined): string | null => {
-    if (key === undefined) return null;
-    const c = colOf.get(key);
-    return c === undefined ? null : sheet.headers[c] || (FIELD_LABEL.get(key) ?? key);
-  };
-
-  const problems: RowProblem[] = [];
-  const planRows: ImportPlan['rows'] = [];
-  const planned: PlannedRow[] = [];
-  const institutions = new Map<string, PlannedInstitution>();
-  const seenProgram = new Map<string, number>();
+  const index = indexPrograms(createProgramsRepo(db).list());
+  const { byCode, byEras, institutionByName } = index;
+  const { colOf, header } = mappedColumns(sheet, mapping, PROGRAM_FIELDS);
+  const institutions = new Map<InstKey, PlannedInstitution>();
+  // The first row of each program: existing ones by id, new ones by track and nameKey.
+  const seenProgram = new Map<number, number>();
+  const seenNew = { preliminary: new Map<string, number>(), categorical: new Map<string, number>() };
   const seenCode = new Map<string, number>();
   const seenEras = new Map<string, number>();
-  let blank = 0;
+  // A zod schema is a pure function of its input: an institution given again with the same
+  // values (the next track of it, on the next row) has the same result.
+  const checked = new Map<InstKey, { input: InstitutionFields; result: ReturnType<typeof institutionInputSchema.safeParse> }>();
+  const checkInstitution = (key: InstKey, input: InstitutionFields) => {
+    const last = checked.get(key);
+    if (last && sameValues(last.input, input)) return last.result;
+    const result = institutionInputSchema.safeParse(input);
+    checked.set(key, { input, result });
+    return result;
+  };
+  const readers = mapping.map((key, c) => (key === null ? null : cellReader(key, sheet.headers[c] ?? '', thisYear)));
 
-  sheet.rows.forEach((cells, i) => {
-    const row = sheet.rowNumbers[i]!;
-    if (cells.every((c, ci) => c === '' || mapping[ci] == null)) {
-      blank++;
-      return;
-    }
-    const rowProblems: RowProblem[] = [];
-    const problem = (column: string | null, message: string) => rowProblems.push({ row, column, message });
-    const v = readRow(cells, mapping, sheet.headers, thisYear, (c, m) => problem(sheet.headers[c] || null, m));
+  const rows = planRows<PlannedRow>(sheet, mapping, (cells, { row, problems: rowProblems, problem }) => {
+    const v = readRow(cells, readers, (c, m) => problem(sheet.headers[c] || null, m));
     const code = v.track.nrmpCode ?? '';
     const name = v.inst.name ?? '';
-    const codeTrack = parseNrmpCode(code)?.track;
-    let match = code !== '' ? byCode.get(code) : undefined;
-    const kindGuess: Track | undefined = v.kind ?? (codeTrack === 'P' ? 'preliminary' : codeTrack === 'C' ? 'categorical' : undefined);
-    if (!match && name !== '' && kindGuess) match = byNameTrack.get(`${nameKey(name)}|${kindGuess}`);
+    const kindGuess: Track | undefined = v.kind ?? trackOfCode(code);
+    const match = findProgram(index, code, name, kindGuess);
     if (match && name !== '' && nameKey(name) !== nameKey(match.institution.name)) {
       if (byCode.get(code) === match) {
         problem(
@@ -278,22 +239,24 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
       }
     }
 
-    let instKey = '';
+    let instKey: InstKey = '';
     let candidate: InstitutionFields | undefined;
     let trackFields: ProgramTrackFields | undefined;
     if (rowProblems.length === 0 && kind) {
-      const identity = match ? `p${match.id}` : `n${nameKey(name)}|${kind}`;
-      const firstRow = seenProgram.get(identity);
+      const key = nameKey(name);
+      const seen = match ? seenProgram : seenNew[kind];
+      const identity = match ? match.id : key;
+      const firstRow = (seen as Map<InstKey, number>).get(identity);
       if (firstRow !== undefined) problem(null, `Row ${firstRow} already has ${label}; keep one row per program (NRMP code, or institution and track).`);
       if (code !== '' && seenCode.has(code) && seenCode.get(code) !== firstRow) problem(header('nrmpCode'), `NRMP code ${code} is also on row ${seenCode.get(code)}; each program has its own code.`);
       const eras = v.track.erasProgramId ?? '';
       if (eras !== '' && seenEras.has(eras) && seenEras.get(eras) !== firstRow) problem(header('erasProgramId'), `ERAS ID ${eras} is also on row ${seenEras.get(eras)}; each program has its own ERAS ID.`);
-      if (firstRow === undefined) seenProgram.set(identity, row);
+      if (firstRow === undefined) (seen as Map<InstKey, number>).set(identity, row);
       if (code !== '' && !seenCode.has(code)) seenCode.set(code, row);
       if (eras !== '' && !seenEras.has(eras)) seenEras.set(eras, row);
 
-      const existingInst = match?.institution ?? instByName.get(nameKey(name));
-      instKey = existingInst ? `i${existingInst.id}` : `n${nameKey(name)}`;
+      const existingInst = match?.institution ?? institutionByName.get(nameKey(name));
+      instKey = existingInst ? existingInst.id : key;
       const acc = institutions.get(instKey);
       const base: InstitutionFields = acc?.fields ?? (existingInst ? pick(existingInst, INSTITUTION_KEYS) : emptyInstitution());
       candidate = { ...base, ...v.inst };
@@ -302,19 +265,21 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
 
     let parsed: { institution: InstitutionFields; track: ProgramTrackFields } | undefined;
     if (rowProblems.length === 0 && candidate && trackFields) {
-      const result = institutionWithTracksSchema.safeParse({ institution: candidate, tracks: [trackFields] });
-      if (!result.success) {
-        for (const issue of result.error.issues) {
-          const [scope, a, b] = issue.path.map(String);
-          const field = scope === 'institution' ? (a === 'visaSponsorship' ? (colOf.has('visa') ? 'visa' : colOf.has('j1') ? 'j1' : 'h1b') : a === 'name' ? 'institution' : a) : b;
+      // The editor's two schemas, the institution checked once while rows repeat it unchanged.
+      const inst = checkInstitution(instKey, candidate);
+      const track = programTrackInputSchema.safeParse(trackFields);
+      if (!inst.success || !track.success) {
+        for (const issue of inst.error?.issues ?? []) {
+          const a = String(issue.path[0]);
+          const field = a === 'visaSponsorship' ? (colOf.has('visa') ? 'visa' : colOf.has('j1') ? 'j1' : 'h1b') : a === 'name' ? 'institution' : a;
           problem(header(field), issue.message);
         }
+        for (const issue of track.error?.issues ?? []) problem(header(String(issue.path[0])), issue.message);
       } else {
         // zod keeps only the schema's keys (no id was given), so the output is the fields as stored.
-        const track = result.data.tracks[0]!;
         // Stored and read back newest year first.
-        track.unfilledHistory.sort((x, y) => y.year - x.year);
-        parsed = { institution: result.data.institution, track };
+        if (track.data.unfilledHistory.length > 1) track.data.unfilledHistory.sort((x, y) => y.year - x.year);
+        parsed = { institution: inst.data, track: track.data };
         const codeOwner = parsed.track.nrmpCode ? byCode.get(parsed.track.nrmpCode) : undefined;
         if (codeOwner && codeOwner.id !== match?.id) {
           problem(header('nrmpCode'), `NRMP code ${parsed.track.nrmpCode} is already used by ${codeOwner.institution.name} (${PROGRAM_LABELS.track[codeOwner.track]}); check the code.`);
@@ -326,47 +291,27 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
       }
     }
 
-    if (rowProblems.length > 0 || !parsed) {
-      problems.push(...rowProblems);
-      if (planRows.length < MAX_PLAN_ROWS) planRows.push({ row, action: 'problem', label });
-      return;
-    }
+    if (rowProblems.length > 0 || !parsed) return { label, planned: undefined };
 
     const acc = institutions.get(instKey);
-    const existingInst = match?.institution ?? instByName.get(nameKey(name));
+    const existingInst = match?.institution ?? institutionByName.get(nameKey(name));
     const instChanged = existingInst ? !same<InstitutionFields>(parsed.institution, existingInst, INSTITUTION_KEYS) : true;
     institutions.set(instKey, { id: existingInst?.id, fields: parsed.institution, changed: instChanged || (acc?.changed ?? false) });
     const trackChanged = !match || !same<ProgramTrackFields>(parsed.track, match, TRACK_KEYS) || (v.onList !== undefined && v.onList !== match.onList);
     const action = !match ? 'add' : trackChanged || instChanged ? 'update' : 'unchanged';
-    planned.push({ row, programId: match?.id, instKey, track: parsed.track, onList: v.onList, replaceUnfilled: v.track.unfilledHistory !== undefined || !match, action });
-    if (planRows.length < MAX_PLAN_ROWS) planRows.push({ row, action, label });
+    return { label, planned: { row, programId: match?.id, instKey, track: parsed.track, onList: v.onList, replaceUnfilled: v.track.unfilledHistory !== undefined || !match, action } };
   });
 
   // A row whose institution another row changed later is an update too.
-  for (const p of planned) if (p.action === 'unchanged' && institutions.get(p.instKey)?.changed) p.action = 'update';
+  for (const p of rows.planned) if (p.action === 'unchanged' && institutions.get(p.instKey)?.changed) p.action = 'update';
 
-  const actionOf = new Map(planned.map((p) => [p.row, p.action]));
-  return {
-    plan: {
-      kind: 'programs',
-      rowCount: sheet.rows.length,
-      add: planned.filter((p) => p.action === 'add').length,
-      update: planned.filter((p) => p.action === 'update').length,
-      unchanged: planned.filter((p) => p.action === 'unchanged').length,
-      blank,
-      problems,
-      rows: planRows.map((r) => (r.action === 'unchanged' ? { ...r, action: actionOf.get(r.row) ?? r.action } : r)),
-      fileProblem: null,
-    },
-    rows: planned,
-    institutions,
-  };
+  return { plan: importPlan('programs', rows), rows: rows.planned, institutions };
 }
 
 /** Writes a plan (call inside a transaction). Returns nothing: the plan says what happened. */
 export function writeProgramImport(db: Db, planned: ProgramImportPlan, now: Date): void {
-  const iCols = Object.keys(INSTITUTION_COLUMNS).map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-  const pCols = Object.keys(PROGRAM_COLUMNS).map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  const iCols = columnNames(INSTITUTION_COLUMNS);
+  const pCols = columnNames(PROGRAM_COLUMNS);
   const stmts = {
     insertInstitution: db.prepare(`INSERT INTO institution (${iCols.join(', ')}, created_at, updated_at) VALUES (${iCols.map((c) => `@${c}`).join(', ')}, @now, @now)`),
     updateInstitution: db.prepare(`UPDATE institution SET ${iCols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`),
@@ -378,22 +323,33 @@ export function writeProgramImport(db: Db, planned: ProgramImportPlan, now: Date
     insertUnfilled: db.prepare('INSERT INTO program_unfilled (program_id, match_year, unfilled) VALUES (?, ?, ?)'),
   };
   const stamp = now.toISOString();
-  const instIds = new Map<string, number>();
+  const instIds = new Map<InstKey, number>();
   for (const [key, inst] of planned.institutions) {
-    const row = { ...toRow(inst.fields, INSTITUTION_COLUMNS), now: stamp };
-    if (inst.id === undefined) instIds.set(key, Number(stmts.insertInstitution.run(row).lastInsertRowid));
-    else {
-      if (inst.changed) stmts.updateInstitution.run({ ...row, id: inst.id });
+    if (inst.id === undefined) {
+      const row: Record<string, string | number | null> = toRow(inst.fields, INSTITUTION_COLUMNS);
+      row.now = stamp;
+      instIds.set(key, Number(stmts.insertInstitution.run(row).lastInsertRowid));
+    } else {
+      if (inst.changed) stmts.updateInstitution.run({ ...toRow(inst.fields, INSTITUTION_COLUMNS), now: stamp, id: inst.id });
       instIds.set(key, inst.id);
     }
   }
   for (const p of planned.rows) {
     if (p.action === 'unchanged') continue;
     const onList = p.onList === undefined ? null : p.onList ? 1 : 0;
-    const row = { ...toRow(p.track, PROGRAM_COLUMNS), now: stamp, on_list: onList };
+    // One parameter object per row, filled in place (no copies of it).
+    const row: Record<string, string | number | null> = toRow(p.track, PROGRAM_COLUMNS);
+    row.now = stamp;
     let id = p.programId;
-    if (id === undefined) id = Number(stmts.insertProgram.run({ ...row, on_list: onList ?? 0, institution_id: instIds.get(p.instKey)! }).lastInsertRowid);
-    else stmts.updateProgram.run({ ...row, id });
+    if (id === undefined) {
+      row.on_list = onList ?? 0;
+      row.institution_id = instIds.get(p.instKey)!;
+      id = Number(stmts.insertProgram.run(row).lastInsertRowid);
+    } else {
+      row.on_list = onList;
+      row.id = id;
+      stmts.updateProgram.run(row);
+    }
     if (p.replaceUnfilled) {
       if (p.programId !== undefined) stmts.deleteUnfilled.run(id);
       for (const u of p.track.unfilledHistory) stmts.insertUnfilled.run(id, u.year, u.unfilled);

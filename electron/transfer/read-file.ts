@@ -167,7 +167,10 @@ function toSheet(all: string[][], format: SheetData['format'], detected: string,
   for (let i = headerIndex + 1; i < all.length; i++) {
     const r = all[i]!;
     // Trailing empty lines are not rows.
-    rows.push(Array.from({ length: width }, (_, c) => (r[c] ?? '').trim()));
+    // A row of the right width is trimmed in place (the parser's arrays are ours).
+    const cells = r.length === width ? r : new Array<string>(width);
+    for (let c = 0; c < width; c++) cells[c] = (r[c] ?? '').trim();
+    rows.push(cells);
     rowNumbers.push(i + 1);
   }
   while (rows.length > 0 && isBlank(rows[rows.length - 1]!)) {

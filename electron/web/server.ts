@@ -11,7 +11,7 @@ import type { Dispatch } from '../api/dispatch';
 
 export const TOKEN_HEADER = 'x-prelim-token';
 export const API_PATH = '/api/invoke';
-const MAX_BODY_BYTES = 60 * 1024 * 1024; // room for a 50 MB import file
+const MAX_BODY_BYTES = 60 * 1024 * 1024; // room for a 20 MB import file (MAX_IMPORT_BYTES), sent as base64 (~27 MB)
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -71,6 +71,31 @@ describe('importing programs from CSV', () => {
     expect(after.find((x) => x.nrmpCode === '1234440P0')!.minStep2ck).toBe(225);
   });
 
+  it('the dry run counts blank rows, lists each row with its final action, and lists at most 500 rows', async () => {
+    const { call } = openTestServices();
+    const file = fileOf('programs.csv', CSV);
+    const { mapping } = await preview(call, file);
+    await call('import.run', { kind: 'programs', file, mapping });
+    // Row 2 is as imported, but row 4 (same institution) changes its city: row 2 becomes an update too.
+    const lines = CSV.split('\r\n');
+    const edited = [lines[0], lines[1], ',,,,,,,,,,,', lines[2]!.replace('Dayton,OH', 'Kettering,OH'), lines[3], 'Nowhere Hospital,,,,,,,,,,,'].join('\r\n');
+    const plan = await call('import.check', { kind: 'programs', file: fileOf('programs.csv', edited), mapping });
+    expect(plan).toMatchObject({ rowCount: 5, add: 0, update: 2, unchanged: 1, blank: 1 });
+    expect(plan.rows).toEqual([
+      { row: 2, action: 'update', label: 'Lakeview Regional Medical Center (Preliminary)' },
+      { row: 4, action: 'update', label: 'Lakeview Regional Medical Center (Categorical)' },
+      { row: 5, action: 'unchanged', label: 'Hillside Hospital, Inc. (Preliminary)' },
+      { row: 6, action: 'problem', label: 'Nowhere Hospital' },
+    ]);
+    expect(plan.problems).toEqual([{ row: 6, column: 'Track', message: expect.stringMatching(/Give the track/) }]);
+
+    const many = [HEADER, ...Array.from({ length: 600 }, (_, i) => `Hospital ${i + 1},,,,Prelim,,,,,,,`)].join('\n');
+    const big = await call('import.check', { kind: 'programs', file: fileOf('many.csv', many), mapping });
+    expect(big).toMatchObject({ rowCount: 600, add: 600, problems: [] });
+    expect(big.rows).toHaveLength(500);
+    expect(big.rows[499]).toEqual({ row: 501, action: 'add', label: 'Hospital 500 (Preliminary)' });
+  });
+
   it('matches by institution name and track when there is no NRMP code, and keeps what a blank cell leaves out', async () => {
     const { call } = openTestServices();
     await call('institutions.save', { institution: institution({ name: 'Riverbend Medical Center', pdName: 'Dr. Who' }), tracks: [track('preliminary', { nrmpCode: '', notes: 'mine' })] });
@@ -231,6 +256,27 @@ describe('bad input changes nothing and says what to fix', () => {
     expect(r).toMatchObject({ add: 1, skipped: 4 });
     expect((await call('programs.list')).map((x) => x.institution.name).sort()).toEqual(['E Hospital', 'Existing Hospital']);
     expect(dumpDb(db).program).toHaveLength(2);
+  });
+
+  it('an institution repeated on several rows is checked on each row, and a row that changes it is checked again', async () => {
+    const csv = [
+      'Institution,Track,Coordinator email,State',
+      'A Hospital,Preliminary,not-an-email,OH',
+      'A Hospital,Categorical,not-an-email,OH',
+      'B Hospital,Preliminary,b@hospital.org,OH',
+      'B Hospital,Categorical,b@hospital.org,Narnia',
+    ].join('\n');
+    const file = fileOf('repeat.csv', csv);
+    const { call } = await seeded();
+    const p = await preview(call, file);
+    const plan = await call('import.check', { kind: 'programs', file, mapping: p.mapping });
+    const email = 'Enter a valid email address, e.g. coordinator@hospital.org.';
+    expect(plan.problems).toEqual([
+      { row: 2, column: 'Coordinator email', message: email },
+      { row: 3, column: 'Coordinator email', message: email },
+      { row: 5, column: 'State', message: 'Use a US state code such as OH, or the full state name.' },
+    ]);
+    expect(plan.rows.map((r) => r.action)).toEqual(['problem', 'problem', 'add', 'problem']);
   });
 
   it('NRMP codes repeated in the file, or used by another program', async () => {

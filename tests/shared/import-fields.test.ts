@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { institutionInputSchema, institutionWithTracksSchema, programTrackInputSchema, type InstitutionFields, type ProgramTrackFields } from '../../shared/domain/program';
+import { institution, track } from '../fixtures';
 import { combineVisa, guessMapping, mappingProblem, parseDate, parseNumber, parseStatus, parseTrack, parseTri, parseUnfilled, parseVisa, parseYearsSinceGraduation } from '../../shared/domain/import-fields';
 
 describe('guessing the column mapping', () => {
@@ -55,5 +57,47 @@ describe('reading cells', () => {
     expect(['Interview invited', 'interview_invited', 'Applied', 'NOT MATCHED'].map((s) => parseStatus(s).value)).toEqual(['interview_invited', 'interview_invited', 'submitted', 'not_matched']);
     expect(parseUnfilled('2025: 2; 2024=1').value).toEqual([{ year: 2025, unfilled: 2 }, { year: 2024, unfilled: 1 }]);
     expect(parseUnfilled('lots').error).toMatch(/2025: 2/);
+  });
+});
+
+// The programs import checks a row's institution with institutionInputSchema and its track
+// with programTrackInputSchema (the institution once while rows repeat it). With one track,
+// that is exactly what the editor's institutionWithTracksSchema says: same data, same issues.
+describe('one institution with one track: the two schemas say what the editor schema says', () => {
+  const institutions: InstitutionFields[] = [
+    institution(),
+    institution({ name: '  Padded Name  ', state: 'ohio', website: 'https://example.org', coordinatorEmail: 'c@hospital.org' }),
+    institution({ name: '' }),
+    institution({ state: 'Narnia', imgSharePct: 150 }),
+    institution({ pdEmail: 'not-an-email', website: 'example' }),
+    institution({ city: 'x'.repeat(81), lastVerified: '2026-02-30' }),
+  ];
+  const tracks: ProgramTrackFields[] = [
+    track('preliminary'),
+    track('categorical', { nrmpCode: ' 1234440c0 ', unfilledHistory: [{ year: 2024, unfilled: 1 }, { year: 2025, unfilled: 2 }] }),
+    track('preliminary', { nrmpCode: '1234440C0' }),
+    track('preliminary', { nrmpCode: 'abc', minStep2ck: 400, minStep1: 2.5 }),
+    track('categorical', { unfilledHistory: [{ year: 2025, unfilled: 1 }, { year: 2025, unfilled: 2 }], usceRequired: 'no', usceMonthsRequired: 3 }),
+    track('preliminary', { tags: Array.from({ length: 31 }, (_, i) => `t${i}`), erasProgramId: 'a b', maxYearsSinceGraduation: -1 }),
+  ];
+
+  it('for every pair of good and bad institutions and tracks', () => {
+    let failures = 0;
+    for (const inst of institutions) {
+      for (const t of tracks) {
+        const editor = institutionWithTracksSchema.safeParse({ institution: inst, tracks: [t] });
+        const i = institutionInputSchema.safeParse(inst);
+        const p = programTrackInputSchema.safeParse(t);
+        expect(i.success && p.success).toBe(editor.success);
+        if (editor.success && i.success && p.success) {
+          expect({ institution: i.data, tracks: [p.data] }).toEqual(editor.data);
+        } else {
+          failures++;
+          const issues = [...(i.error?.issues ?? []).map((x) => ({ path: ['institution', ...x.path], message: x.message })), ...(p.error?.issues ?? []).map((x) => ({ path: ['tracks', 0, ...x.path], message: x.message }))];
+          expect(issues).toEqual(editor.error!.issues.map((x) => ({ path: x.path, message: x.message })));
+        }
+      }
+    }
+    expect(failures).toBeGreaterThan(20);
   });
 });
