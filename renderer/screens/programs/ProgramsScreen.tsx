@@ -74,7 +74,7 @@ export function ProgramsScreen() {
         cell: ({ row }) => (
           <input type="checkbox" aria-label={`On my list: ${row.original.institution.name} ${PROGRAM_LABELS.track[row.original.track]}`} checked={row.original.onList} onChange={() => void toggleOnList(row.original)} onClick={(e) => e.stopPropagation()} />
         ),
-        size: 40,
+        size: 36,
       },
       {
         id: 'tier',
@@ -84,10 +84,10 @@ export function ProgramsScreen() {
           return t === undefined ? 99 : TIER_OUTCOMES.indexOf(t) === 0 ? 98 : [3, 2, 4, 1, 0][TIER_OUTCOMES.indexOf(t)]!;
         },
         cell: ({ row }) => <TierBadge program={row.original} computed={tiers.get(row.original.id)} />,
-        size: 104,
+        size: 90,
       },
-      { id: 'fit', header: 'Fit', accessorFn: (p) => tiers.get(p.id)?.fitScore ?? -1, cell: ({ getValue }) => <span className="num">{(getValue() as number) < 0 ? '—' : String(getValue())}</span>, size: 44 },
-      { id: 'flags', header: 'Flags', enableSorting: false, cell: ({ row }) => <FlagBadges computed={tiers.get(row.original.id)} />, size: 96 },
+      { id: 'fit', header: 'Fit', accessorFn: (p) => tiers.get(p.id)?.fitScore ?? -1, cell: ({ getValue }) => <span className="num">{(getValue() as number) < 0 ? '—' : String(getValue())}</span>, size: 36 },
+      { id: 'flags', header: 'Flags', enableSorting: false, cell: ({ row }) => <FlagBadges computed={tiers.get(row.original.id)} />, size: 70 },
     ],
     [tiers, toggleOnList],
   );
