@@ -13,6 +13,7 @@ import { useTiersStore } from '../../stores/tiers-store';
 import { useRoute } from '../../stores/route-store';
 import { ProgramEditor } from './ProgramEditor';
 import { ProgramsTable } from './ProgramsTable';
+import { Tabs } from '../../components/Tabs';
 import { ProgramDetail } from './ProgramDetail';
 import { ProgramFiltersBar } from './ProgramFiltersBar';
 import { ListHealthPanel } from './ListHealthPanel';
@@ -181,19 +182,16 @@ export function ProgramsScreen() {
         </div>
       ) : (
         <>
-          <div className="tabs" role="tablist" aria-label="Programs views">
-            {(
-              [
-                ['programs', 'All programs'],
-                ['health', `List health (${onListCount})`],
-                ['whatif', 'What if…'],
-              ] as const
-            ).map(([id, label]) => (
-              <button key={id} type="button" role="tab" aria-selected={view === id} className={view === id ? 'active' : undefined} onClick={() => setView(id)}>
-                {label}
-              </button>
-            ))}
-          </div>
+          <Tabs
+            label="Programs views"
+            tabs={[
+              ['programs', 'All programs'],
+              ['health', `List health (${onListCount})`],
+              ['whatif', 'What if…'],
+            ]}
+            value={view}
+            onChange={setView}
+          />
           {view === 'programs' ? (
             <>
               <div className="toolbar">
