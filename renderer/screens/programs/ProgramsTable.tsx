@@ -14,7 +14,7 @@ import './programs.css';
 // Tall enough for an institution name on two lines above its city.
 const ROW_HEIGHT = 60;
 /** Short table labels (the full label is the cell's tooltip and in the details). */
-const SETTING_SHORT: Record<Program['institution']['setting'], string> = { community: 'Community', community_university_affiliated: 'Univ.-affiliated community', university: 'University', top_academic: 'Top academic', unknown: 'Unknown' };
+const SETTING_SHORT: Record<Program['institution']['setting'], string> = { community: 'Community', community_university_affiliated: 'Affiliated community', university: 'University', top_academic: 'Top academic', unknown: 'Unknown' };
 const VISA_SHORT: Record<Program['institution']['visaSponsorship'], string> = { j1: 'J-1 only', h1b: 'H-1B only', both: 'J-1 + H-1B', none: 'No visa', unknown: 'Unknown' };
 
 export interface ProgramsTableProps {
@@ -48,7 +48,7 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extr
         size: 0, // takes the width the fixed columns leave (see template)
       },
       ...extraColumns,
-      { id: 'track', header: 'Track', accessorFn: (p) => p.track, cell: ({ row }) => <span className={`badge track-${row.original.track}`}>{row.original.track === 'preliminary' ? 'Prelim' : 'Categ.'}</span>, size: 56 },
+      { id: 'track', header: 'Track', accessorFn: (p) => p.track, cell: ({ row }) => <span className={`badge track-${row.original.track}`}>{row.original.track === 'preliminary' ? 'Prelim' : 'Categ.'}</span>, size: 60 },
       { id: 'nrmpCode', header: () => <abbr title="NRMP code">NRMP</abbr>, accessorFn: (p) => p.nrmpCode, cell: ({ getValue }) => <code>{(getValue() as string) || '—'}</code>, size: 82 },
       {
         id: 'setting',
