@@ -12,5 +12,15 @@ const data = [
   [inst({ name: 'Bayou Central Hospital', city: 'Shreveport', state: 'LA', visaSponsorship: 'j1', imgSharePct: 51, nonUsImgResidents: 'yes' }), [tr('preliminary', { nrmpCode: '6144440P0', minStep2ck: 210, positionsOffered: 7 })]],
   [inst({ name: 'Cedar Falls Memorial', city: 'Cedar Rapids', state: 'IA', visaSponsorship: 'unknown' }), [tr('preliminary', { nrmpCode: '7012440P0', positionsOffered: 3 })]],
 ];
-for (const [institution, tracks] of data) await call('institutions.save', { institution, tracks });
-console.log(`added ${data.length} institutions`);
+// Runs after the other demo scripts too: an institution already there is skipped, and an NRMP
+// code the sample programs already use is left blank.
+const existing = await call('programs.list');
+const names = new Set(existing.map((p) => p.institution.name));
+const codes = new Set(existing.map((p) => p.nrmpCode).filter(Boolean));
+let added = 0;
+for (const [institution, tracks] of data) {
+  if (names.has(institution.name)) continue;
+  await call('institutions.save', { institution, tracks: tracks.map((t) => (codes.has(t.nrmpCode) ? { ...t, nrmpCode: '' } : t)) });
+  added++;
+}
+console.log(`added ${added} institutions`);

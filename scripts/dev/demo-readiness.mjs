@@ -5,6 +5,8 @@ import { call, demoProfile } from './api-client.mjs';
 const today = new Date().toISOString().slice(0, 10);
 const plus = (d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
 await call('profile.save', demoProfile({ visaNeed: 'either_prefers_h1b' }));
+// On a database without programs (demo-data.mjs not run), a few fictional sample programs.
+if ((await call('programs.list')).length === 0) await call('sample.load', { institutions: 6 });
 const programs = await call('programs.list');
 const ids = programs.map((p) => p.id);
 await call('programs.setOnList', { ids, onList: true });

@@ -24,8 +24,8 @@ export type UsceType = (typeof USCE_TYPES)[number];
 
 export const LABELS = {
   examStatus: { not_taken: 'Not taken', scheduled: 'Scheduled', passed: 'Passed', failed: 'Failed' },
-  step1Result: { not_taken: 'Not taken', pass_fail: 'Passed (pass/fail)', numeric: 'Passed with a 3-digit score', failed: 'Not passed yet' },
-  ecfmg: { not_started: 'Not started', in_progress: 'In progress (exams passed, pathway pending)', certified: 'Certified' },
+  step1Result: { not_taken: 'Not taken', pass_fail: 'Passed (pass/fail)', numeric: 'Passed, 3-digit score', failed: 'Not passed yet' },
+  ecfmg: { not_started: 'Not started', in_progress: 'Exams passed, pathway pending', certified: 'Certified' },
   visaNeed: {
     none: 'No visa needed',
     j1: 'J-1 acceptable',
@@ -118,7 +118,7 @@ const profileBase = z.object({
 export const profileSchema = profileBase.superRefine((p, ctx) => {
   const at = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (p.step1Result === 'numeric' && p.step1Score === null) at('step1Score', 'Enter the Step 1 score, or choose "Passed (pass/fail)".');
-  if (p.step1Result !== 'numeric' && p.step1Score !== null) at('step1Score', 'Only a numeric Step 1 result has a score; clear it or choose "Passed with a 3-digit score".');
+  if (p.step1Result !== 'numeric' && p.step1Score !== null) at('step1Score', 'Only a numeric Step 1 result has a score; clear it or choose "Passed, 3-digit score".');
   if (p.step1Result === 'not_taken' && p.step1Attempts !== 0) at('step1Attempts', 'Step 1 not taken means 0 attempts.');
   if (p.step1Result !== 'not_taken' && p.step1Attempts === 0) at('step1Attempts', 'Enter how many times you sat Step 1 (1 = first attempt).');
 

@@ -6,6 +6,10 @@ import { usePipelineStore } from '../../renderer/stores/pipeline-store';
 import { useProgramsStore } from '../../renderer/stores/programs-store';
 import type { ApplicationOverview } from '../../shared/api/pipeline-api';
 import { APPLICATION_STATUSES, type ApplicationEvent, type ApplicationStatus } from '../../shared/domain/application';
+import type { TiersList } from '../../shared/api/list-api';
+import type { Program } from '../../shared/domain/program';
+import { tierProgram } from '../../shared/engine/tier-program';
+import { makeProgram, seedApplicant, TODAY } from '../shared/engine/fixtures';
 import { installFakeTransport } from './fake-transport';
 
 function overview(id: number, name: string, status: ApplicationStatus, extra: Partial<ApplicationOverview> = {}): ApplicationOverview {
@@ -28,17 +32,21 @@ function overview(id: number, name: string, status: ApplicationStatus, extra: Pa
 let apps: ApplicationOverview[];
 let fake: ReturnType<typeof installFakeTransport>;
 let rankIds: number[];
+let programsList: Program[];
+let tiersList: TiersList;
 
 beforeEach(() => {
   usePipelineStore.setState({ applications: [], interviews: [], loaded: false, loadError: null });
   useProgramsStore.setState({ programs: [], loaded: false, loadError: null });
   apps = [overview(1, 'Alpha Hospital', 'considering'), overview(2, 'Beta Medical Center', 'submitted'), overview(3, 'Gamma Regional', 'submitted'), overview(4, 'Delta Memorial', 'interviewed')];
   rankIds = [];
+  programsList = [];
+  tiersList = { today: '2026-11-25', profileSaved: true, tiers: [] };
   fake = installFakeTransport({
     'applications.overview': () => apps,
     'interviews.list': () => [],
-    'programs.list': () => [],
-    'tiers.list': () => ({ today: '2026-11-25', profileSaved: true, tiers: [] }),
+    'programs.list': () => programsList,
+    'tiers.list': () => tiersList,
     'applications.setStatus': (input) => {
       const { ids, status, date } = input as { ids: number[]; status: ApplicationStatus; date: string };
       apps = apps.map((a) => (ids.includes(a.id) ? { ...a, status, statusDate: date } : a));
@@ -103,6 +111,34 @@ describe('Applications board', () => {
     expect(document.activeElement?.getAttribute('data-application-id')).toBe('4');
     await user.keyboard('{ArrowLeft}{ArrowUp}');
     expect(document.activeElement?.getAttribute('data-application-id')).toBe('2');
+  });
+});
+
+describe('Excluded programs on the board and in the table', () => {
+  it('shows "Excluded: <first reason>" for a computed exclusion and for an override to Excluded (its note), and nothing otherwise', async () => {
+    const user = userEvent.setup();
+    const profile = seedApplicant();
+    const noVisa = makeProgram({ institution: { name: 'Alpha Hospital', visaSponsorship: 'none' } });
+    const fine = makeProgram({ institution: { name: 'Beta Medical Center', visaSponsorship: 'j1' } });
+    const overridden: Program = { ...makeProgram({ institution: { name: 'Gamma Regional', visaSponsorship: 'j1' } }), override: { outcome: 'excluded', note: 'Too far from family', updatedAt: '' } };
+    const unexcluded: Program = { ...makeProgram({ institution: { name: 'Delta Memorial', visaSponsorship: 'none' } }), override: { outcome: 'tier3', note: 'They confirmed J-1 by email', updatedAt: '' } };
+    const programs = [noVisa, fine, overridden, unexcluded];
+    apps = apps.map((a, i) => ({ ...a, programId: programs[i]!.id }));
+    programsList = programs;
+    tiersList = { today: TODAY, profileSaved: true, tiers: programs.map((p) => ({ programId: p.id, computed: tierProgram(p, profile, TODAY) })) };
+    render(<ApplicationsScreen />);
+    const note = (id: number) => document.querySelector(`[data-application-id="${id}"] .excluded-note`)?.textContent ?? null;
+    await waitFor(() => expect(note(1)).toBe('Excluded: Sponsors no visa; you need one'));
+    expect(note(2)).toBeNull();
+    expect(note(3)).toBe('Excluded: Too far from family');
+    expect(note(4)).toBeNull(); // the user overrode the exclusion: no warning
+    expect(document.querySelector('[data-application-id="1"]')!.getAttribute('aria-label')).toContain('Excluded: Sponsors no visa; you need one');
+
+    await user.click(screen.getByRole('tab', { name: 'Table' }));
+    const row = (name: string) => screen.getByText(name, { exact: false, selector: 'strong' }).closest('tr')!;
+    await waitFor(() => expect(row('Alpha Hospital').querySelector('.excluded-note')?.textContent).toBe('Excluded: Sponsors no visa; you need one'));
+    expect(row('Gamma Regional').querySelector('.excluded-note')?.textContent).toBe('Excluded: Too far from family');
+    expect(row('Beta Medical Center').querySelector('.excluded-note')).toBeNull();
   });
 });
 

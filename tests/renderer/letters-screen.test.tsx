@@ -118,6 +118,10 @@ describe('Letters screen', () => {
     expect(box.disabled).toBe(true);
     expect(submitted.textContent).toContain('Submitted with 1 letter: aim for at least 3.');
     expect(submitted.textContent).toContain('Only 1 from US surgeons: the seed asks for at least 2.');
+    // The warnings sit in the sticky program cell (seen however far the matrix scrolls), text on demand.
+    const mark = submitted.querySelector('th details.row-warnings')!;
+    expect(mark.querySelector('summary')!.textContent).toMatch(/^\d+ warnings?$/);
+    expect(mark.textContent).toContain('Submitted with 1 letter: aim for at least 3.');
 
     await userEvent.click(within(submitted).getByRole('button', { name: 'Unlock the letters of Riverbend Community Hospital (Preliminary) to correct the record' }));
     expect(box.disabled).toBe(false);

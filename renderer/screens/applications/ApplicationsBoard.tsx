@@ -11,7 +11,8 @@ import type { Program } from '../../../shared/domain/program';
 import type { TierResult } from '../../../shared/engine/types';
 import { TierBadge } from '../programs/TierBadge';
 import { StatusChangeDialog } from './StatusChange';
-import { appName, formatDay, shortTrack } from './pipeline-format';
+import { appName, excludedWarning, formatDay, shortTrack } from './pipeline-format';
+import { ExcludedNote } from './ExcludedNote';
 
 interface Props {
   applications: ApplicationOverview[];
@@ -136,6 +137,7 @@ function BoardColumn({ status, apps, programs, tiers, onOpen }: { status: Applic
 
 function BoardCard({ app, program, tier, onOpen }: { app: ApplicationOverview; program: Program | undefined; tier: TierResult | undefined; onOpen: (a: ApplicationOverview) => void }) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: app.id });
+  const excluded = excludedWarning(program, tier);
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
     if (!isDragging && e.key === 'Enter') {
@@ -162,7 +164,7 @@ function BoardCard({ app, program, tier, onOpen }: { app: ApplicationOverview; p
       {...attributes}
       {...listeners}
       onKeyDown={onKeyDown}
-      aria-label={`${appName(app)}, ${APPLICATION_STATUS_LABELS[app.status]} since ${formatDay(app.statusDate)}`}
+      aria-label={`${appName(app)}, ${APPLICATION_STATUS_LABELS[app.status]} since ${formatDay(app.statusDate)}${excluded ? `. ${excluded}` : ''}`}
       onClick={() => onOpen(app)}
     >
       <strong className="card-name">{app.program.institutionName}</strong>
@@ -176,6 +178,7 @@ function BoardCard({ app, program, tier, onOpen }: { app: ApplicationOverview; p
         {[app.program.city, app.program.state].filter(Boolean).join(', ')}
         {app.program.city || app.program.state ? ' · ' : ''}since {formatDay(app.statusDate)}
       </small>
+      <ExcludedNote text={excluded} />
     </li>
   );
 }

@@ -13,7 +13,8 @@ import type { TierResult } from '../../../shared/engine/types';
 import { plural } from '../../components/format';
 import { TierBadge } from '../programs/TierBadge';
 import { StatusChangeForm } from './StatusChange';
-import { appName, formatDay, shortTrack } from './pipeline-format';
+import { appName, excludedWarning, formatDay, shortTrack } from './pipeline-format';
+import { ExcludedNote } from './ExcludedNote';
 
 interface Props {
   applications: ApplicationOverview[];
@@ -55,6 +56,7 @@ export function ApplicationsTable({ applications, programs, tiers, onOpen, initi
               {row.original.program.institutionName} <span className={`badge track-${row.original.program.track}`}>{shortTrack(row.original)}</span>
             </strong>
             <small className="muted">{[row.original.program.city, row.original.program.state].filter(Boolean).join(', ') || '—'}</small>
+            <ExcludedNote text={excludedWarning(programs.get(row.original.programId), tiers.get(row.original.programId))} />
           </span>
         ),
       },

@@ -1,6 +1,7 @@
 // Small helpers shared by the Applications screen's parts.
 import { format } from 'date-fns';
-import { PROGRAM_LABELS } from '../../../shared/domain/program';
+import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
+import type { TierResult } from '../../../shared/engine/types';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import { APPLICATION_STATUSES, SENT_FILTER, type ApplicationStatus } from '../../../shared/domain/application';
 
@@ -49,4 +50,17 @@ export function statusFromHash(): ApplicationStatus | typeof SENT_FILTER | null 
   const status = new URLSearchParams(i < 0 ? '' : location.hash.slice(i + 1)).get('status');
   if (status === SENT_FILTER) return SENT_FILTER;
   return status !== null && (APPLICATION_STATUSES as readonly string[]).includes(status) ? (status as ApplicationStatus) : null;
+}
+
+/**
+ * "Excluded: <first reason>" when the program's tier (a tier override wins) is Excluded, so an
+ * application to it is noticed on the board and in the table; null otherwise. The reason is the
+ * override's note, else the first screen that excluded it.
+ */
+export function excludedWarning(program: Program | undefined, tier: TierResult | undefined): string | null {
+  if (!program) return null;
+  const override = program.override;
+  if ((override?.outcome ?? tier?.outcome) !== 'excluded') return null;
+  const reason = (override?.outcome === 'excluded' ? override.note.trim() : '') || tier?.exclusions[0]?.text || (override ? 'you set this program to Excluded' : tier?.summary ?? '');
+  return reason ? `Excluded: ${reason}` : 'Excluded';
 }

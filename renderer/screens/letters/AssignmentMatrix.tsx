@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo, useState } from 'react';
-import { Lock, LockOpen, Search } from 'lucide-react';
+import { AlertTriangle, Lock, LockOpen, Search } from 'lucide-react';
 import { APPLICATION_STATUS_LABELS, type Application } from '../../../shared/domain/application';
 import { LETTER_STAGE_LABELS, MAX_LETTERS_PER_PROGRAM, type Letter, type LetterWriter } from '../../../shared/domain/letters';
 import { slotOf, type DocumentSlot, type DocumentVersion } from '../../../shared/domain/documents';
@@ -12,6 +12,9 @@ import { localToday, useLettersStore } from '../../stores/letters-store';
 import { useProgramsStore } from '../../stores/programs-store';
 
 type Show = 'all' | 'open' | 'submitted' | 'warnings';
+
+/** Stage labels short enough for a matrix column header (the full label is the header's tooltip). */
+const STAGE_SHORT: Record<Letter['stage'], string> = { ...LETTER_STAGE_LABELS, strong_confirmed: 'Strong confirmed', uploaded: 'Uploaded', declined: 'Declined' };
 
 export function programLabel(p: Program | undefined, programId: number): string {
   return p ? `${p.institution.name} (${PROGRAM_LABELS.track[p.track]})` : `Program ${programId}`;
@@ -183,8 +186,8 @@ export function AssignmentMatrix() {
                   <th scope="col" key={l.id} className="letter-col" title={`${w?.name ?? ''}${l.label ? ` – ${l.label}` : ''}: ${LETTER_STAGE_LABELS[l.stage]}`}>
                     <span className="letter-col-name">{w?.name ?? 'Writer'}</span>
                     {l.label ? <span className="letter-col-label">{l.label}</span> : null}
-                    <span className={`badge stage stage-${l.stage}`}>{LETTER_STAGE_LABELS[l.stage]}</span>
-                    {w && isUsSurgeon(w) ? <span className="badge us-surgeon">US surgeon</span> : null}
+                    <span className={`badge stage stage-${l.stage}`}>{STAGE_SHORT[l.stage]}</span>
+                    {w && isUsSurgeon(w) ? <span className="badge us-surgeon" title="US surgeon">US surg.</span> : null}
                   </th>
                 );
               })}
@@ -193,7 +196,6 @@ export function AssignmentMatrix() {
               </th>
               <th scope="col">Personal statement</th>
               <th scope="col">CV</th>
-              <th scope="col">Warnings</th>
             </tr>
           </thead>
           <tbody>
@@ -262,6 +264,20 @@ const MatrixRow = memo(function MatrixRow({ row, columns, writerById, unlocked, 
               {unlocked ? 'Unlocked' : 'Locked'}
             </button>
           ) : null}
+        {summary.warnings.length > 0 ? (
+          // In the sticky column so it is seen however far the matrix is scrolled; the text opens on demand.
+          <details className="row-warnings">
+            <summary title={summary.warnings.join('\n')}>
+              <AlertTriangle size={13} aria-hidden />
+              {plural(summary.warnings.length, 'warning')}
+            </summary>
+            <ul>
+              {summary.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
         </span>
       </th>
       {columns.map((l) => {
@@ -281,24 +297,13 @@ const MatrixRow = memo(function MatrixRow({ row, columns, writerById, unlocked, 
       })}
       <td className={`num count${summary.count >= MAX_LETTERS_PER_PROGRAM ? ' full' : ''}`}>
         {summary.count}/{MAX_LETTERS_PER_PROGRAM}
-        <small className="muted"> · {summary.usSurgeonCount} US surg.</small>
+        <small className="muted">{summary.usSurgeonCount} US surg.</small>
       </td>
       <td>
         <DocumentSelect slot="personal_statement" row={row} versions={psVersions} onDocument={onDocument} />
       </td>
       <td>
         <DocumentSelect slot="cv" row={row} versions={cvVersions} onDocument={onDocument} />
-      </td>
-      <td className="warnings">
-        {summary.warnings.length > 0 ? (
-          <ul>
-            {summary.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        ) : (
-          <span className="muted">—</span>
-        )}
       </td>
     </tr>
   );

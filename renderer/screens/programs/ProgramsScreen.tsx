@@ -13,6 +13,7 @@ import { useTiersStore } from '../../stores/tiers-store';
 import { useRoute } from '../../stores/route-store';
 import { ProgramEditor } from './ProgramEditor';
 import { ProgramsTable } from './ProgramsTable';
+import { Tabs } from '../../components/Tabs';
 import { ProgramDetail } from './ProgramDetail';
 import { ProgramFiltersBar } from './ProgramFiltersBar';
 import { ListHealthPanel } from './ListHealthPanel';
@@ -74,7 +75,7 @@ export function ProgramsScreen() {
         cell: ({ row }) => (
           <input type="checkbox" aria-label={`On my list: ${row.original.institution.name} ${PROGRAM_LABELS.track[row.original.track]}`} checked={row.original.onList} onChange={() => void toggleOnList(row.original)} onClick={(e) => e.stopPropagation()} />
         ),
-        size: 40,
+        size: 36,
       },
       {
         id: 'tier',
@@ -84,10 +85,10 @@ export function ProgramsScreen() {
           return t === undefined ? 99 : TIER_OUTCOMES.indexOf(t) === 0 ? 98 : [3, 2, 4, 1, 0][TIER_OUTCOMES.indexOf(t)]!;
         },
         cell: ({ row }) => <TierBadge program={row.original} computed={tiers.get(row.original.id)} />,
-        size: 104,
+        size: 90,
       },
-      { id: 'fit', header: 'Fit', accessorFn: (p) => tiers.get(p.id)?.fitScore ?? -1, cell: ({ getValue }) => <span className="num">{(getValue() as number) < 0 ? '—' : String(getValue())}</span>, size: 44 },
-      { id: 'flags', header: 'Flags', enableSorting: false, cell: ({ row }) => <FlagBadges computed={tiers.get(row.original.id)} />, size: 96 },
+      { id: 'fit', header: 'Fit', accessorFn: (p) => tiers.get(p.id)?.fitScore ?? -1, cell: ({ getValue }) => <span className="num">{(getValue() as number) < 0 ? '—' : String(getValue())}</span>, size: 36 },
+      { id: 'flags', header: 'Flags', enableSorting: false, cell: ({ row }) => <FlagBadges computed={tiers.get(row.original.id)} />, size: 70 },
     ],
     [tiers, toggleOnList],
   );
@@ -181,19 +182,16 @@ export function ProgramsScreen() {
         </div>
       ) : (
         <>
-          <div className="tabs" role="tablist" aria-label="Programs views">
-            {(
-              [
-                ['programs', 'All programs'],
-                ['health', `List health (${onListCount})`],
-                ['whatif', 'What if…'],
-              ] as const
-            ).map(([id, label]) => (
-              <button key={id} type="button" role="tab" aria-selected={view === id} className={view === id ? 'active' : undefined} onClick={() => setView(id)}>
-                {label}
-              </button>
-            ))}
-          </div>
+          <Tabs
+            label="Programs views"
+            tabs={[
+              ['programs', 'All programs'],
+              ['health', `List health (${onListCount})`],
+              ['whatif', 'What if…'],
+            ]}
+            value={view}
+            onChange={setView}
+          />
           {view === 'programs' ? (
             <>
               <div className="toolbar">

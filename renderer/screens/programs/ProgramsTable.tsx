@@ -9,8 +9,13 @@ import { Pencil, Trash2 } from 'lucide-react';
 import { ariaSort, SortHeaderLabel } from '../../components/table';
 import { compareNames, PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import { plural } from '../../components/format';
+import './programs.css';
 
-const ROW_HEIGHT = 52;
+// Tall enough for an institution name on two lines above its city.
+const ROW_HEIGHT = 60;
+/** Short table labels (the full label is the cell's tooltip and in the details). */
+const SETTING_SHORT: Record<Program['institution']['setting'], string> = { community: 'Community', community_university_affiliated: 'Affiliated community', university: 'University', top_academic: 'Top academic', unknown: 'Unknown' };
+const VISA_SHORT: Record<Program['institution']['visaSponsorship'], string> = { j1: 'J-1 only', h1b: 'H-1B only', both: 'J-1 + H-1B', none: 'No visa', unknown: 'Unknown' };
 
 export interface ProgramsTableProps {
   programs: Program[];
@@ -40,21 +45,27 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extr
         accessorFn: (p) => p.institution.name,
         sortingFn: (a, b) => compareNames(a.original.institution.name, b.original.institution.name),
         cell: ({ row }) => <InstitutionCell program={row.original} />,
-        size: 270,
+        size: 0, // takes the width the fixed columns leave (see template)
       },
       ...extraColumns,
-      { id: 'track', header: 'Track', accessorFn: (p) => p.track, cell: ({ row }) => <span className={`badge track-${row.original.track}`}>{row.original.track === 'preliminary' ? 'Prelim' : 'Categ.'}</span>, size: 84 },
-      { id: 'nrmpCode', header: 'NRMP code', accessorFn: (p) => p.nrmpCode, cell: ({ getValue }) => <code>{(getValue() as string) || '—'}</code>, size: 105 },
-      { id: 'setting', header: 'Setting', accessorFn: (p) => PROGRAM_LABELS.setting[p.institution.setting], size: 140 },
-      { id: 'visa', header: 'Visa', accessorFn: (p) => PROGRAM_LABELS.visa[p.institution.visaSponsorship], cell: ({ row }) => <VisaBadge program={row.original} />, size: 120 },
+      { id: 'track', header: 'Track', accessorFn: (p) => p.track, cell: ({ row }) => <span className={`badge track-${row.original.track}`}>{row.original.track === 'preliminary' ? 'Prelim' : 'Categ.'}</span>, size: 60 },
+      { id: 'nrmpCode', header: () => <abbr title="NRMP code">NRMP</abbr>, accessorFn: (p) => p.nrmpCode, cell: ({ getValue }) => <code>{(getValue() as string) || '—'}</code>, size: 82 },
+      {
+        id: 'setting',
+        header: 'Setting',
+        accessorFn: (p) => PROGRAM_LABELS.setting[p.institution.setting],
+        cell: ({ row }) => <span className="wrap-2" title={PROGRAM_LABELS.setting[row.original.institution.setting]}>{SETTING_SHORT[row.original.institution.setting]}</span>,
+        size: 92,
+      },
+      { id: 'visa', header: 'Visa', accessorFn: (p) => PROGRAM_LABELS.visa[p.institution.visaSponsorship], cell: ({ row }) => <VisaBadge program={row.original} />, size: 86 },
       {
         id: 'minStep2ck',
         header: 'CK min',
         accessorFn: (p) => p.minStep2ck ?? -1,
         cell: ({ row }) => (row.original.minStep2ck === null ? <span className="muted">—</span> : <span className="num">{row.original.minStep2ck}{row.original.minStep2ckKind === 'preference' ? <small className="muted"> pref.</small> : null}</span>),
-        size: 80,
+        size: 64,
       },
-      { id: 'imgShare', header: 'IMG %', accessorFn: (p) => p.institution.imgSharePct ?? -1, cell: ({ row }) => (row.original.institution.imgSharePct === null ? <span className="muted">—</span> : <span className="num">{row.original.institution.imgSharePct}%</span>), size: 64 },
+      { id: 'imgShare', header: 'IMG %', accessorFn: (p) => p.institution.imgSharePct ?? -1, cell: ({ row }) => (row.original.institution.imgSharePct === null ? <span className="muted">—</span> : <span className="num">{row.original.institution.imgSharePct}%</span>), size: 46 },
       {
         id: 'actions',
         header: () => <span className="sr-only">Actions</span>,
@@ -69,7 +80,7 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extr
             </button>
           </span>
         ),
-        size: 76,
+        size: 60,
       },
     ],
     [extraColumns, onEdit, onDelete],
@@ -91,10 +102,11 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extr
   const rows = groupByInstitution(table.getRowModel().rows);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: { width: 1200, height: 700 } });
-  const template = columns.map((c) => `${c.size ?? 120}fr`).join(' ');
+  // Fixed widths for the short columns; the institution column takes the rest (never below 180px).
+  const template = columns.map((c) => (c.id === 'institution' ? 'minmax(180px, 1fr)' : `${c.size ?? 100}px`)).join(' ');
 
   return (
-    <div className="data-table" role="table" aria-label="Programs" aria-rowcount={rows.length + 1}>
+    <div className="data-table programs-table" role="table" aria-label="Programs" aria-rowcount={rows.length + 1}>
       <div className="thead" role="rowgroup">
         {table.getHeaderGroups().map((hg) => (
           <div className="tr" role="row" key={hg.id} style={{ gridTemplateColumns: template }}>
@@ -159,17 +171,17 @@ function InstitutionCell({ program }: { program: Program }) {
   const i = program.institution;
   return (
     <span className="inst">
-      <strong>
-        {i.name}
+      <strong title={i.name}>{i.name}</strong>
+      <small className="muted">
+        {[i.city, i.state].filter(Boolean).join(', ') || 'Location not set'}
         {i.isSample ? <span className="badge sample">Sample</span> : null}
-      </strong>
-      <small className="muted">{[i.city, i.state].filter(Boolean).join(', ') || 'Location not set'}</small>
+      </small>
     </span>
   );
 }
 
 function VisaBadge({ program }: { program: Program }) {
   const v = program.institution.visaSponsorship;
-  return <span className={`badge visa-${v}`}>{PROGRAM_LABELS.visa[v]}</span>;
+  return <span className={`badge visa-${v}`} title={PROGRAM_LABELS.visa[v]}>{VISA_SHORT[v]}</span>;
 }
 
