@@ -38,10 +38,30 @@ function rowToInstitution(row: Record<string, unknown>): Institution {
   };
 }
 
+/**
+ * The full program list, kept per connection while nothing has changed: the Programs screen
+ * and several handlers (tiers, readiness, dashboard, SOAP) read all programs, and mapping and
+ * sorting thousands of rows is the costly part. The key is this connection's total_changes()
+ * (any write here, even one rolled back, changes it) and data_version (a commit by another
+ * connection changes it). Nothing is cached inside a transaction, so uncommitted rows are
+ * never kept. Cached programs are frozen: a caller that tried to change one would fail
+ * loudly instead of changing what the next caller sees.
+ */
+const listCache = new WeakMap<Db, { key: string; programs: readonly Program[] }>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export function createProgramsRepo(db: Db) {
   const iCols = columnNames(INSTITUTION_COLUMNS);
   const pCols = columnNames(PROGRAM_COLUMNS);
   const stmts = {
+    totalChanges: db.prepare('SELECT total_changes()').pluck(),
     allInstitutions: db.prepare('SELECT * FROM institution'),
     institution: db.prepare('SELECT * FROM institution WHERE id = ?'),
     allPrograms: db.prepare('SELECT * FROM program'),
@@ -97,22 +117,32 @@ export function createProgramsRepo(db: Db) {
     }
   }
 
+  /** Every program with its institution, unfilled history and override, sorted by institution then track. */
+  function readAll(): Program[] {
+    const institutions = new Map((stmts.allInstitutions.all() as Record<string, unknown>[]).map((r) => [r.id as number, rowToInstitution(r)]));
+    const unfilled = new Map<number, UnfilledYear[]>();
+    for (const r of stmts.allUnfilled.all() as { program_id: number; match_year: number; unfilled: number }[]) {
+      const list = unfilled.get(r.program_id) ?? [];
+      list.push({ year: r.match_year, unfilled: r.unfilled });
+      unfilled.set(r.program_id, list);
+    }
+    const overrides = new Map((stmts.allOverrides.all() as Record<string, unknown>[]).map((r) => [r.program_id as number, rowToOverride(r)]));
+    const programs = (stmts.allPrograms.all() as Record<string, unknown>[]).map((r) =>
+      rowToProgram(r, institutions.get(r.institution_id as number)!, unfilled.get(r.id as number) ?? [], overrides.get(r.id as number) ?? null),
+    );
+    return programs.sort(
+      (a, b) => compareNames(a.institution.name, b.institution.name) || a.institutionId - b.institutionId || trackOrder(a.track) - trackOrder(b.track),
+    );
+  }
+
   const repo = {
     list(): Program[] {
-      const institutions = new Map((stmts.allInstitutions.all() as Record<string, unknown>[]).map((r) => [r.id as number, rowToInstitution(r)]));
-      const unfilled = new Map<number, UnfilledYear[]>();
-      for (const r of stmts.allUnfilled.all() as { program_id: number; match_year: number; unfilled: number }[]) {
-        const list = unfilled.get(r.program_id) ?? [];
-        list.push({ year: r.match_year, unfilled: r.unfilled });
-        unfilled.set(r.program_id, list);
-      }
-      const overrides = new Map((stmts.allOverrides.all() as Record<string, unknown>[]).map((r) => [r.program_id as number, rowToOverride(r)]));
-      const programs = (stmts.allPrograms.all() as Record<string, unknown>[]).map((r) =>
-        rowToProgram(r, institutions.get(r.institution_id as number)!, unfilled.get(r.id as number) ?? [], overrides.get(r.id as number) ?? null),
-      );
-      return programs.sort(
-        (a, b) => compareNames(a.institution.name, b.institution.name) || a.institutionId - b.institutionId || trackOrder(a.track) - trackOrder(b.track),
-      );
+      const key = db.inTransaction ? null : `${stmts.totalChanges.get() as number}:${db.pragma('data_version', { simple: true }) as number}`;
+      const cached = key === null ? undefined : listCache.get(db);
+      if (cached && cached.key === key) return cached.programs.slice();
+      const programs = readAll();
+      if (key !== null) listCache.set(db, { key, programs: deepFreeze(programs.slice()) });
+      return programs;
     },
 
     get(id: number): Program | undefined {
