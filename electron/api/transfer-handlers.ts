@@ -10,7 +10,7 @@ import { inTransaction, type Db } from '../db/open';
 import { AppError } from '../errors';
 import { planApplicationImport, writeApplicationImport } from '../transfer/applications-import';
 import { exportFile, exportJsonFile } from '../transfer/export';
-import { checkJsonImport, exportJson, loadJsonImport, parseJsonExport } from '../transfer/json-dump';
+import { checkJsonImport, exportJson, loadJsonImport, parseJsonExport, tryJsonImport } from '../transfer/json-dump';
 import { planProgramImport, writeProgramImport } from '../transfer/programs-import';
 import { decodeFile, readSheet, type SheetData } from '../transfer/read-file';
 import { defaultBackupDir } from './backup-handlers';
@@ -133,7 +133,10 @@ export function createTransferHandlers(ctx: TransferContext, now: () => Date): T
       const data = parseJsonExport(bytes.toString('utf8'), file.name);
       const tables = checkJsonImport(ctx.db, data, file.name);
       const summary = Object.entries(tables).map(([name, t]) => ({ name, rows: t.rows.length }));
-      if (dryRun) return { schemaVersion: data.schemaVersion, tables: summary, backup: null };
+      if (dryRun) {
+        tryJsonImport(ctx.db, tables, file.name);
+        return { schemaVersion: data.schemaVersion, tables: summary, backup: null };
+      }
       const backup = await backupDatabase(ctx.db, backupDir, 'before-import', now());
       inTransaction(ctx.db, () => {
         checkJsonImport(ctx.db, data, file.name);

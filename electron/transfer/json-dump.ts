@@ -11,8 +11,9 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { MIGRATIONS } from '../db/migrations';
-import { migrate, schemaVersion, type Db } from '../db/open';
+import { inTransaction, migrate, schemaVersion, type Db } from '../db/open';
 import { APP_VERSION } from '../version';
+import { checkLoadedData } from './json-checks';
 
 export const EXPORT_FORMAT = 'prelim-tracker-export' as const;
 export const EXPORT_FORMAT_VERSION = 1;
@@ -244,5 +245,20 @@ export function loadJsonImport(db: Db, tables: Record<string, TableDump>, fileNa
   const broken = db.prepare('PRAGMA foreign_key_check').all() as { table: string; parent: string }[];
   if (broken.length > 0) {
     throw new AppError('invalid_input', `${fileName}: ${broken.length} row(s) of "${broken[0]!.table}" point to missing rows of "${broken[0]!.parent}". Export the file again. Nothing was changed.`);
+  }
+  // SQLite saw each row alone; the app's own rules see the data as the screens read it.
+  checkLoadedData(db, fileName);
+}
+
+/** Loads the tables in a transaction that is always rolled back: a dry run finds what the real import would refuse. */
+export function tryJsonImport(db: Db, tables: Record<string, TableDump>, fileName: string): void {
+  const rollBack = new Error('dry run');
+  try {
+    inTransaction(db, () => {
+      loadJsonImport(db, tables, fileName);
+      throw rollBack;
+    });
+  } catch (err) {
+    if (err !== rollBack) throw err;
   }
 }

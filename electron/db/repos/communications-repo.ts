@@ -77,6 +77,11 @@ export function createCommunicationsRepo(db: Db) {
       return (stmts.templates.all() as Row[]).map(rowToTemplate);
     },
 
+    /** The templates as stored, without adding missing built-in ones (a read that writes nothing). */
+    storedTemplates(): MessageTemplate[] {
+      return (stmts.templates.all() as Row[]).map(rowToTemplate);
+    },
+
     saveTemplate(t: TemplateFields, now: Date): MessageTemplate {
       return inTransaction(db, () => {
         const params = { name: t.name, purpose: t.purpose, subject: t.subject, body: t.body, now: now.toISOString() };
