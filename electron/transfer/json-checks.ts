@@ -9,7 +9,7 @@
 // editor saves, e.g. "OH" not "oh"), application + application_event (history chain,
 // statusMoveProblem, last event = status, notes), letter_writer, letter, letter_settings,
 // document_version, communication, message_template, program_deadline, calendar_settings,
-// soap_plan_entry notes. Everything else relies on SQLite constraints only.
+// interview, prep_card, soap_plan_entry notes. Everything else relies on SQLite constraints only.
 import type { z } from 'zod';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
@@ -29,6 +29,8 @@ import { documentInputSchema } from '../../shared/domain/documents';
 import { communicationInputSchema, templateInputSchema } from '../../shared/domain/communications';
 import { calendarSettingsSchema, programDeadlineInputSchema } from '../../shared/domain/season-calendar';
 import { soapPlanAddSchema } from '../../shared/domain/soap';
+import { interviewSaveSchema, prepCardSaveSchema } from '../../shared/domain/interview';
+import { createPipelineRepo } from '../db/repos/pipeline-repo';
 
 /** How many problems the message lists before "and N more". */
 const LISTED = 5;
@@ -160,6 +162,10 @@ function checkOthers(db: Db, p: LoadedDataProblems): void {
   const calendar = createCalendarRepo(db);
   for (const d of calendar.deadlines()) p.check(programDeadlineInputSchema, pick(programDeadlineInputSchema, d), `program_deadline ${d.id} ${quoted(d.title)}`);
   p.check(calendarSettingsSchema, calendar.settings(), 'calendar_settings');
+  const pipeline = createPipelineRepo(db);
+  // `date` is the day of a save (it only dates status moves); any valid day stands in for it.
+  for (const i of pipeline.interviews()) p.check(interviewSaveSchema, { ...pick(interviewSaveSchema, i), date: i.updatedAt.slice(0, 10) }, `interview ${i.id} (application ${i.applicationId})`);
+  p.check(prepCardSaveSchema, pick(prepCardSaveSchema, pipeline.prepCard()), 'prep_card');
   for (const e of createSoapRepo(db).plan()) p.check(soapPlanAddSchema, { programIds: [e.programId], note: e.note }, `soap_plan_entry for program ${e.programId}`);
 }
 

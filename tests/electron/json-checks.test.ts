@@ -130,6 +130,17 @@ describe('import everything from JSON: the app’s rules', () => {
     }
   });
 
+  it('checks interviews with the interview rules (a score only once it is done)', async () => {
+    const t = openTestServices();
+    const saved = await t.call('institutions.save', { institution: institution({ name: 'Lakeview Regional Medical Center' }), tracks: [track('preliminary', { nrmpCode: '1234440P0' })] });
+    const [app] = (await t.call('applications.create', { programIds: [saved.programs[0]!.id], status: 'submitted', date: '2026-09-24' })).created;
+    await t.call('interviews.save', { applicationId: app!.id, date: '2026-10-14', invitedOn: '2026-10-14', localStart: '2026-11-03T09:00', timeZone: 'America/Chicago', completed: true, score: 8 });
+    const out = await t.call('export.all');
+    const json = JSON.parse(Buffer.from(out.base64, 'base64').toString('utf8')) as Json;
+    set(json, 'interview', 0, 'completed', 0);
+    await expectRefused(json, /interview \d+ \(application \d+\): score: Score the interview once it is done/);
+  });
+
   it('checks message templates with their own rules (known placeholders)', async () => {
     const json = await exported();
     const templates = json.tables.message_template!;
