@@ -23,7 +23,7 @@ function overviewWith(planSize: number): SoapOverview {
   return {
     now: '2026-11-25T12:00:00Z',
     dates: SOAP_WEEK_DATES_2027,
-    state: { matchStatus: 'not_known', prelimStatementReady: false, lettersReady: false, unfilledImportedAt: null },
+    state: { matchStatus: 'not_known', prelimStatementReady: false, unfilledImportedAt: null },
     allowed: { tracks: ['preliminary', 'categorical'], why: 'Unmatched applicants may apply to any unfilled program (up to 45).' },
     plan,
     candidates: [{ candidate: { programId: extra.id, score: 60, outcome: 'tier3', tierLabel: 'Tier 3 – safety', unfilledYears: 2, reasons: ['Safety: unfilled prelim positions'], open: null }, program: extra }],
@@ -32,7 +32,7 @@ function overviewWith(planSize: number): SoapOverview {
     applications: [],
     used: 0,
     max: 45,
-    readiness: soapReadinessItems({ profile, now: '2026-11-25T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, lettersAssigned: null, lettersTicked: false }),
+    readiness: soapReadinessItems({ profile, now: '2026-11-25T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 } }),
   };
 }
 
