@@ -34,8 +34,24 @@ describe('fallback candidates: prelim, visa sponsored, flexible screens, unfille
     expect(r.leftOut.map((l) => [l.why.slice(0, 20), l.count])).toEqual([
       ['Excluded by a screen', 1],
       ['Visa sponsorship unk', 1],
-      ['A Step 2 CK or Step ', 1],
+      ['A strict Step 2 CK o', 1],
       ['No unfilled position', 1],
+    ]);
+  });
+
+  it('uses the tier engine\'s flexibility: a preference minimum above the score is kept; a Step 1 minimum for a pass/fail Step 1 is kept to check', () => {
+    const profile = seedApplicant({ step1Result: 'pass_fail', step1Score: null });
+    const preference = makeProgram({ unfilledHistory: unfilledIn(2025, 2026), minStep2ck: 240, minStep2ckKind: 'preference' });
+    const step1Min = makeProgram({ unfilledHistory: unfilledIn(2025, 2026), minStep1: 220, minStep1Kind: 'strict' });
+    const programs = [preference, step1Min, tightFilter];
+    const r = soapCandidates({ programs, tiers: tierPrograms(programs, profile, TODAY), profile, today: TODAY, matchStatus: 'unmatched', unfilledCodes: null });
+    expect(r.candidates.map((c) => c.programId).sort()).toEqual([preference.id, step1Min.id].sort());
+    const checked = r.candidates.find((c) => c.programId === step1Min.id)!;
+    expect(checked.reasons).toContain('Check with the program: Minimum Step 1 220 on record, but your Step 1 is pass/fail: unknown how they treat pass/fail');
+    expect(r.candidates.find((c) => c.programId === preference.id)!.reasons.some((t) => t.startsWith('Check'))).toBe(false);
+    expect(r.leftOut).toEqual([
+      { why: 'A strict Step 2 CK or Step 1 minimum you do not clear by a wide margin (not flexible on your scores)', count: 1 },
+      { why: 'Kept, but check with the program: a Step 2 CK or Step 1 minimum that cannot be compared with your scores yet (e.g. a pass/fail Step 1)', count: 1 },
     ]);
   });
 
