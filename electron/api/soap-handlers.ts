@@ -1,21 +1,25 @@
 // Handlers for SOAP: the fallback plan, Monday's unfilled list and Match Week.
-import { format } from 'date-fns';
 import type { Handlers } from '../../shared/api/contract';
 import type { SoapOverview } from '../../shared/api/soap-api';
 import { SOAP_MAX_APPLICATIONS } from '../../shared/domain/soap';
 import { resolveSeasonEvents } from '../../shared/domain/season-calendar';
 import { soapWeekDatesFrom, type SoapWeekDates } from '../../shared/domain/soap-week-dates';
 import type { ReadinessItem } from '../../shared/engine/readiness-types';
-import { acceptedApplication, soapClock } from '../../shared/engine/soap-match-week';
+import { todayIn } from '../../shared/engine/calendar-dates';
+import { isUsSurgeon } from '../../shared/engine/letters';
+import { isConfirmedStrong } from '../../shared/domain/letters';
+import { acceptedApplication, offerExpiredByClock, soapClock } from '../../shared/engine/soap-match-week';
 import { soapAllowedTracks, soapBlurb, soapCandidates, soapTrackProblem } from '../../shared/engine/soap-fallback';
 import { soapReadinessItems } from '../../shared/engine/soap-readiness';
 import { tierPrograms } from '../../shared/engine/tier-program';
 import type { Db } from '../db/open';
 import { createCalendarRepo } from '../db/repos/calendar-repo';
+import { createDocumentsRepo } from '../db/repos/documents-repo';
 import { createLettersRepo } from '../db/repos/letters-repo';
 import { createProfileRepo } from '../db/repos/profile-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
 import { createSoapRepo } from '../db/repos/soap-repo';
+import { systemTimeZone } from './readiness-handlers';
 
 type SoapMethod = Extract<keyof Handlers, `soap.${string}`>;
 type SoapHandlers = Pick<Handlers, SoapMethod>;
@@ -32,17 +36,23 @@ export function createSoapReadiness(db: Db, now: () => Date): () => ReadinessIte
   const soap = createSoapRepo(db);
   const profiles = createProfileRepo(db);
   const letters = createLettersRepo(db);
+  const documents = createDocumentsRepo(db);
   return () => {
     const state = soap.state();
-    // Letters uploaded to the LoR portal are the ones that can be assigned to SOAP programs.
-    const uploaded = letters.letters().filter((l) => l.stage === 'uploaded').length;
+    // Letters uploaded to the LoR portal and confirmed strong are the ones to assign to SOAP programs.
+    const writers = new Map(letters.writers().map((w) => [w.id, w]));
+    const strong = letters.letters().filter((l) => l.stage === 'uploaded' && isConfirmedStrong(l.stage));
+    const usSurgeon = strong.filter((l) => {
+      const w = writers.get(l.writerId);
+      return w !== undefined && isUsSurgeon(w);
+    });
     return soapReadinessItems({
       profile: profiles.get().profile,
       now: now(),
       rolDeadline: soapWeekDates(db).rolDeadline,
       prelimStatementReady: state.prelimStatementReady,
-      lettersAssigned: uploaded,
-      lettersTicked: state.lettersReady,
+      prelimStatementVersions: documents.list().filter((d) => d.kind === 'personal_statement_prelim').length,
+      letters: { strongUploaded: strong.length, usSurgeonStrongUploaded: usSurgeon.length },
     });
   };
 }
@@ -52,11 +62,15 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
   const profiles = createProfileRepo(db);
   const programs = createProgramsRepo(db);
   const readiness = createSoapReadiness(db, now);
+  const calendar = createCalendarRepo(db);
+  /** Today in the user's zone (calendar settings, else the computer's), as the readiness handlers do. */
+  const zone = () => calendar.settings().timeZone || systemTimeZone();
 
   function overview(): SoapOverview {
     const at = now();
-    const today = format(at, 'yyyy-MM-dd');
+    const today = todayIn(at, zone());
     const dates = soapWeekDates(db);
+    const clock = soapClock(at, dates);
     const { profile } = profiles.get();
     const state = soap.state();
     const all = programs.list();
@@ -89,7 +103,8 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
       candidates,
       leftOut: found.leftOut,
       unfilled: unfilled.map((u) => ({ ...u, inPlan: u.programId !== null && inPlan.has(u.programId), tier: u.programId !== null ? (tierOf.get(u.programId) ?? null) : null, applicationId: u.programId !== null ? (appOf.get(u.programId) ?? null) : null })),
-      applications: apps,
+      // An offer whose round is over (by the clock) shows as expired: it can no longer be accepted.
+      applications: apps.map((a) => (offerExpiredByClock(a, clock) ? { ...a, status: 'expired' as const } : a)),
       used: apps.length,
       max: SOAP_MAX_APPLICATIONS,
       readiness: readiness(),
@@ -123,7 +138,8 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
       return { summary, overview: overview() };
     },
     'soap.apply': ({ programIds }) => {
-      soap.apply(programIds, now());
+      const at = now();
+      soap.apply(programIds, at, soapClock(at, soapWeekDates(db)));
       return overview();
     },
     'soap.interview': ({ applicationId }) => {
@@ -136,7 +152,8 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
       return overview();
     },
     'soap.decide': ({ applicationId, decision }) => {
-      soap.decide(applicationId, decision, now());
+      const at = now();
+      soap.decide(applicationId, decision, at, soapClock(at, soapWeekDates(db)));
       return overview();
     },
   };

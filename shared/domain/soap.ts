@@ -39,9 +39,8 @@ export const SOAP_APPLICATION_STATUS_LABELS: Record<SoapApplicationStatus, strin
 
 export interface SoapState {
   matchStatus: SoapMatchStatus;
-  /** Manual readiness ticks (the user's judgement). */
+  /** Manual readiness tick (the user's judgement) for the prelim statement kept outside Documents. */
   prelimStatementReady: boolean;
-  lettersReady: boolean;
   /** When the List of Unfilled Programs was last imported (ISO), or null. */
   unfilledImportedAt: string | null;
 }
@@ -86,9 +85,8 @@ const note = z.string().trim().max(500, 'Keep the note under 500 characters.');
 
 export const soapSetMatchStatusSchema = z.object({ matchStatus: z.enum(SOAP_MATCH_STATUSES, 'Choose your Match Week result.') }).strict();
 export const soapSetTicksSchema = z
-  .object({ prelimStatementReady: z.boolean().optional(), lettersReady: z.boolean().optional() })
-  .strict()
-  .refine((v) => v.prelimStatementReady !== undefined || v.lettersReady !== undefined, 'Say which item you ticked.');
+  .object({ prelimStatementReady: z.boolean({ message: 'Say whether the prelim personal statement is ready.' }) })
+  .strict();
 
 export const soapPlanAddSchema = z.object({ programIds: z.array(id).min(1, 'Choose at least one program.').max(100, 'Add at most 100 programs at once.'), note: note.default('') }).strict();
 export const soapPlanRemoveSchema = z.object({ programId: id }).strict();

@@ -10,6 +10,7 @@ import { PROGRAM_LABELS, type Program, type Track } from '../domain/program';
 import type { SoapMatchStatus } from '../domain/soap';
 import { summarizeApplicant, type TodayInput } from './applicant';
 import { THRESHOLDS } from './thresholds';
+import { scoreMinimumChecks } from './tier-program';
 import type { TierOutcome, TierReason, TierResult } from './types';
 
 /** Which position types the applicant may apply to in SOAP (DOMAIN §5 "partial match"). */
@@ -50,7 +51,6 @@ export const SOAP_RANKING = {
 
 /** Rules whose reasons explain a SOAP candidate (in this order). */
 const EXPLAINING_RULES: readonly TierReason['rule'][] = ['unfilled_history', 'service_needs', 'visa', 'step2ck_minimum', 'step1_minimum', 'first_attempt_only', 'img_share', 'non_us_img_residents', 'setting', 'geography'];
-const SCORE_RULES = new Set<TierReason['rule']>(['step2ck_minimum', 'step1_minimum']);
 
 export interface SoapCandidate {
   programId: number;
@@ -89,14 +89,16 @@ export function unfilledYearsOf(program: Pick<Program, 'unfilledHistory'>, windo
 /**
  * Preliminary programs worth a SOAP application, best first. Candidates: a track the
  * applicant may apply to (suggestions are preliminary only), not excluded by any screen,
- * visa sponsorship known to fit (or no visa needed), no score minimum in the way (the
- * engine's score reasons are all positive), unfilled in at least one of the last
- * THRESHOLDS.unfilled.matchesConsidered Matches. Once the list is imported, open ones lead.
+ * visa sponsorship known to fit (or no visa needed), flexible on scores as the tier engine
+ * means it (scoreMinimumChecks: no minimum, a preference only, or well above a strict one),
+ * unfilled in at least one of the last THRESHOLDS.unfilled.matchesConsidered Matches.
+ * A minimum that cannot be compared (a pass/fail Step 1, Step 2 CK not in yet) is kept
+ * with a reason to check it with the program. Once the list is imported, open ones lead.
  */
 export function soapCandidates(input: SoapCandidatesInput): SoapCandidatesResult {
   const a = summarizeApplicant(input.profile, input.today);
   const allowed = soapAllowedTracks(input.matchStatus).tracks;
-  const counts = { visa: 0, screens: 0, history: 0, excluded: 0 };
+  const counts = { visa: 0, screens: 0, history: 0, excluded: 0, toCheck: 0 };
   const candidates: SoapCandidate[] = [];
   input.programs.forEach((program, i) => {
     const tier = input.tiers[i]!;
@@ -104,16 +106,19 @@ export function soapCandidates(input: SoapCandidatesInput): SoapCandidatesResult
     if (tier.outcome === 'excluded') return void counts.excluded++;
     const visaFits = !a.needsVisa || tier.reasons.some((r) => r.rule === 'visa' && r.effect === 'positive');
     if (!visaFits) return void counts.visa++;
-    const flexible = tier.reasons.every((r) => !SCORE_RULES.has(r.rule) || r.effect === 'positive');
-    if (!flexible) return void counts.screens++;
+    const checks = scoreMinimumChecks(program, a);
+    const unknown = checks.filter((c) => c.reason.effect === 'unknown');
+    if (checks.some((c) => c.reason.effect !== 'unknown' && !c.flexible)) return void counts.screens++;
     const unfilledYears = unfilledYearsOf(program, a);
     if (unfilledYears === 0) return void counts.history++;
+    if (unknown.length > 0) counts.toCheck++;
 
     const open = input.unfilledCodes === null ? null : program.nrmpCode !== '' && input.unfilledCodes.has(program.nrmpCode);
     const score = SOAP_RANKING.tier[tier.outcome] + SOAP_RANKING.perUnfilledYear * unfilledYears + Math.round(tier.fitScore / SOAP_RANKING.fitDivisor);
     const reasons = [tier.summary];
     const said = tier.summary.toLowerCase();
     for (const rule of EXPLAINING_RULES) for (const r of tier.reasons) if (r.rule === rule && r.effect !== 'unknown' && !said.includes(r.text.toLowerCase())) reasons.push(r.text);
+    for (const c of unknown) reasons.push(`Check with the program: ${c.reason.text}`);
     candidates.push({ programId: program.id, score, outcome: tier.outcome, tierLabel: tier.label, unfilledYears, reasons, open });
   });
   candidates.sort((x, y) => Number(y.open === true) - Number(x.open === true) || y.score - x.score || x.programId - y.programId);
@@ -121,8 +126,9 @@ export function soapCandidates(input: SoapCandidatesInput): SoapCandidatesResult
   const leftOut = [
     { why: 'Excluded by a screen (visa type, score filter, attempts, years since graduation or USCE)', count: counts.excluded },
     { why: 'Visa sponsorship unknown or not yours: enter the program\'s visa policy to consider it', count: counts.visa },
-    { why: 'A Step 2 CK or Step 1 minimum at or above your score (not flexible)', count: counts.screens },
+    { why: 'A strict Step 2 CK or Step 1 minimum you do not clear by a wide margin (not flexible on your scores)', count: counts.screens },
     { why: `No unfilled positions recorded in the last ${n} Matches: add the unfilled history where you know it`, count: counts.history },
+    { why: 'Kept, but check with the program: a Step 2 CK or Step 1 minimum that cannot be compared with your scores yet (e.g. a pass/fail Step 1)', count: counts.toCheck },
   ].filter((l) => l.count > 0);
   return { candidates, leftOut };
 }

@@ -12,8 +12,11 @@ export interface SoapClock {
   phase: SoapPhase;
   /** The round under way (1–4), 0 before the first round. */
   currentRound: number;
-  /** The next round to start, or null after the last. */
-  next: { round: number; at: string; msUntil: number } | null;
+  /**
+   * The next event: SOAP opening (round 0, Monday) before SOAP, else the next round to
+   * start; null after the last. `label` names it ("SOAP opens", "Round 2 starts").
+   */
+  next: { round: number; label: string; at: string; msUntil: number } | null;
   /** Human countdown to the next event ("2 d 4 h", "35 min"). */
   countdown: string;
 }
@@ -39,7 +42,12 @@ export function soapClock(now: Date | string, dates: SoapWeekDates): SoapClock {
   });
   const phase: SoapPhase = t >= new Date(dates.soapEnds).getTime() ? 'ended' : currentRound > 0 ? 'offers' : t >= new Date(dates.soapOpens).getTime() ? 'applications' : 'before_soap';
   const nextIndex = rounds.findIndex((r) => r > t);
-  const next = phase === 'ended' || nextIndex < 0 ? null : { round: nextIndex + 1, at: dates.offerRounds[nextIndex]!, msUntil: rounds[nextIndex]! - t };
+  const next =
+    phase === 'before_soap'
+      ? { round: 0, label: 'SOAP opens', at: dates.soapOpens, msUntil: new Date(dates.soapOpens).getTime() - t }
+      : phase === 'ended' || nextIndex < 0
+        ? null
+        : { round: nextIndex + 1, label: `Round ${nextIndex + 1} starts`, at: dates.offerRounds[nextIndex]!, msUntil: rounds[nextIndex]! - t };
   return { phase, currentRound, next, countdown: next ? formatCountdown(next.msUntil) : '' };
 }
 
@@ -59,12 +67,18 @@ export interface ApplyCheck {
   /** Programs asked for, not yet applied to. */
   newCount: number;
   unfilledImported: boolean;
+  /**
+   * Where Match Week stands. Before SOAP opens applications may still be recorded (planning,
+   * practice, as offers may); after SOAP ends none can.
+   */
+  clock?: SoapClock;
 }
 
 /** Why these applications cannot be sent, or null. The track and list checks are per program (repository). */
 export function soapApplyProblem(c: ApplyCheck): string | null {
   const accepted = acceptedProblem(c.applications);
   if (accepted) return accepted;
+  if (c.clock?.phase === 'ended') return 'SOAP has ended; no more applications.';
   if (c.matchStatus === 'matched') return 'You matched: SOAP is only for unmatched or partially matched applicants. Change your Match Week result if this is wrong.';
   if (c.matchStatus === 'not_known') return 'Set your Match Week result first (unmatched or partially matched): SOAP opens to you only then.';
   if (!c.unfilledImported) return 'Import Monday\'s List of Unfilled Programs first: SOAP applications go only to programs on it.';
@@ -109,11 +123,21 @@ export function soapOfferProblem(app: SoapApplication, round: number, apps: read
   return null;
 }
 
-/** Why the offer cannot be decided, or null. */
-export function soapDecideProblem(app: SoapApplication, apps: readonly SoapApplication[]): string | null {
+/**
+ * True when a waiting offer's round is over by the clock: an offer lasts only its round, so
+ * it expired when a later round started or SOAP ended (before the rounds, nothing expires).
+ */
+export function offerExpiredByClock(app: Pick<SoapApplication, 'status' | 'offerRound'>, clock?: SoapClock): boolean {
+  if (!clock || app.status !== 'offered' || app.offerRound === null) return false;
+  return clock.phase === 'ended' || (clock.phase === 'offers' && app.offerRound < clock.currentRound);
+}
+
+/** Why the offer cannot be decided, or null. Accepting needs the offer's round to be under way (by the clock, when given). */
+export function soapDecideProblem(app: SoapApplication, apps: readonly SoapApplication[], decision: 'accept' | 'reject' | 'expire' = 'accept', clock?: SoapClock): string | null {
   const accepted = acceptedProblem(apps);
   if (accepted) return accepted;
   if (app.status !== 'offered') return `${app.label} has no offer waiting (it is "${app.status}").`;
+  if (decision === 'accept' && offerExpiredByClock(app, clock)) return `That offer expired at the end of round ${app.offerRound}: it can no longer be accepted.`;
   return null;
 }
 

@@ -4,6 +4,8 @@
  * deadline (season calendar), the letters assigned (letters feature) and the user's ticks.
  */
 import { LABELS, type Profile } from '../domain/profile';
+import { EASTERN } from '../domain/season-calendar';
+import { localDateOf } from './calendar-dates';
 import type { ReadinessItem } from './readiness-types';
 
 export interface SoapReadinessInput {
@@ -14,41 +16,50 @@ export interface SoapReadinessInput {
   rolDeadline: string;
   /** The user's tick: a prelim-track personal statement is written and uploaded. */
   prelimStatementReady: boolean;
+  /** Versions of the prelim personal statement in Documents (one is enough). */
+  prelimStatementVersions: number;
   /**
-   * Letters in ERAS that can be assigned to SOAP programs: a count from the letters
-   * feature, or null when it is not known (then the user's tick decides).
+   * Letters uploaded to the LoR portal and confirmed strong (the letters feature), so
+   * assignable to SOAP programs, and how many of them are from US surgeons.
    */
-  lettersAssigned: number | null;
-  lettersTicked: boolean;
+  letters: { strongUploaded: number; usSurgeonStrongUploaded: number };
 }
 
 /** SOAP programs read the same letters; two or more from US surgeons is the seed's minimum. */
 export const SOAP_MIN_LETTERS = 2;
 
-const day = (iso: string) => iso.slice(0, 10);
-
 export function soapReadinessItems(input: SoapReadinessInput): ReadinessItem[] {
   const { profile: p } = input;
   const now = new Date(input.now).getTime();
   const deadline = new Date(input.rolDeadline).getTime();
-  const due = day(input.rolDeadline);
+  // The deadline is 9 pm Eastern: its day is the Eastern calendar day, not the UTC one.
+  const due = localDateOf(new Date(input.rolDeadline), EASTERN);
   const base = { group: 'soap' as const, affectedProgramIds: [] as number[] };
 
-  const statement: ReadinessItem = input.prelimStatementReady
-    ? { ...base, id: 'soap.prelim-statement', title: 'Prelim-track personal statement ready', state: 'done', why: 'You marked a preliminary-surgery personal statement as ready.', next: '', dueDate: null, manual: true }
-    : { ...base, id: 'soap.prelim-statement', title: 'Prelim-track personal statement ready', state: 'needs_action', why: 'Not marked ready. SOAP moves in hours: the prelim version must exist before Monday.', next: 'Write a preliminary-surgery version of your personal statement and upload it to ERAS, then tick this.', dueDate: due, manual: true };
+  const statementTitle = 'Prelim-track personal statement ready';
+  const versions = input.prelimStatementVersions;
+  const statement: ReadinessItem =
+    versions > 0
+      ? { ...base, id: 'soap.prelim-statement', title: statementTitle, state: 'done', why: `A prelim personal statement is in Documents (${versions} version${versions === 1 ? '' : 's'}).`, next: '', dueDate: null, manual: false }
+      : input.prelimStatementReady
+        ? { ...base, id: 'soap.prelim-statement', title: statementTitle, state: 'done', why: 'You marked a preliminary-surgery personal statement as ready.', next: '', dueDate: null, manual: true }
+        : { ...base, id: 'soap.prelim-statement', title: statementTitle, state: 'needs_action', why: 'No prelim personal statement in Documents and not marked ready. SOAP moves in hours: the prelim version must exist before Monday.', next: 'Write a preliminary-surgery version of your personal statement, upload it to ERAS and add it in Documents (or tick this).', dueDate: due, manual: true };
 
-  let letters: ReadinessItem;
-  if (input.lettersAssigned !== null) {
-    const n = input.lettersAssigned;
-    letters = n >= SOAP_MIN_LETTERS
-      ? { ...base, id: 'soap.letters-assigned', title: 'Letters ready to assign to SOAP programs', state: 'done', why: `${n} letters are uploaded and assignable.`, next: '', dueDate: null, manual: false }
-      : { ...base, id: 'soap.letters-assigned', title: 'Letters ready to assign to SOAP programs', state: 'needs_action', why: `${n} letter${n === 1 ? '' : 's'} assignable; you need at least ${SOAP_MIN_LETTERS}.`, next: 'Ask your letter writers to upload now; in SOAP you assign up to 4 letters per program within hours.', dueDate: due, manual: false };
-  } else {
-    letters = input.lettersTicked
-      ? { ...base, id: 'soap.letters-assigned', title: 'Letters ready to assign to SOAP programs', state: 'done', why: 'You marked your letters as uploaded and ready to assign.', next: '', dueDate: null, manual: true }
-      : { ...base, id: 'soap.letters-assigned', title: 'Letters ready to assign to SOAP programs', state: 'needs_action', why: 'Not marked ready.', next: `Make sure at least ${SOAP_MIN_LETTERS} letters are in the ERAS LoR Portal (up to 4 per program), then tick this.`, dueDate: due, manual: true };
-  }
+  const { strongUploaded: n, usSurgeonStrongUploaded: us } = input.letters;
+  const lettersTitle = 'Letters ready to assign to SOAP programs';
+  const letters: ReadinessItem =
+    n >= SOAP_MIN_LETTERS && us >= SOAP_MIN_LETTERS
+      ? { ...base, id: 'soap.letters-assigned', title: lettersTitle, state: 'done', why: `${n} confirmed-strong letters are uploaded and assignable, ${us} from US surgeons.`, next: '', dueDate: null, manual: false }
+      : {
+          ...base,
+          id: 'soap.letters-assigned',
+          title: lettersTitle,
+          state: 'needs_action',
+          why: `${n} confirmed-strong letter${n === 1 ? '' : 's'} uploaded, ${us} from US surgeons; you need at least ${SOAP_MIN_LETTERS} from US surgeons.`,
+          next: 'Ask your US surgeon writers to confirm a strong letter and upload it now (Letters screen); in SOAP you assign up to 4 letters per program within hours.',
+          dueDate: due,
+          manual: false,
+        };
 
   // Exams for ECFMG certification (DOMAIN §2): Step 1, Step 2 CK and OET Medicine.
   const missing: string[] = [];

@@ -185,6 +185,26 @@ function compare(rule: 'step2ck_minimum' | 'step1_minimum', exam: string, score:
   };
 }
 
+/**
+ * The tier engine's notion of "flexible on scores" for one program (the one Tier 3 uses),
+ * for other features (the SOAP fallback plan): each score minimum on record with its
+ * reason and whether it is flexible for this applicant. A minimum that cannot be compared
+ * (pass/fail Step 1, Step 2 CK not in yet) has an 'unknown' reason: the caller decides
+ * whether that means "check it".
+ */
+export function scoreMinimumChecks(program: Pick<Program, 'minStep2ck' | 'minStep2ckKind' | 'minStep1' | 'minStep1Kind'>, a: ApplicantSummary): { reason: TierReason; flexible: boolean }[] {
+  const out: { reason: TierReason; flexible: boolean }[] = [];
+  if (program.minStep2ck !== null) {
+    const c = checkStep2ck(a, program.minStep2ck, program.minStep2ckKind === 'strict');
+    out.push({ reason: c.reason, flexible: c.flexible });
+  }
+  if (program.minStep1 !== null) {
+    const c = checkStep1(a, program.minStep1, program.minStep1Kind === 'strict');
+    out.push({ reason: c.reason, flexible: c.flexible });
+  }
+  return out;
+}
+
 interface Memo {
   step2: Map<number, ScoreCheck>;
   step1: Map<number, ScoreCheck>;

@@ -199,6 +199,47 @@ describe('Thursday by the clock (Eastern round times, est. 2027)', () => {
     clock = new Date('2027-03-19T02:00:00Z'); // after 9 pm ET
     await refused(t, 'soap.offer', { applicationId: delta, round: 4 }, /SOAP has ended/);
   });
+
+  it('an offer is accepted only in its round: a round-1 offer shows as expired in round 3 and after SOAP, and cannot be accepted', async () => {
+    let clock = new Date('2027-03-15T16:00:00Z');
+    const t = await setup(() => clock);
+    await t.call('soap.setMatchStatus', { matchStatus: 'unmatched' });
+    await t.call('soap.importUnfilled', { text: LIST });
+    const o = await t.call('soap.apply', { programIds: [t.ids['Bravo Regional']!, t.ids['Delta Categorical']!] });
+    const [bravo, delta] = o.applications.map((a) => a.id) as [number, number];
+    clock = new Date('2027-03-18T13:30:00Z'); // round 1
+    await t.call('soap.offer', { applicationId: bravo, round: 1 });
+    clock = new Date('2027-03-18T19:30:00Z'); // round 3
+    expect((await t.call('soap.overview')).applications.find((a) => a.id === bravo)!.status).toBe('expired');
+    await refused(t, 'soap.decide', { applicationId: bravo, decision: 'accept' }, /That offer expired at the end of round 1/);
+    await t.call('soap.offer', { applicationId: delta, round: 3 });
+    clock = new Date('2027-03-19T02:00:00Z'); // SOAP over
+    await refused(t, 'soap.decide', { applicationId: delta, decision: 'accept' }, /That offer expired at the end of round 3/);
+    expect((await t.call('soap.overview')).applications.map((a) => a.status)).toEqual(['expired', 'expired']);
+  });
+
+  it('refuses applications after SOAP ends (practice before Monday is still allowed)', async () => {
+    let clock = new Date('2027-03-01T16:00:00Z');
+    const t = await setup(() => clock);
+    await t.call('soap.setMatchStatus', { matchStatus: 'unmatched' });
+    await t.call('soap.importUnfilled', { text: LIST });
+    expect((await t.call('soap.apply', { programIds: [t.ids['Bravo Regional']!] })).used).toBe(1);
+    clock = new Date('2027-03-19T02:00:00Z');
+    await refused(t, 'soap.apply', { programIds: [t.ids['Delta Categorical']!] }, /SOAP has ended; no more applications/);
+  });
+});
+
+describe('today in the user\'s zone', () => {
+  it('uses the calendar settings\' zone for the engine\'s today (the Match window turns on 22 March)', async () => {
+    // 22 Mar 2027 03:00 UTC is still 21 March in Los Angeles: the last Match known is 2026, so 2023 is in the window.
+    const t = await setup(() => new Date('2027-03-22T03:00:00Z'));
+    const saved = await t.call('institutions.save', { institution: institution({ name: 'Echo Old' }), tracks: [track('preliminary', { nrmpCode: '1005440P0', minStep2ck: null, unfilledHistory: unfilledIn(2023) })] });
+    const echo = saved.programs[0]!.id;
+    await t.call('calendar.saveSettings', { timeZone: 'America/Los_Angeles', remindersEnabled: true, reminderDays: 7 });
+    expect((await t.call('soap.overview')).candidates.map((c) => c.program.id)).toContain(echo);
+    await t.call('calendar.saveSettings', { timeZone: 'Asia/Kolkata', remindersEnabled: true, reminderDays: 7 });
+    expect((await t.call('soap.overview')).candidates.map((c) => c.program.id)).not.toContain(echo);
+  });
 });
 
 describe('readiness on the SOAP screen', () => {
@@ -209,5 +250,31 @@ describe('readiness on the SOAP screen', () => {
     o = await t.call('soap.setTicks', { prelimStatementReady: true });
     expect(o.readiness[0]!.state).toBe('done');
     expect(o.state.prelimStatementReady).toBe(true);
+  });
+
+  it('the prelim statement is done when Documents has a prelim version', async () => {
+    const t = await setup();
+    await t.call('documents.save', { kind: 'personal_statement_surgery', title: 'PS surgery', date: '2026-11-01' });
+    expect((await t.call('soap.overview')).readiness[0]!.state).toBe('needs_action');
+    await t.call('documents.save', { kind: 'personal_statement_prelim', title: 'PS prelim', date: '2026-11-02' });
+    expect((await t.call('soap.overview')).readiness[0]).toMatchObject({ state: 'done', manual: false });
+  });
+
+  it('letters count only uploaded (confirmed-strong) letters, with 2 from US surgeons', async () => {
+    const t = await setup();
+    const writer = async (name: string, location: 'us' | 'home', isSurgeon: boolean) => (await t.call('writers.save', { name, location, isSurgeon })).id;
+    const letter = async (writerId: number, stage: 'agreed' | 'uploaded') => {
+      const l = await t.call('letters.save', { writerId });
+      await t.call('letters.setStage', { id: l.id, stage, date: '2026-11-20' });
+    };
+    await letter(await writer('Dr. Home', 'home', true), 'uploaded');
+    await letter(await writer('Dr. Medicine', 'us', false), 'uploaded');
+    await letter(await writer('Dr. Agreed', 'us', true), 'agreed');
+    await letter(await writer('Dr. One', 'us', true), 'uploaded');
+    let item = (await t.call('soap.overview')).readiness[1]!;
+    expect(item).toMatchObject({ state: 'needs_action', why: '3 confirmed-strong letters uploaded, 1 from US surgeons; you need at least 2 from US surgeons.' });
+    await letter(await writer('Dr. Two', 'us', true), 'uploaded');
+    item = (await t.call('soap.overview')).readiness[1]!;
+    expect(item).toMatchObject({ state: 'done', manual: false });
   });
 });

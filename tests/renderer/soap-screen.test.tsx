@@ -1,9 +1,14 @@
 // The SOAP screen in jsdom: the 45 cap is explained and adding is disabled at 45; a refusal
 // from the main process is shown as it was worded.
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SoapScreen } from '../../renderer/screens/soap/SoapScreen';
+import { ReadinessScreen } from '../../renderer/screens/readiness/ReadinessScreen';
+import { useReadinessStore } from '../../renderer/stores/readiness-store';
+import { readinessChecklist, readinessProgress } from '../../shared/engine/readiness';
+import { resolveSeasonEvents } from '../../shared/domain/season-calendar';
+import { EMPTY_PROFILE } from '../../shared/domain/profile';
 import { useSoapStore } from '../../renderer/stores/soap-store';
 import type { SoapOverview } from '../../shared/api/soap-api';
 import { SOAP_WEEK_DATES_2027 } from '../../shared/domain/soap-week-dates';
@@ -23,7 +28,7 @@ function overviewWith(planSize: number): SoapOverview {
   return {
     now: '2026-11-25T12:00:00Z',
     dates: SOAP_WEEK_DATES_2027,
-    state: { matchStatus: 'not_known', prelimStatementReady: false, lettersReady: false, unfilledImportedAt: null },
+    state: { matchStatus: 'not_known', prelimStatementReady: false, unfilledImportedAt: null },
     allowed: { tracks: ['preliminary', 'categorical'], why: 'Unmatched applicants may apply to any unfilled program (up to 45).' },
     plan,
     candidates: [{ candidate: { programId: extra.id, score: 60, outcome: 'tier3', tierLabel: 'Tier 3 – safety', unfilledYears: 2, reasons: ['Safety: unfilled prelim positions'], open: null }, program: extra }],
@@ -32,7 +37,7 @@ function overviewWith(planSize: number): SoapOverview {
     applications: [],
     used: 0,
     max: 45,
-    readiness: soapReadinessItems({ profile, now: '2026-11-25T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, lettersAssigned: null, lettersTicked: false }),
+    readiness: soapReadinessItems({ profile, now: '2026-11-25T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 } }),
   };
 }
 
@@ -61,5 +66,32 @@ describe('SOAP screen', () => {
     expect((await screen.findByRole('alert')).textContent).toContain(refusal);
     expect(fake.calls.find((c) => c.method === 'soap.planAdd')?.input).toEqual({ programIds: [current.candidates[0]!.program.id] });
     expect(screen.getByText('2 of 45')).toBeTruthy();
+  });
+});
+
+describe('the SOAP item on the Readiness screen', () => {
+  it('ticking the prelim statement there stores it through soap.setTicks and shows it done', async () => {
+    useReadinessStore.setState({ checklist: null, loadError: null });
+    let ready = false;
+    const checklist = () => {
+      const eras = readinessChecklist({ profile: EMPTY_PROFILE, profileSaved: false, programs: [], applications: [], letters: [], documents: [], ticks: {}, calendar: resolveSeasonEvents([]), today: '2026-11-25' });
+      const soap = soapReadinessItems({ profile: seedApplicant(), now: '2026-11-25T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: ready, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 } });
+      const items = [...eras, ...soap];
+      return { today: '2026-11-25', items, progress: readinessProgress(items), programNames: {} };
+    };
+    const fake = installFakeTransport({
+      'readiness.checklist': () => checklist(),
+      'readiness.tick': () => ({ ok: false, error: { code: 'validation', message: 'not an ERAS item' } }),
+      'soap.setTicks': (input) => {
+        ready = (input as { prelimStatementReady: boolean }).prelimStatementReady;
+        return current;
+      },
+    });
+    render(<ReadinessScreen />);
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Prelim-track personal statement ready: done' }));
+    await waitFor(() => expect(document.querySelector('[data-item="soap.prelim-statement"]')!.getAttribute('data-state')).toBe('done'));
+    expect(fake.calls.find((c) => c.method === 'soap.setTicks')?.input).toEqual({ prelimStatementReady: true });
+    expect(fake.calls.some((c) => c.method === 'readiness.tick')).toBe(false);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

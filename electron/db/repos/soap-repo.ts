@@ -29,7 +29,7 @@ const label = (p: Program) => `${p.institution.name} (${p.track === 'preliminary
 
 const rowToApplication = rowMapper<SoapApplication>({ id: 'int', programId: 'int', label: 'text', nrmpCode: 'text', status: 'text', appliedAt: 'text', interviewAt: 'text', offerRound: 'int', decidedAt: 'text' });
 const rowToUnfilled = rowMapper<SoapUnfilledProgram>({ nrmpCode: 'text', name: 'text', state: 'text', positions: 'int', programId: 'int', addedByImport: 'bool' });
-const rowToState = rowMapper<SoapState>({ matchStatus: 'text', prelimStatementReady: 'bool', lettersReady: 'bool', unfilledImportedAt: 'text' });
+const rowToState = rowMapper<SoapState>({ matchStatus: 'text', prelimStatementReady: 'bool', unfilledImportedAt: 'text' });
 const rowToPlanEntry = rowMapper<SoapPlanEntry>({ programId: 'int', position: 'int', note: 'text', addedAt: 'text' });
 
 export function createSoapRepo(db: Db) {
@@ -38,7 +38,6 @@ export function createSoapRepo(db: Db) {
     state: db.prepare('SELECT * FROM soap_state WHERE id = 1'),
     setMatchStatus: db.prepare('UPDATE soap_state SET match_status = ? WHERE id = 1'),
     setStatement: db.prepare('UPDATE soap_state SET prelim_statement_ready = ? WHERE id = 1'),
-    setLetters: db.prepare('UPDATE soap_state SET letters_ready = ? WHERE id = 1'),
     setImportedAt: db.prepare('UPDATE soap_state SET unfilled_imported_at = ? WHERE id = 1'),
     plan: db.prepare('SELECT * FROM soap_plan_entry ORDER BY position, program_id'),
     planHas: db.prepare('SELECT 1 FROM soap_plan_entry WHERE program_id = ?').pluck(),
@@ -106,10 +105,9 @@ export function createSoapRepo(db: Db) {
       });
     },
 
-    setTicks(ticks: { prelimStatementReady?: boolean | undefined; lettersReady?: boolean | undefined }): void {
+    setTicks(ticks: { prelimStatementReady: boolean }): void {
       inTransaction(db, () => {
-        if (ticks.prelimStatementReady !== undefined) stmts.setStatement.run(ticks.prelimStatementReady ? 1 : 0);
-        if (ticks.lettersReady !== undefined) stmts.setLetters.run(ticks.lettersReady ? 1 : 0);
+        stmts.setStatement.run(ticks.prelimStatementReady ? 1 : 0);
       });
     },
 
@@ -204,7 +202,7 @@ export function createSoapRepo(db: Db) {
     },
 
     /** Sends SOAP applications: all or none (45 cap, match status, complementary type, on the list). */
-    apply(ids: readonly number[], now: Date): { created: SoapApplication[]; alreadyApplied: number[] } {
+    apply(ids: readonly number[], now: Date, clock?: SoapClock): { created: SoapApplication[]; alreadyApplied: number[] } {
       return inTransaction(db, () => {
         const s = state();
         const apps = applications();
@@ -218,7 +216,7 @@ export function createSoapRepo(db: Db) {
           }
           fresh.push(p);
         }
-        const problem = soapApplyProblem({ matchStatus: s.matchStatus, applications: apps, newCount: fresh.length, unfilledImported: s.unfilledImportedAt !== null });
+        const problem = soapApplyProblem({ matchStatus: s.matchStatus, applications: apps, newCount: fresh.length, unfilledImported: s.unfilledImportedAt !== null, clock });
         if (problem) throw new AppError('conflict', problem);
         for (const p of fresh) {
           const trackProblem = soapTrackProblem(s.matchStatus, p);
@@ -254,10 +252,10 @@ export function createSoapRepo(db: Db) {
     },
 
     /** Accept (binding: every other application closes), reject or let expire (that program makes no more offers). */
-    decide(id: number, decision: 'accept' | 'reject' | 'expire', now: Date): SoapApplication[] {
+    decide(id: number, decision: 'accept' | 'reject' | 'expire', now: Date, clock?: SoapClock): SoapApplication[] {
       return inTransaction(db, () => {
         const app = application(id);
-        const problem = soapDecideProblem(app, applications());
+        const problem = soapDecideProblem(app, applications(), decision, clock);
         if (problem) throw new AppError('conflict', problem);
         const at = now.toISOString();
         if (decision === 'accept') {

@@ -4,7 +4,7 @@ import { AlertOctagon, CheckCircle2, CircleDashed, CircleMinus } from 'lucide-re
 import { READINESS_GROUPS, type ReadinessGroup, type ReadinessItem, type ReadinessState } from '../../../shared/engine/readiness-types';
 import { MANUAL_ITEM_IDS, type ManualItemId } from '../../../shared/engine/readiness';
 import { daysLeftText, formatDay } from '../../../shared/engine/calendar-dates';
-import { errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useReadinessStore } from '../../stores/readiness-store';
 import { hashQuery, openSection } from '../../stores/route-query';
@@ -50,10 +50,19 @@ export function ReadinessScreen() {
   }
   const { progress, items, today, programNames } = checklist;
   const onTick = async (id: string, done: boolean) => {
-    if (!isManual(id)) return;
+    // SOAP's manual item is stored by the SOAP feature (readiness.tick holds only the ERAS ones).
+    const soapTick = id === 'soap.prelim-statement';
+    if (!isManual(id) && !soapTick) return;
     setError(null);
     try {
-      await tick(id, done);
+      if (isManual(id)) await tick(id, done);
+      else {
+        try {
+          await api('soap.setTicks', { prelimStatementReady: done });
+        } finally {
+          await load();
+        }
+      }
     } catch (err) {
       setError(errorMessage(err));
     }

@@ -172,7 +172,7 @@ export function FallbackPlan({ overview }: { overview: SoapOverview }) {
         </ul>
         {overview.leftOut.length > 0 ? (
           <details className="soap-leftout">
-            <summary>Why other preliminary programs are not suggested</summary>
+            <summary>Why other preliminary programs are not suggested, and what to check</summary>
             <ul>
               {overview.leftOut.map((l) => (
                 <li key={l.why}>

@@ -115,7 +115,7 @@ export function MatchWeekPanel({ overview }: { overview: SoapOverview }) {
         <p>{PHASE_TEXT[clock.phase]}</p>
         {clock.next ? (
           <p className="soap-countdown" aria-live="polite">
-            Round {clock.next.round} starts in <strong>{clock.countdown}</strong>
+            {clock.next.label} in <strong>{clock.countdown}</strong>
           </p>
         ) : null}
         <ol className="soap-rounds">

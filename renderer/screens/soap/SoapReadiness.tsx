@@ -1,10 +1,10 @@
-// The SOAP readiness items (group 'soap', computed by the engine); the two manual ones are
-// ticked here.
+// The SOAP readiness items (group 'soap', computed by the engine); the manual one (a prelim
+// statement kept outside Documents) is ticked here.
 import { AlertOctagon, CheckCircle2, Circle } from 'lucide-react';
 import type { SoapOverview } from '../../../shared/api/soap-api';
 import { useSoapStore } from '../../stores/soap-store';
 
-const TICKS: Record<string, 'prelimStatementReady' | 'lettersReady'> = { 'soap.prelim-statement': 'prelimStatementReady', 'soap.letters-assigned': 'lettersReady' };
+const TICKS: Record<string, 'prelimStatementReady'> = { 'soap.prelim-statement': 'prelimStatementReady' };
 
 export function SoapReadiness({ overview }: { overview: SoapOverview }) {
   const run = useSoapStore((s) => s.run);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SOAP_WEEK_DATES_2027, easternInstant } from '../../../shared/domain/soap-week-dates';
 import type { SoapApplication } from '../../../shared/domain/soap';
 import { intersectUnfilled, rerankPlanToOpen, soapAllowedTracks, soapBlurb, soapCandidates, soapTrackProblem } from '../../../shared/engine/soap-fallback';
-import { offersExpiringAt, soapApplyProblem, soapClock, soapDecideProblem, soapOfferProblem } from '../../../shared/engine/soap-match-week';
+import { offerExpiredByClock, offersExpiringAt, soapApplyProblem, soapClock, soapDecideProblem, soapOfferProblem } from '../../../shared/engine/soap-match-week';
 import { soapReadinessItems } from '../../../shared/engine/soap-readiness';
 import { tierPrograms } from '../../../shared/engine/tier-program';
 import { makeProgram, seedApplicant, TODAY, unfilledIn } from './fixtures';
@@ -34,8 +34,24 @@ describe('fallback candidates: prelim, visa sponsored, flexible screens, unfille
     expect(r.leftOut.map((l) => [l.why.slice(0, 20), l.count])).toEqual([
       ['Excluded by a screen', 1],
       ['Visa sponsorship unk', 1],
-      ['A Step 2 CK or Step ', 1],
+      ['A strict Step 2 CK o', 1],
       ['No unfilled position', 1],
+    ]);
+  });
+
+  it('uses the tier engine\'s flexibility: a preference minimum above the score is kept; a Step 1 minimum for a pass/fail Step 1 is kept to check', () => {
+    const profile = seedApplicant({ step1Result: 'pass_fail', step1Score: null });
+    const preference = makeProgram({ unfilledHistory: unfilledIn(2025, 2026), minStep2ck: 240, minStep2ckKind: 'preference' });
+    const step1Min = makeProgram({ unfilledHistory: unfilledIn(2025, 2026), minStep1: 220, minStep1Kind: 'strict' });
+    const programs = [preference, step1Min, tightFilter];
+    const r = soapCandidates({ programs, tiers: tierPrograms(programs, profile, TODAY), profile, today: TODAY, matchStatus: 'unmatched', unfilledCodes: null });
+    expect(r.candidates.map((c) => c.programId).sort()).toEqual([preference.id, step1Min.id].sort());
+    const checked = r.candidates.find((c) => c.programId === step1Min.id)!;
+    expect(checked.reasons).toContain('Check with the program: Minimum Step 1 220 on record, but your Step 1 is pass/fail: unknown how they treat pass/fail');
+    expect(r.candidates.find((c) => c.programId === preference.id)!.reasons.some((t) => t.startsWith('Check'))).toBe(false);
+    expect(r.leftOut).toEqual([
+      { why: 'A strict Step 2 CK or Step 1 minimum you do not clear by a wide margin (not flexible on your scores)', count: 1 },
+      { why: 'Kept, but check with the program: a Step 2 CK or Step 1 minimum that cannot be compared with your scores yet (e.g. a pass/fail Step 1)', count: 1 },
     ]);
   });
 
@@ -126,6 +142,26 @@ describe('the round clock (Thursday rounds in Eastern time)', () => {
     expect(soapOfferProblem(apps[0]!, 4, apps, soapClock('2027-03-19T02:00:00Z', SOAP_WEEK_DATES_2027))).toMatch(/SOAP has ended/);
     expect(soapOfferProblem(apps[0]!, 3, apps, soapClock('2027-03-16T12:00:00Z', SOAP_WEEK_DATES_2027))).toBeNull();
   });
+  it('an offer can be accepted only in its own round, never after SOAP ends', () => {
+    const d = SOAP_WEEK_DATES_2027;
+    const offer = app(1, { status: 'offered', offerRound: 1 });
+    const apps = [offer];
+    expect(soapDecideProblem(offer, apps, 'accept', soapClock('2027-03-18T14:00:00Z', d))).toBeNull();
+    expect(soapDecideProblem(offer, apps, 'accept', soapClock('2027-03-18T19:30:00Z', d))).toBe('That offer expired at the end of round 1: it can no longer be accepted.');
+    expect(soapDecideProblem(app(2, { status: 'offered', offerRound: 4 }), apps, 'accept', soapClock('2027-03-19T02:00:00Z', d))).toMatch(/expired at the end of round 4/);
+    // Letting it expire or rejecting it is still recorded; before Thursday (practice) nothing expires.
+    expect(soapDecideProblem(offer, apps, 'expire', soapClock('2027-03-18T19:30:00Z', d))).toBeNull();
+    expect(soapDecideProblem(offer, apps, 'accept', soapClock('2027-03-16T12:00:00Z', d))).toBeNull();
+    expect(offerExpiredByClock(offer, soapClock('2027-03-18T19:30:00Z', d))).toBe(true);
+    expect(offerExpiredByClock(offer, soapClock('2027-03-18T14:00:00Z', d))).toBe(false);
+  });
+  it('no applications after SOAP ends; before it opens they may still be recorded (practice)', () => {
+    const d = SOAP_WEEK_DATES_2027;
+    const check = { matchStatus: 'unmatched' as const, applications: [], newCount: 1, unfilledImported: true };
+    expect(soapApplyProblem({ ...check, clock: soapClock('2027-03-19T02:00:00Z', d) })).toBe('SOAP has ended; no more applications.');
+    expect(soapApplyProblem({ ...check, clock: soapClock('2027-03-01T12:00:00Z', d) })).toBeNull();
+    expect(soapApplyProblem({ ...check, clock: soapClock('2027-03-16T12:00:00Z', d) })).toBeNull();
+  });
 
   const d = SOAP_WEEK_DATES_2027;
   it('stores the estimated 2027 times as UTC instants (EDT after 14 March)', () => {
@@ -134,8 +170,9 @@ describe('the round clock (Thursday rounds in Eastern time)', () => {
     expect(easternInstant(2027, 3, 15, 11)).toBe('2027-03-15T15:00:00.000Z');
   });
   it('progresses from before SOAP through the four rounds to the end', () => {
-    expect(soapClock('2027-03-01T00:00:00Z', d)).toMatchObject({ phase: 'before_soap', currentRound: 0, next: { round: 1 } });
-    expect(soapClock('2027-03-16T12:00:00Z', d)).toMatchObject({ phase: 'applications', currentRound: 0, next: { round: 1, msUntil: 2 * 86400000 + 3600000 }, countdown: '2 d 1 h' });
+    // Before SOAP the next event is SOAP opening (Monday 11 am ET), not round 1.
+    expect(soapClock('2027-03-14T15:00:00Z', d)).toMatchObject({ phase: 'before_soap', currentRound: 0, next: { round: 0, label: 'SOAP opens', at: d.soapOpens, msUntil: 86400000 }, countdown: '1 d 0 h' });
+    expect(soapClock('2027-03-16T12:00:00Z', d)).toMatchObject({ phase: 'applications', currentRound: 0, next: { round: 1, label: 'Round 1 starts', msUntil: 2 * 86400000 + 3600000 }, countdown: '2 d 1 h' });
     expect(soapClock('2027-03-18T15:25:00Z', d)).toMatchObject({ phase: 'offers', currentRound: 1, next: { round: 2 }, countdown: '35 min' });
     expect(soapClock('2027-03-18T22:30:00Z', d)).toMatchObject({ phase: 'offers', currentRound: 4, next: null });
     expect(soapClock('2027-03-19T02:00:00Z', d)).toMatchObject({ phase: 'ended', currentRound: 4, next: null, countdown: '' });
@@ -143,25 +180,34 @@ describe('the round clock (Thursday rounds in Eastern time)', () => {
 });
 
 describe('SOAP readiness items (group soap)', () => {
-  const base = { now: '2027-02-01T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, lettersAssigned: null, lettersTicked: false };
-  it('the seed applicant (exams passed) has the exams done and two manual items to do', () => {
+  const base = { now: '2027-02-01T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 } };
+  it('the seed applicant (exams passed) has the exams done, the statement (manual) and letters to do', () => {
     const items = soapReadinessItems({ ...base, profile: seedApplicant() });
     expect(items.map((i) => [i.id, i.group, i.state, i.manual])).toEqual([
       ['soap.prelim-statement', 'soap', 'needs_action', true],
-      ['soap.letters-assigned', 'soap', 'needs_action', true],
+      ['soap.letters-assigned', 'soap', 'needs_action', false],
       ['soap.ecfmg-exams', 'soap', 'done', false],
     ]);
   });
-  it('letters come from the letters count when given', () => {
-    expect(soapReadinessItems({ ...base, profile: seedApplicant(), lettersAssigned: 3 })[1]).toMatchObject({ state: 'done', manual: false });
-    expect(soapReadinessItems({ ...base, profile: seedApplicant(), lettersAssigned: 1 })[1]).toMatchObject({ state: 'needs_action', why: '1 letter assignable; you need at least 2.' });
+  it('the prelim statement is done by a Documents version or by the tick', () => {
+    expect(soapReadinessItems({ ...base, profile: seedApplicant(), prelimStatementVersions: 1 })[0]).toMatchObject({ state: 'done', manual: false, why: expect.stringMatching(/in Documents \(1 version\)/) });
+    expect(soapReadinessItems({ ...base, profile: seedApplicant(), prelimStatementReady: true })[0]).toMatchObject({ state: 'done', manual: true });
   });
-  it('exams not passed: needs action before the ROL deadline, blocking after it or with Step 2 CK dated after it', () => {
+  it('letters need 2 confirmed-strong uploaded letters from US surgeons', () => {
+    expect(soapReadinessItems({ ...base, profile: seedApplicant(), letters: { strongUploaded: 3, usSurgeonStrongUploaded: 2 } })[1]).toMatchObject({ state: 'done', manual: false });
+    expect(soapReadinessItems({ ...base, profile: seedApplicant(), letters: { strongUploaded: 3, usSurgeonStrongUploaded: 1 } })[1]).toMatchObject({
+      state: 'needs_action',
+      why: '3 confirmed-strong letters uploaded, 1 from US surgeons; you need at least 2 from US surgeons.',
+    });
+  });
+  it('exams not passed: needs action before the ROL deadline (its Eastern day, 3 March), blocking after it or with Step 2 CK dated after it', () => {
     const notYet = seedApplicant({ step2ckStatus: 'scheduled', step2ckScore: null, step2ckAttempts: 0, step2ckDate: '2027-01-10' });
-    expect(soapReadinessItems({ ...base, profile: notYet })[2]).toMatchObject({ state: 'needs_action', dueDate: '2027-03-04' });
-    expect(soapReadinessItems({ ...base, profile: notYet, now: '2027-03-05T00:00:00Z' })[2]).toMatchObject({ state: 'blocking', why: expect.stringMatching(/not eligible for SOAP/) });
+    // 3 Mar 2027 9 pm EST is 4 Mar 02:00 UTC: the user's day is the 3rd.
+    expect(soapReadinessItems({ ...base, profile: notYet })[2]).toMatchObject({ state: 'needs_action', dueDate: '2027-03-03', why: expect.stringContaining('(2027-03-03)') });
+    expect(soapReadinessItems({ ...base, profile: notYet })[0]).toMatchObject({ dueDate: '2027-03-03' });
+    expect(soapReadinessItems({ ...base, profile: notYet, now: '2027-03-05T00:00:00Z' })[2]).toMatchObject({ state: 'blocking', why: expect.stringMatching(/ROL deadline \(2027-03-03\).*not eligible for SOAP/) });
     const late = { ...notYet, step2ckDate: '2027-03-20' };
-    expect(soapReadinessItems({ ...base, profile: late })[2]).toMatchObject({ state: 'blocking', next: expect.stringMatching(/Move Step 2 CK before 2027-03-04/) });
+    expect(soapReadinessItems({ ...base, profile: late })[2]).toMatchObject({ state: 'blocking', next: expect.stringMatching(/Move Step 2 CK before 2027-03-03/) });
   });
 });
 
