@@ -129,6 +129,7 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
         programs: s.programs,
         tiers: tierPrograms(s.programs, s.saved.profile, s.today),
         applications: s.applications,
+        history: apps.allHistory(),
         letters: s.letterList,
         readiness: s.checklist,
         agenda: a,

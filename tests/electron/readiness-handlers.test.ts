@@ -234,4 +234,24 @@ describe('dashboard', () => {
     expect(d.interviews.invited).toBe(1);
     expect(d.readiness.applicable).toBeGreaterThan(0);
   });
+
+  it('the funnel counts each application at every stage it reached, rejected and withdrawn ones included (from their history)', async () => {
+    const { call } = await setup();
+    await call('profile.save', seedExampleProfile());
+    const ids = [await addProgram(call, 'A', '1010440P0'), await addProgram(call, 'B', '1011440P0'), await addProgram(call, 'C', '1012440P0'), await addProgram(call, 'D', '1013440P0')];
+    const { created } = await call('applications.create', { programIds: ids, date: '2026-09-01' });
+    const [a, b, c, e] = created.map((x) => x.id) as [number, number, number, number];
+    await call('applications.setStatus', { ids: [a, b, c], status: 'submitted', date: '2026-09-03' });
+    await call('applications.setStatus', { ids: [b, c], status: 'interview_invited', date: '2026-10-03' });
+    await call('applications.setStatus', { ids: [c], status: 'rejected', date: '2026-10-20' });
+    await call('applications.setStatus', { ids: [e], status: 'materials_ready', date: '2026-09-02' });
+    await call('applications.setStatus', { ids: [e], status: 'withdrawn', date: '2026-09-05' });
+    const d = await call('dashboard.summary');
+    const reached = Object.fromEntries(d.applicationsReached.map((s) => [s.key, s.count]));
+    expect(reached).toMatchObject({ considering: 4, materials_ready: 4, submitted: 3, under_review: 2, interview_invited: 2, interview_scheduled: 0, matched: 0 });
+    // The funnel's "Submitted" agrees with the cost card's "N submitted".
+    expect(reached.submitted).toBe(d.submittedCount);
+    // The current-status counts are still there for the links.
+    expect(d.applicationsByStatus.find((s) => s.key === 'submitted')!.count).toBe(1);
+  });
 });
