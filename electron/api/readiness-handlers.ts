@@ -116,7 +116,7 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
       const s = snapshot();
       const affected = new Set(s.checklist.flatMap((i) => i.affectedProgramIds));
       const programNames = Object.fromEntries(s.programs.filter((p) => affected.has(p.id)).map((p) => [p.id, programLabel(p)]));
-      return { today: s.today, items: s.checklist, progress: readinessProgress(s.checklist), programNames };
+      return { today: s.today, timeZone: s.tz, items: s.checklist, progress: readinessProgress(s.checklist), programNames };
     },
     'readiness.tick': ({ itemId, done }) => {
       calendar.setTick(itemId, done, now());

@@ -7,6 +7,8 @@ import type { DashboardSummary } from '../engine/dashboard';
 export interface ReadinessChecklist {
   /** The user's today (YYYY-MM-DD) the checklist was computed for. */
   today: string;
+  /** The user's zone the checklist was computed in (timed due points are read in it). */
+  timeZone: string;
   items: ReadinessItem[];
   progress: ReadinessProgress;
   /** Names of the programs the items affect, by id. */

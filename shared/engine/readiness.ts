@@ -7,7 +7,8 @@ import type { Application } from '../domain/application';
 import { SUBMITTED_STATUSES } from '../domain/application';
 import type { Profile } from '../domain/profile';
 import type { Program } from '../domain/program';
-import type { ResolvedSeasonEvent } from '../domain/season-calendar';
+import { EASTERN, type ResolvedSeasonEvent } from '../domain/season-calendar';
+import { daysLeft, easternTime, formatInstant, instantOfPoint, isPast, userDateOf } from './calendar-dates';
 import { summarizeApplicant, type ApplicantSummary } from './applicant';
 import type { DocumentVersion } from '../domain/documents';
 import { isConfirmedStrong, MAX_LETTERS_PER_PROGRAM, MIN_LETTERS_PER_APPLICATION, MIN_US_SURGEON_LETTERS, type Letter, type LetterAssignment, type LetterWriter } from '../domain/letters';
@@ -82,12 +83,23 @@ interface Ctx {
   applicant: ApplicantSummary;
   onList: readonly Program[];
   due(eventId: string): string | null;
+  /** The season event's date and, for a timed event, its time (Eastern): a due point that keeps the time. */
+  dueAt(eventId: string): DuePoint | null;
+}
+
+/** A due point: the day (YYYY-MM-DD, Eastern for a timed one) and the time in Eastern time, or null for all day. */
+export interface DuePoint {
+  date: string;
+  time: string | null;
 }
 
 type Rule = (ctx: Ctx) => ReadinessItem;
 
-function item(id: string, group: ReadinessGroup, title: string, state: ReadinessState, why: string, next: string, dueDate: string | null, affected: readonly number[] = [], manual = false): ReadinessItem {
-  return { id, group, title, state, why, next: state === 'done' || state === 'not_applicable' ? '' : next, dueDate: state === 'done' || state === 'not_applicable' ? null : dueDate, affectedProgramIds: [...affected], manual };
+function item(id: string, group: ReadinessGroup, title: string, state: ReadinessState, why: string, next: string, due: string | DuePoint | null, affected: readonly number[] = [], manual = false): ReadinessItem {
+  const closed = state === 'done' || state === 'not_applicable';
+  const point = closed || due === null ? null : typeof due === 'string' ? { date: due, time: null } : due;
+  const base = { id, group, title, state, why, next: closed ? '' : next, dueDate: point?.date ?? null, affectedProgramIds: [...affected], manual };
+  return point?.time ? { ...base, dueTime: point.time } : base;
 }
 
 function programName(p: Program): string {
@@ -167,7 +179,7 @@ function h1bDependentPrograms(visaNeed: Profile['visaNeed'], onList: readonly Pr
   return [];
 }
 
-export const step3ForH1bRule: Rule = ({ input, onList, due }) => {
+export const step3ForH1bRule: Rule = ({ input, onList, dueAt }) => {
   const p = input.profile;
   const title = 'Step 3 passed for an H-1B';
   if (p.visaNeed !== 'h1b_required' && p.visaNeed !== 'either_prefers_h1b') return item('eras.step3-for-h1b', 'exams', title, 'not_applicable', 'You do not need an H-1B (J-1 or no visa).', '', null);
@@ -176,12 +188,12 @@ export const step3ForH1bRule: Rule = ({ input, onList, due }) => {
   const status = p.step3Status === 'scheduled' ? `scheduled for ${p.step3Date}` : p.step3Status === 'failed' ? 'not passed' : 'not taken';
   if (p.visaNeed === 'h1b_required') {
     const where = affected.length > 0 ? ` It affects ${plural(affected.length, 'H-1B program')} on your list: ${names(affected)}.` : '';
-    return item('eras.step3-for-h1b', 'exams', title, 'blocking', `You require an H-1B, which needs Step 3 passed before the petition; your Step 3 is ${status}.${where}`, 'Pass Step 3 (before the rank order list deadline at the latest), or accept a J-1 to widen your list.', due('rol-deadline'), affected.map((x) => x.id));
+    return item('eras.step3-for-h1b', 'exams', title, 'blocking', `You require an H-1B, which needs Step 3 passed before the petition; your Step 3 is ${status}.${where}`, 'Pass Step 3 (before the rank order list deadline at the latest), or accept a J-1 to widen your list.', dueAt('rol-deadline'), affected.map((x) => x.id));
   }
   if (affected.length > 0) {
-    return item('eras.step3-for-h1b', 'exams', title, 'blocking', `You prefer an H-1B and your Step 3 is ${status}. ${plural(affected.length, 'program')} on your list sponsor the H-1B only: ${names(affected)}.`, 'Pass Step 3, or take those programs off your list (a J-1 elsewhere is fine).', due('rol-deadline'), affected.map((x) => x.id));
+    return item('eras.step3-for-h1b', 'exams', title, 'blocking', `You prefer an H-1B and your Step 3 is ${status}. ${plural(affected.length, 'program')} on your list sponsor the H-1B only: ${names(affected)}.`, 'Pass Step 3, or take those programs off your list (a J-1 elsewhere is fine).', dueAt('rol-deadline'), affected.map((x) => x.id));
   }
-  return item('eras.step3-for-h1b', 'exams', title, 'needs_action', `You prefer an H-1B, which needs Step 3 passed; your Step 3 is ${status}. Every program on your list also sponsors the J-1.`, 'Pass Step 3 if you want the H-1B; otherwise plan for a J-1.', due('rol-deadline'));
+  return item('eras.step3-for-h1b', 'exams', title, 'needs_action', `You prefer an H-1B, which needs Step 3 passed; your Step 3 is ${status}. Every program on your list also sponsors the J-1.`, 'Pass Step 3 if you want the H-1B; otherwise plan for a J-1.', dueAt('rol-deadline'));
 };
 
 export const step3RecommendedRule: Rule = ({ input, applicant }) => {
@@ -376,7 +388,34 @@ export function readinessProgress(items: readonly ReadinessItem[]): ReadinessPro
 
 export function readinessChecklist(input: ReadinessInput): ReadinessItem[] {
   const applicant = summarizeApplicant(input.profile, input.today);
-  const byId = new Map(input.calendar.map((e) => [e.id, e.date]));
-  const ctx: Ctx = { input, applicant, onList: input.programs.filter((x) => x.onList), due: (id) => byId.get(id) ?? null };
+  const byId = new Map(input.calendar.map((e) => [e.id, e]));
+  const ctx: Ctx = {
+    input,
+    applicant,
+    onList: input.programs.filter((x) => x.onList),
+    due: (id) => byId.get(id)?.date ?? null,
+    dueAt: (id) => {
+      const e = byId.get(id);
+      return e ? { date: e.date, time: e.time } : null;
+    },
+  };
   return READINESS_RULES.map((rule) => rule(ctx));
+}
+
+/**
+ * How an item's due point reads for the user, in their zone: the day, the time (for a timed
+ * item, in the user's zone and in Eastern time), the calendar days left and whether it is
+ * overdue. A timed item is overdue once its instant passed (9 pm ET is 6 pm in Los Angeles);
+ * an all-day one from the next day on.
+ */
+export function readinessDue(item: Pick<ReadinessItem, 'dueDate' | 'dueTime'>, now: Date, zone: string): { date: string; time: string | null; days: number; overdue: boolean } | null {
+  if (item.dueDate === null) return null;
+  const point = { date: item.dueDate, time: item.dueTime ?? null, timeZone: item.dueTime ? EASTERN : null };
+  const instant = instantOfPoint(point);
+  return {
+    date: userDateOf(point, zone),
+    time: instant === null ? null : `${formatInstant(instant, zone)}${zone === EASTERN ? '' : ` (${easternTime(instant)})`}`,
+    days: daysLeft(point, now, zone),
+    overdue: isPast(point, now, zone),
+  };
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { AlertOctagon, CheckCircle2, CircleDashed, CircleMinus } from 'lucide-react';
 import { READINESS_GROUPS, type ReadinessGroup, type ReadinessItem, type ReadinessState } from '../../../shared/engine/readiness-types';
-import { MANUAL_ITEM_IDS, type ManualItemId } from '../../../shared/engine/readiness';
+import { MANUAL_ITEM_IDS, readinessDue, type ManualItemId } from '../../../shared/engine/readiness';
 import { daysLeftText, formatDay } from '../../../shared/engine/calendar-dates';
 import { errorMessage } from '../../api/client';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -48,7 +48,7 @@ export function ReadinessScreen() {
       </div>
     );
   }
-  const { progress, items, today, programNames } = checklist;
+  const { progress, items, today, timeZone, programNames } = checklist;
   const onTick = async (id: string, done: boolean) => {
     if (!isManual(id)) return;
     setError(null);
@@ -108,7 +108,7 @@ export function ReadinessScreen() {
             </div>
             <ul className="readiness-items">
               {groupItems.map((item) => (
-                <ReadinessRow key={item.id} item={item} today={today} programNames={programNames} onTick={onTick} />
+                <ReadinessRow key={item.id} item={item} today={today} timeZone={timeZone} programNames={programNames} onTick={onTick} />
               ))}
             </ul>
           </section>
@@ -119,11 +119,14 @@ export function ReadinessScreen() {
   );
 }
 
-function ReadinessRow({ item, today, programNames, onTick }: { item: ReadinessItem; today: string; programNames: Record<number, string>; onTick: (id: string, done: boolean) => void }) {
+function ReadinessRow({ item, today, timeZone, programNames, onTick }: { item: ReadinessItem; today: string; timeZone: string; programNames: Record<number, string>; onTick: (id: string, done: boolean) => void }) {
   const [showAll, setShowAll] = useState(false);
   const affected = item.affectedProgramIds.map((id) => programNames[id] ?? `Program ${id}`);
   const visible = showAll ? affected : affected.slice(0, 5);
-  const days = item.dueDate ? daysBetween(today, item.dueDate) : null;
+  // A timed due point (the ROL deadline, 9 pm ET) is read at its instant in the user's zone.
+  const timed = item.dueTime ? readinessDue(item, new Date(), timeZone) : null;
+  const days = timed ? timed.days : item.dueDate ? daysBetween(today, item.dueDate) : null;
+  const overdue = timed ? timed.overdue : days !== null && days < 0;
   return (
     <li className={`readiness-item state-${item.state}`} data-item={item.id} data-state={item.state}>
       <StateIcon state={item.state} />
@@ -132,8 +135,8 @@ function ReadinessRow({ item, today, programNames, onTick }: { item: ReadinessIt
           <strong>{item.title}</strong>
           <span className={`badge state-badge state-${item.state}`}>{STATE_LABELS[item.state]}</span>
           {item.dueDate && days !== null ? (
-            <span className={`due${days < 0 ? ' overdue' : days <= 7 ? ' soon' : ''}`}>
-              Due {formatDay(item.dueDate)} ({daysLeftText(days)})
+            <span className={`due${overdue ? ' overdue' : days <= 7 ? ' soon' : ''}`}>
+              Due {timed?.time ?? formatDay(item.dueDate)} ({overdue && days === 0 ? 'passed today' : daysLeftText(days)})
             </span>
           ) : null}
         </div>
