@@ -10,7 +10,10 @@ export interface ReadinessChecklist {
   /** The user's zone the checklist was computed in (timed due points are read in it). */
   timeZone: string;
   items: ReadinessItem[];
+  /** ERAS items only. */
   progress: ReadinessProgress;
+  /** The SOAP plan's items, counted apart (null when there are none). */
+  soapProgress: ReadinessProgress | null;
   /** Names of the programs the items affect, by id. */
   programNames: Record<number, string>;
 }

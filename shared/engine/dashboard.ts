@@ -7,7 +7,7 @@ import type { Program } from '../domain/program';
 import { erasListCost, type ErasCost } from './eras-fees';
 import { TIER_LABELS, TIER_OUTCOMES, type TierOutcome, type TierResult } from './types';
 import type { ReadinessItem } from './readiness-types';
-import { readinessProgress, type ReadinessProgress } from './readiness';
+import { erasProgress, soapProgress, type ReadinessProgress } from './readiness';
 import type { Agenda, AgendaEntry } from './agenda';
 
 export interface DashboardInput {
@@ -44,8 +44,11 @@ export interface DashboardSummary {
   applicationsReached: CountOf<FunnelStage>[];
   /** Programs by the tier the user sees (override first), all programs and those on the list. */
   programsByTier: (CountOf<TierOutcome> & { onList: number })[];
+  /** ERAS readiness: the ERAS items only (not the SOAP plan's). */
   readiness: ReadinessProgress;
-  /** The blocking items' titles, for the card. */
+  /** The SOAP plan's items, counted apart; null when there are none. */
+  soapReadiness: ReadinessProgress | null;
+  /** The blocking ERAS items' titles, for the card. */
   blockingTitles: string[];
   nextDeadlines: AgendaEntry[];
   overdueCount: number;
@@ -111,7 +114,7 @@ export function dashboardSummary(input: DashboardInput): DashboardSummary {
   const options = { combineTracks: input.feesCombineTracks };
   const onList = input.programs.filter((p) => p.onList);
 
-  const readiness = readinessProgress(input.readiness);
+  const readiness = erasProgress(input.readiness);
   return {
     firstRun: !input.profileSaved && input.programs.length === 0 && input.applications.length === 0 && input.letters.length === 0,
     profileSaved: input.profileSaved,
@@ -123,7 +126,8 @@ export function dashboardSummary(input: DashboardInput): DashboardSummary {
     applicationsReached: applicationsReached(input.applications, input.history),
     programsByTier: TIER_OUTCOMES.map((o) => ({ key: o, label: TIER_LABELS[o], count: tierCount.get(o)?.count ?? 0, onList: tierCount.get(o)?.onList ?? 0 })),
     readiness,
-    blockingTitles: input.readiness.filter((i) => i.state === 'blocking').map((i) => i.title),
+    soapReadiness: soapProgress(input.readiness),
+    blockingTitles: input.readiness.filter((i) => i.state === 'blocking' && i.group !== 'soap').map((i) => i.title),
     nextDeadlines: input.agenda.upcoming.slice(0, 6),
     overdueCount: input.agenda.overdue.length,
     lettersByStage: LETTER_STAGES.map((s) => ({ key: s, label: LETTER_STAGE_LABELS[s], count: lettersByStage.get(s) ?? 0 })),

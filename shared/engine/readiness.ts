@@ -386,6 +386,17 @@ export function readinessProgress(items: readonly ReadinessItem[]): ReadinessPro
   return { done, needsAction: count('needs_action'), blocking: count('blocking'), notApplicable, applicable, percent: applicable === 0 ? 100 : Math.round((done / applicable) * 100) };
 }
 
+/** Progress of the ERAS items only (the SOAP plan's items, group "soap", have their own). */
+export function erasProgress(items: readonly ReadinessItem[]): ReadinessProgress {
+  return readinessProgress(items.filter((i) => i.group !== 'soap'));
+}
+
+/** Progress of the SOAP plan's items, or null when there are none. */
+export function soapProgress(items: readonly ReadinessItem[]): ReadinessProgress | null {
+  const soap = items.filter((i) => i.group === 'soap');
+  return soap.length === 0 ? null : readinessProgress(soap);
+}
+
 export function readinessChecklist(input: ReadinessInput): ReadinessItem[] {
   const applicant = summarizeApplicant(input.profile, input.today);
   const byId = new Map(input.calendar.map((e) => [e.id, e]));

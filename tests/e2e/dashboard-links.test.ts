@@ -155,13 +155,14 @@ describe('dashboard links', () => {
     expect(await page.getByRole('checkbox', { name: 'Only what needs doing' }).isChecked()).toBe(false);
     expect(summary.readiness.blocking).toBeGreaterThan(0);
     await follow(`${summary.readiness.blocking} blocking`, 'Readiness');
-    expect(await hash(page)).toBe('#/readiness?show=blocking');
+    expect(await hash(page)).toBe('#/readiness?show=blocking&scope=eras');
+    expect(await page.locator('.readiness-item[data-item^="soap."]').count()).toBe(0);
     await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking);
     expect(await page.locator('.readiness-item[data-state="blocking"]').count()).toBe(summary.readiness.blocking);
     await page.getByRole('button', { name: 'Show all that needs doing' }).click();
     await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking + summary.readiness.needsAction);
     await follow(`${summary.readiness.needsAction} need action`, 'Readiness');
-    expect(await hash(page)).toBe('#/readiness?show=open');
+    expect(await hash(page)).toBe('#/readiness?show=open&scope=eras');
     expect(await page.getByRole('checkbox', { name: 'Only what needs doing' }).isChecked()).toBe(true);
     await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking + summary.readiness.needsAction);
     await follow(`${summary.overdueCount} overdue`, 'Deadlines');

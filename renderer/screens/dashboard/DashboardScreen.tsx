@@ -110,14 +110,22 @@ function ReadinessCard({ summary }: { summary: DashboardSummary }) {
       </div>
       <p className="counts">
         {r.done} of {r.applicable} done ·{' '}
-        <button type="button" className="link state-blocking" onClick={() => openSection('readiness', { show: 'blocking' })}>
+        <button type="button" className="link state-blocking" onClick={() => openSection('readiness', { show: 'blocking', scope: 'eras' })}>
           {r.blocking} blocking
         </button>{' '}
         ·{' '}
-        <button type="button" className="link" onClick={() => openSection('readiness', { show: 'open' })}>
+        <button type="button" className="link" onClick={() => openSection('readiness', { show: 'open', scope: 'eras' })}>
           {r.needsAction} need action
         </button>
       </p>
+      {summary.soapReadiness ? (
+        <p className="muted small">
+          SOAP plan, counted apart:{' '}
+          <button type="button" className="link" onClick={() => openSection('readiness')}>
+            {summary.soapReadiness.done} of {summary.soapReadiness.applicable} done
+          </button>
+        </p>
+      ) : null}
       {summary.blockingTitles.length > 0 ? (
         <ul className="blocking-list">
           {summary.blockingTitles.slice(0, 4).map((t) => (

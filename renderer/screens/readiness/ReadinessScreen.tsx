@@ -35,6 +35,8 @@ export function ReadinessScreen() {
     const show = hashQuery().get('show');
     return show === 'open' || show === 'blocking' ? show : null;
   });
+  // "&scope=eras" (the Dashboard's ERAS readiness links): the ERAS items only, without the SOAP plan's.
+  const [erasOnly] = useState(() => hashQuery().get('scope') === 'eras');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void load();
@@ -48,7 +50,8 @@ export function ReadinessScreen() {
       </div>
     );
   }
-  const { progress, items, today, timeZone, programNames } = checklist;
+  const { progress, soapProgress, items: allItems, today, timeZone, programNames } = checklist;
+  const items = erasOnly ? allItems.filter((i) => i.group !== 'soap') : allItems;
   const onTick = async (id: string, done: boolean) => {
     if (!isManual(id)) return;
     setError(null);
@@ -70,7 +73,7 @@ export function ReadinessScreen() {
           </label>
         }
       />
-      <section className="card readiness-progress" aria-label="Overall progress">
+      <section className="card readiness-progress" aria-label="ERAS progress">
         <div className="card-title-row">
           <h2>
             {progress.done} of {progress.applicable} done
@@ -88,7 +91,7 @@ export function ReadinessScreen() {
       {only === 'blocking' ? (
         <div className="banner only-blocking">
           <span>
-            Showing only the {progress.blocking} blocking item{progress.blocking === 1 ? '' : 's'}.
+            Showing only the {shown.length} blocking item{shown.length === 1 ? '' : 's'}.
           </span>
           <button type="button" className="secondary" onClick={() => setOnly('open')}>
             Show all that needs doing
@@ -102,6 +105,11 @@ export function ReadinessScreen() {
           <section key={g} className="card readiness-group" aria-labelledby={`group-${g}`}>
             <div className="card-title-row">
               <h2 id={`group-${g}`}>{GROUP_LABELS[g]}</h2>
+              {g === 'soap' && soapProgress ? (
+                <span className="muted small">
+                  {soapProgress.done} of {soapProgress.applicable} done (not in the ERAS progress)
+                </span>
+              ) : null}
               <button type="button" className="ghost" onClick={() => openSection(GROUP_SECTIONS[g])}>
                 Open {GROUP_SECTIONS[g]}
               </button>
