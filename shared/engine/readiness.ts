@@ -354,7 +354,12 @@ export const additionalInfoRule: Rule = ({ input, applicant, due }) => {
   if (applicant.hasFailure) {
     return item('eras.additional-info', 'documents', title, 'needs_action', `You have ${applicant.failureText}: explain it there (ownership, reflection, evidence of improvement).`, 'Write the Additional Information section, then tick it.', due('eras-submit-opens'), [], true);
   }
-  return item('eras.additional-info', 'documents', title, 'not_applicable', 'No exam failure in your profile. Write it if you have a gap or disruption in training, then tick it.', '', null, [], true);
+  const years = applicant.yearsSinceGraduation;
+  const gap = THRESHOLDS.gap.yearsSinceGraduation;
+  if (years !== null && years > gap) {
+    return item('eras.additional-info', 'documents', title, 'needs_action', `You graduated ${years} years ago (more than ${gap}): explain the gap there (what you did since: clinical work, research, USCE, exams).`, 'Write the Additional Information section, then tick it.', due('eras-submit-opens'), [], true);
+  }
+  return item('eras.additional-info', 'documents', title, 'not_applicable', `No exam failure in your profile${years === null ? '' : ` and you graduated ${years} ${years === 1 ? 'year' : 'years'} ago`}. Write it if you have a gap or disruption in training, then tick it.`, '', null, [], true);
 };
 
 // ---- List and applications -------------------------------------------------

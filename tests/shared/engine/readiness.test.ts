@@ -6,6 +6,7 @@ import type { Application } from '../../../shared/domain/application';
 import { readinessChecklist, readinessProgress, MANUAL_ITEM_IDS, type ReadinessInput, type ReadinessLetter, readinessLetters } from '../../../shared/engine/readiness';
 import type { ReadinessItem } from '../../../shared/engine/readiness-types';
 import { seedExampleProfile } from '../../fixtures';
+import { THRESHOLDS } from '../../../shared/engine/thresholds';
 import { makeProgram as makeAnyProgram, type ProgramSpec } from './fixtures';
 import type { DocumentVersion } from '../../../shared/domain/documents';
 import type { Program } from '../../../shared/domain/program';
@@ -234,11 +235,20 @@ describe('documents', () => {
     expect(run('eras.cv-ordered', { ticks: { 'eras.cv-ordered': true } }).state).toBe('done');
   });
 
-  it('Additional Information: needed when there is a failure, otherwise only for a gap (the user decides)', () => {
+  it('Additional Information: needed when there is a failure or a long gap since graduation, otherwise the user decides', () => {
     const failed = run('eras.additional-info', { profile: seedExampleProfile({ step1Attempts: 2 }) });
     expect(failed.state).toBe('needs_action');
     expect(failed.why).toContain('2 attempts at Step 1');
     expect(run('eras.additional-info').state).toBe('not_applicable');
+    // A long gap since graduation needs it too (more than THRESHOLDS.gap.yearsSinceGraduation years).
+    const today = input().today;
+    const gapYears = THRESHOLDS.gap.yearsSinceGraduation;
+    const longAgo = Number(today.slice(0, 4)) - gapYears - 1;
+    const gap = run('eras.additional-info', { profile: seedExampleProfile({ graduationYear: longAgo }) });
+    expect(gap.state).toBe('needs_action');
+    expect(gap.why).toContain(`You graduated ${gapYears + 1} years ago (more than ${gapYears})`);
+    expect(gap.dueDate).not.toBeNull();
+    expect(run('eras.additional-info', { profile: seedExampleProfile({ graduationYear: longAgo + 1 }) }).state).toBe('not_applicable');
     expect(run('eras.additional-info', { profile: seedExampleProfile({ step1Attempts: 2 }), documents: [doc('additional_information', 'Step 1 attempt')] }).state).toBe('done');
     expect(run('eras.additional-info', { ticks: { 'eras.additional-info': true } }).state).toBe('done');
   });
