@@ -176,7 +176,7 @@ function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: Th
           </div>
         </>
       )}
-      <p className="muted small">Now at each status (opens that list):</p>
+      {summary.applicationCount > 0 ? <p className="muted small">Now at each status (opens that list):</p> : null}
       <ul className="chart-keys" aria-label="Open a list">
         {now.map((s) => (
           <li key={s.key}>
