@@ -23,7 +23,7 @@ import {
 import { todayIn } from '../../shared/engine/calendar-dates';
 import { calendarIcs } from '../../shared/engine/calendar-ics';
 import { dashboardSummary } from '../../shared/engine/dashboard';
-import { readinessChecklist, readinessLetters, readinessProgress } from '../../shared/engine/readiness';
+import { erasProgress, readinessChecklist, readinessLetters, soapProgress } from '../../shared/engine/readiness';
 import type { ReadinessItem } from '../../shared/engine/readiness-types';
 import { tierPrograms } from '../../shared/engine/tier-program';
 import type { Db } from '../db/open';
@@ -116,7 +116,7 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
       const s = snapshot();
       const affected = new Set(s.checklist.flatMap((i) => i.affectedProgramIds));
       const programNames = Object.fromEntries(s.programs.filter((p) => affected.has(p.id)).map((p) => [p.id, programLabel(p)]));
-      return { today: s.today, items: s.checklist, progress: readinessProgress(s.checklist), programNames };
+      return { today: s.today, timeZone: s.tz, items: s.checklist, progress: erasProgress(s.checklist), soapProgress: soapProgress(s.checklist), programNames };
     },
     'readiness.tick': ({ itemId, done }) => {
       calendar.setTick(itemId, done, now());
@@ -129,6 +129,7 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
         programs: s.programs,
         tiers: tierPrograms(s.programs, s.saved.profile, s.today),
         applications: s.applications,
+        history: apps.allHistory(),
         letters: s.letterList,
         readiness: s.checklist,
         agenda: a,

@@ -7,8 +7,13 @@ import type { DashboardSummary } from '../engine/dashboard';
 export interface ReadinessChecklist {
   /** The user's today (YYYY-MM-DD) the checklist was computed for. */
   today: string;
+  /** The user's zone the checklist was computed in (timed due points are read in it). */
+  timeZone: string;
   items: ReadinessItem[];
+  /** ERAS items only. */
   progress: ReadinessProgress;
+  /** The SOAP plan's items, counted apart (null when there are none). */
+  soapProgress: ReadinessProgress | null;
   /** Names of the programs the items affect, by id. */
   programNames: Record<number, string>;
 }

@@ -131,21 +131,25 @@ export function letterItems(reminders: readonly LetterReminderInput[]): DatedIte
  * four, and reminds once). Keyed by the date, so the calendar UID stays stable.
  */
 export function readinessItems(items: readonly ReadinessItem[]): DatedItem[] {
+  // Timed due points (the ROL deadline at 9 pm ET) keep their time: grouped apart from the all-day ones of that day.
   const byDate = new Map<string, ReadinessItem[]>();
   for (const i of items) {
     if (i.dueDate === null || (i.state !== 'blocking' && i.state !== 'needs_action')) continue;
-    byDate.set(i.dueDate, [...(byDate.get(i.dueDate) ?? []), i]);
+    const key = i.dueTime ? `${i.dueDate}T${i.dueTime}` : i.dueDate;
+    byDate.set(key, [...(byDate.get(key) ?? []), i]);
   }
-  return [...byDate.entries()].map(([date, group]) => {
+  return [...byDate.entries()].map(([key, group]) => {
     const blocking = group.filter((g) => g.state === 'blocking').length;
+    const date = group[0]!.dueDate!;
+    const time = group[0]!.dueTime ?? null;
     return {
-      key: `readiness:${date}`,
+      key: `readiness:${key}`,
       kind: 'readiness' as const,
       title: group.length === 1 ? group[0]!.title : `${group.length} checklist items${blocking > 0 ? ` (${blocking} blocking)` : ''}`,
       detail: group.length === 1 ? group[0]!.next : group.map((g) => g.title).join('; '),
       date,
-      time: null,
-      timeZone: null,
+      time,
+      timeZone: time === null ? null : EASTERN,
       estimated: false,
       done: false,
       programId: null,

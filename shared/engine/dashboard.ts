@@ -1,13 +1,13 @@
 // The dashboard's numbers, each with what it counts so the screen can open the list
 // behind it: applications by status (the funnel), programs by tier, readiness, the next
 // deadlines, letters by stage, the ERAS cost of what was submitted, and interviews.
-import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, wasSubmitted, type Application, type ApplicationStatus } from '../domain/application';
+import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, PIPELINE_STATUSES, wasSubmitted, type Application, type ApplicationEvent, type ApplicationStatus } from '../domain/application';
 import { LETTER_STAGE_LABELS, LETTER_STAGES, type Letter, type LetterStage } from '../domain/letters';
 import type { Program } from '../domain/program';
 import { erasListCost, type ErasCost } from './eras-fees';
 import { TIER_LABELS, TIER_OUTCOMES, type TierOutcome, type TierResult } from './types';
 import type { ReadinessItem } from './readiness-types';
-import { readinessProgress, type ReadinessProgress } from './readiness';
+import { erasProgress, soapProgress, type ReadinessProgress } from './readiness';
 import type { Agenda, AgendaEntry } from './agenda';
 
 export interface DashboardInput {
@@ -16,6 +16,8 @@ export interface DashboardInput {
   /** Computed tiers, same order as programs. */
   tiers: readonly TierResult[];
   applications: readonly Application[];
+  /** Every application's status history (optional): a rejected or withdrawn application counts for the stages it reached. */
+  history?: readonly Pick<ApplicationEvent, 'applicationId' | 'status'>[];
   letters: readonly Pick<Letter, 'stage'>[];
   readiness: readonly ReadinessItem[];
   agenda: Agenda;
@@ -36,11 +38,17 @@ export interface DashboardSummary {
   onListCount: number;
   sampleProgramCount: number;
   applicationCount: number;
+  /** Applications by their current status (each opens the list at that status). */
   applicationsByStatus: CountOf<ApplicationStatus>[];
+  /** The funnel: for each forward stage (considering … matched), how many applications reached it or a later one. */
+  applicationsReached: CountOf<FunnelStage>[];
   /** Programs by the tier the user sees (override first), all programs and those on the list. */
   programsByTier: (CountOf<TierOutcome> & { onList: number })[];
+  /** ERAS readiness: the ERAS items only (not the SOAP plan's). */
   readiness: ReadinessProgress;
-  /** The blocking items' titles, for the card. */
+  /** The SOAP plan's items, counted apart; null when there are none. */
+  soapReadiness: ReadinessProgress | null;
+  /** The blocking ERAS items' titles, for the card. */
   blockingTitles: string[];
   nextDeadlines: AgendaEntry[];
   overdueCount: number;
@@ -52,6 +60,28 @@ export interface DashboardSummary {
   /** ERAS fees if every program on the list is applied to. */
   erasCostOfList: ErasCost;
   interviews: { invited: number; scheduled: number; interviewed: number; upcoming: number };
+}
+
+/** The funnel's stages: the forward pipeline up to Matched ("not matched" reached Ranked). */
+export const FUNNEL_STAGES = PIPELINE_STATUSES.filter((s) => s !== 'not_matched') as readonly FunnelStage[];
+export type FunnelStage = Exclude<ApplicationStatus, 'not_matched' | 'rejected' | 'withdrawn'>;
+
+/** A status's place in the funnel, or -1 for rejected and withdrawn (which say nothing about how far it got). */
+function funnelOrder(s: ApplicationStatus): number {
+  if (s === 'not_matched') return FUNNEL_STAGES.indexOf('ranked');
+  return FUNNEL_STAGES.indexOf(s as FunnelStage);
+}
+
+/**
+ * How far each application got: the furthest stage among its current status and its
+ * history; at least "submitted" once it was sent (wasSubmitted), at least "considering".
+ */
+export function applicationsReached(applications: readonly Application[], history: readonly Pick<ApplicationEvent, 'applicationId' | 'status'>[] = []): CountOf<FunnelStage>[] {
+  const furthest = new Map<number, number>();
+  for (const e of history) furthest.set(e.applicationId, Math.max(furthest.get(e.applicationId) ?? 0, funnelOrder(e.status)));
+  const submitted = FUNNEL_STAGES.indexOf('submitted');
+  const reach = applications.map((a) => Math.max(0, funnelOrder(a.status), furthest.get(a.id) ?? 0, wasSubmitted(a) ? submitted : 0));
+  return FUNNEL_STAGES.map((s, i) => ({ key: s, label: APPLICATION_STATUS_LABELS[s], count: reach.filter((r) => r >= i).length }));
 }
 
 export function dashboardSummary(input: DashboardInput): DashboardSummary {
@@ -84,7 +114,7 @@ export function dashboardSummary(input: DashboardInput): DashboardSummary {
   const options = { combineTracks: input.feesCombineTracks };
   const onList = input.programs.filter((p) => p.onList);
 
-  const readiness = readinessProgress(input.readiness);
+  const readiness = erasProgress(input.readiness);
   return {
     firstRun: !input.profileSaved && input.programs.length === 0 && input.applications.length === 0 && input.letters.length === 0,
     profileSaved: input.profileSaved,
@@ -93,9 +123,11 @@ export function dashboardSummary(input: DashboardInput): DashboardSummary {
     sampleProgramCount: input.programs.filter((p) => p.institution.isSample).length,
     applicationCount: input.applications.length,
     applicationsByStatus: APPLICATION_STATUSES.map((s) => ({ key: s, label: APPLICATION_STATUS_LABELS[s], count: appsByStatus.get(s) ?? 0 })),
+    applicationsReached: applicationsReached(input.applications, input.history),
     programsByTier: TIER_OUTCOMES.map((o) => ({ key: o, label: TIER_LABELS[o], count: tierCount.get(o)?.count ?? 0, onList: tierCount.get(o)?.onList ?? 0 })),
     readiness,
-    blockingTitles: input.readiness.filter((i) => i.state === 'blocking').map((i) => i.title),
+    soapReadiness: soapProgress(input.readiness),
+    blockingTitles: input.readiness.filter((i) => i.state === 'blocking' && i.group !== 'soap').map((i) => i.title),
     nextDeadlines: input.agenda.upcoming.slice(0, 6),
     overdueCount: input.agenda.overdue.length,
     lettersByStage: LETTER_STAGES.map((s) => ({ key: s, label: LETTER_STAGE_LABELS[s], count: lettersByStage.get(s) ?? 0 })),

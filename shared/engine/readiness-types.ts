@@ -20,6 +20,12 @@ export interface ReadinessItem {
   next: string;
   /** When it is due (YYYY-MM-DD) where the season calendar gives a date. */
   dueDate: string | null;
+  /**
+   * HH:mm in Eastern time when the due point is a timed season event (the rank order list
+   * deadline is 9 pm ET): the item is due at that instant, not at the end of the ET day.
+   * Absent or null for an all-day due date.
+   */
+  dueTime?: string | null;
   /** Programs a blocking or needs-action item affects (e.g. the H-1B-only programs on the list). */
   affectedProgramIds: number[];
   /** True for items only the user can judge: the state comes from the user's tick. */

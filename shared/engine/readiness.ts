@@ -7,7 +7,8 @@ import type { Application } from '../domain/application';
 import { SUBMITTED_STATUSES } from '../domain/application';
 import type { Profile } from '../domain/profile';
 import type { Program } from '../domain/program';
-import type { ResolvedSeasonEvent } from '../domain/season-calendar';
+import { EASTERN, type ResolvedSeasonEvent } from '../domain/season-calendar';
+import { daysLeft, easternTime, formatInstant, instantOfPoint, isPast, userDateOf } from './calendar-dates';
 import { summarizeApplicant, type ApplicantSummary } from './applicant';
 import type { DocumentVersion } from '../domain/documents';
 import { isConfirmedStrong, MAX_LETTERS_PER_PROGRAM, MIN_LETTERS_PER_APPLICATION, MIN_US_SURGEON_LETTERS, type Letter, type LetterAssignment, type LetterWriter } from '../domain/letters';
@@ -82,12 +83,23 @@ interface Ctx {
   applicant: ApplicantSummary;
   onList: readonly Program[];
   due(eventId: string): string | null;
+  /** The season event's date and, for a timed event, its time (Eastern): a due point that keeps the time. */
+  dueAt(eventId: string): DuePoint | null;
+}
+
+/** A due point: the day (YYYY-MM-DD, Eastern for a timed one) and the time in Eastern time, or null for all day. */
+export interface DuePoint {
+  date: string;
+  time: string | null;
 }
 
 type Rule = (ctx: Ctx) => ReadinessItem;
 
-function item(id: string, group: ReadinessGroup, title: string, state: ReadinessState, why: string, next: string, dueDate: string | null, affected: readonly number[] = [], manual = false): ReadinessItem {
-  return { id, group, title, state, why, next: state === 'done' || state === 'not_applicable' ? '' : next, dueDate: state === 'done' || state === 'not_applicable' ? null : dueDate, affectedProgramIds: [...affected], manual };
+function item(id: string, group: ReadinessGroup, title: string, state: ReadinessState, why: string, next: string, due: string | DuePoint | null, affected: readonly number[] = [], manual = false): ReadinessItem {
+  const closed = state === 'done' || state === 'not_applicable';
+  const point = closed || due === null ? null : typeof due === 'string' ? { date: due, time: null } : due;
+  const base = { id, group, title, state, why, next: closed ? '' : next, dueDate: point?.date ?? null, affectedProgramIds: [...affected], manual };
+  return point?.time ? { ...base, dueTime: point.time } : base;
 }
 
 function programName(p: Program): string {
@@ -160,28 +172,70 @@ export const step2ckRule: Rule = ({ input, applicant, onList, due }) => {
   return item('eras.step2ck', 'exams', title, 'blocking', why, 'Schedule Step 2 CK and record the date in your profile; apply once the score is reported.', submit, onList.map((x) => x.id));
 };
 
-/** H-1B programs the applicant depends on: all H-1B sponsors when H-1B is required, the H-1B-only ones otherwise. */
-function h1bDependentPrograms(visaNeed: Profile['visaNeed'], onList: readonly Program[]): Program[] {
-  if (visaNeed === 'h1b_required') return onList.filter((x) => x.institution.visaSponsorship === 'h1b' || x.institution.visaSponsorship === 'both');
-  if (visaNeed === 'either_prefers_h1b') return onList.filter((x) => x.institution.visaSponsorship === 'h1b');
-  return [];
+/**
+ * The H-1B programs on the list that need Step 3 (DOMAIN §4 Program screens: "requires H-1B,
+ * program offers H-1B, Step 3 not passed" is flagged). An applicant who requires the H-1B
+ * needs Step 3 at every H-1B sponsor, the H-1B-only ones and those sponsoring both (they
+ * could only take the applicant on a J-1, which the applicant does not accept). One who
+ * prefers the H-1B but accepts a J-1 depends on Step 3 only at the H-1B-only programs: the
+ * programs sponsoring both can take them on a J-1.
+ */
+function h1bDependentPrograms(visaNeed: Profile['visaNeed'], onList: readonly Program[]): { h1bOnly: Program[]; both: Program[]; blocked: Program[] } {
+  const h1bOnly = onList.filter((x) => x.institution.visaSponsorship === 'h1b');
+  const both = onList.filter((x) => x.institution.visaSponsorship === 'both');
+  return { h1bOnly, both, blocked: visaNeed === 'h1b_required' ? [...h1bOnly, ...both] : visaNeed === 'either_prefers_h1b' ? h1bOnly : [] };
 }
 
-export const step3ForH1bRule: Rule = ({ input, onList, due }) => {
+export const step3ForH1bRule: Rule = ({ input, onList, dueAt }) => {
   const p = input.profile;
   const title = 'Step 3 passed for an H-1B';
   if (p.visaNeed !== 'h1b_required' && p.visaNeed !== 'either_prefers_h1b') return item('eras.step3-for-h1b', 'exams', title, 'not_applicable', 'You do not need an H-1B (J-1 or no visa).', '', null);
   if (p.step3Status === 'passed') return item('eras.step3-for-h1b', 'exams', title, 'done', `Step 3 passed${p.step3Score ? ` with ${p.step3Score}` : ''}: an H-1B petition is possible.`, '', null);
-  const affected = h1bDependentPrograms(p.visaNeed, onList);
+  const { h1bOnly, both, blocked } = h1bDependentPrograms(p.visaNeed, onList);
   const status = p.step3Status === 'scheduled' ? `scheduled for ${p.step3Date}` : p.step3Status === 'failed' ? 'not passed' : 'not taken';
   if (p.visaNeed === 'h1b_required') {
-    const where = affected.length > 0 ? ` It affects ${plural(affected.length, 'H-1B program')} on your list: ${names(affected)}.` : '';
-    return item('eras.step3-for-h1b', 'exams', title, 'blocking', `You require an H-1B, which needs Step 3 passed before the petition; your Step 3 is ${status}.${where}`, 'Pass Step 3 (before the rank order list deadline at the latest), or accept a J-1 to widen your list.', due('rol-deadline'), affected.map((x) => x.id));
+    const only = h1bOnly.length > 0 ? ` H-1B-only ${h1bOnly.length === 1 ? 'program' : 'programs'} on your list: ${names(h1bOnly)}.` : '';
+    const alsoBoth =
+      both.length > 0
+        ? ` ${plural(both.length, 'program')} on your list ${both.length === 1 ? 'sponsors' : 'sponsor'} both visas (${names(both)}): they could take you on a J-1, but you require an H-1B, so they need Step 3 too.`
+        : '';
+    return item('eras.step3-for-h1b', 'exams', title, 'blocking', `You require an H-1B, which needs Step 3 passed before the petition; your Step 3 is ${status}.${only}${alsoBoth}`, 'Pass Step 3 (before the rank order list deadline at the latest), or accept a J-1 to widen your list.', dueAt('rol-deadline'), blocked.map((x) => x.id));
   }
-  if (affected.length > 0) {
-    return item('eras.step3-for-h1b', 'exams', title, 'blocking', `You prefer an H-1B and your Step 3 is ${status}. ${plural(affected.length, 'program')} on your list sponsor the H-1B only: ${names(affected)}.`, 'Pass Step 3, or take those programs off your list (a J-1 elsewhere is fine).', due('rol-deadline'), affected.map((x) => x.id));
+  const viaJ1 = both.length > 0 ? ` ${plural(both.length, 'program')} on your list ${both.length === 1 ? 'sponsors' : 'sponsor'} both visas and can take you on a J-1: ${names(both)}.` : '';
+  if (h1bOnly.length > 0) {
+    return item('eras.step3-for-h1b', 'exams', title, 'blocking', `You prefer an H-1B and your Step 3 is ${status}. ${plural(h1bOnly.length, 'program')} on your list sponsor the H-1B only: ${names(h1bOnly)}.${viaJ1}`, 'Pass Step 3, or take the H-1B-only programs off your list (a J-1 elsewhere is fine).', dueAt('rol-deadline'), h1bOnly.map((x) => x.id));
   }
-  return item('eras.step3-for-h1b', 'exams', title, 'needs_action', `You prefer an H-1B, which needs Step 3 passed; your Step 3 is ${status}. Every program on your list also sponsors the J-1.`, 'Pass Step 3 if you want the H-1B; otherwise plan for a J-1.', due('rol-deadline'));
+  return item('eras.step3-for-h1b', 'exams', title, 'needs_action', `You prefer an H-1B, which needs Step 3 passed; your Step 3 is ${status}. No program on your list sponsors the H-1B only.${viaJ1}`, 'Pass Step 3 if you want the H-1B; otherwise plan for a J-1.', dueAt('rol-deadline'));
+};
+
+/** Whether a program's sponsorship fits a visa need (unknown sponsorship is not judged here; the tiers flag it). */
+function sponsorsFor(need: Profile['visaNeed'], sponsorship: Program['institution']['visaSponsorship']): boolean {
+  if (sponsorship === 'unknown' || need === 'none') return true;
+  if (sponsorship === 'none') return false;
+  if (need === 'j1') return sponsorship !== 'h1b';
+  if (need === 'h1b_required') return sponsorship !== 'j1';
+  return true;
+}
+
+const VISA_NEED_TEXT: Record<Profile['visaNeed'], string> = { none: 'no visa', j1: 'a J-1', h1b_required: 'an H-1B', either_prefers_h1b: 'a J-1 or an H-1B' };
+
+export const visaSponsorshipRule: Rule = ({ input, onList, due }) => {
+  const need = input.profile.visaNeed;
+  const title = 'Every program on your list sponsors your visa';
+  if (need === 'none') return item('eras.visa-sponsorship', 'list', title, 'not_applicable', 'You do not need a visa.', '', null);
+  if (onList.length === 0) return item('eras.visa-sponsorship', 'list', title, 'not_applicable', 'No programs on your list yet.', '', null);
+  const misfit = onList.filter((x) => !sponsorsFor(need, x.institution.visaSponsorship));
+  if (misfit.length === 0) return item('eras.visa-sponsorship', 'list', title, 'done', `Every program on your list with a known visa policy sponsors ${VISA_NEED_TEXT[need]}.`, '', null);
+  return item(
+    'eras.visa-sponsorship',
+    'list',
+    title,
+    'needs_action',
+    `You need ${VISA_NEED_TEXT[need]}; ${plural(misfit.length, 'program')} on your list ${misfit.length === 1 ? 'does' : 'do'} not sponsor it: ${names(misfit, 5)}.`,
+    need === 'h1b_required' ? 'Take them off your list, or accept a J-1 (it widens the pool).' : 'Take them off your list (an application there cannot lead to a position), or check their visa policy.',
+    due('eras-submit-opens'),
+    misfit.map((x) => x.id),
+  );
 };
 
 export const step3RecommendedRule: Rule = ({ input, applicant }) => {
@@ -300,7 +354,12 @@ export const additionalInfoRule: Rule = ({ input, applicant, due }) => {
   if (applicant.hasFailure) {
     return item('eras.additional-info', 'documents', title, 'needs_action', `You have ${applicant.failureText}: explain it there (ownership, reflection, evidence of improvement).`, 'Write the Additional Information section, then tick it.', due('eras-submit-opens'), [], true);
   }
-  return item('eras.additional-info', 'documents', title, 'not_applicable', 'No exam failure in your profile. Write it if you have a gap or disruption in training, then tick it.', '', null, [], true);
+  const years = applicant.yearsSinceGraduation;
+  const gap = THRESHOLDS.gap.yearsSinceGraduation;
+  if (years !== null && years > gap) {
+    return item('eras.additional-info', 'documents', title, 'needs_action', `You graduated ${years} years ago (more than ${gap}): explain the gap there (what you did since: clinical work, research, USCE, exams).`, 'Write the Additional Information section, then tick it.', due('eras-submit-opens'), [], true);
+  }
+  return item('eras.additional-info', 'documents', title, 'not_applicable', `No exam failure in your profile${years === null ? '' : ` and you graduated ${years} ${years === 1 ? 'year' : 'years'} ago`}. Write it if you have a gap or disruption in training, then tick it.`, '', null, [], true);
 };
 
 // ---- List and applications -------------------------------------------------
@@ -351,6 +410,7 @@ export const READINESS_RULES: readonly Rule[] = [
   cvRule,
   additionalInfoRule,
   listSizeRule,
+  visaSponsorshipRule,
   submittedRule,
   nrmpRegisteredRule,
 ];
@@ -374,9 +434,47 @@ export function readinessProgress(items: readonly ReadinessItem[]): ReadinessPro
   return { done, needsAction: count('needs_action'), blocking: count('blocking'), notApplicable, applicable, percent: applicable === 0 ? 100 : Math.round((done / applicable) * 100) };
 }
 
+/** Progress of the ERAS items only (the SOAP plan's items, group "soap", have their own). */
+export function erasProgress(items: readonly ReadinessItem[]): ReadinessProgress {
+  return readinessProgress(items.filter((i) => i.group !== 'soap'));
+}
+
+/** Progress of the SOAP plan's items, or null when there are none. */
+export function soapProgress(items: readonly ReadinessItem[]): ReadinessProgress | null {
+  const soap = items.filter((i) => i.group === 'soap');
+  return soap.length === 0 ? null : readinessProgress(soap);
+}
+
 export function readinessChecklist(input: ReadinessInput): ReadinessItem[] {
   const applicant = summarizeApplicant(input.profile, input.today);
-  const byId = new Map(input.calendar.map((e) => [e.id, e.date]));
-  const ctx: Ctx = { input, applicant, onList: input.programs.filter((x) => x.onList), due: (id) => byId.get(id) ?? null };
+  const byId = new Map(input.calendar.map((e) => [e.id, e]));
+  const ctx: Ctx = {
+    input,
+    applicant,
+    onList: input.programs.filter((x) => x.onList),
+    due: (id) => byId.get(id)?.date ?? null,
+    dueAt: (id) => {
+      const e = byId.get(id);
+      return e ? { date: e.date, time: e.time } : null;
+    },
+  };
   return READINESS_RULES.map((rule) => rule(ctx));
+}
+
+/**
+ * How an item's due point reads for the user, in their zone: the day, the time (for a timed
+ * item, in the user's zone and in Eastern time), the calendar days left and whether it is
+ * overdue. A timed item is overdue once its instant passed (9 pm ET is 6 pm in Los Angeles);
+ * an all-day one from the next day on.
+ */
+export function readinessDue(item: Pick<ReadinessItem, 'dueDate' | 'dueTime'>, now: Date, zone: string): { date: string; time: string | null; days: number; overdue: boolean } | null {
+  if (item.dueDate === null) return null;
+  const point = { date: item.dueDate, time: item.dueTime ?? null, timeZone: item.dueTime ? EASTERN : null };
+  const instant = instantOfPoint(point);
+  return {
+    date: userDateOf(point, zone),
+    time: instant === null ? null : `${formatInstant(instant, zone)}${zone === EASTERN ? '' : ` (${easternTime(instant)})`}`,
+    days: daysLeft(point, now, zone),
+    overdue: isPast(point, now, zone),
+  };
 }

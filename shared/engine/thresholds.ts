@@ -51,6 +51,16 @@ export const THRESHOLDS = {
     shareStrongPct: 20,
   },
 
+  gap: {
+    /**
+     * Engine choice: DOMAIN §4 ("ERAS Additional Information written when there is a failure,
+     * gap or disruption") gives no length for a gap. More than this many years since
+     * graduation (by the calendar year) is treated as a gap to explain; programs' own limits
+     * are kept per program (maxYearsSinceGraduation) and screened in the tiers.
+     */
+    yearsSinceGraduation: 5,
+  },
+
   unfilled: {
     /**
      * "Programs that did not fill all prelim positions in recent years" (seed). Engine choice:

@@ -90,6 +90,16 @@ describe('dashboard links', () => {
       expect(await hash(page)).toBe(`#/applications?status=${key}`);
       await expect.poll(() => page.locator('tr[data-application-id]').count()).toBe(count);
     }
+    // The interview dates line opens the Applications › Interviews tab.
+    await follow(/interview dates? in the next 30 days/, 'Applications', interviews);
+    expect(await hash(page)).toBe('#/applications?tab=interviews');
+    expect(await page.getByRole('tab', { name: /^Interviews/ }).getAttribute('aria-selected')).toBe('true');
+    // The funnel: each stage reached (the rejected application counts as submitted), so "Submitted"
+    // agrees with the cost card and its bar opens every submitted application.
+    expect(summary.applicationsReached.find((s) => s.key === 'submitted')!.count).toBe(summary.submittedCount);
+    expect(summary.applicationsReached.find((s) => s.key === 'interview_invited')!.count).toBe(1);
+    await dashboard();
+    await expect.poll(() => funnel.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
     // ERAS cost so far: every application ERAS charged for, including the one rejected since.
     await follow(/^ERAS fees so far/, 'Applications');
     expect(await hash(page)).toBe('#/applications?status=sent');
@@ -145,13 +155,14 @@ describe('dashboard links', () => {
     expect(await page.getByRole('checkbox', { name: 'Only what needs doing' }).isChecked()).toBe(false);
     expect(summary.readiness.blocking).toBeGreaterThan(0);
     await follow(`${summary.readiness.blocking} blocking`, 'Readiness');
-    expect(await hash(page)).toBe('#/readiness?show=blocking');
+    expect(await hash(page)).toBe('#/readiness?show=blocking&scope=eras');
+    expect(await page.locator('.readiness-item[data-item^="soap."]').count()).toBe(0);
     await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking);
     expect(await page.locator('.readiness-item[data-state="blocking"]').count()).toBe(summary.readiness.blocking);
     await page.getByRole('button', { name: 'Show all that needs doing' }).click();
     await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking + summary.readiness.needsAction);
     await follow(`${summary.readiness.needsAction} need action`, 'Readiness');
-    expect(await hash(page)).toBe('#/readiness?show=open');
+    expect(await hash(page)).toBe('#/readiness?show=open&scope=eras');
     expect(await page.getByRole('checkbox', { name: 'Only what needs doing' }).isChecked()).toBe(true);
     await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking + summary.readiness.needsAction);
     await follow(`${summary.overdueCount} overdue`, 'Deadlines');

@@ -75,13 +75,14 @@ describe('readiness checklist', () => {
 });
 
 describe('other checklist sources', () => {
-  it('shows items from another source (the SOAP plan) after the ERAS ones, in progress and the agenda', async () => {
+  it('shows items from another source (the SOAP plan) after the ERAS ones, with their own progress, and in the agenda', async () => {
     const { db } = await setup();
     const soapItem = { id: 'soap.prelim-statement', group: 'soap' as const, title: 'SOAP statement', state: 'needs_action' as const, why: 'w', next: 'n', dueDate: '2027-03-15', affectedProgramIds: [], manual: false };
     const h = createReadinessHandlers(db, () => NOW, { readinessItems: (today) => (today === '2026-09-20' ? [soapItem] : []) });
     const c = await h['readiness.checklist'](undefined);
     expect(c.items.at(-1)).toEqual(soapItem);
-    expect(c.progress.needsAction).toBe(c.items.filter((i) => i.state === 'needs_action').length);
+    expect(c.progress.needsAction).toBe(c.items.filter((i) => i.state === 'needs_action' && i.group !== 'soap').length);
+    expect(c.soapProgress).toMatchObject({ applicable: 1, needsAction: 1, done: 0 });
     const agenda = await h['calendar.agenda']({ windowDays: 30 });
     expect(agenda.all.find((e) => e.key === 'readiness:2027-03-15')!.title).toBe('SOAP statement');
   });
@@ -233,5 +234,42 @@ describe('dashboard', () => {
     expect(d.lettersByStage.find((s) => s.key === 'to_ask')!.count).toBe(1);
     expect(d.interviews.invited).toBe(1);
     expect(d.readiness.applicable).toBeGreaterThan(0);
+  });
+
+  it('ERAS readiness counts the ERAS items only; the SOAP plan\'s items are counted apart', async () => {
+    const { call } = await setup();
+    await call('profile.save', seedExampleProfile());
+    const c = await call('readiness.checklist');
+    const soap = c.items.filter((i) => i.group === 'soap');
+    const eras = c.items.filter((i) => i.group !== 'soap');
+    expect(soap.length).toBeGreaterThan(0);
+    const applicable = (xs: typeof eras) => xs.filter((i) => i.state !== 'not_applicable').length;
+    expect(c.progress.applicable).toBe(applicable(eras));
+    expect(c.soapProgress?.applicable).toBe(applicable(soap));
+    const d = await call('dashboard.summary');
+    expect(d.readiness).toEqual(c.progress);
+    expect(d.readiness.done).toBe(eras.filter((i) => i.state === 'done').length);
+    expect(d.soapReadiness).toEqual(c.soapProgress);
+    expect(d.blockingTitles.every((t) => eras.some((i) => i.title === t))).toBe(true);
+  });
+
+  it('the funnel counts each application at every stage it reached, rejected and withdrawn ones included (from their history)', async () => {
+    const { call } = await setup();
+    await call('profile.save', seedExampleProfile());
+    const ids = [await addProgram(call, 'A', '1010440P0'), await addProgram(call, 'B', '1011440P0'), await addProgram(call, 'C', '1012440P0'), await addProgram(call, 'D', '1013440P0')];
+    const { created } = await call('applications.create', { programIds: ids, date: '2026-09-01' });
+    const [a, b, c, e] = created.map((x) => x.id) as [number, number, number, number];
+    await call('applications.setStatus', { ids: [a, b, c], status: 'submitted', date: '2026-09-03' });
+    await call('applications.setStatus', { ids: [b, c], status: 'interview_invited', date: '2026-10-03' });
+    await call('applications.setStatus', { ids: [c], status: 'rejected', date: '2026-10-20' });
+    await call('applications.setStatus', { ids: [e], status: 'materials_ready', date: '2026-09-02' });
+    await call('applications.setStatus', { ids: [e], status: 'withdrawn', date: '2026-09-05' });
+    const d = await call('dashboard.summary');
+    const reached = Object.fromEntries(d.applicationsReached.map((s) => [s.key, s.count]));
+    expect(reached).toMatchObject({ considering: 4, materials_ready: 4, submitted: 3, under_review: 2, interview_invited: 2, interview_scheduled: 0, matched: 0 });
+    // The funnel's "Submitted" agrees with the cost card's "N submitted".
+    expect(reached.submitted).toBe(d.submittedCount);
+    // The current-status counts are still there for the links.
+    expect(d.applicationsByStatus.find((s) => s.key === 'submitted')!.count).toBe(1);
   });
 });

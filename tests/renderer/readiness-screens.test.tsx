@@ -20,7 +20,7 @@ const season = resolveSeasonEvents([]);
 
 function checklist(ticks: Record<string, boolean> = {}) {
   const items = readinessChecklist({ profile: EMPTY_PROFILE, profileSaved: false, programs: [], applications: [], letters: [], documents: [], ticks, calendar: season, today: '2026-08-01' });
-  return { today: '2026-08-01', items, progress: readinessProgress(items), programNames: {} };
+  return { today: '2026-08-01', timeZone: 'America/New_York', items, progress: readinessProgress(items), soapProgress: null, programNames: {} };
 }
 
 beforeEach(() => {

@@ -16,10 +16,10 @@ import { AddApplicationsDialog } from './AddApplicationsDialog';
 import { InterviewsPanel } from './InterviewsPanel';
 import { RankListPanel } from './RankListPanel';
 import { PrepCardPanel } from './PrepCardPanel';
-import { matchesSearch, statusFromHash } from './pipeline-format';
+import { matchesSearch, statusFromHash, tabFromHash, type ApplicationView } from './pipeline-format';
 import './applications.css';
 
-type View = 'board' | 'table' | 'interviews' | 'rank' | 'prep';
+type View = ApplicationView;
 
 export function ApplicationsScreen() {
   const { applications, interviews, loaded, loadError, load } = usePipelineStore();
@@ -27,7 +27,8 @@ export function ApplicationsScreen() {
   const { byProgram: tiers, load: loadTiers } = useTiersStore();
   // A link with a status ("#/applications?status=interview_invited") opens the table filtered by it.
   const [linkedStatus] = useState(statusFromHash);
-  const [view, setView] = useState<View>(linkedStatus ? 'table' : 'board');
+  // "#/applications?tab=interviews" opens that view (the dashboard's Interviews card links it).
+  const [view, setView] = useState<View>(() => (linkedStatus ? 'table' : (tabFromHash() ?? 'board')));
   const [query, setQuery] = useState('');
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);

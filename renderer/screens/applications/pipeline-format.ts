@@ -52,6 +52,17 @@ export function statusFromHash(): ApplicationStatus | typeof SENT_FILTER | null 
   return status !== null && (APPLICATION_STATUSES as readonly string[]).includes(status) ? (status as ApplicationStatus) : null;
 }
 
+export const APPLICATION_VIEWS = ['board', 'table', 'interviews', 'rank', 'prep'] as const;
+export type ApplicationView = (typeof APPLICATION_VIEWS)[number];
+
+/** A view named in the URL hash ("#/applications?tab=interviews", as the dashboard links), if valid. */
+export function tabFromHash(): ApplicationView | null {
+  if (typeof location === 'undefined') return null;
+  const i = location.hash.indexOf('?');
+  const tab = new URLSearchParams(i < 0 ? '' : location.hash.slice(i + 1)).get('tab');
+  return tab !== null && (APPLICATION_VIEWS as readonly string[]).includes(tab) ? (tab as ApplicationView) : null;
+}
+
 /**
  * "Excluded: <first reason>" when the program's tier (a tier override wins) is Excluded, so an
  * application to it is noticed on the board and in the table; null otherwise. The reason is the

@@ -77,9 +77,9 @@ export function DashboardScreen() {
             <Stat label="Scheduled" value={summary.interviews.scheduled} onOpen={() => openSection('applications', { status: 'interview_scheduled' })} />
             <Stat label="Interviewed" value={summary.interviews.interviewed} onOpen={() => openSection('applications', { status: 'interviewed' })} />
           </div>
-          <p className="muted small">
-            {summary.interviews.upcoming === 0 ? 'No interview dates in the next 30 days.' : `${summary.interviews.upcoming} interview date${summary.interviews.upcoming === 1 ? '' : 's'} in the next 30 days.`}
-          </p>
+          <button type="button" className="link self-start small" onClick={() => openSection('applications', { tab: 'interviews' })}>
+            {summary.interviews.upcoming === 0 ? 'No interview dates in the next 30 days' : `${summary.interviews.upcoming} interview date${summary.interviews.upcoming === 1 ? '' : 's'} in the next 30 days`}
+          </button>
         </section>
       </div>
     </div>
@@ -110,14 +110,22 @@ function ReadinessCard({ summary }: { summary: DashboardSummary }) {
       </div>
       <p className="counts">
         {r.done} of {r.applicable} done ·{' '}
-        <button type="button" className="link state-blocking" onClick={() => openSection('readiness', { show: 'blocking' })}>
+        <button type="button" className="link state-blocking" onClick={() => openSection('readiness', { show: 'blocking', scope: 'eras' })}>
           {r.blocking} blocking
         </button>{' '}
         ·{' '}
-        <button type="button" className="link" onClick={() => openSection('readiness', { show: 'open' })}>
+        <button type="button" className="link" onClick={() => openSection('readiness', { show: 'open', scope: 'eras' })}>
           {r.needsAction} need action
         </button>
       </p>
+      {summary.soapReadiness ? (
+        <p className="muted small">
+          SOAP plan, counted apart:{' '}
+          <button type="button" className="link" onClick={() => openSection('readiness')}>
+            {summary.soapReadiness.done} of {summary.soapReadiness.applicable} done
+          </button>
+        </p>
+      ) : null}
       {summary.blockingTitles.length > 0 ? (
         <ul className="blocking-list">
           {summary.blockingTitles.slice(0, 4).map((t) => (
@@ -129,12 +137,18 @@ function ReadinessCard({ summary }: { summary: DashboardSummary }) {
   );
 }
 
+/** The list behind a funnel bar: every submitted application for "Submitted", else the applications now at that stage. */
+function openFunnelStage(key: string) {
+  openSection('applications', { status: key === 'submitted' ? SENT_FILTER : key });
+}
+
 function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: ThemeColors }) {
-  const data = summary.applicationsByStatus.filter((s) => PIPELINE_STATUSES.includes(s.key) || s.count > 0);
+  const reached = summary.applicationsReached;
+  const now = summary.applicationsByStatus.filter((s) => PIPELINE_STATUSES.includes(s.key) || s.count > 0);
   return (
     <section className="card" aria-labelledby="dash-funnel">
       <div className="card-title-row">
-        <h2 id="dash-funnel">Applications by status</h2>
+        <h2 id="dash-funnel">Applications funnel</h2>
         <button type="button" className="stat-link" onClick={() => openSection('applications')}>
           {summary.applicationCount} in all
         </button>
@@ -148,19 +162,23 @@ function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: Th
           screen.
         </p>
       ) : (
-        <div className="chart" style={{ height: data.length * 26 + 20 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
-              <XAxis type="number" allowDecimals={false} hide />
-              <YAxis type="category" dataKey="label" width={150} tick={{ fill: colors.text2, fontSize: 12 }} axisLine={false} tickLine={false} />
-              <Tooltip cursor={{ fill: colors.surface2 }} contentStyle={{ background: colors.surface, border: `1px solid ${colors.border}`, color: colors.text }} />
-              <Bar dataKey="count" name="Applications" fill={colors.accent} radius={[0, 4, 4, 0]} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => d.payload?.key && openSection('applications', { status: d.payload.key })} label={{ position: 'right', fill: colors.text, fontSize: 12 }} />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <>
+          <p className="muted small">How many reached each stage or a later one (rejected and withdrawn applications count for the stages they reached).</p>
+          <div className="chart" style={{ height: reached.length * 26 + 20 }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={reached} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
+                <XAxis type="number" allowDecimals={false} hide />
+                <YAxis type="category" dataKey="label" width={150} tick={{ fill: colors.text2, fontSize: 12 }} axisLine={false} tickLine={false} />
+                <Tooltip cursor={{ fill: colors.surface2 }} contentStyle={{ background: colors.surface, border: `1px solid ${colors.border}`, color: colors.text }} />
+                <Bar dataKey="count" name="Reached" fill={colors.accent} radius={[0, 4, 4, 0]} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => d.payload?.key && openFunnelStage(d.payload.key)} label={{ position: 'right', fill: colors.text, fontSize: 12 }} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </>
       )}
+      {summary.applicationCount > 0 ? <p className="muted small">Now at each status (opens that list):</p> : null}
       <ul className="chart-keys" aria-label="Open a list">
-        {data.map((s) => (
+        {now.map((s) => (
           <li key={s.key}>
             <button type="button" onClick={() => openSection('applications', { status: s.key })}>
               {s.label}: {s.count}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { AlertOctagon, CheckCircle2, CircleDashed, CircleMinus } from 'lucide-react';
 import { READINESS_GROUPS, type ReadinessGroup, type ReadinessItem, type ReadinessState } from '../../../shared/engine/readiness-types';
-import { MANUAL_ITEM_IDS, type ManualItemId } from '../../../shared/engine/readiness';
+import { MANUAL_ITEM_IDS, readinessDue, type ManualItemId } from '../../../shared/engine/readiness';
 import { daysLeftText, formatDay } from '../../../shared/engine/calendar-dates';
 import { api, errorMessage } from '../../api/client';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -35,6 +35,8 @@ export function ReadinessScreen() {
     const show = hashQuery().get('show');
     return show === 'open' || show === 'blocking' ? show : null;
   });
+  // "&scope=eras" (the Dashboard's ERAS readiness links): the ERAS items only, without the SOAP plan's.
+  const [erasOnly] = useState(() => hashQuery().get('scope') === 'eras');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void load();
@@ -48,7 +50,8 @@ export function ReadinessScreen() {
       </div>
     );
   }
-  const { progress, items, today, programNames } = checklist;
+  const { progress, soapProgress, items: allItems, today, timeZone, programNames } = checklist;
+  const items = erasOnly ? allItems.filter((i) => i.group !== 'soap') : allItems;
   const onTick = async (id: string, done: boolean) => {
     // SOAP's manual item is stored by the SOAP feature (readiness.tick holds only the ERAS ones).
     const soapTick = id === 'soap.prelim-statement';
@@ -79,7 +82,7 @@ export function ReadinessScreen() {
           </label>
         }
       />
-      <section className="card readiness-progress" aria-label="Overall progress">
+      <section className="card readiness-progress" aria-label="ERAS progress">
         <div className="card-title-row">
           <h2>
             {progress.done} of {progress.applicable} done
@@ -97,7 +100,7 @@ export function ReadinessScreen() {
       {only === 'blocking' ? (
         <div className="banner only-blocking">
           <span>
-            Showing only the {progress.blocking} blocking item{progress.blocking === 1 ? '' : 's'}.
+            Showing only the {shown.length} blocking item{shown.length === 1 ? '' : 's'}.
           </span>
           <button type="button" className="secondary" onClick={() => setOnly('open')}>
             Show all that needs doing
@@ -111,13 +114,18 @@ export function ReadinessScreen() {
           <section key={g} className="card readiness-group" aria-labelledby={`group-${g}`}>
             <div className="card-title-row">
               <h2 id={`group-${g}`}>{GROUP_LABELS[g]}</h2>
+              {g === 'soap' && soapProgress ? (
+                <span className="muted small">
+                  {soapProgress.done} of {soapProgress.applicable} done (not in the ERAS progress)
+                </span>
+              ) : null}
               <button type="button" className="ghost" onClick={() => openSection(GROUP_SECTIONS[g])}>
                 Open {GROUP_SECTIONS[g]}
               </button>
             </div>
             <ul className="readiness-items">
               {groupItems.map((item) => (
-                <ReadinessRow key={item.id} item={item} today={today} programNames={programNames} onTick={onTick} />
+                <ReadinessRow key={item.id} item={item} today={today} timeZone={timeZone} programNames={programNames} onTick={onTick} />
               ))}
             </ul>
           </section>
@@ -128,11 +136,14 @@ export function ReadinessScreen() {
   );
 }
 
-function ReadinessRow({ item, today, programNames, onTick }: { item: ReadinessItem; today: string; programNames: Record<number, string>; onTick: (id: string, done: boolean) => void }) {
+function ReadinessRow({ item, today, timeZone, programNames, onTick }: { item: ReadinessItem; today: string; timeZone: string; programNames: Record<number, string>; onTick: (id: string, done: boolean) => void }) {
   const [showAll, setShowAll] = useState(false);
   const affected = item.affectedProgramIds.map((id) => programNames[id] ?? `Program ${id}`);
   const visible = showAll ? affected : affected.slice(0, 5);
-  const days = item.dueDate ? daysBetween(today, item.dueDate) : null;
+  // A timed due point (the ROL deadline, 9 pm ET) is read at its instant in the user's zone.
+  const timed = item.dueTime ? readinessDue(item, new Date(), timeZone) : null;
+  const days = timed ? timed.days : item.dueDate ? daysBetween(today, item.dueDate) : null;
+  const overdue = timed ? timed.overdue : days !== null && days < 0;
   return (
     <li className={`readiness-item state-${item.state}`} data-item={item.id} data-state={item.state}>
       <StateIcon state={item.state} />
@@ -141,8 +152,8 @@ function ReadinessRow({ item, today, programNames, onTick }: { item: ReadinessIt
           <strong>{item.title}</strong>
           <span className={`badge state-badge state-${item.state}`}>{STATE_LABELS[item.state]}</span>
           {item.dueDate && days !== null ? (
-            <span className={`due${days < 0 ? ' overdue' : days <= 7 ? ' soon' : ''}`}>
-              Due {formatDay(item.dueDate)} ({daysLeftText(days)})
+            <span className={`due${overdue ? ' overdue' : days <= 7 ? ' soon' : ''}`}>
+              Due {timed?.time ?? formatDay(item.dueDate)} ({overdue && days === 0 ? 'passed today' : daysLeftText(days)})
             </span>
           ) : null}
         </div>

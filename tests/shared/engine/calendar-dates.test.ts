@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { daysLeft, easternTime, formatInstant, instantOf, isPast, todayIn, userDateOf } from '../../../shared/engine/calendar-dates';
 import { agendaEntry, buildAgenda, dueReminders, programDeadlineItems, readinessItems, reminderText, seasonItems, interviewItems, type DatedItem } from '../../../shared/engine/agenda';
+import { readinessChecklist, readinessDue } from '../../../shared/engine/readiness';
+import { seedExampleProfile } from '../../fixtures';
 import { resolveSeasonEvents, SEASON_EVENTS_2027, seasonCorrectionSchema, calendarSettingsSchema } from '../../../shared/domain/season-calendar';
 
 const ROL = { date: '2027-03-03', time: '21:00', timeZone: 'America/New_York' };
@@ -117,6 +119,33 @@ describe('the agenda', () => {
       ['readiness:2026-09-02', '2 checklist items (1 blocking)', 'OET; PS'],
       ['readiness:2027-01-29', 'NRMP', 'Register'],
     ]);
+  });
+
+  it('a checklist item due at the ROL deadline keeps 9 pm ET: overdue at 6:30 pm in Los Angeles, due today at 6:30 pm in New York', () => {
+    const items = readinessChecklist({
+      profile: seedExampleProfile({ visaNeed: 'h1b_required', step3Status: 'not_taken' }),
+      profileSaved: true,
+      programs: [],
+      applications: [],
+      letters: [],
+      documents: [],
+      ticks: {},
+      calendar: resolveSeasonEvents([]),
+      today: '2027-03-03',
+    }).filter((i) => i.id === 'eras.step3-for-h1b');
+    const [r] = readinessItems(items);
+    expect(r).toMatchObject({ date: '2027-03-03', time: '21:00', timeZone: 'America/New_York' });
+    // 6:30 pm PT on 3 Mar 2027 = 9:30 pm ET: the deadline passed half an hour ago.
+    const la = agendaEntry(r!, new Date('2027-03-04T02:30:00Z'), 'America/Los_Angeles', 30);
+    expect(la).toMatchObject({ state: 'overdue', userDate: '2027-03-03', localTime: 'Wed 3 Mar 2027, 6:00 PM PST' });
+    // 6:30 pm ET: two and a half hours left, today.
+    const ny = agendaEntry(r!, new Date('2027-03-03T23:30:00Z'), 'America/New_York', 30);
+    expect(ny).toMatchObject({ state: 'today', daysLeft: 0, easternTime: '9:00 PM EST' });
+    // The Readiness screen reads it the same way.
+    expect(readinessDue(items[0]!, new Date('2027-03-04T02:30:00Z'), 'America/Los_Angeles')).toMatchObject({ overdue: true, days: 0, time: 'Wed 3 Mar 2027, 6:00 PM PST (9:00 PM EST)' });
+    expect(readinessDue(items[0]!, new Date('2027-03-03T23:30:00Z'), 'America/New_York')).toMatchObject({ overdue: false, days: 0, time: 'Wed 3 Mar 2027, 9:00 PM EST' });
+    // All-day items are unchanged.
+    expect(readinessDue({ dueDate: '2027-03-03' }, new Date('2027-03-04T02:30:00Z'), 'America/Los_Angeles')).toMatchObject({ overdue: false, days: 0, time: null });
   });
 });
 

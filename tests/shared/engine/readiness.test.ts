@@ -6,6 +6,7 @@ import type { Application } from '../../../shared/domain/application';
 import { readinessChecklist, readinessProgress, MANUAL_ITEM_IDS, type ReadinessInput, type ReadinessLetter, readinessLetters } from '../../../shared/engine/readiness';
 import type { ReadinessItem } from '../../../shared/engine/readiness-types';
 import { seedExampleProfile } from '../../fixtures';
+import { THRESHOLDS } from '../../../shared/engine/thresholds';
 import { makeProgram as makeAnyProgram, type ProgramSpec } from './fixtures';
 import type { DocumentVersion } from '../../../shared/domain/documents';
 import type { Program } from '../../../shared/domain/program';
@@ -97,15 +98,37 @@ describe('profile and exams', () => {
     const r = run('eras.step3-for-h1b', { profile: seedExampleProfile({ visaNeed: 'h1b_required' }), programs });
     expect(r.state).toBe('blocking');
     expect(r.affectedProgramIds).toEqual([h1bOnly.id, both.id]);
-    expect(r.why).toContain('Only H (Preliminary)');
+    expect(r.why).toContain('H-1B-only program on your list: Only H (Preliminary).');
+    // Programs sponsoring both need Step 3 too for someone who requires the H-1B, and the item says why.
+    expect(r.why).toContain('1 program on your list sponsors both visas (Both (Preliminary)): they could take you on a J-1, but you require an H-1B, so they need Step 3 too.');
     expect(r.dueDate).toBe('2027-03-03');
+    expect(r.dueTime).toBe('21:00');
     // Prefers H-1B but accepts J-1: only the H-1B-only programs depend on Step 3.
     const either = run('eras.step3-for-h1b', { profile: seedExampleProfile({ visaNeed: 'either_prefers_h1b' }), programs });
     expect(either.state).toBe('blocking');
     expect(either.affectedProgramIds).toEqual([h1bOnly.id]);
+    expect(either.why).toContain('sponsors both visas and can take you on a J-1: Both (Preliminary).');
     expect(run('eras.step3-for-h1b', { profile: seedExampleProfile({ visaNeed: 'either_prefers_h1b' }), programs: [both, j1] }).state).toBe('needs_action');
     expect(run('eras.step3-for-h1b', { profile: seedExampleProfile({ visaNeed: 'h1b_required', step3Status: 'passed', step3Score: 215 }), programs }).state).toBe('done');
     expect(run('eras.step3-for-h1b', { programs }).state).toBe('not_applicable');
+  });
+
+  it('names the programs on the list that do not sponsor the visa the applicant needs', () => {
+    const h1bOnly = makeProgram({ onList: true, institution: { name: 'Only H', visaSponsorship: 'h1b' } });
+    const both = makeProgram({ onList: true, institution: { name: 'Both', visaSponsorship: 'both' } });
+    const j1 = makeProgram({ onList: true, institution: { name: 'Only J', visaSponsorship: 'j1' } });
+    const none = makeProgram({ onList: true, institution: { name: 'No Visa', visaSponsorship: 'none' } });
+    const unknown = makeProgram({ onList: true, institution: { name: 'Unknown', visaSponsorship: 'unknown' } });
+    const programs = [h1bOnly, both, j1, none, unknown];
+    const h1b = run('eras.visa-sponsorship', { profile: seedExampleProfile({ visaNeed: 'h1b_required' }), programs });
+    expect(h1b.state).toBe('needs_action');
+    expect(h1b.affectedProgramIds).toEqual([j1.id, none.id]);
+    expect(h1b.why).toBe('You need an H-1B; 2 programs on your list do not sponsor it: Only J (Preliminary), No Visa (Preliminary).');
+    const j1Need = run('eras.visa-sponsorship', { profile: seedExampleProfile({ visaNeed: 'j1' }), programs });
+    expect(j1Need.affectedProgramIds).toEqual([h1bOnly.id, none.id]);
+    expect(run('eras.visa-sponsorship', { profile: seedExampleProfile({ visaNeed: 'either_prefers_h1b' }), programs }).affectedProgramIds).toEqual([none.id]);
+    expect(run('eras.visa-sponsorship', { profile: seedExampleProfile({ visaNeed: 'j1' }), programs: [both, j1, unknown] }).state).toBe('done');
+    expect(run('eras.visa-sponsorship', { profile: seedExampleProfile({ visaNeed: 'none' }), programs }).state).toBe('not_applicable');
   });
 
   it('Step 3 is recommended for low scores (J-1), optional otherwise', () => {
@@ -212,11 +235,20 @@ describe('documents', () => {
     expect(run('eras.cv-ordered', { ticks: { 'eras.cv-ordered': true } }).state).toBe('done');
   });
 
-  it('Additional Information: needed when there is a failure, otherwise only for a gap (the user decides)', () => {
+  it('Additional Information: needed when there is a failure or a long gap since graduation, otherwise the user decides', () => {
     const failed = run('eras.additional-info', { profile: seedExampleProfile({ step1Attempts: 2 }) });
     expect(failed.state).toBe('needs_action');
     expect(failed.why).toContain('2 attempts at Step 1');
     expect(run('eras.additional-info').state).toBe('not_applicable');
+    // A long gap since graduation needs it too (more than THRESHOLDS.gap.yearsSinceGraduation years).
+    const today = input().today;
+    const gapYears = THRESHOLDS.gap.yearsSinceGraduation;
+    const longAgo = Number(today.slice(0, 4)) - gapYears - 1;
+    const gap = run('eras.additional-info', { profile: seedExampleProfile({ graduationYear: longAgo }) });
+    expect(gap.state).toBe('needs_action');
+    expect(gap.why).toContain(`You graduated ${gapYears + 1} years ago (more than ${gapYears})`);
+    expect(gap.dueDate).not.toBeNull();
+    expect(run('eras.additional-info', { profile: seedExampleProfile({ graduationYear: longAgo + 1 }) }).state).toBe('not_applicable');
     expect(run('eras.additional-info', { profile: seedExampleProfile({ step1Attempts: 2 }), documents: [doc('additional_information', 'Step 1 attempt')] }).state).toBe('done');
     expect(run('eras.additional-info', { ticks: { 'eras.additional-info': true } }).state).toBe('done');
   });
