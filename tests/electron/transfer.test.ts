@@ -286,11 +286,41 @@ describe('bad input changes nothing and says what to fix', () => {
     const p = await preview(call, file);
     const plan = await call('import.check', { kind: 'programs', file, mapping: p.mapping });
     expect(plan.problems.map((x) => [x.row, x.column, x.message])).toEqual([
+      [2, 'NRMP Code', 'NRMP code 1111440P0 is also on row 3; each program has its own code.'],
       [3, 'NRMP Code', 'NRMP code 1111440P0 is also on row 2; each program has its own code.'],
       [4, 'NRMP Code', 'NRMP code 9999440P0 belongs to Existing Hospital (Preliminary), but this row says "C Hospital". Check the code, or write the institution name as it is in Prelim Tracker.'],
-      [6, null, 'Row 5 already has D Hospital (Categorical); keep one row per program (NRMP code, or institution and track).'],
+      [5, 'NRMP Code', 'NRMP code 1234440C0 is also on row 6; each program has its own code.'],
+      [6, 'NRMP Code', 'NRMP code 1234440C0 is also on row 5; each program has its own code.'],
     ]);
-    await refused(file, p.mapping, /3 rows have problems/);
+    await refused(file, p.mapping, /5 rows have problems/);
+  });
+
+  it('every row sharing an NRMP code or ERAS ID is a problem, so leaving out problem rows imports none of them', async () => {
+    const csv = [
+      'Institution,NRMP Code,ERAS ID',
+      'A Hospital,1111440P0,',
+      'B Hospital,2222440P0,E1',
+      'C Hospital,1111440P0,',
+      'D Hospital,3333440P0,E1',
+      'E Hospital,4444440P0,E2',
+      'F Hospital,1111440P0,',
+    ].join('\n');
+    const file = fileOf('dups.csv', csv);
+    const { call } = await seeded();
+    const p = await preview(call, file);
+    const plan = await call('import.check', { kind: 'programs', file, mapping: p.mapping });
+    expect(plan.problems.map((x) => [x.row, x.column, x.message])).toEqual([
+      [2, 'NRMP Code', 'NRMP code 1111440P0 is also on rows 4 and 7; each program has its own code.'],
+      [3, 'ERAS ID', 'ERAS ID E1 is also on row 5; each program has its own ERAS ID.'],
+      [4, 'NRMP Code', 'NRMP code 1111440P0 is also on rows 2 and 7; each program has its own code.'],
+      [5, 'ERAS ID', 'ERAS ID E1 is also on row 3; each program has its own ERAS ID.'],
+      [7, 'NRMP Code', 'NRMP code 1111440P0 is also on rows 2 and 4; each program has its own code.'],
+    ]);
+    expect(plan.rows.map((r) => r.action)).toEqual(['problem', 'problem', 'problem', 'problem', 'add', 'problem']);
+    const result = await call('import.run', { kind: 'programs', file, mapping: p.mapping, skipInvalid: true });
+    expect(result.skipped).toBe(5);
+    const names = (await call('programs.list')).map((x) => x.institution.name).sort();
+    expect(names).toEqual(['E Hospital', 'Existing Hospital']);
   });
 
   it('a row without a track or an institution', async () => {
