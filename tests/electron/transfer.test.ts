@@ -394,6 +394,51 @@ describe('importing applications', () => {
   });
 });
 
+describe('importing applications: dates that would break the history', () => {
+  it('refuses a status dated before the last change or after today, and a changed "Submitted on", writing nothing', async () => {
+    const { call, raw, db } = openTestServices();
+    const codes = ['1111440P0', '2222440P0', '3333440P0', '4444440P0'];
+    const programIds: number[] = [];
+    for (const [i, code] of codes.entries()) {
+      const saved = await call('institutions.save', { institution: institution({ name: `Hospital ${i}` }), tracks: [track('preliminary', { nrmpCode: code })] });
+      programIds.push(saved.programs[0]!.id);
+    }
+    const { created } = await call('applications.create', { programIds: [programIds[0]!, programIds[3]!], status: 'submitted', date: '2026-09-24' });
+    await call('applications.setStatus', { ids: [created[0]!.id], status: 'interview_invited', date: '2026-10-20' });
+    const csv = [
+      'NRMP Code,Status,Status date,Submitted on',
+      '1111440P0,Interviewed,2026-10-15,',
+      '2222440P0,Submitted,2031-05-05,',
+      '3333440P0,Interview invited,2026-11-01,2031-05-05',
+      '4444440P0,Submitted,2026-09-24,2026-09-20',
+    ].join('\n');
+    const file = fileOf('apps.csv', csv);
+    const p = await preview(call, file, 'applications');
+    const plan = await call('import.check', { kind: 'applications', file, mapping: p.mapping });
+    const future = '2031-05-05 is after today (2026-11-25); a status records what has happened, so give today or an earlier day.';
+    expect(plan.problems.map((x) => [x.row, x.column, x.message])).toEqual([
+      [2, 'Status date', 'The last change was on 2026-10-20; choose that day or later.'],
+      [3, 'Status date', future],
+      [4, 'Submitted on', future],
+      [5, 'Submitted on', 'It was submitted on 2026-09-24; an import cannot change that day (the history keeps it). Write 2026-09-24 or leave "Submitted on" empty.'],
+    ]);
+    const before = dumpDb(db);
+    expect((await raw('import.run', { kind: 'applications', file, mapping: p.mapping })).ok).toBe(false);
+    expect(dumpDb(db)).toEqual(before);
+    expect(await call('import.run', { kind: 'applications', file, mapping: p.mapping, skipInvalid: true })).toMatchObject({ add: 0, update: 0, skipped: 4 });
+    expect(dumpDb(db)).toEqual(before);
+
+    // The same day as the last change is accepted and dated in the history.
+    const ok = csv.replace('Interviewed,2026-10-15', 'Interviewed,2026-10-20');
+    expect(await call('import.run', { kind: 'applications', file: fileOf('apps.csv', ok), mapping: p.mapping, skipInvalid: true })).toMatchObject({ update: 1, skipped: 3 });
+    expect((await call('applications.history', { id: created[0]!.id })).map((e) => [e.status, e.date])).toEqual([
+      ['submitted', '2026-09-24'],
+      ['interview_invited', '2026-10-20'],
+      ['interviewed', '2026-10-20'],
+    ]);
+  });
+});
+
 describe('exporting', () => {
   async function withData() {
     const t = openTestServices();

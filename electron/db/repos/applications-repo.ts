@@ -24,8 +24,7 @@ export function todayOf(now: Date): string {
 }
 
 /** A status date after today: the status of an application records what has happened. */
-export function futureDateProblem(date: string, now: Date): string | null {
-  const today = todayOf(now);
+export function futureDateProblem(date: string, today: string): string | null {
   return date > today ? `${date} is after today (${today}); a status records what has happened, so give today or an earlier day.` : null;
 }
 
@@ -93,7 +92,7 @@ export function createApplicationsRepo(db: Db) {
      * refuses the whole request.
      */
     create(input: CreateApplications, now: Date): { created: Application[]; alreadyApplied: number[] } {
-      const problem = futureDateProblem(input.date, now);
+      const problem = futureDateProblem(input.date, todayOf(now));
       if (problem) throw new AppError('invalid_input', problem);
       return inTransaction(db, () => {
         const created: Application[] = [];
@@ -123,7 +122,7 @@ export function createApplicationsRepo(db: Db) {
 
     /** Moves applications to a status, all or none: one refused move changes nothing and names the program. */
     setStatus(ids: number[], status: ApplicationStatus, date: string, note: string, now: Date): Application[] {
-      const future = futureDateProblem(date, now);
+      const future = futureDateProblem(date, todayOf(now));
       if (future) throw new AppError('invalid_input', future);
       return inTransaction(db, () => {
         const apps = [...new Set(ids)].map(get);
