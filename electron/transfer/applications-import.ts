@@ -25,6 +25,8 @@ interface PlannedApplication {
   notes: string | undefined;
   action: 'add' | 'update' | 'unchanged';
   statusChanges: boolean;
+  /** An application you already have, not yet submitted, moves to "Submitted" on submittedOn before its new status. */
+  submitFirst: boolean;
 }
 
 export interface ApplicationImportPlan {
@@ -107,8 +109,15 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
     }
     // The submission of an application you already have is a dated event in its history:
     // an import does not rewrite it (the history would no longer say what happened when).
+    // One not submitted yet that the row moves past "Submitted" gets that event on its day.
+    let submitFirst = false;
     if (rowProblems.length === 0 && existing && status && submittedOn) {
-      const stored = existing.submittedOn ?? (existing.status !== status && SUBMITTED_STATUSES.has(status) ? statusDate : null);
+      const moving = existing.status !== status;
+      submitFirst =
+        moving && existing.submittedOn === null && !SUBMITTED_STATUSES.has(existing.status) && status !== 'submitted' && SUBMITTED_STATUSES.has(status) && submittedOn < statusDate && statusMoveProblem('submitted', status) === null;
+      const last = appsRepo.lastChange(existing);
+      if (submitFirst && submittedOn < last) problem(header('submittedOn'), earlierThanLastChange(last));
+      const stored = existing.submittedOn ?? (submitFirst ? submittedOn : moving && SUBMITTED_STATUSES.has(status) ? statusDate : null);
       if (stored !== submittedOn) {
         problem(
           header('submittedOn'),
@@ -129,7 +138,7 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
     if (rowProblems.length > 0 || !program || !status) return { label, planned: undefined };
     const statusChanges = !existing || existing.status !== status;
     const action = !existing ? 'add' : statusChanges || (notes !== undefined && notes !== existing.notes) ? 'update' : 'unchanged';
-    return { label, planned: { row, programId: program.id, applicationId: existing?.id, status, statusDate, submittedOn, notes, action, statusChanges } };
+    return { label, planned: { row, programId: program.id, applicationId: existing?.id, status, statusDate, submittedOn, notes, action, statusChanges, submitFirst } };
   });
 
   return { plan: importPlan('applications', rows), rows: rows.planned };
@@ -152,6 +161,7 @@ export function writeApplicationImport(db: Db, planned: ApplicationImportPlan, n
         db.prepare('UPDATE application SET submitted_on = ? WHERE id = ?').run(p.submittedOn, id);
       }
     } else {
+      if (p.submitFirst) apps.setStatus([p.applicationId], 'submitted', p.submittedOn!, 'Imported', now);
       if (p.statusChanges) apps.setStatus([p.applicationId], p.status, p.statusDate, 'Imported', now);
       if (p.notes !== undefined) apps.setNotes(p.applicationId, p.notes, now);
     }

@@ -437,6 +437,29 @@ describe('importing applications: dates that would break the history', () => {
       ['interviewed', '2026-10-20'],
     ]);
   });
+
+  it('an application not yet submitted that a row moves past Submitted gets a dated "Submitted" event on its submitted day', async () => {
+    const { call, db } = openTestServices();
+    const saved = await call('institutions.save', { institution: institution({ name: 'Hospital A' }), tracks: [track('preliminary', { nrmpCode: '1111440P0' })] });
+    const saved2 = await call('institutions.save', { institution: institution({ name: 'Hospital B' }), tracks: [track('preliminary', { nrmpCode: '2222440P0' })] });
+    const { created } = await call('applications.create', { programIds: [saved.programs[0]!.id, saved2.programs[0]!.id], date: '2026-09-01' });
+    const csv = ['NRMP Code,Status,Status date,Submitted on', '1111440P0,Interview invited,2026-10-20,2026-09-24', '2222440P0,Interview invited,2026-10-20,2026-08-30'].join('\n');
+    const file = fileOf('apps.csv', csv);
+    const p = await preview(call, file, 'applications');
+    const plan = await call('import.check', { kind: 'applications', file, mapping: p.mapping });
+    expect(plan.problems.map((x) => [x.row, x.column, x.message])).toEqual([[3, 'Submitted on', 'The last change was on 2026-09-01; choose that day or later.']]);
+    const before = dumpDb(db);
+    expect(await call('import.run', { kind: 'applications', file, mapping: p.mapping, skipInvalid: true })).toMatchObject({ update: 1, skipped: 1 });
+    expect((await call('applications.history', { id: created[0]!.id })).map((e) => [e.status, e.date, e.note])).toEqual([
+      ['considering', '2026-09-01', ''],
+      ['submitted', '2026-09-24', 'Imported'],
+      ['interview_invited', '2026-10-20', 'Imported'],
+    ]);
+    expect((await call('applications.list')).find((a) => a.id === created[0]!.id)).toMatchObject({ status: 'interview_invited', submittedOn: '2026-09-24' });
+    expect(dumpDb(db).application_event!.length).toBe((before.application_event!.length) + 2);
+    // Imported again, nothing changes.
+    expect(await call('import.check', { kind: 'applications', file, mapping: p.mapping })).toMatchObject({ update: 0, unchanged: 1 });
+  });
 });
 
 describe('exporting', () => {
