@@ -7,6 +7,7 @@ import type { BackupInfo } from '../../shared/api/backup-api';
 import { guessMapping, IMPORT_FIELDS, mappingProblem, type ImportKind } from '../../shared/domain/import-fields';
 import { backupDatabase } from '../db/backup';
 import { inTransaction, type Db } from '../db/open';
+import { todayOf } from '../db/repos/applications-repo';
 import { AppError } from '../errors';
 import { planApplicationImport, writeApplicationImport } from '../transfer/applications-import';
 import { exportFile, exportJsonFile } from '../transfer/export';
@@ -42,7 +43,7 @@ function checkMapping(kind: ImportKind, sheet: SheetData, mapping: (string | nul
 type Planned = { kind: 'programs'; planned: ReturnType<typeof planProgramImport> } | { kind: 'applications'; planned: ReturnType<typeof planApplicationImport> };
 
 function makePlan(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], now: Date): Planned {
-  const today = now.toISOString().slice(0, 10);
+  const today = todayOf(now);
   return kind === 'programs' ? { kind, planned: planProgramImport(db, sheet, mapping, today) } : { kind, planned: planApplicationImport(db, sheet, mapping, today) };
 }
 

@@ -3,7 +3,7 @@
 // history with the imported dates; an existing one moves to the new status (one history
 // event), or is left alone when the status is the same.
 import type { Db } from '../db/open';
-import { createApplicationsRepo } from '../db/repos/applications-repo';
+import { createApplicationsRepo, earlierThanLastChange, futureDateProblem } from '../db/repos/applications-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
 import { APPLICATION_FIELDS, parseDate, parseStatus, parseTrack, type ApplicationFieldKey } from '../../shared/domain/import-fields';
 import { APPLICATION_STATUS_LABELS, SUBMITTED_STATUSES, statusMoveProblem, type ApplicationStatus } from '../../shared/domain/application';
@@ -25,6 +25,8 @@ interface PlannedApplication {
   notes: string | undefined;
   action: 'add' | 'update' | 'unchanged';
   statusChanges: boolean;
+  /** An application you already have, not yet submitted, moves to "Submitted" on submittedOn before its new status. */
+  submitFirst: boolean;
 }
 
 export interface ApplicationImportPlan {
@@ -34,7 +36,8 @@ export interface ApplicationImportPlan {
 
 export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string | null)[], today: string): ApplicationImportPlan {
   const index = indexPrograms(createProgramsRepo(db).list());
-  const appByProgram = new Map(createApplicationsRepo(db).list().map((a) => [a.programId, a]));
+  const appsRepo = createApplicationsRepo(db);
+  const appByProgram = new Map(appsRepo.list().map((a) => [a.programId, a]));
   const { colOf, header } = mappedColumns(sheet, mapping, APPLICATION_FIELDS);
   const seen = new Map<number, number>();
 
@@ -72,6 +75,11 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
         problem(header(key), checked.error.issues[0]?.message ?? 'Write a real date as YYYY-MM-DD.');
         return null;
       }
+      const future = futureDateProblem(checked.data, today);
+      if (future) {
+        problem(header(key), future);
+        return null;
+      }
       return checked.data;
     };
     const statusDate = date('statusDate') ?? today;
@@ -96,6 +104,30 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
     if (rowProblems.length === 0 && existing && status && existing.status !== status) {
       const move = statusMoveProblem(existing.status, status);
       if (move) problem(header('status'), move);
+      const last = appsRepo.lastChange(existing);
+      if (!move && statusDate < last) problem(header('statusDate') ?? header('status'), earlierThanLastChange(last));
+    }
+    // The submission of an application you already have is a dated event in its history:
+    // an import does not rewrite it (the history would no longer say what happened when).
+    // One not submitted yet that the row moves past "Submitted" gets that event on its day.
+    let submitFirst = false;
+    if (rowProblems.length === 0 && existing && status && submittedOn) {
+      const moving = existing.status !== status;
+      submitFirst =
+        moving && existing.submittedOn === null && !SUBMITTED_STATUSES.has(existing.status) && status !== 'submitted' && SUBMITTED_STATUSES.has(status) && submittedOn < statusDate && statusMoveProblem('submitted', status) === null;
+      const last = appsRepo.lastChange(existing);
+      if (submitFirst && submittedOn < last) problem(header('submittedOn'), earlierThanLastChange(last));
+      const stored = existing.submittedOn ?? (submitFirst ? submittedOn : moving && SUBMITTED_STATUSES.has(status) ? statusDate : null);
+      if (stored !== submittedOn) {
+        problem(
+          header('submittedOn'),
+          existing.submittedOn !== null
+            ? `It was submitted on ${existing.submittedOn}; an import cannot change that day (the history keeps it). Write ${existing.submittedOn} or leave "Submitted on" empty.`
+            : stored !== null
+              ? `An import dates the submission of an application you already have on its status date (${stored}); write ${stored} or leave "Submitted on" empty. To record another day, change the status in the app.`
+              : `An import cannot add a submission day to an application you already have; leave "Submitted on" empty, or change the status in the app.`,
+        );
+      }
     }
     if (rowProblems.length === 0 && status && submittedOn && !SUBMITTED_STATUSES.has(status) && status !== 'rejected' && status !== 'withdrawn') {
       problem(header('submittedOn'), `An application that is "${APPLICATION_STATUS_LABELS[status]}" has not been submitted yet; leave "Submitted on" empty or change the status.`);
@@ -106,7 +138,7 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
     if (rowProblems.length > 0 || !program || !status) return { label, planned: undefined };
     const statusChanges = !existing || existing.status !== status;
     const action = !existing ? 'add' : statusChanges || (notes !== undefined && notes !== existing.notes) ? 'update' : 'unchanged';
-    return { label, planned: { row, programId: program.id, applicationId: existing?.id, status, statusDate, submittedOn, notes, action, statusChanges } };
+    return { label, planned: { row, programId: program.id, applicationId: existing?.id, status, statusDate, submittedOn, notes, action, statusChanges, submitFirst } };
   });
 
   return { plan: importPlan('applications', rows), rows: rows.planned };
@@ -129,6 +161,7 @@ export function writeApplicationImport(db: Db, planned: ApplicationImportPlan, n
         db.prepare('UPDATE application SET submitted_on = ? WHERE id = ?').run(p.submittedOn, id);
       }
     } else {
+      if (p.submitFirst) apps.setStatus([p.applicationId], 'submitted', p.submittedOn!, 'Imported', now);
       if (p.statusChanges) apps.setStatus([p.applicationId], p.status, p.statusDate, 'Imported', now);
       if (p.notes !== undefined) apps.setNotes(p.applicationId, p.notes, now);
     }

@@ -197,8 +197,6 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
   // The first row of each program: existing ones by id, new ones by track and nameKey.
   const seenProgram = new Map<number, number>();
   const seenNew = { preliminary: new Map<string, number>(), categorical: new Map<string, number>() };
-  const seenCode = new Map<string, number>();
-  const seenEras = new Map<string, number>();
   // A zod schema is a pure function of its input: an institution given again with the same
   // values (the next track of it, on the next row) has the same result.
   const checked = new Map<InstKey, { input: InstitutionFields; result: ReturnType<typeof institutionInputSchema.safeParse> }>();
@@ -210,10 +208,34 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
     return result;
   };
   const readers = mapping.map((key, c) => (key === null ? null : cellReader(key, sheet.headers[c] ?? '', thisYear)));
+  // Every row of each NRMP code and ERAS ID in the file, so that all rows sharing one are
+  // problems (not only the later ones: the first would otherwise be imported on its own).
+  const codeRows = new Map<string, number[]>();
+  const erasRows = new Map<string, number[]>();
+  const idReaders = readers.map((r, c) => (mapping[c] === 'nrmpCode' || mapping[c] === 'erasProgramId' ? r : null));
+  sheet.rows.forEach((cells, i) => {
+    const v = readRow(cells, idReaders, () => undefined);
+    const row = sheet.rowNumbers[i]!;
+    for (const [id, rowsOf] of [[v.track.nrmpCode, codeRows], [v.track.erasProgramId, erasRows]] as const) {
+      if (id === undefined || id === null || id === '') continue;
+      const list = rowsOf.get(id);
+      if (list) list.push(row);
+      else rowsOf.set(id, [row]);
+    }
+  });
+  const otherRows = (rowsOf: number[], row: number) => {
+    const others = rowsOf.filter((r) => r !== row);
+    return others.length === 1 ? `row ${others[0]}` : `rows ${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}`;
+  };
 
   const rows = planRows<PlannedRow>(sheet, mapping, (cells, { row, problems: rowProblems, problem }) => {
     const v = readRow(cells, readers, (c, m) => problem(sheet.headers[c] || null, m));
     const code = v.track.nrmpCode ?? '';
+    const eras = v.track.erasProgramId ?? '';
+    const sameCode = code === '' ? undefined : codeRows.get(code);
+    if (sameCode && sameCode.length > 1) problem(header('nrmpCode'), `NRMP code ${code} is also on ${otherRows(sameCode, row)}; each program has its own code.`);
+    const sameEras = eras === '' ? undefined : erasRows.get(eras);
+    if (sameEras && sameEras.length > 1) problem(header('erasProgramId'), `ERAS ID ${eras} is also on ${otherRows(sameEras, row)}; each program has its own ERAS ID.`);
     const name = v.inst.name ?? '';
     const kindGuess: Track | undefined = v.kind ?? trackOfCode(code);
     const match = findProgram(index, code, name, kindGuess);
@@ -248,12 +270,7 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
       const identity = match ? match.id : key;
       const firstRow = (seen as Map<InstKey, number>).get(identity);
       if (firstRow !== undefined) problem(null, `Row ${firstRow} already has ${label}; keep one row per program (NRMP code, or institution and track).`);
-      if (code !== '' && seenCode.has(code) && seenCode.get(code) !== firstRow) problem(header('nrmpCode'), `NRMP code ${code} is also on row ${seenCode.get(code)}; each program has its own code.`);
-      const eras = v.track.erasProgramId ?? '';
-      if (eras !== '' && seenEras.has(eras) && seenEras.get(eras) !== firstRow) problem(header('erasProgramId'), `ERAS ID ${eras} is also on row ${seenEras.get(eras)}; each program has its own ERAS ID.`);
       if (firstRow === undefined) (seen as Map<InstKey, number>).set(identity, row);
-      if (code !== '' && !seenCode.has(code)) seenCode.set(code, row);
-      if (eras !== '' && !seenEras.has(eras)) seenEras.set(eras, row);
 
       const existingInst = match?.institution ?? institutionByName.get(nameKey(name));
       instKey = existingInst ? existingInst.id : key;

@@ -8,10 +8,13 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch';
+import { MAX_IMPORT_BYTES } from '../../shared/domain/import-fields';
 
 export const TOKEN_HEADER = 'x-prelim-token';
 export const API_PATH = '/api/invoke';
-const MAX_BODY_BYTES = 60 * 1024 * 1024; // room for a 20 MB import file (MAX_IMPORT_BYTES), sent as base64 (~27 MB)
+const IMPORT_MB = MAX_IMPORT_BYTES / (1024 * 1024);
+/** The largest import file (MAX_IMPORT_BYTES) sent as base64 (4 characters per 3 bytes), plus 1 MB for the JSON around it. */
+export const MAX_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -80,7 +83,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     });
     req.on('end', () => {
       if (tooBig) {
-        return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: 'The request is larger than 60 MB; use a smaller file.' } });
+        return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: `The file is larger than ${IMPORT_MB} MB; split it into smaller files.` } });
       }
       let body: { method?: unknown; input?: unknown };
       try {

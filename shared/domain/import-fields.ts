@@ -303,11 +303,18 @@ const STATUS_ALIASES: Record<string, ApplicationStatus> = {
   invited: 'interview_invited',
   ii: 'interview_invited',
   scheduled: 'interview_scheduled',
+  interviewscheduled: 'interview_scheduled',
   done: 'interviewed',
+  interviewdone: 'interviewed',
+  interviewcompleted: 'interviewed',
+  completed: 'interviewed',
   declined: 'rejected',
   reject: 'rejected',
+  rejectedbyprogram: 'rejected',
   match: 'matched',
   notmatch: 'not_matched',
+  unmatched: 'not_matched',
+  nomatch: 'not_matched',
   ready: 'materials_ready',
 };
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { institution, seedExampleProfile, track } from '../fixtures';
 import { dumpDb, openTestServices } from './helpers';
 
-async function withPrograms(n = 3) {
-  const t = openTestServices();
+async function withPrograms(n = 3, now?: () => Date) {
+  const t = openTestServices(undefined, now);
   await t.call('profile.save', seedExampleProfile());
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -47,7 +47,8 @@ describe('applications', () => {
   });
 
   it('refuses a Match result for an application that was not ranked, naming the program, and changes nothing', async () => {
-    const { call, raw, db, ids } = await withPrograms(2);
+    // The Match is in March: the clock is then, so the dates are not in the future.
+    const { call, raw, db, ids } = await withPrograms(2, () => new Date('2027-03-25T12:00:00Z'));
     const { created } = await call('applications.create', { programIds: ids, date: '2026-09-01' });
     await call('applications.setStatus', { ids: [created[0]!.id], status: 'ranked', date: '2027-02-20' });
     const before = dumpDb(db);
@@ -58,6 +59,37 @@ describe('applications', () => {
       expect(r.error.message).toMatch(/Hospital 1 \(Preliminary\).*Only a ranked program/);
     }
     expect(dumpDb(db)).toEqual(before);
+  });
+
+  it('refuses a status dated before the last change, naming the program, all or none', async () => {
+    const { call, raw, db, ids } = await withPrograms(2);
+    const { created } = await call('applications.create', { programIds: ids, date: '2026-09-01' });
+    await call('applications.setStatus', { ids: [created[1]!.id], status: 'submitted', date: '2026-10-10' });
+    const before = dumpDb(db);
+    const r = await raw('applications.setStatus', { ids: created.map((a) => a.id), status: 'under_review', date: '2026-10-05' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('conflict');
+      expect(r.error.message).toBe('Hospital 1 (Preliminary): The last change was on 2026-10-10; choose that day or later.');
+    }
+    expect(dumpDb(db)).toEqual(before);
+    // The same day as the last change is fine.
+    const moved = await call('applications.setStatus', { ids: created.map((a) => a.id), status: 'under_review', date: '2026-10-10' });
+    expect(moved.map((a) => [a.status, a.statusDate])).toEqual([['under_review', '2026-10-10'], ['under_review', '2026-10-10']]);
+  });
+
+  it('refuses a status or a new application dated after today, writing nothing', async () => {
+    const { call, raw, db, ids } = await withPrograms(2);
+    const { created } = await call('applications.create', { programIds: [ids[0]!], date: '2026-09-01' });
+    const before = dumpDb(db);
+    const message = '2031-05-05 is after today (2026-11-25); a status records what has happened, so give today or an earlier day.';
+    const moved = await raw('applications.setStatus', { ids: [created[0]!.id], status: 'submitted', date: '2031-05-05' });
+    expect(moved).toMatchObject({ ok: false, error: { code: 'invalid_input', message } });
+    const opened = await raw('applications.create', { programIds: [ids[1]!], date: '2031-05-05' });
+    expect(opened).toMatchObject({ ok: false, error: { code: 'invalid_input', message } });
+    expect(dumpDb(db)).toEqual(before);
+    // Today itself is fine.
+    expect((await call('applications.setStatus', { ids: [created[0]!.id], status: 'submitted', date: '2026-11-25' }))[0]!.statusDate).toBe('2026-11-25');
   });
 
   it('refuses unknown programs and applications without writing', async () => {

@@ -3,8 +3,8 @@ import { institution, seedExampleProfile, track } from '../fixtures';
 import { createPipelineRepo } from '../../electron/db/repos/pipeline-repo';
 import { dumpDb, openTestServices } from './helpers';
 
-async function withApplications(n = 3) {
-  const t = openTestServices();
+async function withApplications(n = 3, now?: () => Date) {
+  const t = openTestServices(undefined, now);
   await t.call('profile.save', seedExampleProfile());
   const programIds: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -88,6 +88,22 @@ describe('interviews', () => {
     ]);
   });
 
+  it('never dates a move in the future or before the last change', async () => {
+    const { call, appIds } = await withApplications(2);
+    // Marked done ahead of its day (2026-12-03; today is 2026-11-25): dated today, not the interview day.
+    const early = await call('interviews.save', { applicationId: appIds[0]!, date: '2026-11-25', invitedOn: '2026-11-20', localStart: '2026-12-03T09:00', timeZone: 'UTC', completed: true });
+    expect(early.moves.map((m) => [m.to, m.date])).toEqual([
+      ['interview_invited', '2026-11-20'],
+      ['interview_scheduled', '2026-11-25'],
+      ['interviewed', '2026-11-25'],
+    ]);
+    // An invitation said to arrive before the application was submitted (2026-09-24) is dated on the submission day.
+    const before = await call('interviews.save', { applicationId: appIds[1]!, date: '2026-11-25', invitedOn: '2026-09-20' });
+    expect(before.moves.map((m) => [m.to, m.date])).toEqual([['interview_invited', '2026-09-24']]);
+    const history = await call('applications.history', { id: appIds[0]! });
+    expect(history.every((e) => e.date <= '2026-11-25')).toBe(true);
+  });
+
   it('gives scheduled interviews as dated items (day and time in the interview zone) for the agenda', async () => {
     const { services, call, appIds } = await withApplications(2);
     await call('interviews.save', { applicationId: appIds[0]!, date: '2026-10-03', localStart: '2026-11-03T09:00', timeZone: 'America/Chicago', platform: 'in_person' });
@@ -113,9 +129,12 @@ async function interviewed(call: Awaited<ReturnType<typeof withApplications>>['c
   await call('applications.setStatus', { ids, status: 'interviewed', date: '2026-12-01' });
 }
 
+// Ranking happens in February: the clock is then, so the dates are not in the future.
+const FEBRUARY = () => new Date('2027-02-10T12:00:00Z');
+
 describe('rank order list', () => {
   it('saves the order, moves newly ranked programs to Ranked and ones taken off back to Interviewed', async () => {
-    const { call, appIds } = await withApplications(3);
+    const { call, appIds } = await withApplications(3, FEBRUARY);
     await interviewed(call, appIds);
     const first = await call('rankList.save', { applicationIds: [appIds[2]!, appIds[0]!], date: '2027-02-01' });
     expect(first.rankList.applicationIds).toEqual([appIds[2], appIds[0]]);
@@ -133,11 +152,11 @@ describe('rank order list', () => {
       ['ranked', 'Added to the rank order list'],
       ['interviewed', 'Taken off the rank order list'],
     ]);
-    expect((await call('rankList.get')).savedAt).toBe('2026-11-25T12:00:00.000Z');
+    expect((await call('rankList.get')).savedAt).toBe('2027-02-10T12:00:00.000Z');
   });
 
   it('refuses a program without an interview, naming it, and keeps the saved list as it was', async () => {
-    const { call, raw, db, appIds } = await withApplications(3);
+    const { call, raw, db, appIds } = await withApplications(3, FEBRUARY);
     await interviewed(call, [appIds[0]!]);
     await call('rankList.save', { applicationIds: [appIds[0]!], date: '2027-02-01' });
     const before = dumpDb(db);

@@ -214,7 +214,8 @@ describe('dashboard', () => {
   });
 
   it('counts applications by status, programs by tier, letters, the ERAS cost so far and interviews', async () => {
-    const { call } = await setup();
+    // After the invitation of 2026-10-03: a status is never dated in the future.
+    const { call } = await setup(new Date('2026-10-05T14:00:00Z'));
     await call('profile.save', seedExampleProfile());
     const ids = [await addProgram(call, 'A', '1010440P0'), await addProgram(call, 'B', '1011440P0'), await addProgram(call, 'C', '1012440P0')];
     const { created } = await call('applications.create', { programIds: ids, date: '2026-09-01' });

@@ -286,11 +286,41 @@ describe('bad input changes nothing and says what to fix', () => {
     const p = await preview(call, file);
     const plan = await call('import.check', { kind: 'programs', file, mapping: p.mapping });
     expect(plan.problems.map((x) => [x.row, x.column, x.message])).toEqual([
+      [2, 'NRMP Code', 'NRMP code 1111440P0 is also on row 3; each program has its own code.'],
       [3, 'NRMP Code', 'NRMP code 1111440P0 is also on row 2; each program has its own code.'],
       [4, 'NRMP Code', 'NRMP code 9999440P0 belongs to Existing Hospital (Preliminary), but this row says "C Hospital". Check the code, or write the institution name as it is in Prelim Tracker.'],
-      [6, null, 'Row 5 already has D Hospital (Categorical); keep one row per program (NRMP code, or institution and track).'],
+      [5, 'NRMP Code', 'NRMP code 1234440C0 is also on row 6; each program has its own code.'],
+      [6, 'NRMP Code', 'NRMP code 1234440C0 is also on row 5; each program has its own code.'],
     ]);
-    await refused(file, p.mapping, /3 rows have problems/);
+    await refused(file, p.mapping, /5 rows have problems/);
+  });
+
+  it('every row sharing an NRMP code or ERAS ID is a problem, so leaving out problem rows imports none of them', async () => {
+    const csv = [
+      'Institution,NRMP Code,ERAS ID',
+      'A Hospital,1111440P0,',
+      'B Hospital,2222440P0,E1',
+      'C Hospital,1111440P0,',
+      'D Hospital,3333440P0,E1',
+      'E Hospital,4444440P0,E2',
+      'F Hospital,1111440P0,',
+    ].join('\n');
+    const file = fileOf('dups.csv', csv);
+    const { call } = await seeded();
+    const p = await preview(call, file);
+    const plan = await call('import.check', { kind: 'programs', file, mapping: p.mapping });
+    expect(plan.problems.map((x) => [x.row, x.column, x.message])).toEqual([
+      [2, 'NRMP Code', 'NRMP code 1111440P0 is also on rows 4 and 7; each program has its own code.'],
+      [3, 'ERAS ID', 'ERAS ID E1 is also on row 5; each program has its own ERAS ID.'],
+      [4, 'NRMP Code', 'NRMP code 1111440P0 is also on rows 2 and 7; each program has its own code.'],
+      [5, 'ERAS ID', 'ERAS ID E1 is also on row 3; each program has its own ERAS ID.'],
+      [7, 'NRMP Code', 'NRMP code 1111440P0 is also on rows 2 and 4; each program has its own code.'],
+    ]);
+    expect(plan.rows.map((r) => r.action)).toEqual(['problem', 'problem', 'problem', 'problem', 'add', 'problem']);
+    const result = await call('import.run', { kind: 'programs', file, mapping: p.mapping, skipInvalid: true });
+    expect(result.skipped).toBe(5);
+    const names = (await call('programs.list')).map((x) => x.institution.name).sort();
+    expect(names).toEqual(['E Hospital', 'Existing Hospital']);
   });
 
   it('a row without a track or an institution', async () => {
@@ -361,6 +391,74 @@ describe('importing applications', () => {
     const r = await raw('import.run', { kind: 'applications', file, mapping: p.mapping });
     expect(r.ok).toBe(false);
     expect(dumpDb(db)).toEqual(before);
+  });
+});
+
+describe('importing applications: dates that would break the history', () => {
+  it('refuses a status dated before the last change or after today, and a changed "Submitted on", writing nothing', async () => {
+    const { call, raw, db } = openTestServices();
+    const codes = ['1111440P0', '2222440P0', '3333440P0', '4444440P0'];
+    const programIds: number[] = [];
+    for (const [i, code] of codes.entries()) {
+      const saved = await call('institutions.save', { institution: institution({ name: `Hospital ${i}` }), tracks: [track('preliminary', { nrmpCode: code })] });
+      programIds.push(saved.programs[0]!.id);
+    }
+    const { created } = await call('applications.create', { programIds: [programIds[0]!, programIds[3]!], status: 'submitted', date: '2026-09-24' });
+    await call('applications.setStatus', { ids: [created[0]!.id], status: 'interview_invited', date: '2026-10-20' });
+    const csv = [
+      'NRMP Code,Status,Status date,Submitted on',
+      '1111440P0,Interviewed,2026-10-15,',
+      '2222440P0,Submitted,2031-05-05,',
+      '3333440P0,Interview invited,2026-11-01,2031-05-05',
+      '4444440P0,Submitted,2026-09-24,2026-09-20',
+    ].join('\n');
+    const file = fileOf('apps.csv', csv);
+    const p = await preview(call, file, 'applications');
+    const plan = await call('import.check', { kind: 'applications', file, mapping: p.mapping });
+    const future = '2031-05-05 is after today (2026-11-25); a status records what has happened, so give today or an earlier day.';
+    expect(plan.problems.map((x) => [x.row, x.column, x.message])).toEqual([
+      [2, 'Status date', 'The last change was on 2026-10-20; choose that day or later.'],
+      [3, 'Status date', future],
+      [4, 'Submitted on', future],
+      [5, 'Submitted on', 'It was submitted on 2026-09-24; an import cannot change that day (the history keeps it). Write 2026-09-24 or leave "Submitted on" empty.'],
+    ]);
+    const before = dumpDb(db);
+    expect((await raw('import.run', { kind: 'applications', file, mapping: p.mapping })).ok).toBe(false);
+    expect(dumpDb(db)).toEqual(before);
+    expect(await call('import.run', { kind: 'applications', file, mapping: p.mapping, skipInvalid: true })).toMatchObject({ add: 0, update: 0, skipped: 4 });
+    expect(dumpDb(db)).toEqual(before);
+
+    // The same day as the last change is accepted and dated in the history.
+    const ok = csv.replace('Interviewed,2026-10-15', 'Interviewed,2026-10-20');
+    expect(await call('import.run', { kind: 'applications', file: fileOf('apps.csv', ok), mapping: p.mapping, skipInvalid: true })).toMatchObject({ update: 1, skipped: 3 });
+    expect((await call('applications.history', { id: created[0]!.id })).map((e) => [e.status, e.date])).toEqual([
+      ['submitted', '2026-09-24'],
+      ['interview_invited', '2026-10-20'],
+      ['interviewed', '2026-10-20'],
+    ]);
+  });
+
+  it('an application not yet submitted that a row moves past Submitted gets a dated "Submitted" event on its submitted day', async () => {
+    const { call, db } = openTestServices();
+    const saved = await call('institutions.save', { institution: institution({ name: 'Hospital A' }), tracks: [track('preliminary', { nrmpCode: '1111440P0' })] });
+    const saved2 = await call('institutions.save', { institution: institution({ name: 'Hospital B' }), tracks: [track('preliminary', { nrmpCode: '2222440P0' })] });
+    const { created } = await call('applications.create', { programIds: [saved.programs[0]!.id, saved2.programs[0]!.id], date: '2026-09-01' });
+    const csv = ['NRMP Code,Status,Status date,Submitted on', '1111440P0,Interview invited,2026-10-20,2026-09-24', '2222440P0,Interview invited,2026-10-20,2026-08-30'].join('\n');
+    const file = fileOf('apps.csv', csv);
+    const p = await preview(call, file, 'applications');
+    const plan = await call('import.check', { kind: 'applications', file, mapping: p.mapping });
+    expect(plan.problems.map((x) => [x.row, x.column, x.message])).toEqual([[3, 'Submitted on', 'The last change was on 2026-09-01; choose that day or later.']]);
+    const before = dumpDb(db);
+    expect(await call('import.run', { kind: 'applications', file, mapping: p.mapping, skipInvalid: true })).toMatchObject({ update: 1, skipped: 1 });
+    expect((await call('applications.history', { id: created[0]!.id })).map((e) => [e.status, e.date, e.note])).toEqual([
+      ['considering', '2026-09-01', ''],
+      ['submitted', '2026-09-24', 'Imported'],
+      ['interview_invited', '2026-10-20', 'Imported'],
+    ]);
+    expect((await call('applications.list')).find((a) => a.id === created[0]!.id)).toMatchObject({ status: 'interview_invited', submittedOn: '2026-09-24' });
+    expect(dumpDb(db).application_event!.length).toBe((before.application_event!.length) + 2);
+    // Imported again, nothing changes.
+    expect(await call('import.check', { kind: 'applications', file, mapping: p.mapping })).toMatchObject({ update: 0, unchanged: 1 });
   });
 });
 

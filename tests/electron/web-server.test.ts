@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/web/server';
+import { MAX_BODY_BYTES, startWebServer, type WebServer } from '../../electron/web/server';
+import { MAX_IMPORT_BYTES } from '../../shared/domain/import-fields';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { openTestServices, tempDir } from './helpers';
 
@@ -74,6 +75,18 @@ describe('browser-mode host', () => {
     const asset = await request(s.port, { path: '/assets/app.js', headers: { host: `127.0.0.1:${s.port}` } });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('takes a body holding the largest import file, and names the file limit for a larger one', async () => {
+    const s = await start();
+    const headers = { 'x-prelim-token': s.token, origin: `http://127.0.0.1:${s.port}` };
+    const largest = JSON.stringify({ method: 'app.info', input: { file: { name: 'big.csv', base64: 'A'.repeat(Math.ceil(MAX_IMPORT_BYTES / 3) * 4) } } });
+    expect(largest.length).toBeLessThan(MAX_BODY_BYTES);
+    expect((await invoke(s.port, headers, largest)).status).not.toBe(413);
+    const fifty = JSON.stringify({ method: 'app.info', input: { file: { name: 'huge.csv', base64: 'A'.repeat(50 * 1024 * 1024) } } });
+    const res = await invoke(s.port, headers, fifty);
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The file is larger than 20 MB; split it into smaller files.' } });
   });
 
   it('returns a clear error for a body that is not JSON', async () => {

@@ -55,6 +55,20 @@ describe('reading cells', () => {
     expect(parseDate('2026-09-04').value).toBe('2026-09-04');
     expect(parseDate('04.09.2026').error).toMatch(/YYYY-MM-DD/);
     expect(['Interview invited', 'interview_invited', 'Applied', 'NOT MATCHED'].map((s) => parseStatus(s).value)).toEqual(['interview_invited', 'interview_invited', 'submitted', 'not_matched']);
+    const wordings: [string, string][] = [
+      ['Interview completed', 'interviewed'],
+      ['interview done', 'interviewed'],
+      ['Done', 'interviewed'],
+      ['Applied', 'submitted'],
+      ['sent', 'submitted'],
+      ['Invited', 'interview_invited'],
+      ['Scheduled', 'interview_scheduled'],
+      ['Unmatched', 'not_matched'],
+      ['Declined', 'rejected'],
+      ['Rejected by program', 'rejected'],
+    ];
+    for (const [raw, status] of wordings) expect(parseStatus(raw), raw).toEqual({ value: status });
+    expect(parseStatus('pending forever').error).toMatch(/found "pending forever"/);
     expect(parseUnfilled('2025: 2; 2024=1').value).toEqual([{ year: 2025, unfilled: 2 }, { year: 2024, unfilled: 1 }]);
     expect(parseUnfilled('lots').error).toMatch(/2025: 2/);
   });

@@ -1,5 +1,6 @@
 // Applications and their status history. Every status change writes one history event in
 // the same transaction as the change, so the timeline never disagrees with the status.
+import { format } from 'date-fns';
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
@@ -15,6 +16,21 @@ export interface CreateApplications {
   status: ApplicationStatus;
   date: string;
   notes: string;
+}
+
+/** The user's today (the local day of `now`), as YYYY-MM-DD. */
+export function todayOf(now: Date): string {
+  return format(now, 'yyyy-MM-dd');
+}
+
+/** A status date after today: the status of an application records what has happened. */
+export function futureDateProblem(date: string, today: string): string | null {
+  return date > today ? `${date} is after today (${today}); a status records what has happened, so give today or an earlier day.` : null;
+}
+
+/** A status dated before the application's latest change would put the timeline out of order. */
+export function earlierThanLastChange(last: string): string {
+  return `The last change was on ${last}; choose that day or later.`;
 }
 
 export function createApplicationsRepo(db: Db) {
@@ -37,6 +53,7 @@ export function createApplicationsRepo(db: Db) {
       `INSERT INTO application_event (application_id, from_status, status, date, note, recorded_at) VALUES (@application_id, @from_status, @status, @date, @note, @now)`,
     ),
     events: db.prepare('SELECT * FROM application_event WHERE application_id = ? ORDER BY date, id'),
+    lastEventDate: db.prepare('SELECT max(date) FROM application_event WHERE application_id = ?').pluck(),
     allEvents: db.prepare('SELECT * FROM application_event ORDER BY application_id, date, id'),
     onList: db.prepare('UPDATE program SET on_list = 1 WHERE id = ?'),
     delete: db.prepare('DELETE FROM application WHERE id = ?'),
@@ -48,7 +65,14 @@ export function createApplicationsRepo(db: Db) {
     return (stmts.programName.get(programId) as string | undefined) ?? `program ${programId}`;
   }
 
+  /** The day of the application's latest change (its newest history event). */
+  function lastChange(app: Application): string {
+    return (stmts.lastEventDate.get(app.id) as string | null) ?? app.statusDate;
+  }
+
   return {
+    lastChange,
+
     list(): Application[] {
       return (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication);
     },
@@ -68,6 +92,8 @@ export function createApplicationsRepo(db: Db) {
      * refuses the whole request.
      */
     create(input: CreateApplications, now: Date): { created: Application[]; alreadyApplied: number[] } {
+      const problem = futureDateProblem(input.date, todayOf(now));
+      if (problem) throw new AppError('invalid_input', problem);
       return inTransaction(db, () => {
         const created: Application[] = [];
         const alreadyApplied: number[] = [];
@@ -96,11 +122,15 @@ export function createApplicationsRepo(db: Db) {
 
     /** Moves applications to a status, all or none: one refused move changes nothing and names the program. */
     setStatus(ids: number[], status: ApplicationStatus, date: string, note: string, now: Date): Application[] {
+      const future = futureDateProblem(date, todayOf(now));
+      if (future) throw new AppError('invalid_input', future);
       return inTransaction(db, () => {
         const apps = [...new Set(ids)].map(get);
         for (const app of apps) {
           const problem = statusMoveProblem(app.status, status);
           if (problem) throw new AppError('conflict', `${programName(app.programId)}: ${problem}`);
+          const last = lastChange(app);
+          if (date < last) throw new AppError('conflict', `${programName(app.programId)}: ${earlierThanLastChange(last)}`);
         }
         for (const app of apps) {
           stmts.setStatus.run({ id: app.id, status, date, submitted_on: SUBMITTED_STATUSES.has(status) ? date : null, now: now.toISOString() });

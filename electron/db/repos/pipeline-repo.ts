@@ -9,7 +9,7 @@ import { interviewMovesStatus, type Interview, type InterviewSave, type PrepCard
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
 import { RANKABLE_STATUSES, type RankList } from '../../../shared/domain/rank-list';
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
-import { createApplicationsRepo, rowToApplication } from './applications-repo';
+import { createApplicationsRepo, rowToApplication, todayOf } from './applications-repo';
 
 const rowToInterview = rowMapper<Interview>({ id: 'int', applicationId: 'int', invitedOn: 'text', respondBy: 'text', localStart: 'text', timeZone: 'text', durationMinutes: 'int', platform: 'text', location: 'text', completed: 'bool', impressions: 'text', score: 'int', createdAt: 'text', updatedAt: 'text' });
 const rowToOverviewProgram = rowMapper<ApplicationOverview['program']>({ institutionName: 'text', track: 'text', city: 'text', state: 'text', nrmpCode: 'nullableText', isSample: 'bool' });
@@ -59,10 +59,18 @@ export function createPipelineRepo(db: Db) {
     return { applicationIds: stmts.rankIds.all() as number[], extraRankFee: meta?.extra_rank_fee ?? null, savedAt: meta?.saved_at ?? null };
   }
 
-  /** Moves an application forward to `target` (with a history note) when the interview step says so. */
-  function advance(applicationId: number, target: ApplicationStatus, date: string, note: string, now: Date): StatusMove | null {
+  /**
+   * Moves an application forward to `target` (with a history note) when the interview step
+   * says so. The move is dated `wanted`, kept between the application's last change and
+   * today: a status never sits in the future (an interview marked done before its day is
+   * dated today) nor before the previous change.
+   */
+  function advance(applicationId: number, target: ApplicationStatus, wanted: string, note: string, now: Date): StatusMove | null {
     const app = apps.get(applicationId);
     if (!interviewMovesStatus(app.status, target)) return null;
+    const today = todayOf(now);
+    const last = apps.lastChange(app);
+    const date = wanted > today ? today : wanted < last ? last : wanted;
     apps.setStatus([applicationId], target, date, note, now);
     return { applicationId, from: app.status, to: target, date };
   }

@@ -74,7 +74,7 @@ export function AddApplicationsDialog({ programs, appliedProgramIds, onClose, on
           </label>
           <label className="field">
             <span>Date</span>
-            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            <input type="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} />
           </label>
         </div>
         {candidates.length === 0 ? (

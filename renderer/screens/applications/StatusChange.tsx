@@ -66,7 +66,7 @@ export function StatusChangeForm({ ids, status: fixed, initialStatus, submitLabe
       ) : null}
       <label className={`field${errors.date ? ' has-error' : ''}`}>
         <span>Date of the change</span>
-        <input type="date" name="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={errors.date ? true : undefined} />
+        <input type="date" name="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} aria-invalid={errors.date ? true : undefined} />
         {errors.date ? <span className="error">{errors.date}</span> : null}
       </label>
       <label className={`field grow${errors.note ? ' has-error' : ''}`}>
