@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, type TestContext } from 'vitest';
 import { openServices, type AppServices } from '../../electron/services';
 import { startWebServer, type WebServer } from '../../electron/web/server';
@@ -95,6 +95,6 @@ export function useApp(): () => AppUnderTest {
 }
 
 /** The input or select inside the field with this data-field path. */
-export function field(page: Page, name: string) {
-  return page.locator(`[data-field="${name}"]`).locator('input, select, textarea').first();
+export function field(scope: Page | Locator, name: string) {
+  return scope.locator(`[data-field="${name}"]`).locator('input, select, textarea').first();
 }

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { AppServices } from '../../electron/services';
 import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
 import { institution, seedExampleProfile, track } from '../fixtures';
-import type { Locator } from 'playwright-core';
-import { useApp } from './harness';
+import { field, useApp } from './harness';
+import { addUsWriters, uploadLetters } from './steps';
 
 const app = useApp();
 
 /** The input, select or textarea of the field with this data-field name, inside a dialog or card. */
-const field = (scope: Locator, name: string) => scope.locator(`[data-field="${name}"]`).locator('input, select, textarea').first();
 
 async function call<M extends Method>(services: AppServices, method: M, input?: InputOf<M>): Promise<OutputOf<M>> {
   const r = await services.dispatch(method, input);
@@ -41,33 +40,12 @@ describe('letters, assignments and messages', () => {
     await seed(services);
     await open('letters', 'Letters & documents');
 
-    // Two writers, each with a letter, added through the screen.
-    for (const [name, inst] of [
+    // Two writers, each with a letter, added through the screen; both letters uploaded.
+    await addUsWriters(page, [
       ['Dr. Jane Smith', 'Mercy Hospital, OH'],
       ['Dr. Omar Farouk', 'Lakeview Regional, OH'],
-    ] as const) {
-      await page.getByRole('button', { name: 'Add letter writer' }).first().click();
-      const dialog = page.getByRole('dialog');
-      await field(dialog, 'name').fill(name);
-      await field(dialog, 'title').fill('Attending Surgeon');
-      await field(dialog, 'institution').fill(inst);
-      await field(dialog, 'location').selectOption('us');
-      await dialog.getByRole('button', { name: 'Save' }).click();
-      await page.getByRole('status').getByText(`Added ${name} with a letter to ask for.`).waitFor();
-      expect(await dialog.count()).toBe(0);
-    }
-
-    // Move both through asked -> agreed -> strong letter -> uploaded.
-    for (const name of ['Dr. Jane Smith', 'Dr. Omar Farouk']) {
-      const stage = page.getByRole('combobox', { name: `Stage of ${name}`, exact: true });
-      await stage.selectOption('asked');
-      await page.locator(`[data-letter="${name}"].stage-asked`).waitFor();
-      await stage.selectOption('agreed');
-      await page.locator(`[data-letter="${name}"]`).getByRole('button', { name: 'Yes, a strong letter' }).click();
-      await page.locator(`[data-letter="${name}"].stage-strong_confirmed`).waitFor();
-      await stage.selectOption('uploaded');
-      await page.locator(`[data-letter="${name}"].stage-uploaded`).waitFor();
-    }
+    ]);
+    await uploadLetters(page, ['Dr. Jane Smith', 'Dr. Omar Farouk']);
     expect(await page.getByTestId('letters-summary').textContent()).toContain('5 letters · 5 uploaded · 5 confirmed strong · 2 from US surgeons');
 
     // Assign both to the one application: 2 + 2 = 4, the most ERAS allows.

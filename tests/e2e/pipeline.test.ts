@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { institution, seedExampleProfile, track } from '../fixtures';
 import { field, useApp } from './harness';
+import { addApplicationFromAllPrograms } from './steps';
 
 const app = useApp();
 
@@ -16,12 +17,7 @@ describe('one application from considering to ranked', () => {
     await page.getByRole('heading', { name: 'No applications yet' }).waitFor();
 
     // Add one application from all programs.
-    await page.getByRole('button', { name: 'Add applications' }).first().click();
-    const add = page.getByRole('dialog', { name: 'Add applications' });
-    await add.getByRole('tab', { name: 'All programs' }).click();
-    await add.getByRole('checkbox', { name: /Heartland Medical Center/ }).check();
-    await add.locator('input[type="date"]').fill('2026-09-01');
-    await add.getByRole('button', { name: 'Add 1 application' }).click();
+    await addApplicationFromAllPrograms(page, /Heartland Medical Center/, '2026-09-01');
     const column = (status: string) => page.locator(`[data-status="${status}"]`);
     const card = page.locator('.board-card', { hasText: 'Heartland Medical Center' });
     await column('considering').locator('.board-card', { hasText: 'Heartland' }).waitFor();

@@ -4,11 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { institution, seedExampleProfile, track } from '../fixtures';
-import { useApp } from './harness';
+import { field, useApp } from './harness';
+import { addApplicationFromAllPrograms, addUsWriters, uploadLetters } from './steps';
 
 const app = useApp();
 
-const field = (scope: Locator, name: string) => scope.locator(`[data-field="${name}"]`).locator('input, select, textarea').first();
 const PROGRAM = 'Heartland Medical Center (Preliminary)';
 const WRITERS = ['Dr. Jane Smith', 'Dr. Omar Farouk'];
 const STEPS = [
@@ -42,39 +42,16 @@ describe('issue 5: one application through the season', () => {
     // The application, added on the Applications screen.
     await open('applications', 'Applications');
     await page.getByRole('heading', { name: 'No applications yet' }).waitFor();
-    await page.getByRole('button', { name: 'Add applications' }).first().click();
-    const add = page.getByRole('dialog', { name: 'Add applications' });
-    await add.getByRole('tab', { name: 'All programs' }).click();
-    await add.getByRole('checkbox', { name: /Heartland Medical Center/ }).check();
-    await add.locator('input[type="date"]').fill('2026-09-01');
-    await add.getByRole('button', { name: 'Add 1 application' }).click();
+    await addApplicationFromAllPrograms(page, /Heartland Medical Center/, '2026-09-01');
     await page.locator('[data-status="considering"] .board-card', { hasText: 'Heartland' }).waitFor();
 
     // Two writers whose letters reach "uploaded", on the Letters screen.
     await open('letters', 'Letters & documents');
-    for (const [name, inst] of [
+    await addUsWriters(page, [
       [WRITERS[0]!, 'Mercy Hospital, OH'],
       [WRITERS[1]!, 'Lakeview Regional, OH'],
-    ] as const) {
-      await page.getByRole('button', { name: 'Add letter writer' }).first().click();
-      const dialog = page.getByRole('dialog');
-      await field(dialog, 'name').fill(name);
-      await field(dialog, 'title').fill('Attending Surgeon');
-      await field(dialog, 'institution').fill(inst);
-      await field(dialog, 'location').selectOption('us');
-      await dialog.getByRole('button', { name: 'Save' }).click();
-      await page.getByRole('status').getByText(`Added ${name} with a letter to ask for.`).waitFor();
-    }
-    for (const name of WRITERS) {
-      const stage = page.getByRole('combobox', { name: `Stage of ${name}`, exact: true });
-      await stage.selectOption('asked');
-      await page.locator(`[data-letter="${name}"].stage-asked`).waitFor();
-      await stage.selectOption('agreed');
-      await page.locator(`[data-letter="${name}"]`).getByRole('button', { name: 'Yes, a strong letter' }).click();
-      await page.locator(`[data-letter="${name}"].stage-strong_confirmed`).waitFor();
-      await stage.selectOption('uploaded');
-      await page.locator(`[data-letter="${name}"].stage-uploaded`).waitFor();
-    }
+    ]);
+    await uploadLetters(page, WRITERS);
     expect(await page.getByTestId('letters-summary').textContent()).toContain('2 letters · 2 uploaded · 2 confirmed strong · 2 from US surgeons');
 
     // Both assigned to the application in the matrix (before submitting: ERAS locks them then).
