@@ -18,6 +18,18 @@ export function NoticeBanner({ notice, onDismiss, role }: { notice: Notice | nul
   );
 }
 
+/** A load that failed, with its message and a way to try again. */
+export function LoadErrorBanner({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <div className="banner error" role="alert">
+      <span>{message}</span>
+      <button type="button" className="secondary" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
 /**
  * A notice and `run(action, ok?)`: runs the action, reloads with `reload`, then shows `ok`
  * (or no banner when `ok` is left out); a refusal shows its message. `savedThenReload(text)`

@@ -12,6 +12,7 @@ import { DocumentsTab } from './DocumentsTab';
 import { MessagesTab } from './MessagesTab';
 import './letters.css';
 import '../../styles/letters-filter.css';
+import { LoadErrorBanner } from '../../components/Notice';
 
 /** The stage in "#/letters?stage=uploaded" (the Dashboard's letter counts link there), if it is one. */
 function stageFromHash(): LetterStage | null {
@@ -49,12 +50,7 @@ export function LettersScreen() {
     <div className="screen letters-screen">
       <ScreenHeader title="Letters & documents" subtitle="Letters of recommendation, personal statements and CV versions, and what went to each program." />
       {loadError ? (
-        <div className="banner error" role="alert">
-          <span>{loadError}</span>
-          <button type="button" className="secondary" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
+        <LoadErrorBanner message={loadError} onRetry={() => void load()} />
       ) : null}
       <div className="tabs" role="tablist" aria-label="Letters views">
         {TABS.map(([id, label]) => (

@@ -7,6 +7,7 @@ import { useProfileStore } from '../../stores/profile-store';
 import { fromDraft, toDraft, type ProfileDraft } from './profile-draft';
 import { UsceEditor } from './UsceEditor';
 import { plural } from '../../components/format';
+import { LoadErrorBanner } from '../../components/Notice';
 
 const options = <T extends string>(keys: readonly T[], labels: Record<T, string>) => keys.map((k) => [k, labels[k]] as const);
 
@@ -174,12 +175,7 @@ function ErrorState({ message, onRetry }: { message: string; onRetry: () => void
   return (
     <div className="screen">
       <ScreenHeader title="Profile" />
-      <div className="banner error" role="alert">
-        {message}{' '}
-        <button type="button" onClick={onRetry}>
-          Try again
-        </button>
-      </div>
+      <LoadErrorBanner message={message} onRetry={onRetry} />
     </div>
   );
 }

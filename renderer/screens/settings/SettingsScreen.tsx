@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/Modal';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useBackupsStore } from '../../stores/backups-store';
 import { DataCard } from '../transfer/DataCard';
+import { LoadErrorBanner } from '../../components/Notice';
 
 const REASON_LABELS: Record<BackupReason, string> = {
   startup: 'At start-up',
@@ -115,12 +116,7 @@ function BackupsCard({ onRestored }: { onRestored: () => void }) {
         </p>
       ) : null}
       {loadError ? (
-        <div className="banner error" role="alert">
-          <span>{loadError}</span>
-          <button type="button" className="secondary" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
+        <LoadErrorBanner message={loadError} onRetry={() => void load()} />
       ) : !list ? (
         <p className="muted">Loading…</p>
       ) : list.backups.length === 0 ? (
