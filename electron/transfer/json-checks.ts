@@ -7,7 +7,7 @@
 // Checked by domain rules: profile + usce_entry (profileSchema), institution + program +
 // program_unfilled (institutionWithTracksSchema, and the stored values must be what the
 // editor saves, e.g. "OH" not "oh"), application + application_event (history chain,
-// statusMoveProblem, last event = status, notes), letter_writer, letter, letter_settings,
+// statusMoveProblem, dates that never go back, last event = status, notes), letter_writer, letter, letter_settings,
 // document_version, communication, message_template, program_deadline, calendar_settings,
 // interview, prep_card, soap_plan_entry notes. Everything else relies on SQLite constraints only.
 import type { z } from 'zod';
@@ -143,6 +143,8 @@ function checkApplications(db: Db, p: LoadedDataProblems): void {
       }
       const problem = statusMoveProblem(before.status, e.status);
       if (problem) p.add(at, problem);
+      // The app never dates a change before the previous one (setStatus refuses it, the pipeline clamps).
+      if (e.date < before.date) p.add(at, `it is dated ${e.date}, before ${before.date} of the event before it (${before.id}); a status change cannot be dated before the previous change.`);
     });
     const last = history[history.length - 1]!;
     if (last.status !== app.status) p.add(where, `its status is "${label(app.status)}", but its last history event (${last.id}) says "${label(last.status)}".`);

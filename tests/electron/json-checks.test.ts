@@ -106,6 +106,15 @@ describe('import everything from JSON: the app’s rules', () => {
     await expectRefused(other, /its status date is 2026-10-21, but its last history event \(\d+\) is dated 2026-10-20/);
   });
 
+  it('refuses a status history whose dates go back (2026-10-01, then 2026-09-01), naming the program and both dates', async () => {
+    const json = await exported();
+    const events = json.tables.application_event!;
+    events.rows[0]![events.columns.indexOf('date')] = '2026-10-01';
+    events.rows[1]![events.columns.indexOf('date')] = '2026-09-01';
+    set(json, 'application', 0, 'status_date', '2026-09-01');
+    await expectRefused(json, /application \d+ \(Lakeview Regional Medical Center \(Preliminary\)\) application_event \d+: it is dated 2026-09-01, before 2026-10-01 of the event before it/);
+  });
+
   it('checks profile, programs and letter writers with their own schemas, listing five problems and a count', async () => {
     const json = await exported();
     set(json, 'profile', 0, 'email', 'not an email');
