@@ -1,6 +1,7 @@
 // Handlers for the readiness checklist, the season calendar (corrections, program
 // deadlines, agenda, .ics export), reminders and the dashboard. They gather the data from
 // the repositories and hand it to the pure engine.
+import { createHash } from 'node:crypto';
 import type { Handlers } from '../../shared/api/contract';
 import type { readinessApi } from '../../shared/api/readiness-api';
 import type { calendarApi, CalendarSettingsValue } from '../../shared/api/calendar-api';
@@ -21,7 +22,7 @@ import {
   type InterviewDateInput,
 } from '../../shared/engine/agenda';
 import { todayIn } from '../../shared/engine/calendar-dates';
-import { calendarIcs } from '../../shared/engine/calendar-ics';
+import { calendarIcs, icsEventContent, icsNextSequence, icsUid } from '../../shared/engine/calendar-ics';
 import { dashboardSummary } from '../../shared/engine/dashboard';
 import { erasProgress, readinessChecklist, readinessLetters, soapProgress } from '../../shared/engine/readiness';
 import type { ReadinessItem } from '../../shared/engine/readiness-types';
@@ -149,7 +150,13 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
     'calendar.exportIcs': () => {
       const s = snapshot();
       const items = datedItems(s, s.checklist);
-      return { filename: `prelim-tracker-${s.today}.ics`, content: calendarIcs(items), events: items.length };
+      // SEQUENCE per UID: kept while the event's content is unchanged, higher once it changed.
+      const sequences = calendar.icsSequences(
+        items.map((i) => ({ uid: icsUid(i), hash: createHash('sha256').update(icsEventContent(i)).digest('hex'), updatedAt: i.updatedAt })),
+        (e, previous) => icsNextSequence(previous, e.updatedAt),
+        now(),
+      );
+      return { filename: `prelim-tracker-${s.today}.ics`, content: calendarIcs(items, sequences), events: items.length };
     },
     'calendar.settings': () => withZone(calendar.settings()),
     'calendar.saveSettings': (input) => withZone(calendar.saveSettings(input)),

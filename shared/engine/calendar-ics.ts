@@ -1,8 +1,11 @@
 // Every dated item as an iCalendar file (the `ics` library writes it). Timed items are
 // written as their UTC instant (9 pm ET on 3 Mar 2027 = 20270304T020000Z), so any calendar
 // shows them at the right local time; all-day items are dates (VALUE=DATE) that stay on
-// their day in every zone. UIDs are stable (the item's key), and SEQUENCE grows with the
-// item's last change, so importing a second export updates events instead of duplicating them.
+// their day in every zone. UIDs are stable (the item's key). SEQUENCE must grow whenever an
+// event's content changes (a calendar ignores a re-import whose SEQUENCE is not higher), also
+// for items without a change date (grouped checklist items) or whose date goes back (a reset
+// correction): the caller keeps the last exported content per UID (icsEventContent) and
+// passes the sequences in; icsNextSequence says how a changed event's sequence grows.
 import { createEvents, type EventAttributes } from 'ics';
 import { instantOfPoint } from './calendar-dates';
 import { DATED_KIND_LABELS, type DatedItem } from './agenda';
@@ -21,12 +24,22 @@ export function icsSequence(updatedAt: string | null): number {
   return Number.isNaN(ms) ? 0 : Math.max(0, Math.floor((ms - SEQUENCE_EPOCH) / 60_000));
 }
 
+/**
+ * The sequence of an event that is new or changed since its last export: higher than the
+ * previous one, and never below the item's change time (icsSequence), which is what exports
+ * made before sequences were recorded used.
+ */
+export function icsNextSequence(previous: number | null, updatedAt: string | null): number {
+  const floor = icsSequence(updatedAt);
+  return previous === null ? floor : Math.max(previous + 1, floor);
+}
+
 function dateArray(date: string): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return [y, m, d];
 }
 
-function toEvent(item: DatedItem): EventAttributes {
+function toEvent(item: DatedItem, sequences?: ReadonlyMap<string, number>): EventAttributes {
   const instant = instantOfPoint(item);
   const description = [
     `${DATED_KIND_LABELS[item.kind]}${item.estimated ? ' (estimated date: check the source)' : ''}`,
@@ -38,7 +51,7 @@ function toEvent(item: DatedItem): EventAttributes {
     .join('\n');
   const common = {
     uid: icsUid(item),
-    sequence: icsSequence(item.updatedAt),
+    sequence: sequences?.get(icsUid(item)) ?? icsSequence(item.updatedAt),
     title: `${item.estimated ? '[est.] ' : ''}${item.title}`,
     description,
     categories: [DATED_KIND_LABELS[item.kind]],
@@ -54,9 +67,18 @@ function toEvent(item: DatedItem): EventAttributes {
   return { ...common, start: instant.getTime(), startInputType: 'utc', startOutputType: 'utc', duration: { minutes: item.kind === 'interview' ? 60 : 30 } };
 }
 
-/** The .ics text for the items (done items included, so the calendar keeps them). Throws if the library refuses an item. */
-export function calendarIcs(items: readonly DatedItem[]): string {
-  const { error, value } = createEvents(items.map(toEvent), { productId: 'prelim-tracker/calendar', calName: 'Prelim Tracker' });
+/** Everything the export writes for the item except its SEQUENCE, as one string: a different string is a changed event. */
+export function icsEventContent(item: DatedItem): string {
+  const { sequence: _sequence, ...content } = toEvent(item);
+  return JSON.stringify(content);
+}
+
+/**
+ * The .ics text for the items (done items included, so the calendar keeps them), with the
+ * given SEQUENCE per UID (by default the item's change time). Throws if the library refuses an item.
+ */
+export function calendarIcs(items: readonly DatedItem[], sequences?: ReadonlyMap<string, number>): string {
+  const { error, value } = createEvents(items.map((i) => toEvent(i, sequences)), { productId: 'prelim-tracker/calendar', calName: 'Prelim Tracker' });
   if (error || value === null) throw new Error(`The calendar file could not be written: ${error?.message ?? 'unknown error'}`);
   return value;
 }

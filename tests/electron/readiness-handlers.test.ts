@@ -202,6 +202,49 @@ describe('calendar export', () => {
     expect(matchDay.startDate.toJSDate().toISOString()).toBe('2027-03-19T16:00:00.000Z');
     expect(matchDay.sequence).toBeGreaterThan(0);
   });
+
+  const parseIcs = (text: string) =>
+    new Map(
+      new ICAL.Component(ICAL.parse(text))
+        .getAllSubcomponents('vevent')
+        .map((v) => new ICAL.Event(v))
+        .map((e) => [e.uid, { sequence: e.sequence, content: `${e.summary}|${e.description}|${e.startDate.toString()}` }] as const),
+    );
+
+  it('SEQUENCE: the same without a change, higher for a changed checklist group (which has no change date), same UIDs', async () => {
+    const { call, db } = await setup();
+    const first = parseIcs((await call('calendar.exportIcs')).content);
+    const again = parseIcs((await call('calendar.exportIcs')).content);
+    expect(again).toEqual(first);
+    const groups = [...first.keys()].filter((uid) => uid.startsWith('readiness:'));
+    expect(groups.length).toBeGreaterThan(0);
+    expect(db.prepare('SELECT COUNT(*) FROM ics_export').pluck().get()).toBe(first.size);
+
+    // Saving the profile turns several checklist items done: the groups' titles and descriptions change.
+    await call('profile.save', seedExampleProfile());
+    const after = parseIcs((await call('calendar.exportIcs')).content);
+    const changed = groups.filter((uid) => after.has(uid) && after.get(uid)!.content !== first.get(uid)!.content);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const uid of changed) expect(after.get(uid)!.sequence).toBeGreaterThan(first.get(uid)!.sequence);
+    for (const [uid, e] of after) if (first.has(uid) && first.get(uid)!.content === e.content) expect({ uid, sequence: e.sequence }).toEqual({ uid, sequence: first.get(uid)!.sequence });
+    // A UID is the same item in both exports (no new UID for a changed group).
+    expect(changed.every((uid) => first.has(uid))).toBe(true);
+  });
+
+  it('SEQUENCE: resetting a season correction gets a higher sequence than the corrected version', async () => {
+    const { call, setNow } = await setup();
+    const uid = 'season:match-day@prelim-tracker.local';
+    const original = parseIcs((await call('calendar.exportIcs')).content).get(uid)!;
+    setNow(new Date('2026-10-01T14:00:00Z'));
+    await call('calendar.correct', { eventId: 'match-day', date: '2027-03-19', time: '12:00', note: '' });
+    const corrected = parseIcs((await call('calendar.exportIcs')).content).get(uid)!;
+    expect(corrected.sequence).toBeGreaterThan(original.sequence);
+    await call('calendar.resetCorrection', { eventId: 'match-day' });
+    const reset = parseIcs((await call('calendar.exportIcs')).content).get(uid)!;
+    expect(reset.content).toBe(original.content);
+    expect(reset.sequence).toBeGreaterThan(corrected.sequence);
+    expect(parseIcs((await call('calendar.exportIcs')).content).get(uid)!.sequence).toBe(reset.sequence);
+  });
 });
 
 describe('dashboard', () => {

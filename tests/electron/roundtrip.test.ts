@@ -71,6 +71,8 @@ async function populate(t: ReturnType<typeof openTestServices>) {
   const due = await call('reminders.due');
   expect(due.length).toBeGreaterThan(0);
   await call('reminders.markShown', { keys: due.map((r) => r.key) });
+  // The .ics export records each event's content hash and SEQUENCE (ics_export).
+  expect((await call('calendar.exportIcs')).events).toBeGreaterThan(0);
 
   // SOAP: state, plan, unfilled list, applications.
   await call('soap.setMatchStatus', { matchStatus: 'unmatched' });

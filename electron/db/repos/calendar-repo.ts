@@ -51,6 +51,10 @@ export function createCalendarRepo(db: Db) {
     shownOn: db.prepare('SELECT item_key FROM reminder_log WHERE shown_on = ?').pluck(),
     logShown: db.prepare('INSERT OR IGNORE INTO reminder_log (item_key, shown_on, shown_at) VALUES (?, ?, ?)'),
     pruneLog: db.prepare('DELETE FROM reminder_log WHERE shown_on < ?'),
+    icsExports: db.prepare('SELECT uid, content_hash, sequence FROM ics_export'),
+    upsertIcsExport: db.prepare(
+      'INSERT INTO ics_export (uid, content_hash, sequence, exported_at) VALUES (@uid, @hash, @sequence, @now) ON CONFLICT(uid) DO UPDATE SET content_hash = excluded.content_hash, sequence = excluded.sequence, exported_at = excluded.exported_at',
+    ),
   };
 
   const getDeadline = oneById(stmts.deadline, rowToDeadline, 'Deadline');
@@ -120,6 +124,30 @@ export function createCalendarRepo(db: Db) {
         const cutoff = new Date(Date.parse(`${day}T00:00:00Z`) - REMINDER_LOG_KEEP_DAYS * 86_400_000).toISOString().slice(0, 10);
         stmts.pruneLog.run(cutoff);
         return { recorded };
+      });
+    },
+
+    /**
+     * The SEQUENCE of each event of a calendar export, recorded in one transaction: an event
+     * keeps its sequence while its content hash is the same and gets a higher one (`next`
+     * decides how much higher) when it changed or is new.
+     */
+    icsSequences<E extends { uid: string; hash: string }>(events: readonly E[], next: (event: E, previous: number | null) => number, now: Date): Map<string, number> {
+      return inTransaction(db, () => {
+        const stored = new Map((stmts.icsExports.all() as Row[]).map((r) => [r.uid as string, { hash: r.content_hash as string, sequence: r.sequence as number }]));
+        const out = new Map<string, number>();
+        for (const e of events) {
+          const prev = stored.get(e.uid);
+          if (prev && prev.hash === e.hash) {
+            out.set(e.uid, prev.sequence);
+            continue;
+          }
+          const sequence = next(e, prev ? prev.sequence : null);
+          stmts.upsertIcsExport.run({ uid: e.uid, hash: e.hash, sequence, now: now.toISOString() });
+          stored.set(e.uid, { hash: e.hash, sequence });
+          out.set(e.uid, sequence);
+        }
+        return out;
       });
     },
   };

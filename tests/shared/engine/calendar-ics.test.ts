@@ -2,7 +2,7 @@
 // UIDs, times and zones.
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { calendarIcs, icsSequence } from '../../../shared/engine/calendar-ics';
+import { calendarIcs, icsEventContent, icsNextSequence, icsSequence, icsUid } from '../../../shared/engine/calendar-ics';
 import { seasonItems, programDeadlineItems, interviewItems, type DatedItem } from '../../../shared/engine/agenda';
 import { resolveSeasonEvents } from '../../../shared/domain/season-calendar';
 
@@ -57,5 +57,28 @@ describe('calendar export (.ics)', () => {
   it('sequence grows with the last change', () => {
     expect(icsSequence(null)).toBe(0);
     expect(icsSequence('2026-10-01T08:01:00Z')).toBeGreaterThan(icsSequence('2026-10-01T08:00:00Z'));
+  });
+
+  it('the content of an event changes with what is written (not its sequence); given sequences are used per UID', () => {
+    const reset = items();
+    const corrected = items([{ eventId: 'rol-deadline', date: '2027-03-04', time: '21:00', note: '', updatedAt: '2026-10-01T08:00:00Z' }]);
+    const rol = (list: DatedItem[]) => list.find((i) => i.key === 'season:rol-deadline')!;
+    expect(icsEventContent(rol(corrected))).not.toBe(icsEventContent(rol(reset)));
+    expect(icsEventContent(rol(items()))).toBe(icsEventContent(rol(reset)));
+    // A checklist group has no change date, but its title changes: a different content.
+    const group = (n: number): DatedItem => ({ ...rol(reset), key: 'readiness:2026-09-02', kind: 'readiness', title: `${n} checklist items`, updatedAt: null });
+    expect(icsEventContent(group(5))).not.toBe(icsEventContent(group(7)));
+    const uid = icsUid(group(5));
+    const [event] = parse(calendarIcs([group(5)], new Map([[uid, 12]])));
+    expect([event!.uid, event!.sequence]).toEqual([uid, 12]);
+  });
+
+  it('a changed event’s sequence is higher than the last exported one and never below its change time', () => {
+    expect(icsNextSequence(null, null)).toBe(0);
+    expect(icsNextSequence(4, null)).toBe(5);
+    const corrected = icsSequence('2026-10-01T08:00:00Z');
+    expect(icsNextSequence(null, '2026-10-01T08:00:00Z')).toBe(corrected);
+    expect(icsNextSequence(corrected, null)).toBe(corrected + 1); // a reset correction: no change date, still higher
+    expect(icsNextSequence(3, '2026-10-01T08:00:00Z')).toBe(corrected);
   });
 });
