@@ -9,7 +9,8 @@
 // editor saves, e.g. "OH" not "oh"), application + application_event (history chain,
 // statusMoveProblem, dates that never go back, last event = status, notes), letter_writer, letter, letter_settings,
 // document_version, communication, message_template, program_deadline, calendar_settings,
-// interview, prep_card, soap_plan_entry notes. Everything else relies on SQLite constraints only.
+// interview, prep_card, soap_plan_entry notes. Everything else relies on SQLite constraints only
+// (e.g. ics_export: .ics SEQUENCE bookkeeping, no user-entered values).
 import type { z } from 'zod';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
