@@ -32,6 +32,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const now = ctx.now ?? (() => new Date());
   const profile = createProfileRepo(ctx.db);
   const programs = createProgramsRepo(ctx.db);
+  const pipeline = createPipelineRepo(ctx.db);
   return {
     'app.info': () => ({ version: APP_VERSION, schemaVersion: schemaVersion(ctx.db), databasePath: ctx.databasePath, mode: ctx.mode }),
     'profile.get': () => profile.get(),
@@ -45,7 +46,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createApplicationHandlers(ctx.db, now),
     ...createSoapHandlers(ctx.db, now),
     ...createLetterHandlers(ctx.db, now),
-    ...createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now), interviews: () => createPipelineRepo(ctx.db).interviewDates() }),
+    ...createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now), interviews: () => pipeline.interviewDates() }),
     ...createPipelineHandlers(ctx.db, now),
     ...createTransferHandlers(ctx, now),
   };

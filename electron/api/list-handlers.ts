@@ -1,10 +1,10 @@
 // Handlers for tiers, the application list, settings and sample data.
-import { format } from 'date-fns';
 import type { Handlers } from '../../shared/api/contract';
 import { tierPrograms } from '../../shared/engine/tier-program';
 import { generateSampleInstitutions } from '../../shared/sample/generate';
 import type { Db } from '../db/open';
 import { inTransaction } from '../db/open';
+import { todayOf } from '../db/repos/applications-repo';
 import { createListRepo } from '../db/repos/list-repo';
 import { createProfileRepo } from '../db/repos/profile-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
@@ -18,7 +18,7 @@ export function createListHandlers(db: Db, now: () => Date): ListHandlers {
   const list = createListRepo(db);
   return {
     'tiers.list': () => {
-      const today = format(now(), 'yyyy-MM-dd');
+      const today = todayOf(now());
       const saved = profiles.get();
       const all = programs.list();
       const computed = tierPrograms(all, saved.profile, today);

@@ -7,7 +7,6 @@ import { soapWeekDatesFrom, type SoapWeekDates } from '../../shared/domain/soap-
 import type { ReadinessItem } from '../../shared/engine/readiness-types';
 import { todayIn } from '../../shared/engine/calendar-dates';
 import { isUsSurgeon } from '../../shared/engine/letters';
-import { isConfirmedStrong } from '../../shared/domain/letters';
 import { acceptedApplication, offerExpiredByClock, soapClock } from '../../shared/engine/soap-match-week';
 import { soapAllowedTracks, soapBlurb, soapCandidates, soapTrackProblem } from '../../shared/engine/soap-fallback';
 import { soapReadinessItems } from '../../shared/engine/soap-readiness';
@@ -27,8 +26,8 @@ type SoapHandlers = Pick<Handlers, SoapMethod>;
 const MAX_CANDIDATES = 60;
 
 /** Match Week dates from the season calendar, with the user's corrections (Deadlines screen). */
-function soapWeekDates(db: Db): SoapWeekDates {
-  return soapWeekDatesFrom(resolveSeasonEvents(createCalendarRepo(db).corrections()));
+function soapWeekDates(calendar: ReturnType<typeof createCalendarRepo>): SoapWeekDates {
+  return soapWeekDatesFrom(resolveSeasonEvents(calendar.corrections()));
 }
 
 /** The SOAP readiness items (also shown in the readiness checklist). */
@@ -37,11 +36,12 @@ export function createSoapReadiness(db: Db, now: () => Date): () => ReadinessIte
   const profiles = createProfileRepo(db);
   const letters = createLettersRepo(db);
   const documents = createDocumentsRepo(db);
+  const calendar = createCalendarRepo(db);
   return () => {
     const state = soap.state();
     // Letters uploaded to the LoR portal and confirmed strong are the ones to assign to SOAP programs.
     const writers = new Map(letters.writers().map((w) => [w.id, w]));
-    const strong = letters.letters().filter((l) => l.stage === 'uploaded' && isConfirmedStrong(l.stage));
+    const strong = letters.letters().filter((l) => l.stage === 'uploaded');
     const usSurgeon = strong.filter((l) => {
       const w = writers.get(l.writerId);
       return w !== undefined && isUsSurgeon(w);
@@ -49,7 +49,7 @@ export function createSoapReadiness(db: Db, now: () => Date): () => ReadinessIte
     return soapReadinessItems({
       profile: profiles.get().profile,
       now: now(),
-      rolDeadline: soapWeekDates(db).rolDeadline,
+      rolDeadline: soapWeekDates(calendar).rolDeadline,
       prelimStatementReady: state.prelimStatementReady,
       prelimStatementVersions: documents.list().filter((d) => d.kind === 'personal_statement_prelim').length,
       letters: { strongUploaded: strong.length, usSurgeonStrongUploaded: usSurgeon.length },
@@ -69,10 +69,11 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
   function overview(): SoapOverview {
     const at = now();
     const today = todayIn(at, zone());
-    const dates = soapWeekDates(db);
+    const dates = soapWeekDates(calendar);
     const clock = soapClock(at, dates);
     const { profile } = profiles.get();
     const state = soap.state();
+    const allowed = soapAllowedTracks(state.matchStatus);
     const all = programs.list();
     const tiers = tierPrograms(all, profile, today);
     const tierOf = new Map(all.map((p, i) => [p.id, tiers[i]!]));
@@ -98,7 +99,7 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
       now: at.toISOString(),
       dates,
       state,
-      allowed: { ...soapAllowedTracks(state.matchStatus), tracks: [...soapAllowedTracks(state.matchStatus).tracks] },
+      allowed: { ...allowed, tracks: [...allowed.tracks] },
       plan,
       candidates,
       leftOut: found.leftOut,
@@ -139,7 +140,7 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
     },
     'soap.apply': ({ programIds }) => {
       const at = now();
-      soap.apply(programIds, at, soapClock(at, soapWeekDates(db)));
+      soap.apply(programIds, at, soapClock(at, soapWeekDates(calendar)));
       return overview();
     },
     'soap.interview': ({ applicationId }) => {
@@ -148,12 +149,12 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
     },
     'soap.offer': ({ applicationId, round }) => {
       const at = now();
-      soap.recordOffer(applicationId, round, at, soapClock(at, soapWeekDates(db)));
+      soap.recordOffer(applicationId, round, at, soapClock(at, soapWeekDates(calendar)));
       return overview();
     },
     'soap.decide': ({ applicationId, decision }) => {
       const at = now();
-      soap.decide(applicationId, decision, at, soapClock(at, soapWeekDates(db)));
+      soap.decide(applicationId, decision, at, soapClock(at, soapWeekDates(calendar)));
       return overview();
     },
   };
