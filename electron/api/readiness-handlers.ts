@@ -6,7 +6,6 @@ import type { Handlers } from '../../shared/api/contract';
 import type { readinessApi } from '../../shared/api/readiness-api';
 import type { calendarApi, CalendarSettingsValue } from '../../shared/api/calendar-api';
 import { resolveSeasonEvents, type CalendarSettings } from '../../shared/domain/season-calendar';
-import type { Program } from '../../shared/domain/program';
 import {
   buildAgenda,
   communicationFollowUps,
@@ -36,6 +35,7 @@ import { createLettersRepo } from '../db/repos/letters-repo';
 import { createListRepo } from '../db/repos/list-repo';
 import { createProfileRepo } from '../db/repos/profile-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
+import { programLabel } from '../../shared/domain/program';
 
 type ReadinessHandlers = Pick<Handlers, keyof typeof readinessApi | keyof typeof calendarApi>;
 
@@ -51,9 +51,6 @@ export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function programLabel(p: Program): string {
-  return `${p.institution.name} (${p.track === 'preliminary' ? 'Preliminary' : 'Categorical'})`;
-}
 
 export function createReadinessHandlers(db: Db, now: () => Date, sources: ReadinessSources = {}): ReadinessHandlers {
   const profiles = createProfileRepo(db);

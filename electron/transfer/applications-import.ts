@@ -8,7 +8,7 @@ import { createProgramsRepo } from '../db/repos/programs-repo';
 import { APPLICATION_FIELDS, parseDate, parseStatus, parseTrack, type ApplicationFieldKey } from '../../shared/domain/import-fields';
 import { APPLICATION_STATUS_LABELS, SUBMITTED_STATUSES, statusMoveProblem, type ApplicationStatus } from '../../shared/domain/application';
 import { isoDateSchema } from '../../shared/domain/profile';
-import { PROGRAM_LABELS, type Track } from '../../shared/domain/program';
+import { PROGRAM_LABELS, type Track, programLabel } from '../../shared/domain/program';
 import { normalizeNrmpCode } from '../../shared/domain/nrmp';
 import type { ImportPlan } from '../../shared/api/transfer-api';
 import type { SheetData } from './read-file';
@@ -88,7 +88,7 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
     if (notes !== undefined && notes.length > MAX_NOTES) problem(header('notes'), 'Keep the note under 1,000 characters.');
 
     const program = findProgram(index, code, name, kind);
-    const label = program ? `${program.institution.name} (${PROGRAM_LABELS.track[program.track]})` : name || code || '(no program)';
+    const label = program ? programLabel(program) : name || code || '(no program)';
     if (!program) {
       if (code !== '') problem(header('nrmpCode'), `No program has NRMP code ${code}. Import or add the program first, or check the code.`);
       else if (name === '') problem(header('institution'), 'Give the NRMP code, or the institution name and track, of the program.');

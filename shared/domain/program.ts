@@ -36,6 +36,11 @@ export const PROGRAM_LABELS = {
   tri: { yes: 'Yes', no: 'No', unknown: 'Unknown' },
 } as const;
 
+/** How a program is named everywhere: "Lakeview Regional Medical Center (Preliminary)". */
+export function programLabel(p: { track: Track; institution: { name: string } }): string {
+  return `${p.institution.name} (${PROGRAM_LABELS.track[p.track]})`;
+}
+
 const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
 const optionalEmail = z.union([z.literal(''), z.email('Enter a valid email address, e.g. coordinator@hospital.org.')]);
 const optionalUrl = z.union([

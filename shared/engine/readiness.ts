@@ -14,6 +14,7 @@ import type { DocumentVersion } from '../domain/documents';
 import { isConfirmedStrong, MAX_LETTERS_PER_PROGRAM, MIN_LETTERS_PER_APPLICATION, MIN_US_SURGEON_LETTERS, type Letter, type LetterAssignment, type LetterWriter } from '../domain/letters';
 import { THRESHOLDS } from './thresholds';
 import type { ReadinessGroup, ReadinessItem, ReadinessState } from './readiness-types';
+import { programLabel } from '../domain/program';
 
 /** What the checklist needs to know about a letter (built from the letters domain by readinessLetters). */
 export interface ReadinessLetter {
@@ -102,12 +103,8 @@ function item(id: string, group: ReadinessGroup, title: string, state: Readiness
   return point?.time ? { ...base, dueTime: point.time } : base;
 }
 
-function programName(p: Program): string {
-  return `${p.institution.name} (${p.track === 'preliminary' ? 'Preliminary' : 'Categorical'})`;
-}
-
 function names(programs: readonly Program[], max = 3): string {
-  const shown = programs.slice(0, max).map(programName).join(', ');
+  const shown = programs.slice(0, max).map(programLabel).join(', ');
   return programs.length > max ? `${shown} and ${programs.length - max} more` : shown;
 }
 

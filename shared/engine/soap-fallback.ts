@@ -6,7 +6,7 @@
  * screening rule of its own, it reads the engine's reasons), `today` is passed in.
  */
 import type { Profile } from '../domain/profile';
-import { PROGRAM_LABELS, type Program, type Track } from '../domain/program';
+import { type Program, type Track, programLabel } from '../domain/program';
 import type { SoapMatchStatus } from '../domain/soap';
 import { summarizeApplicant, type TodayInput } from './applicant';
 import { THRESHOLDS } from './thresholds';
@@ -32,7 +32,7 @@ export function soapTrackProblem(status: SoapMatchStatus, program: Pick<Program,
   const allowed = soapAllowedTracks(status);
   if (allowed.tracks.includes(program.track)) return null;
   if (allowed.tracks.length === 0) return allowed.why;
-  return `${program.institution.name} (${PROGRAM_LABELS.track[program.track]}) is not open to you: ${allowed.why}`;
+  return `${programLabel(program)} is not open to you: ${allowed.why}`;
 }
 
 /** Ranking weights of the fallback list: engine choices, documented here. */

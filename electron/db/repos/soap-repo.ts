@@ -6,7 +6,7 @@ import { inTransaction } from '../open';
 import { AppError } from '../../errors';
 import { rowMapper, notFound } from '../columns';
 import { createProgramsRepo } from './programs-repo';
-import { emptyInstitution, emptyTrack, type Program } from '../../../shared/domain/program';
+import { emptyInstitution, emptyTrack, type Program, programLabel } from '../../../shared/domain/program';
 import { parseNrmpCode } from '../../../shared/domain/nrmp';
 import { SOAP_MAX_APPLICATIONS, type SoapApplication, type SoapMatchStatus, type SoapPlanEntry, type SoapState, type SoapUnfilledProgram } from '../../../shared/domain/soap';
 import { intersectUnfilled, rerankPlanToOpen, soapTrackProblem } from '../../../shared/engine/soap-fallback';
@@ -25,7 +25,6 @@ export const UNFILLED_LIST_TAG = 'SOAP unfilled list';
  */
 export type UnfilledImportSummary = SoapImportResult['summary'];
 
-const label = (p: Program) => `${p.institution.name} (${p.track === 'preliminary' ? 'Preliminary' : 'Categorical'})`;
 
 const rowToApplication = rowMapper<SoapApplication>({ id: 'int', programId: 'int', label: 'text', nrmpCode: 'text', status: 'text', appliedAt: 'text', interviewAt: 'text', offerRound: 'int', decidedAt: 'text' });
 const rowToUnfilled = rowMapper<SoapUnfilledProgram>({ nrmpCode: 'text', name: 'text', state: 'text', positions: 'int', programId: 'int', addedByImport: 'bool' });
@@ -221,9 +220,9 @@ export function createSoapRepo(db: Db) {
         for (const p of fresh) {
           const trackProblem = soapTrackProblem(s.matchStatus, p);
           if (trackProblem) throw new AppError('conflict', trackProblem);
-          if (!stmts.unfilledHasProgram.get(p.id)) throw new AppError('conflict', `${label(p)} is not on the List of Unfilled Programs you imported: SOAP applications go only to programs on it.`);
+          if (!stmts.unfilledHasProgram.get(p.id)) throw new AppError('conflict', `${programLabel(p)} is not on the List of Unfilled Programs you imported: SOAP applications go only to programs on it.`);
         }
-        const created = fresh.map((p) => application(Number(stmts.appInsert.run(p.id, label(p), p.nrmpCode, now.toISOString()).lastInsertRowid)));
+        const created = fresh.map((p) => application(Number(stmts.appInsert.run(p.id, programLabel(p), p.nrmpCode, now.toISOString()).lastInsertRowid)));
         return { created, alreadyApplied };
       });
     },

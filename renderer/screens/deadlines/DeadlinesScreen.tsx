@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { CalendarArrowDown, Pencil, Plus, RotateCcw, Trash2 } from 'lucide-react';
-import { compareNames } from '../../../shared/domain/program';
+import { compareNames, programLabel } from '../../../shared/domain/program';
 import { calendarSettingsSchema, programDeadlineInputSchema, seasonCorrectionSchema, type ProgramDeadline, type ResolvedSeasonEvent } from '../../../shared/domain/season-calendar';
 import { easternTime, formatDay, formatInstant, instantOf } from '../../../shared/engine/calendar-dates';
 import { fieldIssues } from '../../../shared/api/define';
@@ -201,7 +201,7 @@ function ProgramDeadlinesCard({ deadlines }: { deadlines: ProgramDeadline[] }) {
   useEffect(() => {
     if (!loaded) void load();
   }, [loaded, load]);
-  const names = useMemo(() => new Map(programs.map((p) => [p.id, `${p.institution.name} (${p.track === 'preliminary' ? 'Preliminary' : 'Categorical'})`])), [programs]);
+  const names = useMemo(() => new Map(programs.map((p) => [p.id, programLabel(p)])), [programs]);
   const toggle = async (d: ProgramDeadline, done: boolean) => {
     setError(null);
     try {

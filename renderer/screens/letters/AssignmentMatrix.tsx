@@ -3,7 +3,7 @@ import { AlertTriangle, Lock, LockOpen, Search } from 'lucide-react';
 import { APPLICATION_STATUS_LABELS, type Application } from '../../../shared/domain/application';
 import { LETTER_STAGE_LABELS, MAX_LETTERS_PER_PROGRAM, type Letter, type LetterWriter } from '../../../shared/domain/letters';
 import { slotOf, type DocumentSlot, type DocumentVersion } from '../../../shared/domain/documents';
-import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
+import { type Program, programLabel as programLabelOf } from '../../../shared/domain/program';
 import { applicationLetterSummary, assignmentProblem, isAssignmentLocked, isUsSurgeon } from '../../../shared/engine/letters';
 import { api, errorMessage } from '../../api/client';
 import { NoticeBanner, type Notice } from '../../components/Notice';
@@ -17,7 +17,7 @@ type Show = 'all' | 'open' | 'submitted' | 'warnings';
 const STAGE_SHORT: Record<Letter['stage'], string> = { ...LETTER_STAGE_LABELS, strong_confirmed: 'Strong confirmed', uploaded: 'Uploaded', declined: 'Declined' };
 
 export function programLabel(p: Program | undefined, programId: number): string {
-  return p ? `${p.institution.name} (${PROGRAM_LABELS.track[p.track]})` : `Program ${programId}`;
+  return p ? programLabelOf(p) : `Program ${programId}`;
 }
 
 interface Row {

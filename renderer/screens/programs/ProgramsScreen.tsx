@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { ArrowDownUp, FlaskConical, Plus, Search } from 'lucide-react';
-import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
+import { PROGRAM_LABELS, type Program, programLabel } from '../../../shared/domain/program';
 import { EMPTY_PROFILE } from '../../../shared/domain/profile';
 import { TIER_OUTCOMES } from '../../../shared/engine/types';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -95,7 +95,7 @@ export function ProgramsScreen() {
 
   const confirmDelete = async () => {
     if (!deleting) return;
-    const what = `${deleting.institution.name} (${PROGRAM_LABELS.track[deleting.track]})`;
+    const what = programLabel(deleting);
     try {
       await deleteProgram(deleting.id);
       await loadTiers();

@@ -7,7 +7,7 @@ import { SortableContext, arrayMove, useSortable, verticalListSortingStrategy } 
 import { CSS } from '@dnd-kit/utilities';
 import { Check, ClipboardCopy, GripVertical, Plus, Trash2 } from 'lucide-react';
 import type { SoapOverview, SoapPlanItem } from '../../../shared/api/soap-api';
-import { PROGRAM_LABELS } from '../../../shared/domain/program';
+import { PROGRAM_LABELS, programLabel } from '../../../shared/domain/program';
 import { TierBadge } from '../programs/TierBadge';
 import { useSoapStore } from '../../stores/soap-store';
 import { plural } from '../../components/format';
@@ -44,7 +44,7 @@ function PlanRow({ item, index, onRemove }: { item: SoapPlanItem; index: number;
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.program.id });
   const [showBlurb, setShowBlurb] = useState(false);
   const p = item.program;
-  const name = `${p.institution.name} (${PROGRAM_LABELS.track[p.track]})`;
+  const name = programLabel(p);
   return (
     <li ref={setNodeRef} style={{ transform: CSS.Transform.toString(transform), transition }} className={`soap-plan-row${isDragging ? ' dragging' : ''}${item.open === false ? ' closed' : ''}`} data-program={p.id}>
       <button type="button" className="icon soap-handle" aria-label={`Move ${name} (position ${index + 1}); press Space, then the arrow keys`} {...attributes} {...listeners}>

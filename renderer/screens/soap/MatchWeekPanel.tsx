@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../components/Modal';
 import { useSoapStore } from '../../stores/soap-store';
 import { plural } from '../../components/format';
 import { WhenText } from './soap-format';
+import { programLabel } from '../../../shared/domain/program';
 
 function useNow(intervalMs: number): Date {
   const [now, setNow] = useState(() => new Date());
@@ -154,7 +155,7 @@ export function MatchWeekPanel({ overview }: { overview: SoapOverview }) {
                 {openToApply.map((p) => (
                   <li key={p.program.id}>
                     <label className="inline-check">
-                      <input type="checkbox" checked={selected.has(p.program.id)} onChange={() => toggle(p.program.id)} /> {p.program.institution.name} ({p.program.track === 'preliminary' ? 'Preliminary' : 'Categorical'})
+                      <input type="checkbox" checked={selected.has(p.program.id)} onChange={() => toggle(p.program.id)} /> {programLabel(p.program)}
                     </label>
                   </li>
                 ))}
