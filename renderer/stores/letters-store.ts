@@ -54,9 +54,3 @@ export const useLettersStore = create<LettersState>((set) => ({
     set({ documentAssignments });
   },
 }));
-
-/** Today's date on this computer (YYYY-MM-DD), not UTC. */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}

@@ -3,6 +3,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { localToInstant } from '../domain/interview';
+import { localDateOf } from './calendar-dates';
 
 /** Two interviews on the same day (in the user's zone) with less than this between them are "too close". */
 export const INTERVIEW_MIN_GAP_MINUTES = 120;
@@ -41,11 +42,6 @@ export function interviewSpans(interviews: readonly TimedInterview[]): Interview
   return spans.sort((a, b) => a.start.getTime() - b.start.getTime() || a.id - b.id);
 }
 
-/** The calendar day of an instant in a zone (YYYY-MM-DD). */
-export function dayInZone(instant: Date, zone: string): string {
-  return format(new TZDate(instant.getTime(), zone), 'yyyy-MM-dd');
-}
-
 /** "Tue 3 Nov 2026, 09:00 CST": an instant as the clock shows it in a zone. */
 export function formatInZone(instant: Date, zone: string, withYear = true): string {
   const d = new TZDate(instant.getTime(), zone);
@@ -75,7 +71,7 @@ export function detectInterviewConflicts(interviews: readonly TimedInterview[], 
       if (gap < 0) {
         const overlap = minutesBetween(b.start, a.end < b.end ? a.end : b.end);
         out.push({ ids: [a.id, b.id], kind: 'overlap', minutes: overlap, text: `overlap by ${formatMinutes(overlap)}.` });
-      } else if (gap < INTERVIEW_MIN_GAP_MINUTES && dayInZone(a.start, userZone) === dayInZone(b.start, userZone)) {
+      } else if (gap < INTERVIEW_MIN_GAP_MINUTES && localDateOf(a.start, userZone) === localDateOf(b.start, userZone)) {
         out.push({ ids: [a.id, b.id], kind: 'too_close', minutes: gap, text: `are only ${formatMinutes(gap)} apart on the same day (leave at least ${formatMinutes(INTERVIEW_MIN_GAP_MINUTES)}).` });
       }
     }

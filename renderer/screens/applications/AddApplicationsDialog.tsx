@@ -6,7 +6,7 @@ import { compareNames, PROGRAM_LABELS, type Program } from '../../../shared/doma
 import { FormModal } from '../../components/FormModal';
 import { api, errorMessage } from '../../api/client';
 import { plural } from '../../components/format';
-import { todayIso } from './pipeline-format';
+import { localToday } from '../../components/format';
 
 interface Props {
   programs: Program[];
@@ -20,7 +20,7 @@ export function AddApplicationsDialog({ programs, appliedProgramIds, onClose, on
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [status, setStatus] = useState<ApplicationStatus>('considering');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(localToday());
   const [error, setError] = useState<string | null>(null);
 
   const candidates = useMemo(() => {
@@ -74,7 +74,7 @@ export function AddApplicationsDialog({ programs, appliedProgramIds, onClose, on
           </label>
           <label className="field">
             <span>Date</span>
-            <input type="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} />
+            <input type="date" value={date} max={localToday()} onChange={(e) => setDate(e.target.value)} />
           </label>
         </div>
         {candidates.length === 0 ? (

@@ -10,7 +10,8 @@ import { FormModal } from '../../components/FormModal';
 import { Field } from '../../components/form';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';
 import { api } from '../../api/client';
-import { appName, timeZoneOptions, todayIso, userTimeZone } from './pipeline-format';
+import { appName, timeZoneOptions, userTimeZone } from './pipeline-format';
+import { localToday } from '../../components/format';
 
 interface Props {
   /** The application it belongs to; when absent, the user chooses among `choices`. */
@@ -29,7 +30,7 @@ export function describeMoves(moves: StatusMove[]): string {
 export function InterviewEditor({ application, choices = [], interview, onClose, onSaved }: Props) {
   const zones = useMemo(() => timeZoneOptions(), []);
   const [applicationId, setApplicationId] = useState<number>(application?.id ?? interview?.applicationId ?? choices[0]?.id ?? 0);
-  const [invitedOn, setInvitedOn] = useState(interview ? interview.invitedOn ?? '' : todayIso());
+  const [invitedOn, setInvitedOn] = useState(interview ? interview.invitedOn ?? '' : localToday());
   const [respondBy, setRespondBy] = useState(interview?.respondBy ?? '');
   const [localStart, setLocalStart] = useState(interview?.localStart ?? '');
   const [timeZone, setTimeZone] = useState(interview?.timeZone ?? 'America/New_York');
@@ -61,7 +62,7 @@ export function InterviewEditor({ application, choices = [], interview, onClose,
       completed,
       impressions,
       score: score === '' ? null : Number(score),
-      date: todayIso(),
+      date: localToday(),
     };
     const checked = validate(interviewSaveSchema, input);
     if (!checked.ok) {

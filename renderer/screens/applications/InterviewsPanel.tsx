@@ -11,7 +11,8 @@ import { ConfirmDialog } from '../../components/Modal';
 import { api, errorMessage } from '../../api/client';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { describeMoves, InterviewEditor } from './InterviewEditor';
-import { appName, formatDay, todayIso, userTimeZone } from './pipeline-format';
+import { appName, formatDay, userTimeZone } from './pipeline-format';
+import { localToday } from '../../components/format';
 
 interface Props {
   applications: ApplicationOverview[];
@@ -29,7 +30,7 @@ export function InterviewsPanel({ applications, interviews }: Props) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const byId = useMemo(() => new Map(applications.map((a) => [a.id, a])), [applications]);
   const myZone = userTimeZone();
-  const today = todayIso();
+  const today = localToday();
 
   const active = useMemo(() => interviews.filter((i) => byId.has(i.applicationId) && !CLOSED_STATUSES.has(byId.get(i.applicationId)!.status)), [interviews, byId]);
   const conflicts = useMemo(() => detectInterviewConflicts(active.filter((i) => !i.completed), myZone), [active, myZone]);

@@ -13,7 +13,8 @@ import { APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
 import { api, errorMessage } from '../../api/client';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { plural } from '../../components/format';
-import { appName, todayIso } from './pipeline-format';
+import { appName } from './pipeline-format';
+import { localToday } from '../../components/format';
 import { listKeyboardCoordinates } from '../../components/list-keyboard-coordinates';
 
 interface Props {
@@ -79,7 +80,7 @@ export function RankListPanel({ applications }: Props) {
   const save = async () => {
     setBusy(true);
     try {
-      const r = await api('rankList.save', { applicationIds: order, date: todayIso() });
+      const r = await api('rankList.save', { applicationIds: order, date: localToday() });
       setSaved(r.rankList);
       setOrder(r.rankList.applicationIds);
       setMessage({ kind: 'ok', text: `Rank order saved (${plural(order.length, 'program')}).${r.moves.length ? ` ${plural(r.moves.length, 'application')} changed status.` : ''}` });

@@ -6,7 +6,7 @@ import { applicationStatusChangeSchema } from '../../../shared/domain/applicatio
 import { Modal } from '../../components/Modal';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';
 import { usePipelineStore } from '../../stores/pipeline-store';
-import { todayIso } from './pipeline-format';
+import { localToday } from '../../components/format';
 
 interface FormProps {
   ids: number[];
@@ -22,7 +22,7 @@ interface FormProps {
 export function StatusChangeForm({ ids, status: fixed, initialStatus, submitLabel, onDone, onCancel, compact }: FormProps) {
   const setStatus = usePipelineStore((s) => s.setStatus);
   const [status, setStatusValue] = useState<ApplicationStatus>(fixed ?? initialStatus ?? 'submitted');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(localToday());
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -66,7 +66,7 @@ export function StatusChangeForm({ ids, status: fixed, initialStatus, submitLabe
       ) : null}
       <label className={`field${errors.date ? ' has-error' : ''}`}>
         <span>Date of the change</span>
-        <input type="date" name="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} aria-invalid={errors.date ? true : undefined} />
+        <input type="date" name="date" value={date} max={localToday()} onChange={(e) => setDate(e.target.value)} aria-invalid={errors.date ? true : undefined} />
         {errors.date ? <span className="error">{errors.date}</span> : null}
       </label>
       <label className={`field grow${errors.note ? ' has-error' : ''}`}>

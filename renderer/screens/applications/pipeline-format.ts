@@ -2,13 +2,9 @@
 import { format } from 'date-fns';
 import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import type { TierResult } from '../../../shared/engine/types';
+import { hashQuery } from '../../stores/route-query';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import { APPLICATION_STATUSES, SENT_FILTER, type ApplicationStatus } from '../../../shared/domain/application';
-
-/** Today as YYYY-MM-DD in the user's own zone. */
-export function todayIso(): string {
-  return format(new Date(), 'yyyy-MM-dd');
-}
 
 /** The zone of this computer, e.g. "Europe/Berlin". */
 export function userTimeZone(): string {
@@ -45,9 +41,7 @@ export function timeZoneOptions(): string[] {
 
 /** A status named in the URL hash ("#/applications?status=interview_invited", as the dashboard links), if valid. */
 export function statusFromHash(): ApplicationStatus | typeof SENT_FILTER | null {
-  if (typeof location === 'undefined') return null;
-  const i = location.hash.indexOf('?');
-  const status = new URLSearchParams(i < 0 ? '' : location.hash.slice(i + 1)).get('status');
+  const status = hashQuery().get('status');
   if (status === SENT_FILTER) return SENT_FILTER;
   return status !== null && (APPLICATION_STATUSES as readonly string[]).includes(status) ? (status as ApplicationStatus) : null;
 }
@@ -57,9 +51,7 @@ export type ApplicationView = (typeof APPLICATION_VIEWS)[number];
 
 /** A view named in the URL hash ("#/applications?tab=interviews", as the dashboard links), if valid. */
 export function tabFromHash(): ApplicationView | null {
-  if (typeof location === 'undefined') return null;
-  const i = location.hash.indexOf('?');
-  const tab = new URLSearchParams(i < 0 ? '' : location.hash.slice(i + 1)).get('tab');
+  const tab = hashQuery().get('tab');
   return tab !== null && (APPLICATION_VIEWS as readonly string[]).includes(tab) ? (tab as ApplicationView) : null;
 }
 

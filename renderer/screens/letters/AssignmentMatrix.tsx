@@ -8,7 +8,8 @@ import { applicationLetterSummary, assignmentProblem, isAssignmentLocked, isUsSu
 import { api, errorMessage } from '../../api/client';
 import { NoticeBanner, type Notice } from '../../components/Notice';
 import { plural } from '../../components/format';
-import { localToday, useLettersStore } from '../../stores/letters-store';
+import { useLettersStore } from '../../stores/letters-store';
+import { localToday } from '../../components/format';
 import { useProgramsStore } from '../../stores/programs-store';
 
 type Show = 'all' | 'open' | 'submitted' | 'warnings';

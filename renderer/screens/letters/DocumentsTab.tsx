@@ -8,7 +8,8 @@ import { FormModal, useFormDraft } from '../../components/FormModal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
 import { SelectField, TextAreaField, TextField } from '../../components/form';
 import { plural } from '../../components/format';
-import { localToday, useLettersStore } from '../../stores/letters-store';
+import { useLettersStore } from '../../stores/letters-store';
+import { localToday } from '../../components/format';
 
 export function DocumentsTab() {
   const { documents, documentAssignments, applications, load } = useLettersStore();

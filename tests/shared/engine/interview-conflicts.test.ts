@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectInterviewConflicts, dayInZone, formatInZone, interviewSpans, type TimedInterview } from '../../../shared/engine/interview-conflicts';
+import { detectInterviewConflicts, formatInZone, interviewSpans, type TimedInterview } from '../../../shared/engine/interview-conflicts';
+import { localDateOf } from '../../../shared/engine/calendar-dates';
 import { interviewMovesStatus, interviewSaveSchema, isIanaTimeZone, localToInstant } from '../../../shared/domain/interview';
 
 const iv = (id: number, localStart: string, timeZone: string, durationMinutes = 60): TimedInterview => ({ id, localStart, timeZone, durationMinutes });
@@ -27,7 +28,7 @@ describe('local time + zone to an instant', () => {
     expect(formatInZone(start, 'Asia/Kolkata', false)).toBe('Tue 3 Nov, 22:30 GMT+5:30');
     // An evening interview in California is the next morning in India.
     const late = localToInstant('2026-11-03T20:00', 'America/Los_Angeles')!;
-    expect(dayInZone(late, 'Asia/Kolkata')).toBe('2026-11-04');
+    expect(localDateOf(late, 'Asia/Kolkata')).toBe('2026-11-04');
   });
 });
 
