@@ -29,6 +29,11 @@ export const WRITER_LOCATION_LABELS: Record<WriterLocation, string> = { us: 'US 
 export const LETTER_STAGES = ['to_ask', 'asked', 'agreed', 'strong_confirmed', 'uploaded', 'declined'] as const;
 export type LetterStage = (typeof LETTER_STAGES)[number];
 /** The forward path, in order (declined is off the path). */
+/** Asked, and not yet uploaded nor declined: a letter a reminder is about. */
+export function awaitsUpload<L extends Pick<Letter, 'stage' | 'askedOn'>>(l: L): l is L & { askedOn: string } {
+  return l.askedOn !== null && l.stage !== 'to_ask' && l.stage !== 'uploaded' && l.stage !== 'declined';
+}
+
 export const LETTER_PATH: readonly LetterStage[] = ['to_ask', 'asked', 'agreed', 'strong_confirmed', 'uploaded'];
 export const LETTER_STAGE_LABELS: Record<LetterStage, string> = {
   to_ask: 'To ask',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { findUsState } from './us-states';
 import { isoDateSchema, SCORE_MAX, SCORE_MIN } from './profile';
 import { nrmpCodeProblem, normalizeNrmpCode } from './nrmp';
+import type { TierOutcome } from '../engine/types';
 
 export const TRACKS = ['preliminary', 'categorical'] as const;
 export type Track = (typeof TRACKS)[number];
@@ -24,6 +25,8 @@ export type TriState = (typeof TRI_STATES)[number];
 
 export const PROGRAM_LABELS = {
   track: { preliminary: 'Preliminary', categorical: 'Categorical' },
+  /** The track in a sentence ("your interest in preliminary surgery"). */
+  trackProse: { preliminary: 'preliminary surgery', categorical: 'categorical general surgery' },
   visa: { j1: 'J-1 only', h1b: 'H-1B only', both: 'J-1 and H-1B', none: 'No sponsorship', unknown: 'Unknown' },
   setting: {
     community: 'Community',
@@ -143,7 +146,7 @@ export interface Institution extends InstitutionFields {
 }
 
 export interface TierOverride {
-  outcome: 'excluded' | 'long_shot' | 'tier1' | 'tier2' | 'tier3';
+  outcome: TierOutcome;
   note: string;
   updatedAt: string;
 }

@@ -4,8 +4,6 @@
 import { instantOf } from '../engine/calendar-dates';
 import { EASTERN, SEASON_EVENTS_2027, resolveSeasonEvents, type ResolvedSeasonEvent } from './season-calendar';
 
-export { EASTERN };
-
 export interface SoapWeekDates {
   /** Match season, e.g. 2027. */
   season: number;

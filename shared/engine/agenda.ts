@@ -4,10 +4,10 @@
 // current instant and the user's zone are passed in.
 import { EASTERN, type ResolvedSeasonEvent } from '../domain/season-calendar';
 import type { ProgramDeadline } from '../domain/season-calendar';
-import { daysLeft, easternTime, formatInstant, instantOfPoint, isPast, todayIn, userDateOf, type DatedPoint } from './calendar-dates';
+import { daysLeft, easternTime, formatInstant, instantOfPoint, isPast, plusDays, todayIn, userDateOf, type DatedPoint } from './calendar-dates';
 import type { ReadinessItem } from './readiness-types';
 import type { Communication } from '../domain/communications';
-import type { Letter, LetterWriter } from '../domain/letters';
+import { awaitsUpload, type Letter, type LetterWriter } from '../domain/letters';
 
 export const DATED_KINDS = ['season', 'program_deadline', 'interview', 'letter', 'follow_up', 'readiness'] as const;
 export type DatedKind = (typeof DATED_KINDS)[number];
@@ -264,12 +264,6 @@ export function reminderText(e: AgendaEntry): { title: string; body: string } {
 /** Days after a sent message with no reply before a follow-up is due (seed: a short, targeted email; follow up politely). */
 export const FOLLOW_UP_DAYS = 14;
 
-function plusDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return t.toISOString().slice(0, 10);
-}
-
 /**
  * Follow-ups: for each program, its latest sent email, when nothing was received from the
  * program on or after that day, is due a follow-up FOLLOW_UP_DAYS later.
@@ -315,13 +309,13 @@ export function letterReminderInputs(
 ): LetterReminderInput[] {
   const names = new Map(writers.map((w) => [w.id, w.name]));
   return letters
-    .filter((l) => l.askedOn !== null && l.stage !== 'to_ask' && l.stage !== 'uploaded' && l.stage !== 'declined')
+    .filter(awaitsUpload)
     .map((l) => ({
       key: `letter:${l.id}:reminder`,
       kind: 'letter' as const,
       title: `Letter from ${names.get(l.writerId) ?? `writer ${l.writerId}`}${l.label ? ` (${l.label})` : ''} not uploaded`,
       detail: `Asked on ${l.askedOn}; send a polite reminder if it is still not in the LoR Portal.`,
-      date: plusDays(l.askedOn!, reminderDays),
+      date: plusDays(l.askedOn, reminderDays),
       done: false,
       programId: null,
       updatedAt: l.updatedAt,

@@ -4,6 +4,7 @@
 // and reminder engines all call these.
 import { SUBMITTED_STATUSES, type ApplicationStatus } from '../domain/application';
 import {
+  awaitsUpload,
   MAX_LETTERS_PER_PROGRAM,
   MIN_LETTERS_PER_APPLICATION,
   MIN_US_SURGEON_LETTERS,
@@ -12,6 +13,7 @@ import {
   type Letter,
   type LetterWriter,
 } from '../domain/letters';
+import { plusDays } from './calendar-dates';
 
 /** A US surgeon's letter: the kind the seed asks for at least two of. */
 export function isUsSurgeon(writer: Pick<LetterWriter, 'location' | 'isSurgeon'>): boolean {
@@ -113,12 +115,6 @@ export interface LetterReminder {
   message: string;
 }
 
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
@@ -137,8 +133,8 @@ export function letterReminders(
   const names = new Map(writers.map((w) => [w.id, w.name]));
   const out: LetterReminder[] = [];
   for (const l of letters) {
-    if (l.askedOn === null || l.stage === 'uploaded' || l.stage === 'declined' || l.stage === 'to_ask') continue;
-    const dueOn = addDays(l.askedOn, reminderDays);
+    if (!awaitsUpload(l)) continue;
+    const dueOn = plusDays(l.askedOn, reminderDays);
     if (dueOn > today) continue;
     const writerName = names.get(l.writerId) ?? `Writer ${l.writerId}`;
     const daysWaiting = daysBetween(l.askedOn, today);

@@ -2,7 +2,7 @@
 // seed, placeholder filling from the profile and the program, mailto: links, and the
 // "do not spam" check. Pure.
 import type { Profile } from '../domain/profile';
-import type { Program } from '../domain/program';
+import { PROGRAM_LABELS, type Program } from '../domain/program';
 import { MASS_MAILING_PER_DAY, PLACEHOLDERS, type Communication, type Placeholder, type TemplatePurpose } from '../domain/communications';
 
 export interface BuiltInTemplate {
@@ -123,7 +123,7 @@ export function placeholderValues(profile: ProfileFields | null, program: Progra
     visaNeed: profile ? VISA_WORDS[profile.visaNeed] : '',
     step2ckScore: profile?.step2ckScore != null ? String(profile.step2ckScore) : '',
     programName: inst?.name ?? '',
-    trackName: program ? (program.track === 'preliminary' ? 'preliminary surgery' : 'categorical general surgery') : '',
+    trackName: program ? PROGRAM_LABELS.trackProse[program.track] : '',
     city: inst?.city ?? '',
     state: inst?.state ?? '',
     pdName: inst?.pdName ?? '',

@@ -72,8 +72,6 @@ export interface ReadinessInput {
   today: string;
 }
 
-const US_SURGEON_LETTERS_NEEDED = MIN_US_SURGEON_LETTERS;
-const LETTERS_NEEDED = MIN_LETTERS_PER_APPLICATION;
 
 /** Ids of the items the user ticks (stored by id). */
 export const MANUAL_ITEM_IDS = ['eras.cv-ordered', 'eras.additional-info', 'eras.nrmp-registered'] as const;
@@ -267,20 +265,20 @@ function countingLetters(letters: readonly ReadinessLetter[]): ReadinessLetter[]
 }
 
 export const usSurgeonLettersRule: Rule = ({ input, due }) => {
-  const title = `${US_SURGEON_LETTERS_NEEDED} strong letters from US surgeons who saw your clinical work`;
+  const title = `${MIN_US_SURGEON_LETTERS} strong letters from US surgeons who saw your clinical work`;
   const all = input.letters.filter((l) => l.writerKind === 'us_surgeon' && !l.declined);
   const strong = countingLetters(all);
-  if (strong.length >= US_SURGEON_LETTERS_NEEDED) return item('eras.letters-us-surgeons', 'letters', title, 'done', `${plural(strong.length, 'confirmed-strong letter')} from US surgeons: ${strong.map((l) => l.writerName).join(', ')}.`, '', null);
+  if (strong.length >= MIN_US_SURGEON_LETTERS) return item('eras.letters-us-surgeons', 'letters', title, 'done', `${plural(strong.length, 'confirmed-strong letter')} from US surgeons: ${strong.map((l) => l.writerName).join(', ')}.`, '', null);
   const unconfirmed = all.length - strong.length;
-  const why = `${plural(strong.length, 'confirmed-strong letter')} from US surgeons who saw your clinical work${unconfirmed > 0 ? ` (${unconfirmed} more not confirmed as strong, which do not count)` : ''}; you need ${US_SURGEON_LETTERS_NEEDED}.`;
+  const why = `${plural(strong.length, 'confirmed-strong letter')} from US surgeons who saw your clinical work${unconfirmed > 0 ? ` (${unconfirmed} more not confirmed as strong, which do not count)` : ''}; you need ${MIN_US_SURGEON_LETTERS}.`;
   return item('eras.letters-us-surgeons', 'letters', title, 'needs_action', why, 'Ask US surgeons you worked with: "Can you write me a strong letter for preliminary surgery?"', due('eras-submit-opens'));
 };
 
 export const thirdLetterRule: Rule = ({ input, due }) => {
-  const title = `At least ${LETTERS_NEEDED} strong letters in all`;
+  const title = `At least ${MIN_LETTERS_PER_APPLICATION} strong letters in all`;
   const strong = countingLetters(input.letters);
-  if (strong.length >= LETTERS_NEEDED) return item('eras.letters-total', 'letters', title, 'done', `${plural(strong.length, 'confirmed-strong letter')}.`, '', null);
-  return item('eras.letters-total', 'letters', title, 'needs_action', `${plural(strong.length, 'confirmed-strong letter')} so far; you need ${LETTERS_NEEDED} (the third from US faculty of any specialty or a senior surgeon at home).`, 'Ask one more writer, and ask each "strong letter for preliminary surgery?"; only confirmed-strong letters count.', due('eras-submit-opens'));
+  if (strong.length >= MIN_LETTERS_PER_APPLICATION) return item('eras.letters-total', 'letters', title, 'done', `${plural(strong.length, 'confirmed-strong letter')}.`, '', null);
+  return item('eras.letters-total', 'letters', title, 'needs_action', `${plural(strong.length, 'confirmed-strong letter')} so far; you need ${MIN_LETTERS_PER_APPLICATION} (the third from US faculty of any specialty or a senior surgeon at home).`, 'Ask one more writer, and ask each "strong letter for preliminary surgery?"; only confirmed-strong letters count.', due('eras-submit-opens'));
 };
 
 export const lettersAskedStrongRule: Rule = ({ input, due }) => {

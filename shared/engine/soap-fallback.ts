@@ -6,7 +6,7 @@
  * screening rule of its own, it reads the engine's reasons), `today` is passed in.
  */
 import type { Profile } from '../domain/profile';
-import { type Program, type Track, programLabel } from '../domain/program';
+import { PROGRAM_LABELS, type Program, type Track, programLabel } from '../domain/program';
 import type { SoapMatchStatus } from '../domain/soap';
 import { summarizeApplicant, type TodayInput } from './applicant';
 import { THRESHOLDS } from './thresholds';
@@ -191,7 +191,7 @@ const VISA_SENTENCE: Record<Profile['visaNeed'], string> = {
 export function soapBlurb(program: Program, profile: Profile): string {
   const name = profile.fullName || '[your name]';
   const school = profile.medicalSchool ? `, a graduate of ${profile.medicalSchool}${profile.country ? ` (${profile.country})` : ''}` : '';
-  const track = program.track === 'preliminary' ? 'preliminary surgery' : 'categorical general surgery';
+  const track = PROGRAM_LABELS.trackProse[program.track];
   const strengths: string[] = [];
   if (profile.step2ckStatus === 'passed' && profile.step2ckScore !== null) strengths.push(`Step 2 CK ${profile.step2ckScore}${profile.step2ckAttempts === 1 ? ' on the first attempt' : ''}`);
   if (profile.step3Status === 'passed') strengths.push('Step 3 passed');
