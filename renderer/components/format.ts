@@ -7,3 +7,8 @@ export function localToday(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
+
+/** US dollars, e.g. "$1,250". */
+export function money(n: number): string {
+  return `$${n.toLocaleString('en-US')}`;
+}

@@ -7,6 +7,7 @@ import { FormModal } from '../../components/FormModal';
 import { api, errorMessage } from '../../api/client';
 import { plural } from '../../components/format';
 import { localToday } from '../../components/format';
+import { Tabs } from '../../components/Tabs';
 
 interface Props {
   programs: Program[];
@@ -14,6 +15,11 @@ interface Props {
   onClose: () => void;
   onCreated: (count: number) => void;
 }
+
+const SCOPES = [
+  ['list', 'On my list'],
+  ['all', 'All programs'],
+] as const;
 
 export function AddApplicationsDialog({ programs, appliedProgramIds, onClose, onCreated }: Props) {
   const [scope, setScope] = useState<'list' | 'all'>('list');
@@ -51,14 +57,7 @@ export function AddApplicationsDialog({ programs, appliedProgramIds, onClose, on
     <FormModal title="Add applications" onClose={onClose} wide onSave={() => void create()} message={error} saveDisabled={chosen.size === 0} saveLabel={`Add ${plural(chosen.size, 'application')}`}>
       <div className="add-apps">
         <div className="toolbar">
-          <div className="tabs" role="tablist" aria-label="Which programs">
-            <button type="button" role="tab" aria-selected={scope === 'list'} className={scope === 'list' ? 'active' : undefined} onClick={() => setScope('list')}>
-              On my list
-            </button>
-            <button type="button" role="tab" aria-selected={scope === 'all'} className={scope === 'all' ? 'active' : undefined} onClick={() => setScope('all')}>
-              All programs
-            </button>
-          </div>
+          <Tabs label="Which programs" tabs={SCOPES} value={scope} onChange={setScope} />
           <input type="search" aria-label="Search programs" placeholder="Search by name, city, state, NRMP code" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <div className="grid cols-3">

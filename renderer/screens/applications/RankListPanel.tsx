@@ -12,7 +12,7 @@ import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import { APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
 import { api, errorMessage } from '../../api/client';
 import { usePipelineStore } from '../../stores/pipeline-store';
-import { plural } from '../../components/format';
+import { plural, money } from '../../components/format';
 import { appName } from './pipeline-format';
 import { localToday } from '../../components/format';
 import { listKeyboardCoordinates } from '../../components/list-keyboard-coordinates';
@@ -150,7 +150,7 @@ export function RankListPanel({ applications }: Props) {
           <h3 id="rank-fee-heading">Fees</h3>
           <p>
             NRMP registration includes {RANK_LIST_INCLUDED} ranked programs; each one after that costs an extra fee.
-            {cost.extraRanks > 0 ? ` You have ${plural(cost.extraRanks, 'extra rank')}${cost.extraCost !== null ? `: $${cost.extraCost.toLocaleString('en-US')}` : ''}.` : ' You are within the included ranks.'}
+            {cost.extraRanks > 0 ? ` You have ${plural(cost.extraRanks, 'extra rank')}${cost.extraCost !== null ? `: ${money(cost.extraCost)}` : ''}.` : ' You are within the included ranks.'}
           </p>
           <label className="field">
             <span>Fee per extra rank (USD)</span>

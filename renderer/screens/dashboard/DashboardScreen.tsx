@@ -11,10 +11,7 @@ import { useDashboardStore } from '../../stores/dashboard-store';
 import { AgendaList } from '../deadlines/AgendaList';
 import { useThemeColors, type ThemeColors } from './theme-colors';
 import '../../styles/readiness.css';
-
-function money(n: number): string {
-  return `$${n.toLocaleString('en-US')}`;
-}
+import { money } from '../../components/format';
 
 export function DashboardScreen() {
   const { summary, loadError: error, load } = useDashboardStore();

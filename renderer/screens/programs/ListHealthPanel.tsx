@@ -3,6 +3,7 @@ import type { Profile } from '../../../shared/domain/profile';
 import type { Program } from '../../../shared/domain/program';
 import { listHealth } from '../../../shared/engine/list-health';
 import { TIER_LABELS, TIER_OUTCOMES, type TierResult } from '../../../shared/engine/types';
+import { money } from '../../components/format';
 
 interface Props {
   programs: Program[];
@@ -35,7 +36,7 @@ export function ListHealthPanel({ programs, tiers, profile, feesCombineTracks, o
         <Metric label="Community share" value={pct(m.communityShare)} />
         <Metric label="Tier 2 share" value={pct(m.tier2Share)} />
         <Metric label="Midwest + South" value={pct(m.openRegionShare)} />
-        <Metric label={`ERAS cost${m.cost.unconfirmed ? ' (unconfirmed)' : ''}`} value={`$${m.cost.total.toLocaleString('en-US')}`} />
+        <Metric label={`ERAS cost${m.cost.unconfirmed ? ' (unconfirmed)' : ''}`} value={money(m.cost.total)} />
       </div>
       <div className="tier-bars" aria-label="Tier distribution">
         {TIER_OUTCOMES.map((o) => (

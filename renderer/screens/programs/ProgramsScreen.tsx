@@ -22,6 +22,7 @@ import { FlagBadges, TierBadge } from './TierBadge';
 import { applyFilters, effectiveTier, filtersFromQuery, type ProgramFilters } from './program-filters';
 import { hashQuery } from '../../stores/route-query';
 import { plural } from '../../components/format';
+import { NoticeBanner, type Notice } from '../../components/Notice';
 
 type View = 'programs' | 'health' | 'whatif';
 
@@ -35,7 +36,7 @@ export function ProgramsScreen() {
   const [editing, setEditing] = useState<Program[] | null>(null);
   const [deleting, setDeleting] = useState<Program | null>(null);
   const [detailId, setDetailId] = useState<number | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [feesCombineTracks, setFeesCombineTracks] = useState(false);
 
   const reload = useCallback(async () => {
@@ -158,14 +159,7 @@ export function ProgramsScreen() {
       {tierData && !tierData.profileSaved && programs.length > 0 ? (
         <div className="banner">Tiers assume an empty profile until you save yours on the Profile screen.</div>
       ) : null}
-      {notice ? (
-        <div className={`banner ${notice.kind}`} role="status">
-          {notice.text}
-          <button type="button" className="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} role="status" />
       {loaded && programs.length === 0 && !loadError ? (
         <div className="empty-state">
           <h2>No programs yet</h2>
