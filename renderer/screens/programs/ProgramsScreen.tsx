@@ -23,6 +23,7 @@ import { applyFilters, effectiveTier, filtersFromQuery, type ProgramFilters } fr
 import { hashQuery } from '../../stores/route-query';
 import { plural } from '../../components/format';
 import { NoticeBanner, type Notice } from '../../components/Notice';
+import { localToday } from '../../components/format';
 
 type View = 'programs' | 'health' | 'whatif';
 
@@ -209,7 +210,7 @@ export function ProgramsScreen() {
               }}
             />
           ) : (
-            <WhatIfPanel programs={programs} profile={profile} today={tierData?.today ?? new Date().toISOString().slice(0, 10)} />
+            <WhatIfPanel programs={programs} profile={profile} today={tierData?.today ?? localToday()} />
           )}
         </>
       )}
