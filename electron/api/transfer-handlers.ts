@@ -6,7 +6,7 @@ import type { ImportFile, ImportPlan, ImportResult } from '../../shared/api/tran
 import type { BackupInfo } from '../../shared/api/backup-api';
 import { guessMapping, IMPORT_FIELDS, mappingProblem, type ImportKind } from '../../shared/domain/import-fields';
 import { backupDatabase } from '../db/backup';
-import { inTransaction, type Db } from '../db/open';
+import { inTransaction, writeStamp, type Db } from '../db/open';
 import { todayOf } from '../db/repos/applications-repo';
 import { AppError } from '../errors';
 import { planApplicationImport, writeApplicationImport } from '../transfer/applications-import';
@@ -63,10 +63,6 @@ function writePlan(db: Db, p: Planned, now: Date): void {
 }
 
 /** Changes whenever this connection or another one has written. */
-function writeStamp(db: Db): string {
-  return `${String(db.pragma('data_version', { simple: true }))}/${String(db.prepare('SELECT total_changes()').pluck().get())}`;
-}
-
 /** The dry run, in one read transaction (a consistent view). */
 export function checkImport(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], now: Date): ImportPlan {
   checkMapping(kind, sheet, mapping);

@@ -108,6 +108,18 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+const totalChanges = new WeakMap<Db, Database.Statement>();
+
+/**
+ * Changes whenever the data may have changed: a write on this connection (even one rolled
+ * back) moves total_changes(), a commit by another connection moves data_version.
+ */
+export function writeStamp(db: Db): string {
+  let stmt = totalChanges.get(db);
+  if (!stmt) totalChanges.set(db, (stmt = db.prepare('SELECT total_changes()').pluck()));
+  return `${String(stmt.get())}:${String(db.pragma('data_version', { simple: true }))}`;
+}
+
 /** Runs fn in one IMMEDIATE transaction (a write lock from the start, so no upgrade deadlocks). */
 export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();

@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import { inTransaction } from '../open';
+import { inTransaction, writeStamp } from '../open';
 import { columnNames, fromRow, toRow, type ColumnSpec } from '../columns';
 import { AppError } from '../../errors';
 import { compareNames, PROGRAM_LABELS, TRACKS, type Institution, type InstitutionFields, type Program, type ProgramTrackFields, type TierOverride, type UnfilledYear } from '../../../shared/domain/program';
@@ -61,7 +61,6 @@ export function createProgramsRepo(db: Db) {
   const iCols = columnNames(INSTITUTION_COLUMNS);
   const pCols = columnNames(PROGRAM_COLUMNS);
   const stmts = {
-    totalChanges: db.prepare('SELECT total_changes()').pluck(),
     allInstitutions: db.prepare('SELECT * FROM institution'),
     institution: db.prepare('SELECT * FROM institution WHERE id = ?'),
     allPrograms: db.prepare('SELECT * FROM program'),
@@ -137,7 +136,7 @@ export function createProgramsRepo(db: Db) {
 
   const repo = {
     list(): Program[] {
-      const key = db.inTransaction ? null : `${stmts.totalChanges.get() as number}:${db.pragma('data_version', { simple: true }) as number}`;
+      const key = db.inTransaction ? null : writeStamp(db);
       const cached = key === null ? undefined : listCache.get(db);
       if (cached && cached.key === key) return cached.programs.slice();
       const programs = readAll();
