@@ -10,13 +10,18 @@ import { openDatabase, schemaVersion, type Db, type OpenOptions } from './db/ope
 import type { Handlers } from '../shared/api/contract';
 import { contract } from '../shared/api/contract';
 import { AppError } from './errors';
+import type { ChangeEvent } from '../shared/api/domains';
 
 export interface AppServices {
   /** The live database (a restore replaces it: read it each time, do not keep it). */
   readonly db: Db;
   dispatch: Dispatch;
+  /** Listens to the change announcements of successful writes; returns the function that stops listening. */
+  onChange(listener: ChangeListener): () => void;
   close(): void;
 }
+
+export type ChangeListener = (event: ChangeEvent) => void;
 
 export interface ServicesOptions extends OpenOptions {
   databasePath: string;
@@ -92,11 +97,26 @@ export function openServices(options: ServicesOptions): AppServices {
   };
   const current = Object.fromEntries(Object.keys(contract).map((m) => [m, (input: unknown) => (handlers[m as keyof Handlers] as (i: unknown) => unknown)(input)])) as Handlers;
 
+  const listeners = new Set<ChangeListener>();
+  const onChange = (domains: ChangeEvent['domains']) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener({ domains });
+      } catch (err) {
+        console.error('Prelim Tracker: a change listener failed:', err);
+      }
+    }
+  };
+
   return {
     get db() {
       return db;
     },
-    dispatch: createDispatcher(current),
+    dispatch: createDispatcher(current, { onChange }),
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     close: () => {
       if (db.open) db.close();
     },

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { IPC_CHANNEL } from '../../shared/api/contract';
+import { CHANGE_CHANNEL, type ChangeEvent } from '../../shared/api/domains';
 import { isAllowedExternalUrl } from '../external-links';
 import { DATABASE_FILE, defaultDataDir } from '../paths';
 import { openServices, type AppServices } from '../services';
@@ -51,6 +52,11 @@ function start(): void {
     return;
   }
   const dispatch = services.dispatch;
+  // Every successful write is announced to the app's page, whose stores reload what changed.
+  services.onChange((event: ChangeEvent) => {
+    const contents = mainWindow?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(CHANGE_CHANNEL, event);
+  });
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!event.senderFrame || !event.senderFrame.url.startsWith('file://')) {
       return { ok: false, error: { code: 'unknown_method', message: 'Refused: the request did not come from the app.' } };

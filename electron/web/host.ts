@@ -40,7 +40,7 @@ export async function runWebHost(argv: string[], intro?: string): Promise<void> 
   const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
   let server;
   try {
-    server = await startWebServer({ dispatch: services.dispatch, staticDir, port });
+    server = await startWebServer({ dispatch: services.dispatch, onChange: services.onChange, staticDir, port });
   } catch (err) {
     services.close();
     const e = err as NodeJS.ErrnoException;

@@ -8,6 +8,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch';
+import { EVENTS_PATH, type ChangeEvent } from '../../shared/api/domains';
+import { createEventStreams } from './events';
 import { MAX_IMPORT_BYTES } from '../../shared/domain/import-fields';
 
 export const TOKEN_HEADER = 'x-prelim-token';
@@ -37,6 +39,8 @@ export interface WebServerOptions {
   port?: number;
   /** Fixed token for tests; random otherwise. */
   token?: string;
+  /** Change announcements to stream at EVENTS_PATH (electron/web/events.ts). */
+  onChange?: (listener: (event: ChangeEvent) => void) => () => void;
 }
 
 export interface WebServer {
@@ -55,6 +59,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const events = createEventStreams({ token, ...(options.onChange ? { subscribe: options.onChange } : {}), headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' } });
 
   const server = http.createServer((req, res) => {
     const host = req.headers.host ?? '';
@@ -64,6 +69,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === API_PATH) return handleApi(req, res);
+    if (url.pathname === EVENTS_PATH) return events.handle(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     return serveStatic(url.pathname, res);
   });
@@ -122,6 +128,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         token,
         close: () =>
           new Promise<void>((done) => {
+            events.close();
             server.closeAllConnections();
             server.close(() => done());
           }),

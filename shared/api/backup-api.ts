@@ -1,6 +1,7 @@
 // Backups of the database and restoring one.
 import { z } from 'zod';
 import { method, noInput } from './define';
+import { ALL_DOMAINS } from './domains';
 
 export const BACKUP_REASONS = ['startup', 'manual', 'before-restore', 'before-migration', 'before-import'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -30,7 +31,7 @@ export const backupApi = {
   /** Every backup in the backups folder, newest first. */
   'backups.list': method<BackupList>()(noInput),
   /** Backs up the database now. */
-  'backups.create': method<BackupInfo>()(noInput),
+  'backups.create': method<BackupInfo>()(noInput, { writes: ['backups'] }),
   /** Replaces the data with a backup; the current data is backed up first. */
   'backups.restore': method<{ restored: string; safetyBackup: BackupInfo; schemaVersion: number }>()(
     z
@@ -45,5 +46,6 @@ export const backupApi = {
           }),
       })
       .strict(),
+    { writes: ALL_DOMAINS },
   ),
 };

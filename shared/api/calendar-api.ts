@@ -27,10 +27,11 @@ export const calendarApi = {
   /** The season's reference dates with the user's corrections. */
   'calendar.season': method<ResolvedSeasonEvent[]>()(noInput),
   /** Corrects a reference date (Eastern date and time). Returns the season. */
-  'calendar.correct': method<ResolvedSeasonEvent[]>()(seasonCorrectionSchema),
+  'calendar.correct': method<ResolvedSeasonEvent[]>()(seasonCorrectionSchema, { writes: ['calendar'] }),
   /** Goes back to the reference date. Returns the season. */
   'calendar.resetCorrection': method<ResolvedSeasonEvent[]>()(
     z.object({ eventId: z.string().refine((id) => findSeasonEvent(id) !== undefined, 'This is not a date of the season calendar; reload the page.') }).strict(),
+    { writes: ['calendar'] },
   ),
   /** Every dated item with days left in the user's zone: overdue, the next `windowDays` days, all. */
   'calendar.agenda': method<Agenda>()(
@@ -41,17 +42,18 @@ export const calendarApi = {
       .transform((v) => v ?? { windowDays: 30 }),
   ),
   /** Every dated item as an iCalendar file (stable UIDs: a second import updates). */
-  'calendar.exportIcs': method<{ filename: string; content: string; events: number }>()(noInput),
+  'calendar.exportIcs': method<{ filename: string; content: string; events: number }>()(noInput, { writes: ['calendar'] }),
   'calendar.settings': method<CalendarSettingsValue>()(noInput),
-  'calendar.saveSettings': method<CalendarSettingsValue>()(calendarSettingsSchema),
+  'calendar.saveSettings': method<CalendarSettingsValue>()(calendarSettingsSchema, { writes: ['settings'] }),
   'deadlines.list': method<ProgramDeadline[]>()(noInput),
   /** Adds a program deadline (no id) or updates one (also to mark it done). */
-  'deadlines.save': method<ProgramDeadline>()(programDeadlineInputSchema),
-  'deadlines.delete': method<{ ok: true }>()(idInput),
+  'deadlines.save': method<ProgramDeadline>()(programDeadlineInputSchema, { writes: ['calendar'] }),
+  'deadlines.delete': method<{ ok: true }>()(idInput, { writes: ['calendar'] }),
   /** Reminders to show now: due within the user's window, not done, not shown today. */
   'reminders.due': method<DueReminder[]>()(noInput),
   /** Records reminders as shown today (at most one per item per day). */
   'reminders.markShown': method<{ recorded: number }>()(
     z.object({ keys: z.array(z.string().min(1).max(120)).min(1, 'Give at least one reminder.').max(500, 'At most 500 reminders at once.') }).strict(),
+    { writes: ['reminders'] },
   ),
 };

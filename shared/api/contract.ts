@@ -3,6 +3,7 @@
 // every key (checked by the compiler), the renderer calls them through one typed client.
 import type { z } from 'zod';
 import type { ApiResult } from './define';
+import type { Domain } from './domains';
 import { appApi } from './app-api';
 import { profileApi } from './profile-api';
 import { programsApi } from './programs-api';
@@ -44,6 +45,11 @@ export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
 export type OutputOf<M extends Method> = Contract[M]['output'];
 
 export type Handlers = { [M in Method]: (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
+
+/** The domains a successful call of this method changes (none for a read). */
+export function writesOf(method: Method): readonly Domain[] {
+  return contract[method].writes;
+}
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

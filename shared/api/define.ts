@@ -1,17 +1,32 @@
-// Building blocks of the API contract: a method is a zod schema for its input plus a
-// phantom type for its output. The main process parses every input with the schema;
-// the renderer gets the types.
+// Building blocks of the API contract: a method is a zod schema for its input, a phantom
+// type for its output and the data domains it writes. The main process parses every input
+// with the schema and, after a successful write, announces its domains; the renderer gets
+// the types.
 import { z } from 'zod';
+import type { Domain } from './domains';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   /** Never read at run time: carries the output type. */
   output: O;
+  /** The domains a successful call may change (empty for reads). Announced after each successful call. */
+  writes: readonly Domain[];
 }
 
-/** `method<Output>()(inputSchema)` */
+export interface MethodOptions {
+  /** Every domain the call may change, cascades included (a deleted program takes its applications with it). */
+  writes: readonly Domain[];
+}
+
+/**
+ * `method<Output>()(inputSchema)` for a read, `method<Output>()(inputSchema, { writes: [...] })`
+ * for a call that changes data.
+ */
 export function method<O>() {
-  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input, output: undefined as O });
+  return <I extends z.ZodType>(input: I, options?: MethodOptions): MethodSpec<I, O> => {
+    if (options && options.writes.length === 0) throw new Error('A write declares at least one domain; leave the options out for a read.');
+    return { input, output: undefined as O, writes: Object.freeze([...new Set(options?.writes ?? [])]) };
+  };
 }
 
 /** A method that takes no input. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, noInput } from './define';
+import { PROGRAM_CASCADE } from './programs-api';
 import { TIER_OUTCOMES, type TierResult } from '../engine/types';
 
 export interface ProgramTier {
@@ -33,16 +34,19 @@ export const listApi = {
       })
       .strict()
       .refine((v) => v.outcome === null || v.note.length > 0, { path: ['note'], message: 'Say in a few words why you override the tier (e.g. "PD knows my mentor").' }),
+    { writes: ['programs'] },
   ),
   /** Marks programs to apply to (or removes them from the list). */
   'programs.setOnList': method<{ updated: number }>()(
     z.object({ ids: z.array(z.number().int().positive()).min(1, 'Choose at least one program.').max(10000), onList: z.boolean() }).strict(),
+    { writes: ['programs'] },
   ),
   'settings.get': method<SettingsValue>()(noInput),
-  'settings.save': method<SettingsValue>()(z.object({ feesCombineTracks: z.boolean() }).strict()),
+  'settings.save': method<SettingsValue>()(z.object({ feesCombineTracks: z.boolean() }).strict(), { writes: ['settings'] }),
   /** Adds fictional sample institutions and programs, clearly marked, removable in one step. */
   'sample.load': method<{ institutions: number; programs: number }>()(
     z.object({ institutions: z.number().int().min(1).max(3000) }).strict().optional().transform((v) => v ?? { institutions: 60 }),
+    { writes: ['programs'] },
   ),
-  'sample.remove': method<{ removedPrograms: number }>()(noInput),
+  'sample.remove': method<{ removedPrograms: number }>()(noInput, { writes: PROGRAM_CASCADE }),
 };

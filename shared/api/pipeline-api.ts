@@ -27,13 +27,13 @@ export const pipelineApi = {
   /** Every interview, soonest first (unscheduled ones by invitation date). */
   'interviews.list': method<Interview[]>()(noInput),
   /** Records (no id) or updates an interview; moves the application forward when the step says so (see moves). */
-  'interviews.save': method<{ interview: Interview; moves: StatusMove[] }>()(interviewSaveSchema),
-  'interviews.delete': method<{ ok: true }>()(idInput),
+  'interviews.save': method<{ interview: Interview; moves: StatusMove[] }>()(interviewSaveSchema, { writes: ['interviews', 'applications'] }),
+  'interviews.delete': method<{ ok: true }>()(idInput, { writes: ['interviews'] }),
   'rankList.get': method<RankList>()(noInput),
   /** Replaces the rank order list (first choice first), all or nothing. */
-  'rankList.save': method<{ rankList: RankList; moves: StatusMove[] }>()(rankListSaveSchema),
+  'rankList.save': method<{ rankList: RankList; moves: StatusMove[] }>()(rankListSaveSchema, { writes: ['interviews', 'applications'] }),
   /** Sets what each rank beyond the included 20 costs (null: not known). */
-  'rankList.setFee': method<RankList>()(rankListFeeSchema),
+  'rankList.setFee': method<RankList>()(rankListFeeSchema, { writes: ['interviews'] }),
   'prepCard.get': method<PrepCard>()(noInput),
-  'prepCard.save': method<PrepCard>()(prepCardSaveSchema),
+  'prepCard.save': method<PrepCard>()(prepCardSaveSchema, { writes: ['interviews'] }),
 };

@@ -9,5 +9,5 @@ export interface SavedProfile {
 
 export const profileApi = {
   'profile.get': method<SavedProfile>()(noInput),
-  'profile.save': method<SavedProfile>()(profileSchema),
+  'profile.save': method<SavedProfile>()(profileSchema, { writes: ['profile'] }),
 };

@@ -1,4 +1,5 @@
 import { idInput, method, noInput } from './define';
+import type { Domain } from './domains';
 import { institutionWithTracksSchema, type Institution, type Program } from '../domain/program';
 
 export interface SavedInstitution {
@@ -6,13 +7,19 @@ export interface SavedInstitution {
   programs: Program[];
 }
 
+/**
+ * What removing a program can change: its applications (with their interviews, letter and
+ * document assignments), messages, deadlines and SOAP plan entries go with it (ON DELETE CASCADE).
+ */
+export const PROGRAM_CASCADE: readonly Domain[] = ['programs', 'applications', 'interviews', 'letters', 'documents', 'communications', 'calendar', 'soap'];
+
 export const programsApi = {
   /** Every track with its institution, grouped by institution name then track. */
   'programs.list': method<Program[]>()(noInput),
   /** Creates or updates an institution and exactly the tracks given (tracks left out are deleted). */
-  'institutions.save': method<SavedInstitution>()(institutionWithTracksSchema),
+  'institutions.save': method<SavedInstitution>()(institutionWithTracksSchema, { writes: PROGRAM_CASCADE }),
   /** Deletes one track; an institution left with no track is deleted too. */
-  'programs.delete': method<{ deletedInstitution: boolean }>()(idInput),
+  'programs.delete': method<{ deletedInstitution: boolean }>()(idInput, { writes: PROGRAM_CASCADE }),
   /** Deletes an institution with all its tracks. */
-  'institutions.delete': method<{ deletedPrograms: number }>()(idInput),
+  'institutions.delete': method<{ deletedPrograms: number }>()(idInput, { writes: PROGRAM_CASCADE }),
 };

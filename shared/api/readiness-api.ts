@@ -24,6 +24,7 @@ export const readinessApi = {
   /** Ticks (or unticks) an item only the user can judge. */
   'readiness.tick': method<{ ok: true }>()(
     z.object({ itemId: z.enum(MANUAL_ITEM_IDS, 'This item is computed from your data and cannot be ticked; reload the page.'), done: z.boolean() }).strict(),
+    { writes: ['readiness'] },
   ),
   /** Everything the dashboard shows. */
   'dashboard.summary': method<DashboardSummary>()(noInput),

@@ -95,19 +95,19 @@ const unfilledListInput = soapUnfilledImportSchema.transform((v, ctx) => {
 
 export const soapApi = {
   'soap.overview': method<SoapOverview>()(noInput),
-  'soap.setMatchStatus': method<SoapOverview>()(soapSetMatchStatusSchema),
-  'soap.setTicks': method<SoapOverview>()(soapSetTicksSchema),
+  'soap.setMatchStatus': method<SoapOverview>()(soapSetMatchStatusSchema, { writes: ['soap'] }),
+  'soap.setTicks': method<SoapOverview>()(soapSetTicksSchema, { writes: ['soap'] }),
   /** Adds programs at the end of the fallback plan (at most 45 in all). */
-  'soap.planAdd': method<SoapOverview>()(soapPlanAddSchema),
-  'soap.planRemove': method<SoapOverview>()(soapPlanRemoveSchema),
+  'soap.planAdd': method<SoapOverview>()(soapPlanAddSchema, { writes: ['soap'] }),
+  'soap.planRemove': method<SoapOverview>()(soapPlanRemoveSchema, { writes: ['soap'] }),
   /** The plan's full new order (exactly the plan's program ids). */
-  'soap.planReorder': method<SoapOverview>()(soapPlanReorderSchema),
+  'soap.planReorder': method<SoapOverview>()(soapPlanReorderSchema, { writes: ['soap'] }),
   /** Replaces the List of Unfilled Programs (Monday) and re-ranks the plan to what is open. */
-  'soap.importUnfilled': method<SoapImportResult>()(unfilledListInput),
+  'soap.importUnfilled': method<SoapImportResult>()(unfilledListInput, { writes: ['soap', 'programs'] }),
   /** Sends SOAP applications (counted against 45; only programs on the list). */
-  'soap.apply': method<SoapOverview>()(soapApplySchema),
-  'soap.interview': method<SoapOverview>()(soapApplicationIdSchema),
-  'soap.offer': method<SoapOverview>()(soapOfferSchema),
+  'soap.apply': method<SoapOverview>()(soapApplySchema, { writes: ['soap'] }),
+  'soap.interview': method<SoapOverview>()(soapApplicationIdSchema, { writes: ['soap'] }),
+  'soap.offer': method<SoapOverview>()(soapOfferSchema, { writes: ['soap'] }),
   /** Accept (binding), reject, or let an offer expire. */
-  'soap.decide': method<SoapOverview>()(soapDecideSchema),
+  'soap.decide': method<SoapOverview>()(soapDecideSchema, { writes: ['soap'] }),
 };

@@ -2,6 +2,7 @@
 // Files travel as base64 in both directions (the renderer cannot give paths in browser mode).
 import { z } from 'zod';
 import { method, noInput } from './define';
+import { ALL_DOMAINS } from './domains';
 import type { BackupInfo } from './backup-api';
 import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind } from '../domain/import-fields';
 
@@ -99,11 +100,11 @@ export const transferApi = {
   /** The dry run: what the import would add, update and leave alone, and every problem by row and column. Writes nothing. */
   'import.check': method<ImportPlan>()(importRunSchema),
   /** Backs up, then imports in one transaction (all rows or none). */
-  'import.run': method<ImportResult>()(importRunSchema),
+  'import.run': method<ImportResult>()(importRunSchema, { writes: ['programs', 'applications', 'backups'] }),
   /** A spreadsheet of programs or applications (with status history), or an empty template. */
   'export.file': method<ExportedFile>()(z.object({ what: z.enum(EXPORT_WHATS), format: z.enum(['csv', 'xlsx']) }).strict()),
   /** Every table of the database in one JSON file. */
   'export.all': method<ExportedFile>()(noInput),
   /** Loads a JSON export into an empty database (checks it first; dryRun only checks). */
-  'import.all': method<JsonImportResult>()(z.object({ file: importFileSchema, dryRun: z.boolean().default(false) }).strict()),
+  'import.all': method<JsonImportResult>()(z.object({ file: importFileSchema, dryRun: z.boolean().default(false) }).strict(), { writes: ALL_DOMAINS }),
 };
