@@ -1,7 +1,9 @@
 // The renderer's one typed API client. It does not know whether it talks to Electron's
 // preload (desktop) or to the browser-mode host over HTTP: a transport is picked once.
+// It also carries the main process's change announcements (onChanged) to the stores.
 import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
 import type { ApiError, ApiResult } from '../../shared/api/define';
+import { ALL_DOMAINS, DOMAINS, EVENTS_PATH, type Domain } from '../../shared/api/domains';
 
 export type Transport = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -15,16 +17,26 @@ export class ApiCallError extends Error {
 
 interface PreloadBridge {
   invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** Calls the listener with each ChangeEvent the main process sends; returns the unsubscribe. */
+  onChanged?(listener: (event: unknown) => void): () => void;
+}
+
+function bridge(): PreloadBridge | undefined {
+  return (globalThis as { prelim?: PreloadBridge }).prelim;
+}
+
+function pageToken(): string | null {
+  if (typeof document === 'undefined') return null;
+  return document.querySelector<HTMLMetaElement>('meta[name="prelim-token"]')?.content || null;
 }
 
 function preloadTransport(): Transport | null {
-  const bridge = (globalThis as { prelim?: PreloadBridge }).prelim;
-  return bridge ? (method, input) => bridge.invoke(method, input) : null;
+  const b = bridge();
+  return b ? (method, input) => b.invoke(method, input) : null;
 }
 
 function httpTransport(): Transport | null {
-  if (typeof document === 'undefined') return null;
-  const token = document.querySelector<HTMLMetaElement>('meta[name="prelim-token"]')?.content;
+  const token = pageToken();
   if (!token) return null;
   return async (method, input) => {
     let res: Response;
@@ -44,8 +56,13 @@ function httpTransport(): Transport | null {
 
 let transport: Transport | null = null;
 
-export function setTransport(t: Transport | null): void {
+/**
+ * Replaces the transport (tests). `changes` replaces where change announcements come from
+ * (a fake transport's emitter); without it the preload bridge or the page's event stream is used.
+ */
+export function setTransport(t: Transport | null, changes?: ChangeSource): void {
   transport = t;
+  resetChanges(changes ?? null);
 }
 
 function currentTransport(): Transport {
@@ -62,4 +79,113 @@ export async function api<M extends Method>(method: M, ...args: undefined extend
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+// ---- Change announcements -------------------------------------------------------------
+
+export type ChangeListener = (domains: readonly Domain[]) => void;
+/** Subscribes one listener to change announcements; returns the unsubscribe. */
+export type ChangeSource = (listener: ChangeListener) => () => void;
+
+const KNOWN = new Set<string>(DOMAINS);
+
+/**
+ * The domains named by an announcement (a ChangeEvent, or its JSON text from the event
+ * stream). Unknown names are dropped; something that cannot be read at all counts as
+ * "everything may have changed", so a store never stays stale because of a bad message.
+ */
+export function changedDomains(event: unknown): readonly Domain[] {
+  let value = event;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      return ALL_DOMAINS;
+    }
+  }
+  const list = Array.isArray(value) ? value : value && typeof value === 'object' ? (value as { domains?: unknown }).domains : undefined;
+  if (!Array.isArray(list)) return ALL_DOMAINS;
+  return list.filter((d): d is Domain => typeof d === 'string' && KNOWN.has(d));
+}
+
+/** Browser mode: one EventSource on the events path. After a reconnect everything may have changed (events were missed). */
+function eventStreamSource(token: string): ChangeSource {
+  return (emit) => {
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let delay = 1000;
+    let opened = false;
+    let closed = false;
+    const connect = () => {
+      retry = null;
+      source = new EventSource(`${EVENTS_PATH.replace(/^\//, '')}?token=${encodeURIComponent(token)}`);
+      source.onopen = () => {
+        delay = 1000;
+        if (opened) emit(ALL_DOMAINS);
+        opened = true;
+      };
+      source.onmessage = (e: MessageEvent<unknown>) => emit(changedDomains(e.data));
+      source.onerror = () => {
+        // The browser retries by itself unless the stream is closed (e.g. the server answered 403
+        // or stopped): then try again later, a little less often each time.
+        if (closed || !source || source.readyState !== EventSource.CLOSED) return;
+        source.close();
+        source = null;
+        retry = setTimeout(connect, delay);
+        delay = Math.min(delay * 2, 30_000);
+      };
+    };
+    connect();
+    return () => {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      source?.close();
+    };
+  };
+}
+
+function defaultChangeSource(): ChangeSource | null {
+  const b = bridge();
+  if (b?.onChanged) {
+    const subscribe = b.onChanged.bind(b);
+    return (emit) => subscribe((event) => emit(changedDomains(event)));
+  }
+  if (b) return null;
+  const token = pageToken();
+  return token && typeof EventSource !== 'undefined' ? eventStreamSource(token) : null;
+}
+
+const listeners = new Set<ChangeListener>();
+let changeSource: ChangeSource | null = null;
+let disconnect: (() => void) | null = null;
+
+function connectChanges(): void {
+  if (disconnect) return;
+  const source = changeSource ?? defaultChangeSource();
+  if (source) disconnect = source(broadcast);
+}
+
+function resetChanges(source: ChangeSource | null): void {
+  disconnect?.();
+  disconnect = null;
+  changeSource = source;
+  if (listeners.size > 0) connectChanges();
+}
+
+function broadcast(domains: readonly Domain[]): void {
+  if (domains.length === 0) return;
+  for (const l of [...listeners]) l(domains);
+}
+
+/**
+ * Calls `listener` with the domains of every write the main process announces (from this
+ * window or any other). Returns the unsubscribe. The connection opens with the first
+ * listener and stays open for the page's life.
+ */
+export function onChanged(listener: ChangeListener): () => void {
+  listeners.add(listener);
+  connectChanges();
+  return () => {
+    listeners.delete(listener);
+  };
 }

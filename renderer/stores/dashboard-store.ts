@@ -1,21 +1,20 @@
 import { create } from 'zustand';
+import type { Domain } from '../../shared/api/domains';
 import type { DashboardSummary } from '../../shared/engine/dashboard';
-import { api, errorMessage } from '../api/client';
+import { api } from '../api/client';
+import { liveLoader } from './live';
+
+/** The dashboard is computed from nearly everything: the funnel, tiers, readiness, the agenda (deadlines, interviews, letters, follow-ups) and fees. */
+export const DASHBOARD_READS: readonly Domain[] = ['profile', 'programs', 'settings', 'applications', 'interviews', 'letters', 'documents', 'communications', 'readiness', 'calendar', 'soap'];
 
 interface DashboardState {
   summary: DashboardSummary | null;
   loadError: string | null;
   load(): Promise<void>;
+  watch(): () => void;
 }
 
-export const useDashboardStore = create<DashboardState>((set) => ({
-  summary: null,
-  loadError: null,
-  async load() {
-    try {
-      set({ summary: await api('dashboard.summary'), loadError: null });
-    } catch (err) {
-      set({ loadError: errorMessage(err) });
-    }
-  },
-}));
+export const useDashboardStore = create<DashboardState>((set) => {
+  const live = liveLoader(DASHBOARD_READS, () => api('dashboard.summary'), (summary) => set({ summary, loadError: null }), (loadError) => set({ loadError }));
+  return { summary: null, loadError: null, load: live.load, watch: live.watch };
+});

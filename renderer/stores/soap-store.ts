@@ -3,7 +3,12 @@
 import { create } from 'zustand';
 import type { InputOf, Method } from '../../shared/api/contract';
 import type { SoapImportResult, SoapOverview } from '../../shared/api/soap-api';
+import type { Domain } from '../../shared/api/domains';
 import { api, errorMessage } from '../api/client';
+import { liveLoader } from './live';
+
+/** The overview is computed from the SOAP state, the programs with their tiers (profile), the season's dates, the zone, and the letters and documents its readiness items count. */
+export const SOAP_READS: readonly Domain[] = ['soap', 'profile', 'programs', 'settings', 'calendar', 'letters', 'documents'];
 
 type OverviewMethod = Exclude<Extract<Method, `soap.${string}`>, 'soap.overview' | 'soap.importUnfilled'>;
 
@@ -14,45 +19,46 @@ interface SoapStore {
   lastImport: SoapImportResult['summary'] | null;
   busy: boolean;
   load(): Promise<void>;
+  watch(): () => void;
   /** Runs a SOAP mutation; true when it succeeded. */
   run<M extends OverviewMethod>(method: M, input: InputOf<M>): Promise<boolean>;
   importUnfilled(text: string): Promise<boolean>;
   clearError(): void;
 }
 
-export const useSoapStore = create<SoapStore>((set) => ({
-  overview: null,
-  error: null,
-  lastImport: null,
-  busy: false,
-  async load() {
-    try {
-      set({ overview: await api('soap.overview') });
-    } catch (err) {
-      set({ error: errorMessage(err) });
-    }
-  },
-  async run(method, input) {
-    set({ busy: true });
-    try {
-      const overview = (await (api as (m: string, i: unknown) => Promise<SoapOverview>)(method, input));
-      set({ overview, error: null, busy: false });
-      return true;
-    } catch (err) {
-      set({ error: errorMessage(err), busy: false });
-      return false;
-    }
-  },
-  async importUnfilled(text) {
-    set({ busy: true });
-    try {
-      const r = await api('soap.importUnfilled', { text });
-      set({ overview: r.overview, lastImport: r.summary, error: null, busy: false });
-      return true;
-    } catch (err) {
-      set({ error: errorMessage(err), busy: false });
-      return false;
-    }
-  },
-  clearError: () => set({ error: null }),
-}));
+export const useSoapStore = create<SoapStore>((set) => {
+  const live = liveLoader(SOAP_READS, () => api('soap.overview'), (overview) => set({ overview }), (error) => set({ error }));
+  return {
+    overview: null,
+    error: null,
+    lastImport: null,
+    busy: false,
+    load: live.load,
+    watch: live.watch,
+    async run(method, input) {
+      set({ busy: true });
+      try {
+        const overview = (await (api as (m: string, i: unknown) => Promise<SoapOverview>)(method, input));
+        live.accept(overview);
+        set({ error: null, busy: false });
+        return true;
+      } catch (err) {
+        set({ error: errorMessage(err), busy: false });
+        return false;
+      }
+    },
+    async importUnfilled(text) {
+      set({ busy: true });
+      try {
+        const r = await api('soap.importUnfilled', { text });
+        live.accept(r.overview);
+        set({ lastImport: r.summary, error: null, busy: false });
+        return true;
+      } catch (err) {
+        set({ error: errorMessage(err), busy: false });
+        return false;
+      }
+    },
+    clearError: () => set({ error: null }),
+  };
+});

@@ -1,25 +1,24 @@
+// Tiers are computed by the main process from the programs (with their overrides) and the profile.
 import { create } from 'zustand';
 import type { TiersList } from '../../shared/api/list-api';
 import type { TierResult } from '../../shared/engine/types';
-import { api, errorMessage } from '../api/client';
+import { api } from '../api/client';
+import { liveLoader } from './live';
 
 interface TiersState {
   data: TiersList | null;
   byProgram: Map<number, TierResult>;
   error: string | null;
   load(): Promise<void>;
+  watch(): () => void;
 }
 
-export const useTiersStore = create<TiersState>((set) => ({
-  data: null,
-  byProgram: new Map(),
-  error: null,
-  async load() {
-    try {
-      const data = await api('tiers.list');
-      set({ data, byProgram: new Map(data.tiers.map((t) => [t.programId, t.computed])), error: null });
-    } catch (err) {
-      set({ error: errorMessage(err) });
-    }
-  },
-}));
+export const useTiersStore = create<TiersState>((set) => {
+  const live = liveLoader(
+    ['profile', 'programs'],
+    () => api('tiers.list'),
+    (data) => set({ data, byProgram: new Map(data.tiers.map((t) => [t.programId, t.computed])), error: null }),
+    (error) => set({ error }),
+  );
+  return { data: null, byProgram: new Map(), error: null, load: live.load, watch: live.watch };
+});
