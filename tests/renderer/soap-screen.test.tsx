@@ -55,7 +55,7 @@ describe('SOAP screen', () => {
     expect(screen.getByText(/Your plan has 45 programs, the most SOAP lets you apply to\. Remove one before adding another\./)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Add One More Hospital to the plan' }) as HTMLButtonElement).disabled).toBe(true);
     expect(within(screen.getByRole('list', { name: 'Fallback plan' })).getAllByRole('listitem')).toHaveLength(45);
-  });
+  }, 30_000); // 45 plan rows and 60 candidates in jsdom: slow on a loaded machine, not a timing check
 
   it('shows the main process\'s refusal in words and keeps the plan as it was', async () => {
     current = overviewWith(2);
