@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { guessMapping, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportKind } from '../../shared/domain/import-fields';
 import type { ImportFile } from '../../shared/api/transfer-api';
 import { AppError } from '../errors';
+import { unneutraliseCell } from '../../shared/import/formula-cells';
 
 export interface SheetData {
   format: 'csv' | 'xlsx';
@@ -169,7 +170,7 @@ function toSheet(all: string[][], format: SheetData['format'], detected: string,
     // Trailing empty lines are not rows.
     // A row of the right width is trimmed in place (the parser's arrays are ours).
     const cells = r.length === width ? r : new Array<string>(width);
-    for (let c = 0; c < width; c++) cells[c] = (r[c] ?? '').trim();
+    for (let c = 0; c < width; c++) cells[c] = unneutraliseCell((r[c] ?? '').trim());
     rows.push(cells);
     rowNumbers.push(i + 1);
   }

@@ -86,7 +86,7 @@ const unfilledListInput = soapUnfilledImportSchema.transform((v, ctx) => {
       path: ['text'],
       message: other > 0
         ? `Found ${other} program code${other === 1 ? '' : 's'}, none for preliminary or categorical general surgery (specialty 440, track P or C). Paste the general-surgery rows of the list.`
-        : 'Found no NRMP program code (9 characters such as 1234440P0). Paste the list with its program codes, or import the CSV.',
+        : 'Found no NRMP program code (9 to 11 characters such as 1234440P0 or 1234440C01). Paste the list with its program codes, or import the CSV.',
     });
     return z.NEVER;
   }

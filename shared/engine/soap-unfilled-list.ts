@@ -4,7 +4,7 @@
 // the delimiter); every row is then read by meaning: the NRMP code is found by its
 // pattern wherever it is, the name is the header's name column or the longest text cell.
 import Papa from 'papaparse';
-import { GENERAL_SURGERY_SPECIALTY, parseNrmpCode } from '../domain/nrmp';
+import { GENERAL_SURGERY_SPECIALTY, NRMP_CODE_IN_TEXT, parseNrmpCode } from '../domain/nrmp';
 import { findUsState } from '../domain/us-states';
 
 export interface UnfilledListEntry {
@@ -37,7 +37,10 @@ export interface ParsedUnfilledList {
   duplicates: string[];
 }
 
-const CODE_IN_TEXT = /(?<![0-9A-Za-z])(\d{7}[CPARcpar]\d)(?![0-9A-Za-z])/;
+const CODE_IN_TEXT = NRMP_CODE_IN_TEXT;
+
+/** The example shown in the paste box (tests check it reads as two programs). */
+export const UNFILLED_LIST_EXAMPLE = '1234440P0  Mercy General Hospital  Springfield, OH  2\n2345440C01, Lakeside Community Hospital, Toledo, OH, 1';
 
 type Column = 'code' | 'name' | 'state' | 'city' | 'positions';
 
@@ -73,12 +76,16 @@ function cityState(cell: string): { city: string; state: string } | null {
   return state ? { city: m[1]!.trim(), state } : null;
 }
 
-/** Splits one free-text line (no delimiter found) into cells on runs of 2+ spaces, " - " or " | ". */
+/**
+ * Splits one line of a loose paste (the lines do not form one table) into cells, by the
+ * line's own habit: tabs; else runs of 2+ spaces, " - " or " | " (columns aligned by
+ * spaces, where "Springfield, OH" is one cell); else commas or semicolons (a line written
+ * as CSV, quotes respected).
+ */
 function splitLoose(text: string): string[] {
-  return text
-    .split(/\s{2,}|\s+[-–|]\s+|\t/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const aligned = /\t|\S {2,}\S|\s[-–|]\s/.test(text);
+  const cells = aligned || !/[,;]/.test(text) ? text.split(/\s{2,}|\s+[-–|]\s+|\t/) : (Papa.parse<string[]>(text, { delimitersToGuess: [',', ';'] }).data[0] ?? [text]);
+  return cells.map((s) => s.trim()).filter((s) => s !== '');
 }
 
 export function parseUnfilledList(text: string): ParsedUnfilledList {
@@ -107,7 +114,7 @@ export function parseUnfilledList(text: string): ParsedUnfilledList {
       // A header row names the columns of the rows after it.
       const cols = row.map(columnOf);
       if (row.length > 1 && cols.includes('code')) columns = cols;
-      else if (joined !== '') out.unreadable.push({ line, text: joined.slice(0, 120), why: 'No NRMP program code (9 characters such as 1234440P0) on this line.' });
+      else if (joined !== '') out.unreadable.push({ line, text: joined.slice(0, 120), why: 'No NRMP program code (9 to 11 characters such as 1234440P0) on this line.' });
       return;
     }
     // One cell holding the whole line (plain text): split it loosely.
@@ -120,6 +127,9 @@ export function parseUnfilledList(text: string): ParsedUnfilledList {
     let city = '';
     let positions: number | null = null;
     const rest: string[] = [];
+    /** A text cell just before a separate state cell ("Toledo", "OH") is the city. */
+    let beforeState = '';
+    let previousText = '';
     cells.forEach((cell, c) => {
       const col = cols?.[c] ?? null;
       const m = CODE_IN_TEXT.exec(cell);
@@ -136,11 +146,22 @@ export function parseUnfilledList(text: string): ParsedUnfilledList {
       else if (col === null) {
         const cs = cityState(cell);
         if (cs && !state) ({ city, state } = cs);
-        else if (!state && asState(cell) && cell.trim().length === 2) state = asState(cell);
-        else if (positions === null && asPositions(cell) !== null) positions = asPositions(cell);
-        else if (!/^\d+$/.test(cell)) rest.push(cell);
+        else if (!state && asState(cell) && cell.trim().length === 2) {
+          state = asState(cell);
+          beforeState = previousText;
+        } else if (positions === null && asPositions(cell) !== null) positions = asPositions(cell);
+        else if (!/^\d+$/.test(cell)) {
+          rest.push(cell);
+          previousText = cell;
+          return;
+        }
       }
+      previousText = '';
     });
+    if (!city && beforeState && rest.filter((t) => t !== beforeState).length > 0) {
+      city = beforeState;
+      rest.splice(rest.indexOf(beforeState), 1);
+    }
     if (!name) {
       // The longest text cell is the program name; "Surgery-Preliminary" style specialty cells are not.
       const candidates = rest.filter((t) => !/^(general\s+)?surgery([\s-]*(preliminary|categorical|prelim))?$/i.test(t));

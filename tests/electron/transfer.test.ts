@@ -151,6 +151,25 @@ describe('importing programs from CSV', () => {
   });
 });
 
+describe('cells our export neutralised (OWASP CSV injection: a leading apostrophe before = + - @)', () => {
+  it('read back as the original text', async () => {
+    const { call } = openTestServices();
+    const csv = "Institution,Track,Notes\r\n'=Formula Hospital,Prelim,'@see PD\r\n'Plain Hospital,Prelim,'-2 spots\r\n";
+    const file = fileOf('n.csv', csv);
+    const p = await preview(call, file);
+    expect(p.sample).toEqual([
+      ['=Formula Hospital', 'Prelim', '@see PD'],
+      ["'Plain Hospital", 'Prelim', '-2 spots'],
+    ]);
+    await call('import.run', { kind: 'programs', file, mapping: p.mapping });
+    const names = (await call('programs.list')).map((x) => [x.institution.name, x.notes]).sort();
+    expect(names).toEqual([
+      ["'Plain Hospital", '-2 spots'],
+      ['=Formula Hospital', '@see PD'],
+    ]);
+  });
+});
+
 describe('importing programs from XLSX', () => {
   it('reads the first sheet with numbers, percent and date cells', async () => {
     const { call } = openTestServices();

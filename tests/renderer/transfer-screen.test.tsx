@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TransferScreen } from '../../renderer/screens/transfer/TransferScreen';
-import type { ImportPlan, ImportPreview } from '../../shared/api/transfer-api';
+import { transferApi, type ImportPlan, type ImportPreview } from '../../shared/api/transfer-api';
 import { installFakeTransport } from './fake-transport';
 
 const CSV = 'Program Name,City,Min Step 2\nLakeview,Dayton,220\nBad,Austin,900\n';
@@ -92,7 +92,10 @@ describe('Import & export screen', () => {
     await userEvent.selectOptions(holds('Program Name'), 'institution');
     await userEvent.click(screen.getByRole('button', { name: 'Check the rows' }));
     await screen.findByText('Problems to fix');
-    expect(fake.calls.filter((c) => c.method === 'import.check').at(-1)!.input).toMatchObject({ mapping: ['institution', null, 'minStep2ck'] });
+    const sent = fake.calls.filter((c) => c.method === 'import.check').at(-1)!.input;
+    expect(sent).toMatchObject({ mapping: ['institution', null, 'minStep2ck'] });
+    // What the screen sends passes the contract's strict schema (it once sent the preview inside "file").
+    expect(transferApi['import.check'].input.safeParse(sent).error?.issues).toBeUndefined();
   });
 
   it('refuses a file over 20 MB before reading it, and shows what the API says about a bad file', async () => {

@@ -1,20 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { nrmpCodeProblem, parseNrmpCode } from '../../shared/domain/nrmp';
+import { nrmpCodeProblem, nrmpCodesIn, parseNrmpCode } from '../../shared/domain/nrmp';
 import { censusRegionOf, findUsState, US_STATES } from '../../shared/domain/us-states';
 import { EMPTY_PROFILE, profileSchema, usceWeeks } from '../../shared/domain/profile';
 import { institutionWithTracksSchema } from '../../shared/domain/program';
 import { institution, seedExampleProfile, track } from '../fixtures';
 
-describe('NRMP program codes (DOMAIN.md glossary: 4-digit institution, 3-digit specialty, track letter C/P/A/R, 1 digit)', () => {
+describe('NRMP program codes (DOMAIN.md glossary: 9 to 11 characters: 4-digit institution, 3-digit specialty, track letter C/P/A/R, a track number of 1 to 3 characters)', () => {
   it.each([
     ['1234440P0', { institution: '1234', specialty: '440', track: 'P', digit: '0' }],
     [' 1234440c0 ', { institution: '1234', specialty: '440', track: 'C', digit: '0' }],
     ['9876440A1', { institution: '9876', specialty: '440', track: 'A', digit: '1' }],
+    ['1234440C01', { institution: '1234', specialty: '440', track: 'C', digit: '01' }],
+    ['2264440P001', { institution: '2264', specialty: '440', track: 'P', digit: '001' }],
   ])('parses %s', (code, expected) => expect(parseNrmpCode(code)).toEqual(expected));
 
-  it.each(['123440P0', '1234440X0', '1234440P', 'ABCD440P0', '1234440P00', ''])('rejects %j', (code) => {
+  it.each(['123440P0', '1234440X0', '1234440P', 'ABCD440P0', '1234440P0001', '4219440', ''])('rejects %j', (code) => {
     expect(parseNrmpCode(code)).toBeNull();
-    expect(nrmpCodeProblem(code)).toMatch(/not an NRMP program code.*e\.g\. 1234440P0/);
+    expect(nrmpCodeProblem(code)).toMatch(/not an NRMP program code.*9 to 11 characters.*e\.g\. 1234440P0/);
+  });
+
+  it('finds every code in a cell, e.g. both tracks of a directory row', () => {
+    expect(nrmpCodesIn('2101440C0, 2101440P0')).toEqual(['2101440C0', '2101440P0']);
+    expect(nrmpCodesIn(' 2412440p0 ')).toEqual(['2412440P0']);
+    expect(nrmpCodesIn('4219440')).toEqual([]);
   });
 
   it('checks the track letter against the track', () => {

@@ -6,6 +6,7 @@ import { FileUp, Plus } from 'lucide-react';
 import type { SoapOverview } from '../../../shared/api/soap-api';
 import { useSoapStore } from '../../stores/soap-store';
 import { plural } from '../../components/format';
+import { UNFILLED_LIST_EXAMPLE } from '../../../shared/engine/soap-unfilled-list';
 
 export function UnfilledListPanel({ overview }: { overview: SoapOverview }) {
   const { importUnfilled, lastImport, run, busy } = useSoapStore();
@@ -32,12 +33,12 @@ export function UnfilledListPanel({ overview }: { overview: SoapOverview }) {
       <section className="card" aria-labelledby="soap-list-title">
         <h2 id="soap-list-title">List of Unfilled Programs</h2>
         <p className="muted">
-          Released on Match Week Monday. Paste it as it comes (rows with NRMP codes such as 1234440P0; headers, titles and other specialties are skipped) or import the CSV. Importing again replaces the list.
+          Released on Match Week Monday. Paste it as it comes (rows with NRMP codes such as 1234440P0 or 1234440C01; headers, titles and other specialties are skipped) or import the CSV. Importing again replaces the list.
         </p>
         <label className="textarea-label" htmlFor="soap-unfilled-text">
           Paste the list
         </label>
-        <textarea id="soap-unfilled-text" className="soap-paste" rows={9} value={text} onChange={(e) => setText(e.target.value)} placeholder={'1234440P0  Mercy General Hospital  Springfield, OH  2\n2345440P0, Lakeside Community Hospital, Toledo, OH, 1'} />
+        <textarea id="soap-unfilled-text" className="soap-paste" rows={9} value={text} onChange={(e) => setText(e.target.value)} placeholder={UNFILLED_LIST_EXAMPLE} />
         <div className="row-buttons">
           <button type="button" className="primary" disabled={busy || text.trim() === ''} onClick={() => void importUnfilled(text)}>
             Match against my plan

@@ -245,7 +245,7 @@ function ImportCard() {
           ) : null}
           {!plan ? (
             <div className="actions-row">
-              <button type="button" className="primary" disabled={busy || problem !== null || loaded.preview.rowCount === 0} onClick={() => void check(loaded, mapping, loaded.preview.rowCount)}>
+              <button type="button" className="primary" disabled={busy || problem !== null || loaded.preview.rowCount === 0} onClick={() => void check({ name: loaded.name, base64: loaded.base64 }, mapping, loaded.preview.rowCount)}>
                 Check the rows
               </button>
               {loaded.preview.rowCount === 0 ? <span className="muted">The file has headers but no rows.</span> : null}

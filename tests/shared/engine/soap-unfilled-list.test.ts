@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnfilledList } from '../../../shared/engine/soap-unfilled-list';
+import { parseUnfilledList, UNFILLED_LIST_EXAMPLE } from '../../../shared/engine/soap-unfilled-list';
 
 describe('parseUnfilledList (DOMAIN §5: the List of Unfilled Programs released Monday)', () => {
   it('reads a CSV export by its header, keeping quoted names with commas', () => {
@@ -55,6 +55,21 @@ garbage line here
   it('finds nothing in text without codes', () => {
     const r = parseUnfilledList('hello\nworld');
     expect(r.entries).toEqual([]);
+    expect(r.unreadable).toHaveLength(2);
+  });
+
+  it('reads the paste box\'s own example: one space-aligned line and one comma-separated line', () => {
+    const r = parseUnfilledList(UNFILLED_LIST_EXAMPLE);
+    expect(r.entries.map((e) => [e.nrmpCode, e.name, e.city, e.state, e.positions])).toEqual([
+      ['1234440P0', 'Mercy General Hospital', 'Springfield', 'OH', 2],
+      ['2345440C01', 'Lakeside Community Hospital', 'Toledo', 'OH', 1],
+    ]);
+    expect(r.unreadable).toEqual([]);
+  });
+
+  it('reads codes of 9 to 11 characters (DOMAIN.md glossary), not 7 or 12', () => {
+    const r = parseUnfilledList('2264440P001 Calloway-Brandt Memorial Hospital TX\n2218440C01 Hopital Saint-Remy LA\n4219440 Wrenfield\n1234440P0001 Too long');
+    expect(r.entries.map((e) => e.nrmpCode)).toEqual(['2264440P001', '2218440C01']);
     expect(r.unreadable).toHaveLength(2);
   });
 });
