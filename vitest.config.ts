@@ -9,11 +9,13 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'shared', include: ['tests/shared/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'electron', include: ['tests/electron/**/*.test.ts'], environment: 'node', pool: 'forks' } },
+      // Generous timeouts: a test must not fail because the machine is busy (tests wait on
+      // results, never on time).
+      { test: { name: 'shared', include: ['tests/shared/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      { test: { name: 'electron', include: ['tests/electron/**/*.test.ts'], environment: 'node', pool: 'forks', testTimeout: 60_000, hookTimeout: 60_000 } },
       {
         plugins: [react()],
-        test: { name: 'renderer', include: ['tests/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', setupFiles: ['tests/renderer/setup.ts'] },
+        test: { name: 'renderer', include: ['tests/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', setupFiles: ['tests/renderer/setup.ts'], testTimeout: 90_000 },
       },
       {
         test: {
