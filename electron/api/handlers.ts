@@ -15,6 +15,7 @@ import { createReadinessHandlers } from './readiness-handlers';
 import { createPipelineHandlers } from './pipeline-handlers';
 import { createPipelineRepo } from '../db/repos/pipeline-repo';
 import { createTransferHandlers } from './transfer-handlers';
+import { createSeasonHandlers } from './seasons-handlers';
 
 export interface HandlerContext {
   db: Db;
@@ -49,5 +50,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now), interviews: () => pipeline.interviewDates() }),
     ...createPipelineHandlers(ctx.db, now),
     ...createTransferHandlers(ctx, now),
+    ...createSeasonHandlers(ctx.db, now),
   };
 }

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import type { Handlers } from '../../shared/api/contract';
 import type { readinessApi } from '../../shared/api/readiness-api';
 import type { calendarApi, CalendarSettingsValue } from '../../shared/api/calendar-api';
-import { resolveSeasonEvents, type CalendarSettings } from '../../shared/domain/season-calendar';
+import type { CalendarSettings } from '../../shared/domain/season-calendar';
+import { createSeasonContext } from './season-context';
 import {
   buildAgenda,
   communicationFollowUps,
@@ -64,7 +65,8 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
 
   const withZone = (s: CalendarSettings): CalendarSettingsValue => ({ ...s, effectiveTimeZone: s.timeZone || systemTimeZone() });
   const zone = () => withZone(calendar.settings()).effectiveTimeZone;
-  const season = () => resolveSeasonEvents(calendar.corrections());
+  const seasonCtx = createSeasonContext(db);
+  const season = (matchYear?: number) => seasonCtx.events(matchYear);
 
   /** One snapshot of everything, read once per call. */
   function snapshot() {
@@ -134,14 +136,16 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
         feesCombineTracks: list.settings().feesCombineTracks,
       });
     },
-    'calendar.season': () => season(),
-    'calendar.correct': (input) => {
-      calendar.correct(input, now());
-      return season();
+    'calendar.season': ({ matchYear }) => season(matchYear),
+    'calendar.correct': ({ matchYear, ...input }) => {
+      const year = seasonCtx.writableYear(matchYear);
+      calendar.correct({ ...input, matchYear: year }, now());
+      return season(year);
     },
-    'calendar.resetCorrection': ({ eventId }) => {
-      calendar.resetCorrection(eventId);
-      return season();
+    'calendar.resetCorrection': ({ eventId, matchYear }) => {
+      const year = seasonCtx.writableYear(matchYear);
+      calendar.resetCorrection(year, eventId);
+      return season(year);
     },
     'calendar.agenda': ({ windowDays }) => agenda(windowDays).agenda,
     'calendar.exportIcs': () => {

@@ -2,7 +2,7 @@
 import type { Handlers } from '../../shared/api/contract';
 import type { SoapOverview } from '../../shared/api/soap-api';
 import { SOAP_MAX_APPLICATIONS } from '../../shared/domain/soap';
-import { resolveSeasonEvents } from '../../shared/domain/season-calendar';
+import { createSeasonContext } from './season-context';
 import { soapWeekDatesFrom, type SoapWeekDates } from '../../shared/domain/soap-week-dates';
 import type { ReadinessItem } from '../../shared/engine/readiness-types';
 import { todayIn } from '../../shared/engine/calendar-dates';
@@ -26,8 +26,8 @@ type SoapHandlers = Pick<Handlers, SoapMethod>;
 const MAX_CANDIDATES = 60;
 
 /** Match Week dates from the season calendar, with the user's corrections (Deadlines screen). */
-function soapWeekDates(calendar: ReturnType<typeof createCalendarRepo>): SoapWeekDates {
-  return soapWeekDatesFrom(resolveSeasonEvents(calendar.corrections()));
+function soapWeekDates(db: Db): SoapWeekDates {
+  return soapWeekDatesFrom(createSeasonContext(db).events());
 }
 
 /** The SOAP readiness items (also shown in the readiness checklist). */
@@ -36,7 +36,6 @@ export function createSoapReadiness(db: Db, now: () => Date): () => ReadinessIte
   const profiles = createProfileRepo(db);
   const letters = createLettersRepo(db);
   const documents = createDocumentsRepo(db);
-  const calendar = createCalendarRepo(db);
   return () => {
     const state = soap.state();
     // Letters uploaded to the LoR portal and confirmed strong are the ones to assign to SOAP programs.
@@ -49,7 +48,7 @@ export function createSoapReadiness(db: Db, now: () => Date): () => ReadinessIte
     return soapReadinessItems({
       profile: profiles.get().profile,
       now: now(),
-      rolDeadline: soapWeekDates(calendar).rolDeadline,
+      rolDeadline: soapWeekDates(db).rolDeadline,
       prelimStatementReady: state.prelimStatementReady,
       prelimStatementVersions: documents.list().filter((d) => d.kind === 'personal_statement_prelim').length,
       letters: { strongUploaded: strong.length, usSurgeonStrongUploaded: usSurgeon.length },
@@ -69,7 +68,7 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
   function overview(): SoapOverview {
     const at = now();
     const today = todayIn(at, zone());
-    const dates = soapWeekDates(calendar);
+    const dates = soapWeekDates(db);
     const clock = soapClock(at, dates);
     const { profile } = profiles.get();
     const state = soap.state();
@@ -140,7 +139,7 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
     },
     'soap.apply': ({ programIds }) => {
       const at = now();
-      soap.apply(programIds, at, soapClock(at, soapWeekDates(calendar)));
+      soap.apply(programIds, at, soapClock(at, soapWeekDates(db)));
       return overview();
     },
     'soap.interview': ({ applicationId }) => {
@@ -149,12 +148,12 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
     },
     'soap.offer': ({ applicationId, round }) => {
       const at = now();
-      soap.recordOffer(applicationId, round, at, soapClock(at, soapWeekDates(calendar)));
+      soap.recordOffer(applicationId, round, at, soapClock(at, soapWeekDates(db)));
       return overview();
     },
     'soap.decide': ({ applicationId, decision }) => {
       const at = now();
-      soap.decide(applicationId, decision, at, soapClock(at, soapWeekDates(calendar)));
+      soap.decide(applicationId, decision, at, soapClock(at, soapWeekDates(db)));
       return overview();
     },
   };

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { idInput, method, noInput } from './define';
 import {
   calendarSettingsSchema,
-  findSeasonEvent,
+  isSeasonEventId,
+  matchYearSchema,
   programDeadlineInputSchema,
   seasonCorrectionSchema,
   type CalendarSettings,
@@ -24,13 +25,19 @@ export interface DueReminder {
 }
 
 export const calendarApi = {
-  /** The season's reference dates with the user's corrections. */
-  'calendar.season': method<ResolvedSeasonEvent[]>()(noInput),
+  /** A season's reference dates (projected, "est.") with the user's corrections for that season; the active season by default. */
+  'calendar.season': method<ResolvedSeasonEvent[]>()(
+    z
+      .object({ matchYear: matchYearSchema.optional() })
+      .strict()
+      .optional()
+      .transform((v) => v ?? {}),
+  ),
   /** Corrects a reference date (Eastern date and time). Returns the season. */
   'calendar.correct': method<ResolvedSeasonEvent[]>()(seasonCorrectionSchema, { writes: ['calendar'] }),
   /** Goes back to the reference date. Returns the season. */
   'calendar.resetCorrection': method<ResolvedSeasonEvent[]>()(
-    z.object({ eventId: z.string().refine((id) => findSeasonEvent(id) !== undefined, 'This is not a date of the season calendar; reload the page.') }).strict(),
+    z.object({ eventId: z.string().refine(isSeasonEventId, 'This is not a date of the season calendar; reload the page.'), matchYear: matchYearSchema.optional() }).strict(),
     { writes: ['calendar'] },
   ),
   /** Every dated item with days left in the user's zone: overdue, the next `windowDays` days, all. */

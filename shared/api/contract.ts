@@ -18,6 +18,7 @@ import { readinessApi } from './readiness-api';
 import { calendarApi } from './calendar-api';
 import { pipelineApi } from './pipeline-api';
 import { transferApi } from './transfer-api';
+import { seasonsApi } from './seasons-api';
 
 export const contract = {
   ...appApi,
@@ -34,6 +35,7 @@ export const contract = {
   ...calendarApi,
   ...pipelineApi,
   ...transferApi,
+  ...seasonsApi,
 };
 
 export type Contract = typeof contract;

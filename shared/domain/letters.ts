@@ -78,6 +78,8 @@ export interface Letter {
   /** The LoR portal's letter ID, if the user wants to note it. */
   portalLetterId: string;
   notes: string;
+  /** The Match year of the season it was uploaded in when it came from an earlier season (import it in MyERAS); null for this season's letters. */
+  carriedFrom: number | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,9 +1,17 @@
-// The season calendar (DOMAIN.md §3): the reference dates of the 2027 Match as data with
-// their source, season and an "estimated" mark, plus what the user stores around them
+// The season calendar (DOMAIN.md §3): the reference dates of a Match season (projected by
+// shared/engine/season-projection.ts) as data with their source, season and an "estimated" mark, plus what the user stores around them
 // (corrected dates, per-program deadlines, reminder settings). Times are US Eastern
 // (NRMP and ERAS announce them in ET); an all-day item has no time.
 import { z } from 'zod';
 import { isoDateSchema } from './profile';
+import { FIRST_MATCH_YEAR, LAST_MATCH_YEAR, SEASON_EVENT_IDS, projectSeasonEvents } from '../engine/season-projection';
+
+/** A Match season's year (the year of its Match Day). */
+export const matchYearSchema = z
+  .number({ message: 'Give the season as its Match year, e.g. 2028.' })
+  .int('The Match year is a whole number.')
+  .min(FIRST_MATCH_YEAR, `Use a Match year from ${FIRST_MATCH_YEAR}.`)
+  .max(LAST_MATCH_YEAR, `Use a Match year up to ${LAST_MATCH_YEAR}.`);
 
 /** The zone NRMP and ERAS times are given in. */
 export const EASTERN = 'America/New_York';
@@ -20,39 +28,27 @@ export interface SeasonEvent {
   date: string;
   /** HH:mm Eastern time, or null for an all-day item. */
   time: string | null;
-  /** The Match season it belongs to. */
+  /** The Match season it belongs to, e.g. "2027 Match". */
   season: string;
+  /** The year of that season's Match Day. */
+  matchYear: number;
   source: string;
   /** A projection, not yet confirmed by the source: shown as "est.". */
   estimated: boolean;
   note: string;
 }
 
-const S = '2027 Match';
-
-/** DOMAIN.md §3, every date a projection for the 2027 Match until the sources publish it. */
-export const SEASON_EVENTS_2027: readonly SeasonEvent[] = [
-  { id: 'eras-opens', kind: 'eras', title: 'ERAS opens for applicants', date: '2026-06-03', time: null, season: S, source: 'AAMC ERAS timeline (projected)', estimated: true, note: 'Start your MyERAS application and request letters.' },
-  { id: 'eras-submit-opens', kind: 'eras', title: 'Applicants may submit to programs', date: '2026-09-02', time: null, season: S, source: 'AAMC ERAS timeline (projected; 2026 season: 3 Sep 2025)', estimated: true, note: 'Submit as early as possible once Step 2 CK is in.' },
-  { id: 'nrmp-registration-opens', kind: 'nrmp', title: 'NRMP registration opens', date: '2026-09-15', time: null, season: S, source: 'NRMP Match calendar (projected)', estimated: true, note: '' },
-  { id: 'programs-review', kind: 'eras', title: 'Programs start reviewing applications (MSPE release)', date: '2026-09-23', time: null, season: S, source: 'AAMC ERAS timeline (projected; 2026 season: 24 Sep 2025)', estimated: true, note: 'Have your application complete before this day.' },
-  { id: 'nrmp-registration-deadline', kind: 'nrmp', title: 'NRMP standard registration deadline', date: '2027-01-29', time: null, season: S, source: 'NRMP Match calendar (projected)', estimated: true, note: 'A late fee applies after this day.' },
-  { id: 'rol-deadline', kind: 'nrmp', title: 'Rank order list certification deadline', date: '2027-03-03', time: '21:00', season: S, source: 'NRMP Match calendar (projected; 2026 season: 4 Mar 2026)', estimated: true, note: 'Certify your rank order list before 9 pm ET.' },
-  { id: 'match-week-status', kind: 'nrmp', title: 'Match Week: matched or not (status)', date: '2027-03-15', time: '10:00', season: S, source: 'NRMP Match calendar (projected)', estimated: true, note: 'You learn whether you matched, not where.' },
-  { id: 'soap-opens', kind: 'soap', title: 'SOAP opens; List of Unfilled Programs released', date: '2027-03-15', time: '11:00', season: S, source: 'NRMP SOAP calendar (projected)', estimated: true, note: 'Up to 45 applications, only to programs on the List of Unfilled Programs.' },
-  { id: 'soap-round-1', kind: 'soap', title: 'SOAP offer round 1', date: '2027-03-18', time: '09:00', season: S, source: 'NRMP SOAP calendar (projected)', estimated: true, note: '' },
-  { id: 'soap-round-2', kind: 'soap', title: 'SOAP offer round 2', date: '2027-03-18', time: '12:00', season: S, source: 'NRMP SOAP calendar (projected)', estimated: true, note: '' },
-  { id: 'soap-round-3', kind: 'soap', title: 'SOAP offer round 3', date: '2027-03-18', time: '15:00', season: S, source: 'NRMP SOAP calendar (projected)', estimated: true, note: '' },
-  { id: 'soap-round-4', kind: 'soap', title: 'SOAP offer round 4', date: '2027-03-18', time: '18:00', season: S, source: 'NRMP SOAP calendar (projected)', estimated: true, note: '' },
-  { id: 'soap-ends', kind: 'soap', title: 'SOAP ends', date: '2027-03-18', time: '21:00', season: S, source: 'NRMP SOAP calendar (projected)', estimated: true, note: '' },
-  { id: 'match-day', kind: 'nrmp', title: 'Match Day: results', date: '2027-03-19', time: '12:00', season: S, source: 'NRMP Match calendar (projected: third Friday of March)', estimated: true, note: '' },
-  { id: 'eras-season-ends', kind: 'eras', title: 'ERAS season ends', date: '2027-05-31', time: null, season: S, source: 'AAMC ERAS timeline (projected)', estimated: true, note: '' },
-];
+/**
+ * The 2027 Match reference dates: the projection of shared/engine/season-projection.ts (the
+ * same weekday rules give every other season; DOMAIN.md §3 lists the 2027 values).
+ */
+export const SEASON_EVENTS_2027: readonly SeasonEvent[] = projectSeasonEvents(2027);
 
 export type SeasonEventId = string;
 
-export function findSeasonEvent(id: string): SeasonEvent | undefined {
-  return SEASON_EVENTS_2027.find((e) => e.id === id);
+/** True for the id of a reference date (every season has the same ids). */
+export function isSeasonEventId(id: string): boolean {
+  return SEASON_EVENT_IDS.includes(id);
 }
 
 /** A reference date with the user's correction applied (what every screen and export reads). */
@@ -67,6 +63,7 @@ export interface ResolvedSeasonEvent extends SeasonEvent {
 }
 
 export interface SeasonCorrection {
+  matchYear: number;
   eventId: string;
   date: string;
   time: string | null;
@@ -74,8 +71,10 @@ export interface SeasonCorrection {
   updatedAt: string;
 }
 
-export function resolveSeasonEvents(corrections: readonly SeasonCorrection[], events: readonly SeasonEvent[] = SEASON_EVENTS_2027): ResolvedSeasonEvent[] {
-  const byId = new Map(corrections.map((c) => [c.eventId, c]));
+/** A season's reference dates with that season's corrections applied (corrections of other seasons are ignored). */
+export function resolveSeasonEvents(corrections: readonly (Omit<SeasonCorrection, 'matchYear'> & { matchYear?: number })[], events: readonly SeasonEvent[] = SEASON_EVENTS_2027): ResolvedSeasonEvent[] {
+  const year = events[0]?.matchYear;
+  const byId = new Map(corrections.filter((c) => c.matchYear === undefined || c.matchYear === year).map((c) => [c.eventId, c]));
   return events
     .map((e) => {
       const c = byId.get(e.id);
@@ -90,7 +89,9 @@ const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour 
 
 export const seasonCorrectionSchema = z
   .object({
-    eventId: z.string().refine((id) => findSeasonEvent(id) !== undefined, 'This is not a date of the season calendar; reload the page.'),
+    eventId: z.string().refine(isSeasonEventId, 'This is not a date of the season calendar; reload the page.'),
+    /** The season whose date is corrected; the active season when left out. */
+    matchYear: matchYearSchema.optional(),
     date: isoDateSchema,
     time: timeSchema.nullable(),
     note: z.string().trim().max(300, 'Keep the note under 300 characters.').default(''),

@@ -47,7 +47,9 @@ export function soapWeekDatesFrom(events: readonly ResolvedSeasonEvent[]): SoapW
     offerRounds: [pick('soap-round-1'), pick('soap-round-2'), pick('soap-round-3'), pick('soap-round-4')],
     soapEnds: pick('soap-ends'),
     estimated: used.some((e) => e.estimated),
-    source: used.some((e) => e.corrected) ? 'Season calendar (with your corrections; see Deadlines)' : 'Season calendar, DOMAIN.md §3 (2027 Match, est.; NRMP publishes the exact times)',
+    source: used.some((e) => e.corrected)
+      ? 'Season calendar (with your corrections; see Deadlines)'
+      : `Season calendar, DOMAIN.md §3 (${used[0]?.season ?? 'this season'}, est.; NRMP publishes the exact times)`,
   };
 }
 

@@ -69,7 +69,8 @@ export interface LetterReminderInput {
 
 export function seasonItems(events: readonly ResolvedSeasonEvent[]): DatedItem[] {
   return events.map((e) => ({
-    key: `season:${e.id}`,
+    // 2027 keys stay as they were (calendars that imported them keep updating the same events).
+    key: e.matchYear === 2027 ? `season:${e.id}` : `season:${e.matchYear}:${e.id}`,
     kind: 'season',
     title: e.title,
     detail: e.note,

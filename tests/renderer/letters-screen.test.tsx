@@ -53,6 +53,7 @@ const letter = (id: number, writerId: number, stage: Letter['stage'], askedOn: s
   declinedOn: null,
   portalLetterId: '',
   notes: '',
+  carriedFrom: null,
   createdAt: stamp,
   updatedAt: stamp,
 });

@@ -7,8 +7,9 @@ import { m005LettersDocumentsCommunications } from './005-letters-documents-comm
 import { m006ReadinessCalendar } from './006-readiness-calendar';
 import { m007Soap } from './007-soap';
 import { m008IcsSequence } from './008-ics-sequence';
+import { m009Seasons } from './009-seasons';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ListAndOverrides, m003Applications, m004Pipeline, m005LettersDocumentsCommunications, m006ReadinessCalendar, m007Soap, m008IcsSequence];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ListAndOverrides, m003Applications, m004Pipeline, m005LettersDocumentsCommunications, m006ReadinessCalendar, m007Soap, m008IcsSequence, m009Seasons];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -9,7 +9,7 @@ type Row = Record<string, unknown>;
 
 const rowToDeadline = rowMapper<ProgramDeadline>({ id: 'int', programId: 'int', title: 'text', dueDate: 'text', done: 'bool', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
-const rowToCorrection = rowMapper<SeasonCorrection>({ eventId: 'text', date: 'text', time: 'text', note: 'text', updatedAt: 'text' });
+const rowToCorrection = rowMapper<SeasonCorrection>({ matchYear: 'int', eventId: 'text', date: 'text', time: 'text', note: 'text', updatedAt: 'text' });
 
 export type DeadlineFields = SaveFields<ProgramDeadline>;
 
@@ -26,12 +26,12 @@ export function createCalendarRepo(db: Db) {
       `INSERT INTO readiness_tick (item_id, done, updated_at) VALUES (@item_id, @done, @now)
        ON CONFLICT(item_id) DO UPDATE SET done = excluded.done, updated_at = excluded.updated_at`,
     ),
-    corrections: db.prepare('SELECT * FROM season_correction ORDER BY event_id'),
+    corrections: db.prepare('SELECT * FROM season_correction WHERE match_year = ? ORDER BY event_id'),
     upsertCorrection: db.prepare(
-      `INSERT INTO season_correction (event_id, date, time, note, updated_at) VALUES (@event_id, @date, @time, @note, @now)
-       ON CONFLICT(event_id) DO UPDATE SET date = excluded.date, time = excluded.time, note = excluded.note, updated_at = excluded.updated_at`,
+      `INSERT INTO season_correction (match_year, event_id, date, time, note, updated_at) VALUES (@match_year, @event_id, @date, @time, @note, @now)
+       ON CONFLICT(match_year, event_id) DO UPDATE SET date = excluded.date, time = excluded.time, note = excluded.note, updated_at = excluded.updated_at`,
     ),
-    deleteCorrection: db.prepare('DELETE FROM season_correction WHERE event_id = ?'),
+    deleteCorrection: db.prepare('DELETE FROM season_correction WHERE match_year = ? AND event_id = ?'),
     deadlines: db.prepare('SELECT * FROM program_deadline ORDER BY due_date, id'),
     deadline: db.prepare('SELECT * FROM program_deadline WHERE id = ?'),
     programExists: db.prepare('SELECT id FROM program WHERE id = ?').pluck(),
@@ -68,16 +68,17 @@ export function createCalendarRepo(db: Db) {
       stmts.upsertTick.run({ item_id: itemId, done: done ? 1 : 0, now: now.toISOString() });
     },
 
-    corrections(): SeasonCorrection[] {
-      return (stmts.corrections.all() as Row[]).map(rowToCorrection);
+    /** The user's corrections of one season's reference dates. */
+    corrections(matchYear: number): SeasonCorrection[] {
+      return (stmts.corrections.all(matchYear) as Row[]).map(rowToCorrection);
     },
 
-    correct(c: { eventId: string; date: string; time: string | null; note: string }, now: Date): void {
-      stmts.upsertCorrection.run({ event_id: c.eventId, date: c.date, time: c.time, note: c.note, now: now.toISOString() });
+    correct(c: { matchYear: number; eventId: string; date: string; time: string | null; note: string }, now: Date): void {
+      stmts.upsertCorrection.run({ match_year: c.matchYear, event_id: c.eventId, date: c.date, time: c.time, note: c.note, now: now.toISOString() });
     },
 
-    resetCorrection(eventId: string): void {
-      stmts.deleteCorrection.run(eventId);
+    resetCorrection(matchYear: number, eventId: string): void {
+      stmts.deleteCorrection.run(matchYear, eventId);
     },
 
     deadlines(): ProgramDeadline[] {

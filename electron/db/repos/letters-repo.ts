@@ -20,7 +20,7 @@ type Row = Record<string, unknown>;
 
 const rowToWriter = rowMapper<LetterWriter>({ id: 'int', name: 'text', title: 'text', specialty: 'text', institution: 'text', location: 'text', isSurgeon: 'bool', relationship: 'text', email: 'text', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
-const rowToLetter = rowMapper<Letter>({ id: 'int', writerId: 'int', label: 'text', stage: 'text', askedOn: 'text', agreedOn: 'text', strongConfirmedOn: 'text', uploadedOn: 'text', declinedOn: 'text', portalLetterId: 'text', notes: 'text', createdAt: 'text', updatedAt: 'text' });
+const rowToLetter = rowMapper<Letter>({ id: 'int', writerId: 'int', label: 'text', stage: 'text', askedOn: 'text', agreedOn: 'text', strongConfirmedOn: 'text', uploadedOn: 'text', declinedOn: 'text', portalLetterId: 'text', notes: 'text', carriedFrom: 'int', createdAt: 'text', updatedAt: 'text' });
 
 export type WriterFields = SaveFields<LetterWriter>;
 

@@ -1,0 +1,30 @@
+// The active season for handlers: its Match year and its reference dates (projected by the
+// season rules, with the user's corrections for that season). Past seasons are read-only.
+import { AppError } from '../errors';
+import type { Db } from '../db/open';
+import { createCalendarRepo } from '../db/repos/calendar-repo';
+import { createSeasonsRepo } from '../db/repos/seasons-repo';
+import { resolveSeasonEvents, type ResolvedSeasonEvent } from '../../shared/domain/season-calendar';
+import { projectSeasonEvents, seasonLabel } from '../../shared/engine/season-projection';
+
+export function createSeasonContext(db: Db) {
+  const seasons = createSeasonsRepo(db);
+  const calendar = createCalendarRepo(db);
+  const activeYear = () => seasons.active().matchYear;
+  return {
+    activeYear,
+    /** A season's reference dates with its corrections (the active season by default). */
+    events(matchYear: number = activeYear()): ResolvedSeasonEvent[] {
+      return resolveSeasonEvents(calendar.corrections(matchYear), projectSeasonEvents(matchYear));
+    },
+    /** Refuses a write to a past season (read-only); returns the year to write. */
+    writableYear(matchYear: number | undefined): number {
+      const active = activeYear();
+      if (matchYear === undefined || matchYear === active) return active;
+      const s = seasons.get(matchYear);
+      if (s && s.status === 'past') throw new AppError('conflict', `The ${seasonLabel(matchYear)} is a past season: it is read-only. Switch to the ${seasonLabel(active)} to make changes.`);
+      // A later season's dates may be corrected ahead (e.g. during the prelim year).
+      return matchYear;
+    },
+  };
+}
