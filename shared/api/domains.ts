@@ -17,6 +17,7 @@ export const DOMAINS = [
   'reminders', // reminder "shown" log
   'soap', // SOAP plan, unfilled list, Match Week
   'backups', // backup files
+  'seasons', // Match seasons: the active one, past ones with their outcome and archive
 ] as const;
 
 export type Domain = (typeof DOMAINS)[number];

@@ -47,6 +47,8 @@ const TABLE_DOMAINS: Record<string, Domain | null> = {
   soap_plan_entry: 'soap',
   soap_unfilled: 'soap',
   soap_application: 'soap',
+  season: 'seasons',
+  season_archive: 'seasons',
 };
 
 function changedDomains(before: Record<string, unknown[]>, after: Record<string, unknown[]>): Set<Domain> {
@@ -194,6 +196,7 @@ describe('real writes on a real database', () => {
       { method: 'sample.remove', input: () => undefined },
       { method: 'applications.delete', input: () => ({ id: ids.app2 }) },
       { method: 'institutions.delete', input: () => ({ id: ids.institution }) },
+      { method: 'seasons.startNext', input: () => ({ from: 2027 }) },
     ];
     const covered = new Set<Domain>();
     for (const step of steps) {
