@@ -1,7 +1,10 @@
 // Applications with their programs, and interviews: what the Applications screen shows.
+// Writes do not reload here: the main process announces what changed and the stores that
+// read it reload (this one, letters, readiness, the dashboard…).
 import { create } from 'zustand';
-import type { ApplicationOverview } from '../../shared/api/pipeline-api';
-import type { ApplicationStatus } from '../../shared/domain/application';
+import type { InputOf } from '../../shared/api/contract';
+import type { ApplicationOverview, StatusMove } from '../../shared/api/pipeline-api';
+import type { ApplicationEvent, ApplicationStatus } from '../../shared/domain/application';
 import type { Interview } from '../../shared/domain/interview';
 import { api } from '../api/client';
 import { liveLoader } from './live';
@@ -13,11 +16,20 @@ interface PipelineState {
   loadError: string | null;
   load(): Promise<void>;
   watch(): () => void;
-  /** Throws ApiCallError when refused (nothing is written then). */
+  /** The mutations throw ApiCallError when refused (nothing is written then). */
   setStatus(ids: number[], status: ApplicationStatus, date: string, note: string): Promise<void>;
+  /** Opens applications; returns how many were new (programs that already have one are skipped). */
+  createApplications(input: InputOf<'applications.create'>): Promise<number>;
+  saveNotes(id: number, notes: string): Promise<void>;
+  deleteApplication(id: number): Promise<void>;
+  /** One application's status history, oldest first (read when its detail opens). */
+  history(id: number): Promise<ApplicationEvent[]>;
+  /** Records or updates an interview; returns the status changes it made. */
+  saveInterview(input: InputOf<'interviews.save'>): Promise<StatusMove[]>;
+  deleteInterview(id: number): Promise<void>;
 }
 
-export const usePipelineStore = create<PipelineState>((set, get) => {
+export const usePipelineStore = create<PipelineState>((set) => {
   const live = liveLoader(
     ['applications', 'programs', 'interviews'],
     () => Promise.all([api('applications.overview'), api('interviews.list')]),
@@ -33,7 +45,22 @@ export const usePipelineStore = create<PipelineState>((set, get) => {
     watch: live.watch,
     async setStatus(ids, status, date, note) {
       await api('applications.setStatus', { ids, status, date, note });
-      await get().load();
+    },
+    async createApplications(input) {
+      return (await api('applications.create', input)).created.length;
+    },
+    async saveNotes(id, notes) {
+      await api('applications.update', { id, notes });
+    },
+    async deleteApplication(id) {
+      await api('applications.delete', { id });
+    },
+    history: (id) => api('applications.history', { id }),
+    async saveInterview(input) {
+      return (await api('interviews.save', input)).moves;
+    },
+    async deleteInterview(id) {
+      await api('interviews.delete', { id });
     },
   };
 });

@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
 import { compareNames, PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import { FormModal } from '../../components/FormModal';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
+import { usePipelineStore } from '../../stores/pipeline-store';
 import { plural } from '../../components/format';
 import { localToday } from '../../components/format';
 import { Tabs } from '../../components/Tabs';
@@ -46,8 +47,7 @@ export function AddApplicationsDialog({ programs, appliedProgramIds, onClose, on
   };
   const create = async () => {
     try {
-      const r = await api('applications.create', { programIds: [...chosen], status, date });
-      onCreated(r.created.length);
+      onCreated(await usePipelineStore.getState().createApplications({ programIds: [...chosen], status, date }));
     } catch (err) {
       setError(errorMessage(err));
     }

@@ -9,7 +9,7 @@ import type { Program } from '../../../shared/domain/program';
 import type { TierResult } from '../../../shared/engine/types';
 import { formatInZone } from '../../../shared/engine/interview-conflicts';
 import { ConfirmDialog, Modal } from '../../components/Modal';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { TierBadge } from '../programs/TierBadge';
 import { StatusChangeForm } from './StatusChange';
@@ -25,7 +25,7 @@ interface Props {
 }
 
 export function ApplicationDetail({ application: app, program, tier, interviews, onClose }: Props) {
-  const load = usePipelineStore((s) => s.load);
+  const { history: readHistory, saveNotes: storeNotes, deleteApplication } = usePipelineStore();
   const [history, setHistory] = useState<ApplicationEvent[] | null>(null);
   const [notes, setNotes] = useState(app.notes);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -34,13 +34,12 @@ export function ApplicationDetail({ application: app, program, tier, interviews,
 
   // Reloaded whenever the application changes (a status move, an interview step).
   useEffect(() => {
-    api('applications.history', { id: app.id }).then(setHistory, (err: unknown) => setMessage({ kind: 'error', text: errorMessage(err) }));
-  }, [app.id, app.status, app.statusDate, app.updatedAt]);
+    readHistory(app.id).then(setHistory, (err: unknown) => setMessage({ kind: 'error', text: errorMessage(err) }));
+  }, [readHistory, app.id, app.status, app.statusDate, app.updatedAt]);
 
   const saveNotes = async () => {
     try {
-      await api('applications.update', { id: app.id, notes });
-      await load();
+      await storeNotes(app.id, notes);
       setMessage({ kind: 'ok', text: 'Notes saved.' });
     } catch (err) {
       setMessage({ kind: 'error', text: errorMessage(err) });
@@ -48,23 +47,21 @@ export function ApplicationDetail({ application: app, program, tier, interviews,
   };
   const remove = async () => {
     try {
-      await api('applications.delete', { id: app.id });
-      await load();
+      await deleteApplication(app.id);
       onClose();
     } catch (err) {
       setMessage({ kind: 'error', text: errorMessage(err) });
       setDeleting(false);
     }
   };
-  const afterInterview = async (moves: StatusMove[]) => {
+  const afterInterview = (moves: StatusMove[]) => {
     setEditing(null);
     setMessage({ kind: 'ok', text: describeMoves(moves) });
-    await load();
   };
 
   const myZone = userTimeZone();
   // One dialog at a time: the editor and the confirmation replace the detail while open.
-  if (editing) return <InterviewEditor application={app} interview={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={(m) => void afterInterview(m)} />;
+  if (editing) return <InterviewEditor application={app} interview={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={afterInterview} />;
   if (deleting) {
     return (
       <ConfirmDialog

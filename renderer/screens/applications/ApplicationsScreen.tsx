@@ -1,6 +1,6 @@
 // Applications: every application on a board (columns by status) or in a table, their
 // interviews, the rank order list and the interview prep card.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Plus, Search } from 'lucide-react';
 import { CLOSED_STATUSES } from '../../../shared/domain/application';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -9,6 +9,7 @@ import { plural } from '../../components/format';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { useProgramsStore } from '../../stores/programs-store';
 import { useTiersStore } from '../../stores/tiers-store';
+import { useWatch } from '../../stores/live';
 import { ApplicationsBoard } from './ApplicationsBoard';
 import { ApplicationsTable } from './ApplicationsTable';
 import { ApplicationDetail } from './ApplicationDetail';
@@ -22,9 +23,10 @@ import './applications.css';
 type View = ApplicationView;
 
 export function ApplicationsScreen() {
-  const { applications, interviews, loaded, loadError, load } = usePipelineStore();
-  const { programs, load: loadPrograms } = useProgramsStore();
-  const { byProgram: tiers, load: loadTiers } = useTiersStore();
+  const { applications, interviews, loaded, loadError } = usePipelineStore();
+  const programs = useProgramsStore((s) => s.programs);
+  const tiers = useTiersStore((s) => s.byProgram);
+  useWatch(usePipelineStore, useProgramsStore, useTiersStore);
   // A link with a status ("#/applications?status=interview_invited") opens the table filtered by it.
   const [linkedStatus] = useState(statusFromHash);
   // "#/applications?tab=interviews" opens that view (the dashboard's Interviews card links it).
@@ -33,12 +35,6 @@ export function ApplicationsScreen() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    void load();
-    void loadPrograms();
-    void loadTiers();
-  }, [load, loadPrograms, loadTiers]);
 
   const programsById = useMemo(() => new Map(programs.map((p) => [p.id, p])), [programs]);
   const shown = useMemo(() => applications.filter((a) => matchesSearch(a, query)), [applications, query]);
@@ -124,8 +120,6 @@ export function ApplicationsScreen() {
           onCreated={(n) => {
             setAdding(false);
             setNotice(`Added ${plural(n, 'application')}.`);
-            void load();
-            void loadPrograms();
           }}
         />
       ) : null}

@@ -9,7 +9,7 @@ import { formatInZone } from '../../../shared/engine/interview-conflicts';
 import { FormModal } from '../../components/FormModal';
 import { Field } from '../../components/form';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';
-import { api } from '../../api/client';
+import { usePipelineStore } from '../../stores/pipeline-store';
 import { appName, timeZoneOptions, userTimeZone } from './pipeline-format';
 import { localToday } from '../../components/format';
 
@@ -72,8 +72,7 @@ export function InterviewEditor({ application, choices = [], interview, onClose,
     }
     setBusy(true);
     try {
-      const r = await api('interviews.save', input);
-      onSaved(r.moves);
+      onSaved(await usePipelineStore.getState().saveInterview(input));
     } catch (err) {
       const f = fromApiError(err);
       setErrors(f.errors);

@@ -8,7 +8,7 @@ import { INTERVIEW_PLATFORM_LABELS, localToInstant, type Interview } from '../..
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
 import { detectInterviewConflicts, formatInZone, type InterviewConflict } from '../../../shared/engine/interview-conflicts';
 import { ConfirmDialog } from '../../components/Modal';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { describeMoves, InterviewEditor } from './InterviewEditor';
 import { appName, formatDay, userTimeZone } from './pipeline-format';
@@ -24,7 +24,7 @@ function daysUntil(day: string, today: string): number {
 }
 
 export function InterviewsPanel({ applications, interviews }: Props) {
-  const load = usePipelineStore((s) => s.load);
+  const deleteInterview = usePipelineStore((s) => s.deleteInterview);
   const [editing, setEditing] = useState<Interview | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Interview | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -45,17 +45,15 @@ export function InterviewsPanel({ applications, interviews }: Props) {
   };
   const choices = applications.filter((a) => !CLOSED_STATUSES.has(a.status));
 
-  const afterSave = async (moves: StatusMove[]) => {
+  const afterSave = (moves: StatusMove[]) => {
     setEditing(null);
     setMessage({ kind: 'ok', text: describeMoves(moves) });
-    await load();
   };
   const remove = async () => {
     if (!deleting) return;
     try {
-      await api('interviews.delete', { id: deleting.id });
+      await deleteInterview(deleting.id);
       setMessage({ kind: 'ok', text: `Deleted the interview with ${name(deleting.applicationId)}; its status is unchanged.` });
-      await load();
     } catch (err) {
       setMessage({ kind: 'error', text: errorMessage(err) });
     }
@@ -123,7 +121,7 @@ export function InterviewsPanel({ applications, interviews }: Props) {
           choices={choices}
           interview={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
-          onSaved={(m) => void afterSave(m)}
+          onSaved={afterSave}
         />
       ) : null}
       {deleting ? (

@@ -1,27 +1,29 @@
 // The answer to "your scores are low" (seed): Ownership, Reflection, Evidence of
 // improvement, Reassurance. One card per applicant, saved.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PREP_CARD_FIELDS, PREP_CARD_GUIDANCE, prepCardSaveSchema, type PrepCard, type PrepCardField } from '../../../shared/domain/interview';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
+import { usePrepCardStore } from '../../stores/prep-card-store';
+import { useWatch } from '../../stores/live';
 import { validate, type FieldErrors } from '../../components/errors';
 
 type Draft = Record<PrepCardField, string>;
 
+const toDraft = (c: PrepCard): Draft => ({ ownership: c.ownership, reflection: c.reflection, evidence: c.evidence, reassurance: c.reassurance });
+
 export function PrepCardPanel() {
-  const [saved, setSaved] = useState<PrepCard | null>(null);
+  const { card: stored, loadError, save: saveCard } = usePrepCardStore();
+  useWatch(usePrepCardStore);
   const [draft, setDraft] = useState<Draft>({ ownership: '', reflection: '', evidence: '', reassurance: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-
-  useEffect(() => {
-    api('prepCard.get').then(
-      (c) => {
-        setSaved(c);
-        setDraft({ ownership: c.ownership, reflection: c.reflection, evidence: c.evidence, reassurance: c.reassurance });
-      },
-      (err: unknown) => setMessage({ kind: 'error', text: errorMessage(err) }),
-    );
-  }, []);
+  // The stored card the draft started from: when it changes (saved here or in another
+  // window), the draft follows it unless the user has unsaved edits.
+  const [saved, setSaved] = useState<PrepCard | null>(null);
+  if (stored && stored !== saved) {
+    setSaved(stored);
+    if (saved === null || PREP_CARD_FIELDS.every((f) => draft[f] === saved[f])) setDraft(toDraft(stored));
+  }
 
   const dirty = saved !== null && PREP_CARD_FIELDS.some((f) => draft[f] !== saved[f]);
   const save = async () => {
@@ -31,9 +33,7 @@ export function PrepCardPanel() {
       return;
     }
     try {
-      const c = await api('prepCard.save', draft);
-      setSaved(c);
-      setDraft({ ownership: c.ownership, reflection: c.reflection, evidence: c.evidence, reassurance: c.reassurance });
+      setDraft(toDraft(await saveCard(draft)));
       setErrors({});
       setMessage({ kind: 'ok', text: 'Prep card saved.' });
     } catch (err) {
@@ -41,6 +41,7 @@ export function PrepCardPanel() {
     }
   };
 
+  const shown = message ?? (loadError ? { kind: 'error' as const, text: loadError } : null);
   return (
     <div className="prep-card card">
       <div className="card-title-row">
@@ -49,9 +50,9 @@ export function PrepCardPanel() {
           <p className="muted">Expect some version of this question. Answer in four parts, in your own words; practise it aloud until it takes about a minute.</p>
         </div>
         <div className="row-buttons">
-          {message ? (
-            <span className={`save-status ${message.kind}`} role="status">
-              {message.text}
+          {shown ? (
+            <span className={`save-status ${shown.kind}`} role="status">
+              {shown.text}
             </span>
           ) : null}
           <button type="button" className="primary" disabled={!dirty} onClick={() => void save()}>

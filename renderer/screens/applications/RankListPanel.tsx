@@ -2,7 +2,7 @@
 // drop (mouse or keyboard: Space to lift, Up/Down to move, Space to drop) or the arrow
 // buttons. A marker shows where the 20 ranks included in NRMP registration end; 300 is the
 // most the NRMP accepts. Nothing is stored until "Save order" (one transaction).
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -10,8 +10,9 @@ import { ArrowDown, ArrowUp, GripVertical, Plus, X } from 'lucide-react';
 import { RANKABLE_STATUSES, RANK_LIST_INCLUDED, RANK_LIST_MAX, rankListCost, type RankList } from '../../../shared/domain/rank-list';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import { APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
-import { api, errorMessage } from '../../api/client';
-import { usePipelineStore } from '../../stores/pipeline-store';
+import { errorMessage } from '../../api/client';
+import { useRankListStore } from '../../stores/rank-list-store';
+import { useWatch } from '../../stores/live';
 import { plural, money } from '../../components/format';
 import { appName } from './pipeline-format';
 import { localToday } from '../../components/format';
@@ -21,25 +22,24 @@ interface Props {
   applications: ApplicationOverview[];
 }
 
+const feeText = (fee: number | null) => (fee === null ? '' : String(fee));
+
 export function RankListPanel({ applications }: Props) {
-  const reloadApps = usePipelineStore((s) => s.load);
-  const [saved, setSaved] = useState<RankList | null>(null);
+  const { saved, loadError, save: saveList, setFee: saveFeeValue } = useRankListStore();
+  useWatch(useRankListStore);
   const [order, setOrder] = useState<number[]>([]);
   const [fee, setFee] = useState('');
+  // The saved list the edits started from. When the stored list changes (a save here or in
+  // another window), the order and the fee follow it unless the user has changed them.
+  const [base, setBase] = useState<RankList | null>(null);
+  if (saved && saved !== base) {
+    setBase(saved);
+    if (base === null || order.join(',') === base.applicationIds.join(',')) setOrder(saved.applicationIds);
+    if (base === null || fee === feeText(base.extraRankFee)) setFee(feeText(saved.extraRankFee));
+  }
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const byId = useMemo(() => new Map(applications.map((a) => [a.id, a])), [applications]);
-
-  useEffect(() => {
-    api('rankList.get').then(
-      (r) => {
-        setSaved(r);
-        setOrder(r.applicationIds);
-        setFee(r.extraRankFee === null ? '' : String(r.extraRankFee));
-      },
-      (err: unknown) => setMessage({ kind: 'error', text: errorMessage(err) }),
-    );
-  }, []);
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: listKeyboardCoordinates }));
   const eligible = applications.filter((a) => RANKABLE_STATUSES.has(a.status) && !order.includes(a.id));
@@ -80,11 +80,9 @@ export function RankListPanel({ applications }: Props) {
   const save = async () => {
     setBusy(true);
     try {
-      const r = await api('rankList.save', { applicationIds: order, date: localToday() });
-      setSaved(r.rankList);
+      const r = await saveList(order, localToday());
       setOrder(r.rankList.applicationIds);
       setMessage({ kind: 'ok', text: `Rank order saved (${plural(order.length, 'program')}).${r.moves.length ? ` ${plural(r.moves.length, 'application')} changed status.` : ''}` });
-      await reloadApps();
     } catch (err) {
       setMessage({ kind: 'error', text: errorMessage(err) });
     } finally {
@@ -93,15 +91,14 @@ export function RankListPanel({ applications }: Props) {
   };
   const saveFee = async () => {
     try {
-      const r = await api('rankList.setFee', { extraRankFee: feeValue });
-      setSaved((s) => (s ? { ...s, extraRankFee: r.extraRankFee } : r));
+      await saveFeeValue(feeValue);
       setMessage({ kind: 'ok', text: 'Fee saved.' });
     } catch (err) {
       setMessage({ kind: 'error', text: errorMessage(err) });
     }
   };
 
-  if (saved === null) return <p className="muted">{message?.text ?? 'Loading…'}</p>;
+  if (saved === null) return <p className="muted">{loadError ?? 'Loading…'}</p>;
   return (
     <div className="rank-panel">
       <section className="rank-main" aria-labelledby="rol-heading">

@@ -1,9 +1,12 @@
 import { useState } from 'react';
-import { format } from 'date-fns';
 import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import { RULE_TITLES, TIER_LABELS, TIER_OUTCOMES, type TierOutcome, type TierResult } from '../../../shared/engine/types';
 import { Modal } from '../../components/Modal';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
+import { localToday } from '../../components/format';
+import { usePipelineStore } from '../../stores/pipeline-store';
+import { useProgramsStore } from '../../stores/programs-store';
+import { useTiersStore } from '../../stores/tiers-store';
 import { fromApiError } from '../../components/errors';
 import { TierBadge } from './TierBadge';
 
@@ -11,24 +14,22 @@ interface Props {
   program: Program;
   computed: TierResult | undefined;
   onClose: () => void;
-  onChanged: () => Promise<void>;
 }
 
 /** Why a program got its tier, in plain words, and the user's override with a note. */
-export function ProgramDetail({ program, computed, onClose, onChanged }: Props) {
+export function ProgramDetail({ program, computed, onClose }: Props) {
   const [outcome, setOutcome] = useState<TierOutcome | ''>(program.override?.outcome ?? '');
   const [note, setNote] = useState(program.override?.note ?? '');
   const [error, setError] = useState<string | null>(null);
 
   const saveOverride = async (clear: boolean) => {
     try {
-      await api('tiers.override', { programId: program.id, outcome: clear || outcome === '' ? null : outcome, note: clear ? '' : note });
+      await useTiersStore.getState().override(program.id, clear || outcome === '' ? null : outcome, clear ? '' : note);
       setError(null);
       if (clear) {
         setOutcome('');
         setNote('');
       }
-      await onChanged();
     } catch (err) {
       const { errors, message } = fromApiError(err);
       setError(errors.note ?? message);
@@ -37,17 +38,15 @@ export function ProgramDetail({ program, computed, onClose, onChanged }: Props) 
   const [applied, setApplied] = useState<string | null>(null);
   const startApplication = async () => {
     try {
-      const r = await api('applications.create', { programIds: [program.id], date: format(new Date(), 'yyyy-MM-dd') });
-      setApplied(r.created.length > 0 ? 'Application opened as “Considering”: follow it on the Applications screen.' : 'This program already has an application: see the Applications screen.');
-      await onChanged();
+      const created = await usePipelineStore.getState().createApplications({ programIds: [program.id], date: localToday() });
+      setApplied(created > 0 ? 'Application opened as “Considering”: follow it on the Applications screen.' : 'This program already has an application: see the Applications screen.');
     } catch (err) {
       setError(errorMessage(err));
     }
   };
   const toggleList = async () => {
     try {
-      await api('programs.setOnList', { ids: [program.id], onList: !program.onList });
-      await onChanged();
+      await useProgramsStore.getState().setOnList([program.id], !program.onList);
     } catch (err) {
       setError(errorMessage(err));
     }

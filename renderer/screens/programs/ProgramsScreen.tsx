@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { ArrowDownUp, FlaskConical, Plus, Search } from 'lucide-react';
 import { PROGRAM_LABELS, type Program, programLabel } from '../../../shared/domain/program';
@@ -6,10 +6,12 @@ import { EMPTY_PROFILE } from '../../../shared/domain/profile';
 import { TIER_OUTCOMES } from '../../../shared/engine/types';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { ConfirmDialog } from '../../components/Modal';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useProgramsStore } from '../../stores/programs-store';
 import { useProfileStore } from '../../stores/profile-store';
 import { useTiersStore } from '../../stores/tiers-store';
+import { useSettingsStore } from '../../stores/settings-store';
+import { useWatch } from '../../stores/live';
 import { useRoute } from '../../stores/route-store';
 import { ProgramEditor } from './ProgramEditor';
 import { ProgramsTable } from './ProgramsTable';
@@ -28,9 +30,11 @@ import { localToday } from '../../components/format';
 type View = 'programs' | 'health' | 'whatif';
 
 export function ProgramsScreen() {
-  const { programs, loaded, loadError, load, deleteProgram } = useProgramsStore();
-  const { byProgram: tiers, data: tierData, load: loadTiers } = useTiersStore();
-  const { saved: savedProfile, load: loadProfile } = useProfileStore();
+  const { programs, loaded, loadError, deleteProgram, setOnList, loadSample, removeSample } = useProgramsStore();
+  const { byProgram: tiers, data: tierData } = useTiersStore();
+  const savedProfile = useProfileStore((s) => s.saved);
+  const { settings, save: saveSettings } = useSettingsStore();
+  useWatch(useProgramsStore, useTiersStore, useProfileStore, useSettingsStore);
   const [filter, setFilter] = useState('');
   const [filters, setFilters] = useState<ProgramFilters>(() => filtersFromQuery(hashQuery()));
   const [view, setView] = useState<View>('programs');
@@ -38,34 +42,21 @@ export function ProgramsScreen() {
   const [deleting, setDeleting] = useState<Program | null>(null);
   const [detailId, setDetailId] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [feesCombineTracks, setFeesCombineTracks] = useState(false);
-
-  const reload = useCallback(async () => {
-    await Promise.all([load(), loadTiers()]);
-  }, [load, loadTiers]);
-  useEffect(() => {
-    void reload();
-    void loadProfile();
-    void api('settings.get').then((s) => setFeesCombineTracks(s.feesCombineTracks), () => undefined);
-  }, [reload, loadProfile]);
+  const feesCombineTracks = settings?.feesCombineTracks ?? false;
 
   const onEdit = useCallback((p: Program) => setEditing(useProgramsStore.getState().programs.filter((x) => x.institutionId === p.institutionId)), []);
   const onDelete = useCallback((p: Program) => setDeleting(p), []);
-  const closeEditor = useCallback(() => {
-    setEditing(null);
-    void loadTiers();
-  }, [loadTiers]);
+  const closeEditor = useCallback(() => setEditing(null), []);
 
   const toggleOnList = useCallback(
     async (p: Program) => {
       try {
-        await api('programs.setOnList', { ids: [p.id], onList: !p.onList });
-        await load();
+        await setOnList([p.id], !p.onList);
       } catch (err) {
         setNotice({ kind: 'error', text: errorMessage(err) });
       }
     },
-    [load],
+    [setOnList],
   );
 
   const tierColumns = useMemo<ColumnDef<Program>[]>(
@@ -100,7 +91,6 @@ export function ProgramsScreen() {
     const what = programLabel(deleting);
     try {
       await deleteProgram(deleting.id);
-      await loadTiers();
       setNotice({ kind: 'ok', text: `Deleted ${what}.` });
     } catch (err) {
       setNotice({ kind: 'error', text: `${what} was not deleted: ${errorMessage(err)}` });
@@ -111,13 +101,12 @@ export function ProgramsScreen() {
   const sampleAction = async (kind: 'load' | 'remove') => {
     try {
       if (kind === 'load') {
-        const r = await api('sample.load', { institutions: 60 });
-        setNotice({ kind: 'ok', text: `Added ${r.programs} fictional sample programs. They are marked “Sample” and can be removed in one step.` });
+        const added = await loadSample(60);
+        setNotice({ kind: 'ok', text: `Added ${added} fictional sample programs. They are marked “Sample” and can be removed in one step.` });
       } else {
-        const r = await api('sample.remove');
-        setNotice({ kind: 'ok', text: `Removed ${plural(r.removedPrograms, 'sample program')}.` });
+        const removed = await removeSample();
+        setNotice({ kind: 'ok', text: `Removed ${plural(removed, 'sample program')}.` });
       }
-      await reload();
     } catch (err) {
       setNotice({ kind: 'error', text: errorMessage(err) });
     }
@@ -204,10 +193,7 @@ export function ProgramsScreen() {
               tiers={tiers}
               profile={profile}
               feesCombineTracks={feesCombineTracks}
-              onFeesCombineTracks={(v) => {
-                setFeesCombineTracks(v);
-                void api('settings.save', { feesCombineTracks: v });
-              }}
+              onFeesCombineTracks={(v) => void saveSettings({ feesCombineTracks: v }).catch((err: unknown) => setNotice({ kind: 'error', text: errorMessage(err) }))}
             />
           ) : (
             <WhatIfPanel programs={programs} profile={profile} today={tierData?.today ?? localToday()} />
@@ -215,7 +201,7 @@ export function ProgramsScreen() {
         </>
       )}
       {editing ? <ProgramEditor programs={editing} onClose={closeEditor} /> : null}
-      {detail ? <ProgramDetail program={detail} computed={tiers.get(detail.id)} onClose={() => setDetailId(null)} onChanged={reload} /> : null}
+      {detail ? <ProgramDetail program={detail} computed={tiers.get(detail.id)} onClose={() => setDetailId(null)} /> : null}
       {deleting ? (
         <ConfirmDialog
           title="Delete program?"
