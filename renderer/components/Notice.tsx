@@ -1,5 +1,5 @@
 // The banner a tab shows after an action ("Saved …" or why it was refused), and the
-// action runner that reloads the tab's data and sets that banner.
+// action runner that sets that banner (the stores reload themselves after a write).
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
 
@@ -31,25 +31,21 @@ export function LoadErrorBanner({ message, onRetry }: { message: string; onRetry
 }
 
 /**
- * A notice and `run(action, ok?)`: runs the action, reloads with `reload`, then shows `ok`
- * (or no banner when `ok` is left out); a refusal shows its message. `savedThenReload(text)`
- * is for an editor's onSaved.
+ * A notice and `run(action, ok?)`: runs the action (a store action), then shows `ok` (or no
+ * banner when `ok` is left out); a refusal shows its message. `saved(text)` is for an
+ * editor's onSaved.
  */
-export function useNoticeAction(reload: () => Promise<unknown>) {
+export function useNoticeAction() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const run = async (what: () => Promise<unknown>, ok?: string) => {
     try {
       await what();
-      await reload();
       setNotice(ok ? { kind: 'ok', text: ok } : null);
     } catch (err) {
       setNotice({ kind: 'error', text: errorMessage(err) });
     }
   };
-  /** After an editor saved: shows `text` and reloads. */
-  const savedThenReload = (text: string) => {
-    setNotice({ kind: 'ok', text });
-    void reload();
-  };
-  return { notice, setNotice, run, savedThenReload };
+  /** After an editor saved: shows `text`. */
+  const saved = (text: string) => setNotice({ kind: 'ok', text });
+  return { notice, setNotice, run, saved };
 }

@@ -1,5 +1,7 @@
 // Message templates and the communication log (all programs; screens filter by program).
+// Writes do not reload here: the main process announces the change and this store reloads.
 import { create } from 'zustand';
+import type { InputOf } from '../../shared/api/contract';
 import type { Communication, MessageTemplate } from '../../shared/domain/communications';
 import { api } from '../api/client';
 import { liveLoader } from './live';
@@ -10,6 +12,12 @@ interface MessagesState {
   loadError: string | null;
   load(): Promise<void>;
   watch(): () => void;
+  /** The mutations throw ApiCallError when refused (nothing is written then). */
+  logMessage(input: InputOf<'communications.log'>): Promise<void>;
+  deleteMessage(id: number): Promise<void>;
+  saveTemplate(input: InputOf<'templates.save'>): Promise<MessageTemplate>;
+  deleteTemplate(id: number): Promise<void>;
+  resetTemplate(id: number): Promise<void>;
 }
 
 export const useMessagesStore = create<MessagesState>((set) => {
@@ -19,5 +27,24 @@ export const useMessagesStore = create<MessagesState>((set) => {
     ([templates, log]) => set({ templates, log, loadError: null }),
     (loadError) => set({ loadError }),
   );
-  return { templates: [], log: [], loadError: null, load: live.load, watch: live.watch };
+  return {
+    templates: [],
+    log: [],
+    loadError: null,
+    load: live.load,
+    watch: live.watch,
+    async logMessage(input) {
+      await api('communications.log', input);
+    },
+    async deleteMessage(id) {
+      await api('communications.delete', { id });
+    },
+    saveTemplate: (input) => api('templates.save', input),
+    async deleteTemplate(id) {
+      await api('templates.delete', { id });
+    },
+    async resetTemplate(id) {
+      await api('templates.reset', { id });
+    },
+  };
 });

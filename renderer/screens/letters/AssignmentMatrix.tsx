@@ -5,12 +5,13 @@ import { LETTER_STAGE_LABELS, MAX_LETTERS_PER_PROGRAM, type Letter, type LetterW
 import { slotOf, type DocumentSlot, type DocumentVersion } from '../../../shared/domain/documents';
 import { type Program, programLabel as programLabelOf } from '../../../shared/domain/program';
 import { applicationLetterSummary, assignmentProblem, isAssignmentLocked, isUsSurgeon } from '../../../shared/engine/letters';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { NoticeBanner, type Notice } from '../../components/Notice';
 import { plural } from '../../components/format';
 import { useLettersStore } from '../../stores/letters-store';
 import { localToday } from '../../components/format';
 import { useProgramsStore } from '../../stores/programs-store';
+import { usePipelineStore } from '../../stores/pipeline-store';
 
 type Show = 'all' | 'open' | 'submitted' | 'warnings';
 
@@ -31,7 +32,7 @@ interface Row {
 }
 
 export function AssignmentMatrix() {
-  const { writers, letters, assignments, documents, documentAssignments, applications, setAssignments, setDocumentAssignments, load } = useLettersStore();
+  const { writers, letters, assignments, documents, documentAssignments, applications, assignLetter, assignDocument, unassignDocument } = useLettersStore();
   const programs = useProgramsStore((s) => s.programs);
   const [query, setQuery] = useState('');
   const [show, setShow] = useState<Show>('all');
@@ -87,27 +88,26 @@ export function AssignmentMatrix() {
         return;
       }
       try {
-        setAssignments(await api('letters.assign', { applicationId: row.app.id, letterId: letter.id, assigned: assign, date: localToday(), unlockSubmitted }));
+        await assignLetter({ applicationId: row.app.id, letterId: letter.id, assigned: assign, date: localToday(), unlockSubmitted });
         setNotice(null);
       } catch (err) {
         setNotice({ kind: 'error', text: errorMessage(err) });
-        await load();
       }
     },
-    [unlocked, setAssignments, load],
+    [unlocked, assignLetter],
   );
 
   const setDocument = useCallback(
     async (row: Row, slot: DocumentSlot, documentId: number | null) => {
       try {
-        const all = documentId === null ? await api('documents.unassign', { applicationIds: [row.app.id], slot }) : await api('documents.assign', { applicationIds: [row.app.id], documentId, date: localToday() });
-        setDocumentAssignments(all);
+        if (documentId === null) await unassignDocument([row.app.id], slot);
+        else await assignDocument([row.app.id], documentId, localToday());
         setNotice(null);
       } catch (err) {
         setNotice({ kind: 'error', text: errorMessage(err) });
       }
     },
-    [setDocumentAssignments],
+    [assignDocument, unassignDocument],
   );
 
   const toggleUnlock = useCallback((appId: number) => {
@@ -124,8 +124,7 @@ export function AssignmentMatrix() {
     const ids = programs.filter((p) => p.onList && !withApp.has(p.id)).map((p) => p.id);
     if (ids.length === 0) return;
     try {
-      await api('applications.create', { programIds: ids, date: localToday() });
-      await load();
+      await usePipelineStore.getState().createApplications({ programIds: ids, date: localToday() });
     } catch (err) {
       setNotice({ kind: 'error', text: errorMessage(err) });
     }

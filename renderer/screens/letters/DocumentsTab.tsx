@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { Pencil, Plus, Trash2 } from 'lucide-react';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, documentInputSchema, slotOf, type DocumentKind, type DocumentVersion } from '../../../shared/domain/documents';
 import { isAssignmentLocked } from '../../../shared/engine/letters';
-import { api } from '../../api/client';
 import { ConfirmItem } from '../../components/Modal';
 import { FormModal, useFormDraft } from '../../components/FormModal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
@@ -12,10 +11,10 @@ import { useLettersStore } from '../../stores/letters-store';
 import { localToday } from '../../components/format';
 
 export function DocumentsTab() {
-  const { documents, documentAssignments, applications, load } = useLettersStore();
+  const { documents, documentAssignments, applications, assignDocument, deleteDocument } = useLettersStore();
   const [editing, setEditing] = useState<DocumentVersion | DocumentKind | null>(null);
   const [deleting, setDeleting] = useState<DocumentVersion | null>(null);
-  const { notice, setNotice, run, savedThenReload } = useNoticeAction(load);
+  const { notice, setNotice, run, saved } = useNoticeAction();
 
   const uses = useMemo(() => {
     const m = new Map<number, number>();
@@ -31,7 +30,7 @@ export function DocumentsTab() {
       setNotice({ kind: 'ok', text: 'Every application not yet submitted already has one in that place; change single ones in the Assignments tab.' });
       return;
     }
-    void run(() => api('documents.assign', { applicationIds: ids, documentId: d.id, date: localToday() }), `“${d.title}” now goes with ${plural(ids.length, 'more application')}.`);
+    void run(() => assignDocument(ids, d.id, localToday()), `“${d.title}” now goes with ${plural(ids.length, 'more application')}.`);
   };
 
   return (
@@ -94,7 +93,7 @@ export function DocumentsTab() {
           onClose={() => setEditing(null)}
           onSaved={(title) => {
             setEditing(null);
-            savedThenReload(`Saved “${title}”.`);
+            saved(`Saved “${title}”.`);
           }}
         />
       ) : null}
@@ -103,7 +102,7 @@ export function DocumentsTab() {
         title={(d) => `Delete “${d.title}”?`}
         message={() => 'Applications not yet submitted lose this version. A version that went with a submitted application is kept: it is the record of what was sent.'}
         onClose={() => setDeleting(null)}
-        onConfirm={(d) => void run(() => api('documents.delete', { id: d.id }), `Deleted “${d.title}”.`)}
+        onConfirm={(d) => void run(() => deleteDocument(d.id), `Deleted “${d.title}”.`)}
       />
     </div>
   );
@@ -122,8 +121,8 @@ function DocumentEditor({ document: doc, kind, onClose, onSaved }: { document: D
   const save = async () => {
     const payload = doc ? { ...draft, id: doc.id } : draft;
     await submit(documentInputSchema, payload, async () => {
-      const saved = await api('documents.save', payload);
-      onSaved(saved.title);
+      const stored = await useLettersStore.getState().saveDocument(payload);
+      onSaved(stored.title);
     });
   };
 

@@ -1,5 +1,5 @@
 import { letterInputSchema, type Letter } from '../../../shared/domain/letters';
-import { api } from '../../api/client';
+import { useLettersStore } from '../../stores/letters-store';
 import { FormModal, useFormDraft } from '../../components/FormModal';
 import { TextAreaField, TextField } from '../../components/form';
 
@@ -9,7 +9,7 @@ export function LetterEditor({ letter, title, onClose, onSaved }: { letter: Lett
   const save = async () => {
     const payload = { id: letter.id, writerId: letter.writerId, ...draft };
     await submit(letterInputSchema, payload, async () => {
-      await api('letters.save', payload);
+      await useLettersStore.getState().saveLetter(payload);
       onSaved();
     });
   };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { LETTER_STAGES, LETTER_STAGE_LABELS, type LetterStage } from '../../../shared/domain/letters';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { plural } from '../../components/format';
@@ -6,6 +6,7 @@ import { hashQuery, openSection } from '../../stores/route-query';
 import { useLettersStore } from '../../stores/letters-store';
 import { useProgramsStore } from '../../stores/programs-store';
 import { useProfileStore } from '../../stores/profile-store';
+import { useWatch } from '../../stores/live';
 import { LettersTab } from './LettersTab';
 import { AssignmentMatrix } from './AssignmentMatrix';
 import { DocumentsTab } from './DocumentsTab';
@@ -30,8 +31,7 @@ const TABS: [Tab, string][] = [
 
 export function LettersScreen() {
   const { load, loadError, loaded, letters } = useLettersStore();
-  const loadPrograms = useProgramsStore((s) => s.load);
-  const loadProfile = useProfileStore((s) => s.load);
+  useWatch(useLettersStore, useProgramsStore, useProfileStore);
   const [tab, setTab] = useState<Tab>('letters');
   const [stage, setStageFilter] = useState<LetterStage | null>(stageFromHash);
   const filterBy = (next: LetterStage | null) => {
@@ -39,12 +39,6 @@ export function LettersScreen() {
     openSection('letters', next ? { stage: next } : {});
   };
   const atStage = stage ? letters.filter((l) => l.stage === stage).length : 0;
-
-  useEffect(() => {
-    void load();
-    void loadPrograms();
-    void loadProfile();
-  }, [load, loadPrograms, loadProfile]);
 
   return (
     <div className="screen letters-screen">

@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { BellRing, Pencil, Plus, Trash2 } from 'lucide-react';
 import { LETTER_STAGES, LETTER_STAGE_LABELS, STRONG_LETTER_QUESTION, WRITER_LOCATION_LABELS, type Letter, type LetterStage, type LetterWriter } from '../../../shared/domain/letters';
 import { isUsSurgeon, letterReminders } from '../../../shared/engine/letters';
-import { api } from '../../api/client';
 import { ConfirmItem } from '../../components/Modal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
 import { plural } from '../../components/format';
@@ -38,11 +37,11 @@ export function letterName(l: Letter, writers: readonly LetterWriter[]): string 
 type Confirm = { kind: 'writer'; writer: LetterWriter } | { kind: 'letter'; letter: Letter };
 
 export function LettersTab() {
-  const { writers, letters, assignments, settings, load } = useLettersStore();
+  const { writers, letters, assignments, settings, setStage: storeStage, saveLetter, deleteWriter, deleteLetter } = useLettersStore();
   const [editing, setEditing] = useState<LetterWriter | 'new' | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [editingLetter, setEditingLetter] = useState<Letter | null>(null);
-  const { notice, setNotice, run, savedThenReload } = useNoticeAction(load);
+  const { notice, setNotice, run, saved } = useNoticeAction();
   const today = localToday();
   const reminders = useMemo(() => (settings ? letterReminders(letters, writers, today, settings.reminderDays) : []), [letters, writers, today, settings]);
   const assignedCount = useMemo(() => {
@@ -51,8 +50,8 @@ export function LettersTab() {
     return m;
   }, [assignments]);
 
-  const setStage = (letter: Letter, stage: LetterStage, date: string) => run(() => api('letters.setStage', { id: letter.id, stage, date }));
-  const addLetter = (w: LetterWriter) => run(() => api('letters.save', { writerId: w.id }), `Added another letter from ${w.name}.`);
+  const setStage = (letter: Letter, stage: LetterStage, date: string) => run(() => storeStage(letter.id, stage, date));
+  const addLetter = (w: LetterWriter) => run(() => saveLetter({ writerId: w.id }), `Added another letter from ${w.name}.`);
 
   const usable = letters.filter((l) => l.stage !== 'declined');
   const uploaded = letters.filter((l) => l.stage === 'uploaded').length;
@@ -160,7 +159,7 @@ export function LettersTab() {
           onClose={() => setEditing(null)}
           onSaved={(text) => {
             setEditing(null);
-            savedThenReload(text);
+            saved(text);
           }}
         />
       ) : null}
@@ -169,10 +168,7 @@ export function LettersTab() {
           letter={editingLetter}
           title={letterName(editingLetter, writers)}
           onClose={() => setEditingLetter(null)}
-          onSaved={() => {
-            setEditingLetter(null);
-            void load();
-          }}
+          onSaved={() => setEditingLetter(null)}
         />
       ) : null}
       <ConfirmItem
@@ -184,7 +180,7 @@ export function LettersTab() {
             : `${letterName(c.letter, writers)} and its assignments to programs are removed. A letter assigned to a submitted application stays: it is the record of what was sent.`
         }
         onClose={() => setConfirm(null)}
-        onConfirm={(c) => void run(() => (c.kind === 'writer' ? api('writers.delete', { id: c.writer.id }) : api('letters.delete', { id: c.letter.id })), 'Deleted.')}
+        onConfirm={(c) => void run(() => (c.kind === 'writer' ? deleteWriter(c.writer.id) : deleteLetter(c.letter.id)), 'Deleted.')}
       />
     </div>
   );

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Copy, Mail, NotebookPen, Pencil, Plus, RotateCcw, Trash2 } from 'lucide-react';
 import { CHANNEL_LABELS, DIRECTION_LABELS, TEMPLATE_PURPOSE_LABELS, type Channel, type Communication, type Direction, type MessageTemplate } from '../../../shared/domain/communications';
 import { communicationInputSchema } from '../../../shared/domain/communications';
 import type { Profile } from '../../../shared/domain/profile';
 import type { Program } from '../../../shared/domain/program';
 import { fillTemplate, mailtoUrl, massMailingWarning, placeholderValues, PLACEHOLDERS } from '../../../shared/engine/message-templates';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { ConfirmItem } from '../../components/Modal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
 import { SelectField, TextAreaField, TextField } from '../../components/form';
@@ -16,6 +16,7 @@ import { localToday } from '../../components/format';
 import { useProgramsStore } from '../../stores/programs-store';
 import { useProfileStore } from '../../stores/profile-store';
 import { useMessagesStore } from '../../stores/messages-store';
+import { useWatch } from '../../stores/live';
 import { programLabel } from './AssignmentMatrix';
 import { TemplateEditor } from './TemplateEditor';
 
@@ -23,13 +24,11 @@ export function MessagesTab() {
   const programs = useProgramsStore((s) => s.programs);
   const applications = useLettersStore((s) => s.applications);
   const profile = useProfileStore((s) => s.saved?.profile ?? null);
-  const { templates, log, loadError, load: reload } = useMessagesStore();
-  const { notice, setNotice, run: templateAction, savedThenReload } = useNoticeAction(reload);
+  const { templates, log, loadError, resetTemplate, deleteTemplate } = useMessagesStore();
+  useWatch(useMessagesStore);
+  const { notice, setNotice, run: templateAction, saved } = useNoticeAction();
   const [editingTemplate, setEditingTemplate] = useState<MessageTemplate | 'new' | null>(null);
   const [deleting, setDeleting] = useState<MessageTemplate | null>(null);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   // Programs you apply to come first; without any, every program.
   const choices = useMemo(() => {
@@ -72,12 +71,9 @@ export function MessagesTab() {
             templates={templates}
             log={log}
             profile={profile}
-            onLogged={async (text) => {
-              await reload();
-              setNotice({ kind: 'ok', text });
-            }}
+            onLogged={(text) => setNotice({ kind: 'ok', text })}
           />
-          <ProgramLog programId={selected.id} programName={selected.name} log={log} templates={templates} onChanged={reload} onError={(text) => setNotice({ kind: 'error', text })} />
+          <ProgramLog programId={selected.id} programName={selected.name} log={log} templates={templates} onError={(text) => setNotice({ kind: 'error', text })} />
         </div>
       ) : null}
       <section className="card templates" aria-labelledby="templates-title">
@@ -99,7 +95,7 @@ export function MessagesTab() {
                   <Pencil size={15} aria-hidden />
                 </button>
                 {t.builtInKey ? (
-                  <button type="button" className="icon" aria-label={`Reset ${t.name} to the original text`} title="Reset to the original text" onClick={() => void templateAction(() => api('templates.reset', { id: t.id }), `“${t.name}” is back to its original text.`)}>
+                  <button type="button" className="icon" aria-label={`Reset ${t.name} to the original text`} title="Reset to the original text" onClick={() => void templateAction(() => resetTemplate(t.id), `“${t.name}” is back to its original text.`)}>
                     <RotateCcw size={15} aria-hidden />
                   </button>
                 ) : (
@@ -118,7 +114,7 @@ export function MessagesTab() {
           onClose={() => setEditingTemplate(null)}
           onSaved={(name) => {
             setEditingTemplate(null);
-            savedThenReload(`Saved “${name}”.`);
+            saved(`Saved “${name}”.`);
           }}
         />
       ) : null}
@@ -127,7 +123,7 @@ export function MessagesTab() {
         title={(t) => `Delete “${t.name}”?`}
         message={() => 'The template is removed. Messages you logged from it keep their text.'}
         onClose={() => setDeleting(null)}
-        onConfirm={(t) => void templateAction(() => api('templates.delete', { id: t.id }), `Deleted “${t.name}”.`)}
+        onConfirm={(t) => void templateAction(() => deleteTemplate(t.id), `Deleted “${t.name}”.`)}
       />
     </div>
   );
@@ -146,7 +142,7 @@ function Composer({
   templates: MessageTemplate[];
   log: Communication[];
   profile: Profile | null;
-  onLogged: (text: string) => Promise<void>;
+  onLogged: (text: string) => void;
 }) {
   const today = localToday();
   const [templateId, setTemplateId] = useState<number | null>(null);
@@ -191,9 +187,9 @@ function Composer({
       templateId: template?.id ?? null,
     };
     try {
-      await api('communications.log', input);
+      await useMessagesStore.getState().logMessage(input);
       setStatus(null);
-      await onLogged(`Logged “${subject || 'the message'}” to ${programName}.`);
+      onLogged(`Logged “${subject || 'the message'}” to ${programName}.`);
     } catch (err) {
       setStatus(errorMessage(err));
     }
@@ -253,14 +249,12 @@ function ProgramLog({
   programName,
   log,
   templates,
-  onChanged,
   onError,
 }: {
   programId: number;
   programName: string;
   log: Communication[];
   templates: MessageTemplate[];
-  onChanged: () => Promise<void>;
   onError: (text: string) => void;
 }) {
   const entries = log.filter((c) => c.programId === programId);
@@ -278,17 +272,15 @@ function ProgramLog({
       return;
     }
     try {
-      await api('communications.log', input);
+      await useMessagesStore.getState().logMessage(input);
       setDraft((d) => ({ ...d, contact: '', subject: '', notes: '' }));
-      await onChanged();
     } catch (err) {
       onError(errorMessage(err));
     }
   };
   const remove = async (id: number) => {
     try {
-      await api('communications.delete', { id });
-      await onChanged();
+      await useMessagesStore.getState().deleteMessage(id);
     } catch (err) {
       onError(errorMessage(err));
     }

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { letterSettingsSchema, MAX_LETTER_REMINDER_DAYS, MIN_LETTER_REMINDER_DAYS } from '../../../shared/domain/letters';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { validate } from '../../components/errors';
 import { numberOrNull } from '../../components/form';
 import { useLettersStore } from '../../stores/letters-store';
 
 /** "Remind me N days after asking": the setting the reminders use, editable in place. */
 export function ReminderSetting() {
-  const { settings, load } = useLettersStore();
+  const { settings, saveSettings } = useLettersStore();
   const stored = settings ? String(settings.reminderDays) : '';
   // What the user typed, until it is saved (then the stored value shows again).
   const [typed, setTyped] = useState<string | null>(null);
@@ -23,10 +23,9 @@ export function ReminderSetting() {
       return;
     }
     try {
-      await api('letters.saveSettings', checked.value);
+      await saveSettings(checked.value);
       setError(null);
       setSaved(true);
-      await load();
       setTyped(null);
     } catch (err) {
       setError(errorMessage(err));

@@ -1,6 +1,6 @@
 import { TEMPLATE_PURPOSE_LABELS, templateInputSchema, type MessageTemplate, type TemplatePurpose } from '../../../shared/domain/communications';
 import { PLACEHOLDERS } from '../../../shared/engine/message-templates';
-import { api } from '../../api/client';
+import { useMessagesStore } from '../../stores/messages-store';
 import { FormModal, useFormDraft } from '../../components/FormModal';
 import { SelectField, TextAreaField, TextField } from '../../components/form';
 
@@ -15,7 +15,7 @@ export function TemplateEditor({ template, onClose, onSaved }: { template: Messa
   const save = async () => {
     const payload = template ? { ...draft, id: template.id } : draft;
     await submit(templateInputSchema, payload, async () => {
-      const saved = await api('templates.save', payload);
+      const saved = await useMessagesStore.getState().saveTemplate(payload);
       onSaved(saved.name);
     });
   };

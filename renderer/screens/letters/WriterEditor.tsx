@@ -1,5 +1,5 @@
 import { WRITER_LOCATION_LABELS, writerInputSchema, type LetterWriter } from '../../../shared/domain/letters';
-import { api } from '../../api/client';
+import { useLettersStore } from '../../stores/letters-store';
 import { FormModal, useFormDraft } from '../../components/FormModal';
 import { CheckField, SelectField, TextAreaField, TextField } from '../../components/form';
 
@@ -26,8 +26,9 @@ export function WriterEditor({ writer, onClose, onSaved }: { writer: LetterWrite
   const onSave = async () => {
     const payload = writer ? { ...draft, id: writer.id } : draft;
     await submit(writerInputSchema, payload, async () => {
-      const saved = await api('writers.save', payload);
-      if (!writer) await api('letters.save', { writerId: saved.id });
+      const { saveWriter, saveLetter } = useLettersStore.getState();
+      const saved = await saveWriter(payload);
+      if (!writer) await saveLetter({ writerId: saved.id });
       onSaved(writer ? `Saved ${saved.name}.` : `Added ${saved.name} with a letter to ask for.`);
     });
   };
