@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DatabaseBackup, RotateCcw } from 'lucide-react';
 import type { BackupInfo, BackupReason } from '../../../shared/api/backup-api';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { ConfirmDialog } from '../../components/Modal';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useBackupsStore } from '../../stores/backups-store';
+import { useWatch } from '../../stores/live';
 import { DataCard } from '../transfer/DataCard';
 import { LoadErrorBanner } from '../../components/Notice';
 
@@ -26,16 +27,11 @@ function formatWhen(iso: string): string {
   return new Date(iso).toLocaleString([], { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
-/** After a restore every store holds data of the old database: start the app afresh. */
-function reloadApp(): void {
-  location.reload();
-}
-
-export function SettingsScreen({ onRestored = reloadApp }: { onRestored?: () => void }) {
+export function SettingsScreen() {
   return (
     <div className="screen">
       <ScreenHeader title="Settings" subtitle="Backups and where your data lives." />
-      <BackupsCard onRestored={onRestored} />
+      <BackupsCard />
       <DataCard />
     </div>
   );
@@ -43,25 +39,18 @@ export function SettingsScreen({ onRestored = reloadApp }: { onRestored?: () => 
 
 type Status = { kind: 'idle' | 'working' | 'ok' | 'error'; message?: string };
 
-function BackupsCard({ onRestored }: { onRestored: () => void }) {
-  const { info, list, loadError, load } = useBackupsStore();
+function BackupsCard() {
+  // The desktop menu's "Back Up Now" goes through the same method, so its backup shows here too.
+  const { info, list, loadError, load, create, restore: restoreBackup } = useBackupsStore();
+  useWatch(useBackupsStore);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [confirm, setConfirm] = useState<BackupInfo | null>(null);
-
-  useEffect(() => {
-    void load();
-    // The desktop menu's "Back Up Now" announces new backups.
-    const onChanged = () => void load();
-    window.addEventListener('prelim:backups-changed', onChanged);
-    return () => window.removeEventListener('prelim:backups-changed', onChanged);
-  }, [load]);
 
   const backUpNow = async () => {
     setStatus({ kind: 'working', message: 'Backing up…' });
     try {
-      const made = await api('backups.create');
+      const made = await create();
       setStatus({ kind: 'ok', message: `Backed up at ${formatWhen(made.createdAt)}.` });
-      await load();
     } catch (err) {
       setStatus({ kind: 'error', message: errorMessage(err) });
     }
@@ -70,14 +59,12 @@ function BackupsCard({ onRestored }: { onRestored: () => void }) {
   const restore = async (backup: BackupInfo) => {
     setStatus({ kind: 'working', message: 'Restoring…' });
     try {
-      await api('backups.restore', { file: backup.file });
+      await restoreBackup(backup.file);
       setConfirm(null);
-      setStatus({ kind: 'ok', message: 'Restored. Reloading…' });
-      onRestored();
+      setStatus({ kind: 'ok', message: `Restored the backup of ${formatWhen(backup.createdAt)}; every screen now shows its data.` });
     } catch (err) {
       setConfirm(null);
       setStatus({ kind: 'error', message: errorMessage(err) });
-      await load();
     }
   };
 
