@@ -1,10 +1,12 @@
 // Browser mode's reminders: polls the main side for reminders due and shows them with the
 // browser's Notification API (the desktop app shows them from the main process instead).
 // The decision (what is due, not done, not shown today) is made by the engine behind
-// reminders.due; this only displays and records what it displayed.
+// reminders.due; this only displays and records what it displayed. It looks again every few
+// minutes and after each change of what reminders are computed from.
 import { useEffect } from 'react';
 import { reminderNotices } from '../../shared/engine/agenda';
-import { api } from '../api/client';
+import { liveLoader } from '../stores/live';
+import { REMINDER_READS, reminderActions } from '../stores/reminders-store';
 import { openSection } from '../stores/route-query';
 import { SECTION_IDS, type SectionId } from '../stores/route-store';
 
@@ -18,7 +20,7 @@ function isDesktop(): boolean {
 
 export async function showDueReminders(): Promise<number> {
   if (!notificationsSupported() || Notification.permission !== 'granted') return 0;
-  const due = await api('reminders.due');
+  const due = await reminderActions.due();
   if (due.length === 0) return 0;
   for (const n of reminderNotices(due)) {
     const notification = new Notification(n.title, { body: n.body, tag: n.tag });
@@ -27,17 +29,20 @@ export async function showDueReminders(): Promise<number> {
       if ((SECTION_IDS as readonly string[]).includes(n.section)) openSection(n.section as SectionId);
     };
   }
-  await api('reminders.markShown', { keys: due.map((d) => d.key) });
+  await reminderActions.markShown(due.map((d) => d.key));
   return due.length;
 }
 
 export function ReminderPoller({ intervalMs = 5 * 60_000 }: { intervalMs?: number }) {
   useEffect(() => {
     if (isDesktop()) return undefined;
-    const poll = () => void showDueReminders().catch(() => undefined);
-    poll();
-    const timer = setInterval(poll, intervalMs);
-    return () => clearInterval(timer);
+    const reminders = liveLoader(REMINDER_READS, showDueReminders, () => undefined, () => undefined);
+    const unwatch = reminders.watch();
+    const timer = setInterval(() => void reminders.load(), intervalMs);
+    return () => {
+      clearInterval(timer);
+      unwatch();
+    };
   }, [intervalMs]);
   return null;
 }

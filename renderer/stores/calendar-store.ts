@@ -29,6 +29,8 @@ interface CalendarState {
   saveDeadline(input: ProgramDeadlineInput): Promise<void>;
   deleteDeadline(id: number): Promise<void>;
   saveSettings(settings: CalendarSettings): Promise<void>;
+  /** Every dated item as an .ics file (the app remembers what it exported, for SEQUENCE). */
+  exportIcs(): Promise<{ filename: string; content: string; events: number }>;
 }
 
 async function fetchCalendar(): Promise<CalendarData> {
@@ -36,7 +38,7 @@ async function fetchCalendar(): Promise<CalendarData> {
   return { agenda, season, deadlines, settings };
 }
 
-export const useCalendarStore = create<CalendarState>((set, get) => {
+export const useCalendarStore = create<CalendarState>((set) => {
   // The agenda is built from the same sources as the dashboard's.
   const live = liveLoader(DASHBOARD_READS, fetchCalendar, (data) => set({ ...data, loadError: null }), (loadError) => set({ loadError }));
   return {
@@ -49,23 +51,19 @@ export const useCalendarStore = create<CalendarState>((set, get) => {
     watch: live.watch,
     async correct(input) {
       await api('calendar.correct', input);
-      await get().load();
     },
     async resetCorrection(eventId) {
       await api('calendar.resetCorrection', { eventId });
-      await get().load();
     },
     async saveDeadline(input) {
       await api('deadlines.save', input);
-      await get().load();
     },
     async deleteDeadline(id) {
       await api('deadlines.delete', { id });
-      await get().load();
     },
     async saveSettings(settings) {
       await api('calendar.saveSettings', settings);
-      await get().load();
     },
+    exportIcs: () => api('calendar.exportIcs'),
   };
 });

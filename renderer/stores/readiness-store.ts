@@ -13,8 +13,10 @@ interface ReadinessState {
   loadError: string | null;
   load(): Promise<void>;
   watch(): () => void;
-  /** Throws ApiCallError when refused. */
+  /** Ticks one of the items only the user can judge; throws ApiCallError when refused (the stored state comes back). */
   tick(itemId: ManualItemId, done: boolean): Promise<void>;
+  /** The SOAP item "prelim statement ready" (stored with the SOAP plan); throws ApiCallError when refused. */
+  tickSoapStatement(done: boolean): Promise<void>;
 }
 
 export const useReadinessStore = create<ReadinessState>((set, get) => {
@@ -25,13 +27,23 @@ export const useReadinessStore = create<ReadinessState>((set, get) => {
     load: live.load,
     watch: live.watch,
     async tick(itemId, done) {
-      // Show the tick at once; the reload brings the computed state (or the old one if refused).
+      // Show the tick at once; the reload after the change announcement brings the computed
+      // state, a refusal the stored one.
       const c = get().checklist;
       if (c) set({ checklist: { ...c, items: c.items.map((i) => (i.id === itemId ? { ...i, state: done ? 'done' : 'needs_action' } : i)) } });
       try {
         await api('readiness.tick', { itemId, done });
-      } finally {
-        await get().load();
+      } catch (err) {
+        await live.load();
+        throw err;
+      }
+    },
+    async tickSoapStatement(done) {
+      try {
+        await api('soap.setTicks', { prelimStatementReady: done });
+      } catch (err) {
+        await live.load();
+        throw err;
       }
     },
   };

@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TransferScreen } from '../../renderer/screens/transfer/TransferScreen';
+import { useProgramsStore } from '../../renderer/stores/programs-store';
 import { transferApi, type ImportPlan, type ImportPreview } from '../../shared/api/transfer-api';
 import { installFakeTransport } from './fake-transport';
 
@@ -56,6 +57,8 @@ const holds = (header: string) => screen.getByLabelText<HTMLSelectElement>(`What
 
 describe('Import & export screen', () => {
   it('shows the guessed mapping and the dry run with every problem by row and column, and imports only when told to leave them out', async () => {
+    // A screen showing the programs (e.g. in another window) is open meanwhile.
+    const unwatch = useProgramsStore.getState().watch();
     render(<TransferScreen />);
     await userEvent.upload(fileInput(), new File([CSV], 'programs.csv', { type: 'text/csv' }));
     await screen.findByText('Problems to fix');
@@ -75,7 +78,9 @@ describe('Import & export screen', () => {
     await userEvent.click(importButton);
     await screen.findByText(/Imported: 1 program added, 0 updated, 1 row with problems left out\. Your data was backed up first/);
     expect(fake.calls.find((c) => c.method === 'import.run')!.input).toMatchObject({ kind: 'programs', mapping: ['institution', 'city', 'minStep2ck'], skipInvalid: true });
-    expect(fake.methods()).toContain('programs.list');
+    // The import announced what it wrote: the shown programs reloaded (once, after their first load).
+    await waitFor(() => expect(fake.methods().filter((m) => m === 'programs.list')).toHaveLength(2));
+    unwatch();
   });
 
   it('lets the user change the mapping, moving a field to one column and saying what is missing', async () => {

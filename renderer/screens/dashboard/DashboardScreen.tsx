@@ -1,23 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ClipboardCheck, FlaskConical, GraduationCap, UserRound } from 'lucide-react';
 import type { DashboardSummary } from '../../../shared/engine/dashboard';
 import { PIPELINE_STATUSES, SENT_FILTER } from '../../../shared/domain/application';
 import type { TierOutcome } from '../../../shared/engine/types';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { openSection } from '../../stores/route-query';
 import { useDashboardStore } from '../../stores/dashboard-store';
+import { useProgramsStore } from '../../stores/programs-store';
+import { useWatch } from '../../stores/live';
 import { AgendaList } from '../deadlines/AgendaList';
 import { useThemeColors, type ThemeColors } from './theme-colors';
 import '../../styles/readiness.css';
 import { money } from '../../components/format';
 
 export function DashboardScreen() {
-  const { summary, loadError: error, load } = useDashboardStore();
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { summary, loadError: error } = useDashboardStore();
+  useWatch(useDashboardStore);
   const colors = useThemeColors();
 
   if (!summary) {
@@ -28,7 +28,7 @@ export function DashboardScreen() {
       </div>
     );
   }
-  if (summary.firstRun) return <FirstRun onSampleLoaded={load} />;
+  if (summary.firstRun) return <FirstRun />;
 
   return (
     <div className="screen dashboard">
@@ -255,15 +255,14 @@ function LettersCard({ summary }: { summary: DashboardSummary }) {
   );
 }
 
-function FirstRun({ onSampleLoaded }: { onSampleLoaded: () => Promise<void> }) {
+function FirstRun() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const loadSample = async () => {
     setBusy(true);
     setError(null);
     try {
-      await api('sample.load');
-      await onSampleLoaded();
+      await useProgramsStore.getState().loadSample();
       openSection('programs');
     } catch (err) {
       setError(errorMessage(err));

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { CalendarArrowDown, Pencil, Plus, RotateCcw, Trash2 } from 'lucide-react';
 import { compareNames, programLabel } from '../../../shared/domain/program';
 import { calendarSettingsSchema, programDeadlineInputSchema, seasonCorrectionSchema, type ProgramDeadline, type ResolvedSeasonEvent } from '../../../shared/domain/season-calendar';
 import { easternTime, formatDay, formatInstant, instantOf } from '../../../shared/engine/calendar-dates';
 import { fieldIssues } from '../../../shared/api/define';
-import { api, ApiCallError, errorMessage } from '../../api/client';
+import { ApiCallError, errorMessage } from '../../api/client';
+import { useWatch } from '../../stores/live';
 import { CheckField, TextField } from '../../components/form';
 import { ConfirmDialog } from '../../components/Modal';
 import { FormModal } from '../../components/FormModal';
@@ -46,15 +47,13 @@ function downloadText(filename: string, content: string, type: string): void {
 }
 
 export function DeadlinesScreen() {
-  const { agenda, season, deadlines, settings, loadError, load } = useCalendarStore();
+  const { agenda, season, deadlines, settings, loadError, exportIcs: exportCalendar } = useCalendarStore();
+  useWatch(useCalendarStore, useProgramsStore);
   const [exportStatus, setExportStatus] = useState<string | null>(null);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const exportIcs = async () => {
     try {
-      const r = await api('calendar.exportIcs');
+      const r = await exportCalendar();
       downloadText(r.filename, r.content, 'text/calendar');
       setExportStatus(`Exported ${r.events} dates to ${r.filename}. Importing it again later updates the same events.`);
     } catch (err) {
@@ -193,14 +192,11 @@ function CorrectionDialog({ event, onClose }: { event: ResolvedSeasonEvent; onCl
 }
 
 function ProgramDeadlinesCard({ deadlines }: { deadlines: ProgramDeadline[] }) {
-  const { programs, loaded, load } = useProgramsStore();
+  const programs = useProgramsStore((s) => s.programs);
   const { saveDeadline, deleteDeadline } = useCalendarStore();
   const [adding, setAdding] = useState(false);
   const [confirm, setConfirm] = useState<ProgramDeadline | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!loaded) void load();
-  }, [loaded, load]);
   const names = useMemo(() => new Map(programs.map((p) => [p.id, programLabel(p)])), [programs]);
   const toggle = async (d: ProgramDeadline, done: boolean) => {
     setError(null);

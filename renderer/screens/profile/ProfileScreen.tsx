@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ECFMG_STATUSES, EXAM_STATUSES, LABELS, profileSchema, STEP1_RESULT_KINDS, VISA_NEEDS, type Profile } from '../../../shared/domain/profile';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { NumberField, SelectField, TextField } from '../../components/form';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';
 import { useProfileStore } from '../../stores/profile-store';
+import { useWatch } from '../../stores/live';
 import { fromDraft, toDraft, type ProfileDraft } from './profile-draft';
 import { UsceEditor } from './UsceEditor';
 import { plural } from '../../components/format';
@@ -13,9 +14,7 @@ const options = <T extends string>(keys: readonly T[], labels: Record<T, string>
 
 export function ProfileScreen() {
   const { saved, loadError, load } = useProfileStore();
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useWatch(useProfileStore);
   if (loadError) return <ErrorState message={loadError} onRetry={() => void load()} />;
   if (!saved) return <ScreenHeader title="Profile" subtitle="Loading…" />;
   return <ProfileForm initial={saved.profile} />;
@@ -23,10 +22,17 @@ export function ProfileScreen() {
 
 function ProfileForm({ initial }: { initial: Profile }) {
   const save = useProfileStore((s) => s.save);
+  const stored = useProfileStore((s) => s.saved);
   const [draft, setDraft] = useState<ProfileDraft>(() => toDraft(initial));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' });
   const [dirty, setDirty] = useState(false);
+  // A profile saved elsewhere (another window) shows here unless the user is editing.
+  const [base, setBase] = useState(stored);
+  if (stored && stored !== base) {
+    setBase(stored);
+    if (!dirty) setDraft(toDraft(stored.profile));
+  }
 
   const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) => {
     setDraft((d) => ({ ...d, ...dependentResets(key, value), [key]: value }));

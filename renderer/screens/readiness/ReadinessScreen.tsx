@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { AlertOctagon, CheckCircle2, CircleDashed, CircleMinus } from 'lucide-react';
 import { READINESS_GROUPS, type ReadinessGroup, type ReadinessItem, type ReadinessState } from '../../../shared/engine/readiness-types';
 import { MANUAL_ITEM_IDS, readinessDue, type ManualItemId } from '../../../shared/engine/readiness';
 import { daysLeftText, formatDay } from '../../../shared/engine/calendar-dates';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useReadinessStore } from '../../stores/readiness-store';
+import { useWatch } from '../../stores/live';
 import { hashQuery, openSection } from '../../stores/route-query';
 import '../../styles/readiness.css';
 
@@ -29,7 +30,8 @@ function isManual(id: string): id is ManualItemId {
 }
 
 export function ReadinessScreen() {
-  const { checklist, loadError, load, tick } = useReadinessStore();
+  const { checklist, loadError, tick, tickSoapStatement } = useReadinessStore();
+  useWatch(useReadinessStore);
   // "#/readiness?show=open" (what needs doing) or "?show=blocking" (the Dashboard's blocking count).
   const [only, setOnly] = useState<'open' | 'blocking' | null>(() => {
     const show = hashQuery().get('show');
@@ -38,9 +40,6 @@ export function ReadinessScreen() {
   // "&scope=eras" (the Dashboard's ERAS readiness links): the ERAS items only, without the SOAP plan's.
   const [erasOnly] = useState(() => hashQuery().get('scope') === 'eras');
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (!checklist) {
     return (
@@ -59,13 +58,7 @@ export function ReadinessScreen() {
     setError(null);
     try {
       if (isManual(id)) await tick(id, done);
-      else {
-        try {
-          await api('soap.setTicks', { prelimStatementReady: done });
-        } finally {
-          await load();
-        }
-      }
+      else await tickSoapStatement(done);
     } catch (err) {
       setError(errorMessage(err));
     }

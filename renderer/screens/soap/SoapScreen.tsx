@@ -1,11 +1,12 @@
 // The SOAP screen (DOMAIN.md §5): the fallback plan built weeks before Match Week,
 // Monday's List of Unfilled Programs, and Match Week mode.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { SOAP_MATCH_STATUS_LABELS, type SoapMatchStatus } from '../../../shared/domain/soap';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Tabs } from '../../components/Tabs';
 import { SelectField } from '../../components/form';
 import { useSoapStore } from '../../stores/soap-store';
+import { useWatch } from '../../stores/live';
 import { FallbackPlan } from './FallbackPlan';
 import { MatchWeekPanel } from './MatchWeekPanel';
 import { SoapReadiness } from './SoapReadiness';
@@ -15,11 +16,9 @@ import './soap.css';
 type View = 'plan' | 'monday' | 'week';
 
 export function SoapScreen() {
-  const { overview, error, load, run, clearError } = useSoapStore();
+  const { overview, error, run, clearError } = useSoapStore();
+  useWatch(useSoapStore);
   const [view, setView] = useState<View>('plan');
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <div className="screen soap">

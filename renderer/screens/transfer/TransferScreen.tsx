@@ -5,9 +5,9 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import { Download, FileJson, FileSpreadsheet, Upload } from 'lucide-react';
 import type { ExportedFile, ImportPlan, ImportPreview, ImportResult, JsonImportResult } from '../../../shared/api/transfer-api';
 import { IMPORT_FIELDS, mappingProblem, type ImportKind } from '../../../shared/domain/import-fields';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { useProgramsStore } from '../../stores/programs-store';
+import { transferActions } from '../../stores/transfer-store';
 import { useRoute } from '../../stores/route-store';
 import { download, fileSizeProblem, MAX_MB, readAsBase64 } from './file-io';
 import './transfer.css';
@@ -71,7 +71,6 @@ function ImportCard() {
   const [stage, setStage] = useState<Stage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const loadPrograms = useProgramsStore((s) => s.load);
   const inputId = useId();
 
   const reset = () => {
@@ -100,7 +99,7 @@ function ImportCard() {
       setStage({ step: 'reading', fraction: 0 });
       const base64 = await readAsBase64(file, (fraction) => setStage({ step: 'reading', fraction }));
       setStage({ step: 'columns' });
-      const preview = await api('import.preview', { kind, file: { name: file.name, base64 } });
+      const preview = await transferActions.preview({ kind, file: { name: file.name, base64 } });
       setLoaded({ name: file.name, base64, preview });
       setMapping(preview.mapping);
       if (!mappingProblem(kind, preview.mapping) && preview.rowCount > 0) await check({ name: file.name, base64 }, preview.mapping, preview.rowCount);
@@ -114,7 +113,7 @@ function ImportCard() {
   const check = async (file: { name: string; base64: string }, map: (string | null)[], rows: number) => {
     setStage({ step: 'checking', rows });
     try {
-      setPlan(await api('import.check', { kind, file, mapping: map }));
+      setPlan(await transferActions.check({ kind, file, mapping: map }));
       setError(null);
     } catch (err) {
       setPlan(null);
@@ -135,11 +134,10 @@ function ImportCard() {
     if (!loaded) return;
     setStage({ step: 'importing', rows: plan ? plan.add + plan.update : undefined });
     try {
-      const r = await api('import.run', { kind, file: { name: loaded.name, base64: loaded.base64 }, mapping, skipInvalid });
+      const r = await transferActions.run({ kind, file: { name: loaded.name, base64: loaded.base64 }, mapping, skipInvalid });
       setResult(r);
       setPlan(null);
       setError(null);
-      await loadPrograms();
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -274,7 +272,7 @@ function ImportCard() {
 }
 
 function TemplateLinks({ kind }: { kind: ImportKind }) {
-  const get = async (format: 'csv' | 'xlsx') => download(await api('export.file', { what: kind === 'programs' ? 'programs-template' : 'applications-template', format }));
+  const get = async (format: 'csv' | 'xlsx') => download(await transferActions.exportFile({ what: kind === 'programs' ? 'programs-template' : 'applications-template', format }));
   return (
     <span className="templates">
       Template:{' '}
@@ -415,10 +413,10 @@ export function ExportCard() {
           <p className="hint">Every program with its institution, in the template’s columns: it imports back as it is.</p>
         </div>
         <div className="export-buttons">
-          <ExportButton label="Export programs as CSV" get={() => api('export.file', { what: 'programs', format: 'csv' })}>
+          <ExportButton label="Export programs as CSV" get={() => transferActions.exportFile({ what: 'programs', format: 'csv' })}>
             <Download size={15} aria-hidden /> CSV
           </ExportButton>
-          <ExportButton label="Export programs as Excel" get={() => api('export.file', { what: 'programs', format: 'xlsx' })}>
+          <ExportButton label="Export programs as Excel" get={() => transferActions.exportFile({ what: 'programs', format: 'xlsx' })}>
             <FileSpreadsheet size={15} aria-hidden /> Excel
           </ExportButton>
         </div>
@@ -427,10 +425,10 @@ export function ExportCard() {
           <p className="hint">Status, dates and notes, with the status history (a column in CSV, its own sheet in Excel).</p>
         </div>
         <div className="export-buttons">
-          <ExportButton label="Export applications as CSV" get={() => api('export.file', { what: 'applications', format: 'csv' })}>
+          <ExportButton label="Export applications as CSV" get={() => transferActions.exportFile({ what: 'applications', format: 'csv' })}>
             <Download size={15} aria-hidden /> CSV
           </ExportButton>
-          <ExportButton label="Export applications as Excel" get={() => api('export.file', { what: 'applications', format: 'xlsx' })}>
+          <ExportButton label="Export applications as Excel" get={() => transferActions.exportFile({ what: 'applications', format: 'xlsx' })}>
             <FileSpreadsheet size={15} aria-hidden /> Excel
           </ExportButton>
         </div>
@@ -439,7 +437,7 @@ export function ExportCard() {
           <p className="hint">All your data in one JSON file: to keep, or to load into Prelim Tracker on another computer.</p>
         </div>
         <div className="export-buttons">
-          <ExportButton label="Export everything as JSON" get={() => api('export.all')}>
+          <ExportButton label="Export everything as JSON" get={transferActions.exportAll}>
             <FileJson size={15} aria-hidden /> JSON
           </ExportButton>
         </div>
@@ -468,7 +466,7 @@ function JsonImportCard() {
       setStage({ step: 'reading', fraction: 0 });
       const base64 = await readAsBase64(f, (fraction) => setStage({ step: 'reading', fraction }));
       setStage({ step: 'checking' });
-      setCheck(await api('import.all', { file: { name: f.name, base64 }, dryRun: true }));
+      setCheck(await transferActions.checkAll({ name: f.name, base64 }));
       setFile({ name: f.name, base64 });
     } catch (err) {
       setError(errorMessage(err));
@@ -481,9 +479,8 @@ function JsonImportCard() {
     if (!file) return;
     setStage({ step: 'importing' });
     try {
-      setDone(await api('import.all', { file }));
+      setDone(await transferActions.loadAll(file));
       setCheck(null);
-      location.reload();
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -520,7 +517,7 @@ function JsonImportCard() {
       ) : null}
       {done ? (
         <div className="banner ok" role="status">
-          <span>Loaded. Reloading…</span>
+          <span>Loaded {plural(done.tables.reduce((s, t) => s + t.rows, 0), rowsWord)}: every screen now shows the loaded data.</span>
         </div>
       ) : null}
     </section>
