@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import { liveLoader } from './live';
 
 /** The checklist is computed from the profile, list, applications, letters, documents, the user's ticks, the season dates, the time zone and the SOAP items. */
-export const READINESS_READS: readonly Domain[] = ['profile', 'programs', 'settings', 'applications', 'letters', 'documents', 'readiness', 'calendar', 'soap'];
+export const READINESS_READS: readonly Domain[] = ['profile', 'programs', 'settings', 'applications', 'letters', 'documents', 'readiness', 'calendar', 'soap', 'seasons'];
 
 interface ReadinessState {
   checklist: ReadinessChecklist | null;
