@@ -12,8 +12,13 @@ import { ReminderPoller } from './reminders/ReminderPoller';
 import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';
 import { TransferScreen } from './screens/transfer/TransferScreen';
 import { SECTIONS } from './sections';
+import { lazyScreen } from './lazy-screen';
 import type { SectionId } from './stores/route-store';
 import { useRoute } from './stores/route-store';
+
+const SeasonsScreen = lazyScreen(() => import('./screens/seasons/SeasonsScreen').then((m) => ({ default: m.SeasonsScreen })));
+const PrelimPlanScreen = lazyScreen(() => import('./screens/prelim/PrelimPlanScreen').then((m) => ({ default: m.PrelimPlanScreen })));
+const ReportScreen = lazyScreen(() => import('./screens/report/ReportScreen').then((m) => ({ default: m.ReportScreen })));
 
 /** One screen per section: the compiler checks that every section has one. */
 const SCREENS: Record<SectionId, ComponentType> = {
@@ -27,6 +32,9 @@ const SCREENS: Record<SectionId, ComponentType> = {
   soap: SoapScreen,
   data: TransferScreen,
   settings: SettingsScreen,
+  prelim: PrelimPlanScreen,
+  seasons: SeasonsScreen,
+  report: ReportScreen,
 };
 
 export function App() {

@@ -1,4 +1,4 @@
-import { ArrowDownUp, CalendarClock, ClipboardCheck, FileText, GraduationCap, LayoutDashboard, LifeBuoy, Mail, Settings, UserRound, type LucideIcon } from 'lucide-react';
+import { ArrowDownUp, CalendarClock, CalendarRange, Compass, FileBarChart, ClipboardCheck, FileText, GraduationCap, LayoutDashboard, LifeBuoy, Mail, Settings, UserRound, type LucideIcon } from 'lucide-react';
 import type { SectionId } from './stores/route-store';
 
 export interface Section {
@@ -16,6 +16,9 @@ export const SECTIONS: Section[] = [
   { id: 'readiness', label: 'Readiness', icon: ClipboardCheck },
   { id: 'deadlines', label: 'Deadlines', icon: CalendarClock },
   { id: 'soap', label: 'SOAP', icon: LifeBuoy },
+  { id: 'prelim', label: 'Prelim year', icon: Compass },
+  { id: 'seasons', label: 'Seasons', icon: CalendarRange },
+  { id: 'report', label: 'Advisor report', icon: FileBarChart },
   { id: 'data', label: 'Import & export', icon: ArrowDownUp },
   { id: 'settings', label: 'Settings', icon: Settings },
 ];

@@ -16,6 +16,9 @@ import { createPipelineHandlers } from './pipeline-handlers';
 import { createPipelineRepo } from '../db/repos/pipeline-repo';
 import { createTransferHandlers } from './transfer-handlers';
 import { createSeasonHandlers } from './seasons-handlers';
+import { createPrelimHandlers, createPrelimService } from './prelim-handlers';
+import { createReportHandlers } from './report-handlers';
+import type { ReadinessItem } from '../../shared/engine/readiness-types';
 
 export interface HandlerContext {
   db: Db;
@@ -34,6 +37,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const profile = createProfileRepo(ctx.db);
   const programs = createProgramsRepo(ctx.db);
   const pipeline = createPipelineRepo(ctx.db);
+  const readiness = createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now), interviews: () => pipeline.interviewDates(), datedItems: createPrelimService(ctx.db, now).datedItems });
   return {
     'app.info': () => ({ version: APP_VERSION, schemaVersion: schemaVersion(ctx.db), databasePath: ctx.databasePath, mode: ctx.mode }),
     'profile.get': () => profile.get(),
@@ -47,9 +51,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createApplicationHandlers(ctx.db, now),
     ...createSoapHandlers(ctx.db, now),
     ...createLetterHandlers(ctx.db, now),
-    ...createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now), interviews: () => pipeline.interviewDates() }),
+    ...readiness,
     ...createPipelineHandlers(ctx.db, now),
     ...createTransferHandlers(ctx, now),
     ...createSeasonHandlers(ctx.db, now),
+    ...createPrelimHandlers(ctx.db, now),
+    ...createReportHandlers(ctx.db, now, () => (readiness['readiness.checklist'](undefined) as { items: ReadinessItem[] }).items),
   };
 }

@@ -45,6 +45,8 @@ export interface ReadinessSources {
   interviews?: () => InterviewDateInput[];
   /** More checklist items of the same type (e.g. the SOAP plan's readiness items), shown after the ERAS ones. */
   readinessItems?: (today: string) => ReadinessItem[];
+  /** More dated items for Deadlines and reminders (e.g. the prelim-year plan's checklist). */
+  datedItems?: () => DatedItem[];
 }
 
 /** The computer's zone (the main process and the browser-mode host run on the user's machine). */
@@ -103,6 +105,7 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
       ...letterItems(letterReminderInputs(s.letterList, s.writers, letters.settings().reminderDays)),
       ...letterItems(communicationFollowUps(comms.list(), names)),
       ...readinessItems(checklist),
+      ...(sources.datedItems?.() ?? []),
     ];
   }
 

@@ -26,7 +26,7 @@ import { systemTimeZone } from './readiness-handlers';
 type SeasonHandlers = Pick<Handlers, keyof typeof seasonsApi>;
 
 /** Reads a season's data with the repositories (from the live database or a past season's archive). */
-function readSeason(db: Db, season: Season): { outcome: SeasonOutcome; view: SeasonView } {
+export function readSeason(db: Db, season: Season): { outcome: SeasonOutcome; view: SeasonView } {
   const programs = new Map(createProgramsRepo(db).list().map((p) => [p.id, p]));
   const label = (id: number | null) => {
     const p = id === null ? undefined : programs.get(id);

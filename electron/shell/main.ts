@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { registerPrintToPdf } from './print-pdf';
 import { IPC_CHANNEL } from '../../shared/api/contract';
 import { CHANGE_CHANNEL, type ChangeEvent } from '../../shared/api/domains';
 import { isAllowedExternalUrl } from '../external-links';
@@ -70,6 +71,7 @@ function start(): void {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
+  registerPrintToPdf(() => mainWindow);
   buildWindow();
   Menu.setApplicationMenu(buildAppMenu(() => mainWindow, dataDir, () => dispatch('backups.create', undefined)));
   stopReminders = startDesktopReminders(dispatch, () => mainWindow);

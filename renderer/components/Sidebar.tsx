@@ -1,8 +1,12 @@
 import { SECTIONS } from '../sections';
 import { useRoute } from '../stores/route-store';
+import { useSeasonsStore } from '../stores/seasons-store';
+import { useWatch } from '../stores/live';
 
 export function Sidebar() {
   const { section, go } = useRoute();
+  const season = useSeasonsStore((s) => s.overview?.active.label);
+  useWatch(useSeasonsStore);
   return (
     <nav className="sidebar" aria-label="Sections">
       <div className="brand">
@@ -11,7 +15,7 @@ export function Sidebar() {
         </span>
         <span>
           <strong>Prelim Tracker</strong>
-          <small>2027 Match</small>
+          <small>{season ?? '\u00a0'}</small>
         </span>
       </div>
       <ul>

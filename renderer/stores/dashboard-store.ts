@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { liveLoader } from './live';
 
 /** The dashboard is computed from nearly everything: the funnel, tiers, readiness, the agenda (deadlines, interviews, letters, follow-ups) and fees. */
-export const DASHBOARD_READS: readonly Domain[] = ['profile', 'programs', 'settings', 'applications', 'interviews', 'letters', 'documents', 'communications', 'readiness', 'calendar', 'soap', 'seasons'];
+export const DASHBOARD_READS: readonly Domain[] = ['profile', 'programs', 'settings', 'applications', 'interviews', 'letters', 'documents', 'communications', 'readiness', 'calendar', 'soap', 'prelim', 'seasons'];
 
 interface DashboardState {
   summary: DashboardSummary | null;

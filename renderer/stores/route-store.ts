@@ -1,7 +1,7 @@
 // Which screen is shown, kept in the URL hash so a reload stays on the same screen.
 import { create } from 'zustand';
 
-export const SECTION_IDS = ['dashboard', 'profile', 'programs', 'applications', 'letters', 'readiness', 'deadlines', 'soap', 'settings', 'data'] as const;
+export const SECTION_IDS = ['dashboard', 'profile', 'programs', 'applications', 'letters', 'readiness', 'deadlines', 'soap', 'settings', 'data', 'prelim', 'seasons', 'report'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 function fromHash(hash: string): SectionId {

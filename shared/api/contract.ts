@@ -19,6 +19,8 @@ import { calendarApi } from './calendar-api';
 import { pipelineApi } from './pipeline-api';
 import { transferApi } from './transfer-api';
 import { seasonsApi } from './seasons-api';
+import { prelimApi } from './prelim-api';
+import { reportApi } from './report-api';
 
 export const contract = {
   ...appApi,
@@ -36,6 +38,8 @@ export const contract = {
   ...pipelineApi,
   ...transferApi,
   ...seasonsApi,
+  ...prelimApi,
+  ...reportApi,
 };
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ export const DOMAINS = [
   'soap', // SOAP plan, unfilled list, Match Week
   'backups', // backup files
   'seasons', // Match seasons: the active one, past ones with their outcome and archive
+  'prelim', // the prelim-year plan: checklist, categorical openings, parallel paths, support network
 ] as const;
 
 export type Domain = (typeof DOMAINS)[number];

@@ -9,7 +9,7 @@ import type { ReadinessItem } from './readiness-types';
 import type { Communication } from '../domain/communications';
 import { awaitsUpload, type Letter, type LetterWriter } from '../domain/letters';
 
-export const DATED_KINDS = ['season', 'program_deadline', 'interview', 'letter', 'follow_up', 'readiness'] as const;
+export const DATED_KINDS = ['season', 'program_deadline', 'interview', 'letter', 'follow_up', 'readiness', 'prelim'] as const;
 export type DatedKind = (typeof DATED_KINDS)[number];
 
 export const DATED_KIND_LABELS: Record<DatedKind, string> = {
@@ -19,10 +19,11 @@ export const DATED_KIND_LABELS: Record<DatedKind, string> = {
   letter: 'Letter',
   follow_up: 'Follow-up',
   readiness: 'Checklist',
+  prelim: 'Prelim year',
 };
 
 /** Tasks can be overdue; events (season dates, interviews) are simply past once they happen. */
-const TASK_KINDS: ReadonlySet<DatedKind> = new Set(['program_deadline', 'letter', 'follow_up', 'readiness']);
+const TASK_KINDS: ReadonlySet<DatedKind> = new Set(['program_deadline', 'letter', 'follow_up', 'readiness', 'prelim']);
 
 export interface DatedItem extends DatedPoint {
   /** Stable key, unique across kinds: calendar UIDs and the reminder log use it. */
@@ -35,7 +36,7 @@ export interface DatedItem extends DatedPoint {
   done: boolean;
   programId: number | null;
   /** The screen that shows the item in full. */
-  section: 'deadlines' | 'letters' | 'applications' | 'readiness' | 'soap';
+  section: 'deadlines' | 'letters' | 'applications' | 'readiness' | 'soap' | 'prelim';
   /** Last change (ISO), for calendar update sequences; null for reference data. */
   updatedAt: string | null;
   source: string;

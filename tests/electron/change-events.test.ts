@@ -49,6 +49,11 @@ const TABLE_DOMAINS: Record<string, Domain | null> = {
   soap_application: 'soap',
   season: 'seasons',
   season_archive: 'seasons',
+  prelim_plan: 'prelim',
+  prelim_item: 'prelim',
+  prelim_opening: 'prelim',
+  prelim_path: 'prelim',
+  prelim_contact: 'prelim',
 };
 
 function changedDomains(before: Record<string, unknown[]>, after: Record<string, unknown[]>): Set<Domain> {
@@ -196,6 +201,7 @@ describe('real writes on a real database', () => {
       { method: 'sample.remove', input: () => undefined },
       { method: 'applications.delete', input: () => ({ id: ids.app2 }) },
       { method: 'institutions.delete', input: () => ({ id: ids.institution }) },
+      { method: 'prelim.open', input: () => ({ matchYear: 2027, programLabel: 'Alpha Community Hospital (Preliminary)' }) },
       { method: 'seasons.startNext', input: () => ({ from: 2027 }) },
     ];
     const covered = new Set<Domain>();

@@ -77,6 +77,13 @@ async function populate(t: ReturnType<typeof openTestServices>) {
   // The .ics export records each event's content hash and SEQUENCE (ics_export).
   expect((await call('calendar.exportIcs')).events).toBeGreaterThan(0);
 
+  // The prelim-year plan: checklist, an opening, a path, a contact.
+  await call('prelim.open', { matchYear: 2027, programLabel: 'Alpha Community Hospital (Preliminary)' });
+  await call('prelim.saveItem', { kind: 'feedback', title: 'Ask Dr. Lee for feedback', dueDate: '2027-08-15', person: 'Dr. Lee', action: 'Shorter presentations', done: true });
+  await call('prelim.saveOpening', { program: 'Lakeside Medical Center', source: 'PD', seenOn: '2026-11-20', contact: 'pd@lakeside.example.org', status: 'watching' });
+  await call('prelim.savePath', { path: 'anesthesiology', targetSeason: 2028, steps: 'Ask for a letter', status: 'exploring' });
+  await call('prelim.saveContact', { name: 'Dr. Okafor', role: 'mentor', contact: 'WhatsApp' });
+
   // SOAP: state, plan, unfilled list, applications.
   await call('soap.setMatchStatus', { matchStatus: 'unmatched' });
   await call('soap.setTicks', { prelimStatementReady: true });

@@ -8,8 +8,9 @@ import { m006ReadinessCalendar } from './006-readiness-calendar';
 import { m007Soap } from './007-soap';
 import { m008IcsSequence } from './008-ics-sequence';
 import { m009Seasons } from './009-seasons';
+import { m010PrelimPlan } from './010-prelim-plan';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ListAndOverrides, m003Applications, m004Pipeline, m005LettersDocumentsCommunications, m006ReadinessCalendar, m007Soap, m008IcsSequence, m009Seasons];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ListAndOverrides, m003Applications, m004Pipeline, m005LettersDocumentsCommunications, m006ReadinessCalendar, m007Soap, m008IcsSequence, m009Seasons, m010PrelimPlan];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -19,7 +19,7 @@ export const SEASON_TABLES = {
   carry: [
     'profile', 'usce_entry', 'institution', 'program', 'program_unfilled', 'tier_override', 'setting',
     'letter_writer', 'letter', 'letter_settings', 'document_version', 'message_template', 'prep_card', 'calendar_setting',
-    'season_correction',
+    'season_correction', 'prelim_plan', 'prelim_item', 'prelim_opening', 'prelim_path', 'prelim_contact',
   ],
   stay: [
     'application', 'application_event', 'interview', 'rank_entry', 'rank_list_meta', 'letter_assignment', 'application_document',

@@ -203,6 +203,7 @@ function LetterRow({ letter, name, assigned, today, onStage, onDelete, onEdit }:
       <div className="letter-label">
         <strong>{letter.label || 'Letter'}</strong>
         <span className="muted">{assigned > 0 ? `Assigned to ${plural(assigned, 'program')}` : 'Not assigned yet'}</span>
+        {letter.carriedFrom ? <span className="muted">Uploaded for the {letter.carriedFrom} Match: import it in MyERAS (Documents › Letters) before assigning.</span> : null}
         {letter.portalLetterId ? <span className="muted">LoR portal ID {letter.portalLetterId}</span> : null}
         {letter.notes ? <span className="muted letter-notes">{letter.notes}</span> : null}
       </div>
