@@ -1,7 +1,7 @@
 // The renderer's one typed API client. It does not know whether it talks to Electron's
 // preload (desktop) or to the browser-mode host over HTTP: a transport is picked once.
 // It also carries the main process's change announcements (onChanged) to the stores.
-import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
+import { writesOf, type InputOf, type Method, type OutputOf } from '../../shared/api/contract';
 import type { ApiError, ApiResult } from '../../shared/api/define';
 import { ALL_DOMAINS, DOMAINS, EVENTS_PATH, type Domain } from '../../shared/api/domains';
 
@@ -74,6 +74,7 @@ function currentTransport(): Transport {
 export async function api<M extends Method>(method: M, ...args: undefined extends InputOf<M> ? [input?: InputOf<M>] : [input: InputOf<M>]): Promise<OutputOf<M>> {
   const result = await currentTransport()(method, args[0]);
   if (!result.ok) throw new ApiCallError(result.error);
+  if (unannounced) for (const d of writesOf(method)) unannounced.add(d);
   return result.value as OutputOf<M>;
 }
 
@@ -88,6 +89,12 @@ export type ChangeListener = (domains: readonly Domain[]) => void;
 export type ChangeSource = (listener: ChangeListener) => () => void;
 
 const KNOWN = new Set<string>(DOMAINS);
+
+/**
+ * While the page's event stream is connecting, the domains this page wrote: their
+ * announcements went out before the stream was there, so they are passed on when it opens.
+ */
+let unannounced: Set<Domain> | null = null;
 
 /**
  * The domains named by an announcement (a ChangeEvent, or its JSON text from the event
@@ -118,11 +125,18 @@ function eventStreamSource(token: string): ChangeSource {
     let closed = false;
     const connect = () => {
       retry = null;
+      if (!opened) unannounced ??= new Set();
       source = new EventSource(`${EVENTS_PATH.replace(/^\//, '')}?token=${encodeURIComponent(token)}`);
       source.onopen = () => {
         delay = 1000;
-        if (opened) emit(ALL_DOMAINS);
+        if (opened) {
+          emit(ALL_DOMAINS);
+          return;
+        }
         opened = true;
+        const missed = [...(unannounced ?? [])];
+        unannounced = null;
+        if (missed.length > 0) emit(missed);
       };
       source.onmessage = (e: MessageEvent<unknown>) => emit(changedDomains(e.data));
       source.onerror = () => {
@@ -138,6 +152,7 @@ function eventStreamSource(token: string): ChangeSource {
     connect();
     return () => {
       closed = true;
+      unannounced = null;
       if (retry) clearTimeout(retry);
       source?.close();
     };

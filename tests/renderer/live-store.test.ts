@@ -1,6 +1,6 @@
 // The store pattern (renderer/stores/live.ts) and the client's change announcements.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { changedDomains, onChanged, setTransport } from '../../renderer/api/client';
+import { api, changedDomains, onChanged, setTransport } from '../../renderer/api/client';
 import { liveLoader } from '../../renderer/stores/live';
 import { ALL_DOMAINS, type Domain } from '../../shared/api/domains';
 import { installFakeTransport } from './fake-transport';
@@ -210,6 +210,21 @@ describe('change announcements', () => {
       expect(FakeEventSource.made).toHaveLength(2);
       FakeEventSource.made[1]!.onopen!();
       expect(got[2]).toBe(ALL_DOMAINS);
+      off();
+    });
+
+    it('passes on what this page wrote while its stream was still connecting (that announcement went out before the stream was there)', async () => {
+      setTransport(async () => ({ ok: true, value: { ok: true } }));
+      const got: (readonly Domain[])[] = [];
+      const off = onChanged((d) => got.push(d));
+      await api('readiness.tick', { itemId: 'cv-order', done: true } as never);
+      await api('profile.get');
+      expect(got).toEqual([]);
+      FakeEventSource.made[0]!.onopen!();
+      expect(got).toEqual([['readiness']]);
+      // Once open, the stream brings the announcements.
+      await api('readiness.tick', { itemId: 'cv-order', done: false } as never);
+      expect(got).toHaveLength(1);
       off();
     });
   });
