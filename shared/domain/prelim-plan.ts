@@ -1,4 +1,4 @@
-// The prelim-year plan (DOMAIN.md §4 "After the Match"; docs/DOMAIN.md "The prelim year"):
+// The prelim-year plan (DOMAIN.md §4 "After the Match"; docs/DOMAIN-after-the-match.md "The prelim year"):
 // a preliminary position is a 12-month audition. A living checklist with dates through the
 // PGY-1 year (letters to request mid-year and at the end, feedback asked and acted on,
 // re-applying), categorical openings tracked, a parallel plan per path and the support network.
