@@ -34,6 +34,10 @@ describe('season projection', () => {
     expect([d['eras-opens'], d['eras-submit-opens'], d['programs-review'], d['rol-deadline'], d['match-day']]).toEqual(['2025-06-04', '2025-09-03', '2025-09-24', '2026-03-04 21:00', '2026-03-20 12:00']);
   });
 
+  it('reproduces the published 2024 Match dates (ROL deadline Wed 28 Feb, Match Day Fri 15 Mar 2024)', () => {
+    expect([dates(2024)['rol-deadline'], dates(2024)['match-week-status'], dates(2024)['match-day']]).toEqual(['2024-02-28 21:00', '2024-03-11 10:00', '2024-03-15 12:00']);
+  });
+
   it.each([2027, 2028, 2029])('the %i Match keeps the weekday rules', (year) => {
     const e = Object.fromEntries(projectSeasonEvents(year).map((x) => [x.id, x]));
     expect(weekdayOf(e['match-day']!.date)).toBe('friday');
