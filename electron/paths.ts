@@ -16,3 +16,13 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
 export function defaultDatabasePath(): string {
   return path.join(defaultDataDir(), DATABASE_FILE);
 }
+
+/**
+ * A path as the app shows it in answers: the user's home folder as "~" (so no account name or
+ * absolute path leaves the main process); a path outside home is shown by its file name only.
+ */
+export function displayPath(file: string, home = os.homedir()): string {
+  const resolved = path.resolve(file);
+  if (home.length > 1 && (resolved === home || resolved.startsWith(home + path.sep))) return `~${resolved.slice(home.length)}`;
+  return path.basename(resolved);
+}

@@ -5,6 +5,7 @@ import type { BackupInfo } from '../../shared/api/backup-api';
 import { backupDatabase, listBackups, parseBackupFileName } from '../db/backup';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
+import { displayPath } from '../paths';
 
 type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.restore'>;
 
@@ -25,7 +26,7 @@ export function defaultBackupDir(databasePath: string): string {
 export function createBackupHandlers(ctx: BackupContext, now: () => Date): BackupHandlers {
   const dir = ctx.backupDir ?? defaultBackupDir(ctx.databasePath);
   return {
-    'backups.list': () => ({ dir, backups: listBackups(dir) }),
+    'backups.list': () => ({ dir: displayPath(dir), backups: listBackups(dir) }),
     'backups.create': () => backupDatabase(ctx.db, dir, 'manual', now()),
     'backups.restore': async ({ file }) => {
       if (!ctx.restore) throw new AppError('internal', 'Restoring is not available here.');

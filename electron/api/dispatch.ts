@@ -2,6 +2,7 @@
 // browser-mode HTTP host): rejects unknown methods, parses the input with the contract's
 // schema, runs the handler and returns an ApiResult instead of throwing. After a successful
 // call of a method that writes, it announces the domains the contract declares for it.
+import os from 'node:os';
 import { contract, isMethod, writesOf, type Handlers, type Method } from '../../shared/api/contract';
 import { describeIssues, fieldIssues, type ApiResult } from '../../shared/api/define';
 import type { Domain } from '../../shared/api/domains';
@@ -20,7 +21,11 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
   const onUnexpected = options.onUnexpected ?? defaultLog;
   return async (method, input) => {
     if (!isMethod(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `Unknown API method ${JSON.stringify(method)}.` } };
+      const named = typeof method === 'string' && method.length <= 60 ? ` ${JSON.stringify(method)}` : '';
+      return { ok: false, error: { code: 'unknown_method', message: `Unknown API method${named}.` } };
+    }
+    if (nestedDeeperThan(input, MAX_INPUT_DEPTH)) {
+      return { ok: false, error: { code: 'invalid_input', message: `The input is nested deeper than ${MAX_INPUT_DEPTH} levels.` } };
     }
     const parsed = contract[method].input.safeParse(input);
     if (!parsed.success) {
@@ -32,12 +37,10 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       const handler = handlers[method] as (input: unknown) => unknown;
       value = await handler(parsed.data);
     } catch (err) {
-      if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+      if (err instanceof AppError) return { ok: false, error: { code: err.code, message: publicText(err.message) } };
       onUnexpected(err, method);
-      return {
-        ok: false,
-        error: { code: 'internal', message: `Something went wrong in ${method}; nothing was saved. (${err instanceof Error ? err.message : String(err)})` },
-      };
+      // The cause (SQLite's text, a stack) goes to the log, not to the screen.
+      return { ok: false, error: { code: 'internal', message: `Something went wrong in ${method}; nothing was saved.` } };
     }
     announce(method);
     return { ok: true, value };
@@ -53,6 +56,28 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       console.error(`[api] announcing the change of ${method} failed:`, err);
     }
   }
+}
+
+/** Deepest nesting of objects/arrays an input may have (the contract's schemas need far less); checked before zod recurses. */
+export const MAX_INPUT_DEPTH = 32;
+
+/** Whether value nests objects/arrays deeper than max; iterative, so no input can exhaust the stack. */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  let visited = 0;
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth + 1 > max || ++visited > 1_000_000) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A message without the user's home folder (shown as ~). */
+export function publicText(message: string): string {
+  const home = os.homedir();
+  return home.length > 1 ? message.split(home).join('~') : message;
 }
 
 function defaultLog(err: unknown, method: string): void {

@@ -6,6 +6,7 @@ import { schemaVersion, type Db } from '../db/open';
 import { createProfileRepo } from '../db/repos/profile-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
 import { APP_VERSION } from '../version';
+import { displayPath } from '../paths';
 import { createListHandlers } from './list-handlers';
 import { createBackupHandlers, type RestoreFromFile } from './backup-handlers';
 import { createApplicationHandlers } from './applications-handlers';
@@ -39,7 +40,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const pipeline = createPipelineRepo(ctx.db);
   const readiness = createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now), interviews: () => pipeline.interviewDates(), datedItems: createPrelimService(ctx.db, now).datedItems });
   return {
-    'app.info': () => ({ version: APP_VERSION, schemaVersion: schemaVersion(ctx.db), databasePath: ctx.databasePath, mode: ctx.mode }),
+    'app.info': () => ({ version: APP_VERSION, schemaVersion: schemaVersion(ctx.db), databasePath: displayPath(ctx.databasePath), mode: ctx.mode }),
     'profile.get': () => profile.get(),
     'profile.save': (input) => profile.save(input, now()),
     'programs.list': () => programs.list(),

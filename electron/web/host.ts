@@ -1,4 +1,5 @@
 // `npm run web`: browser mode. Serves the built renderer and the API on 127.0.0.1.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -59,6 +60,11 @@ export async function runWebHost(argv: string[], intro?: string): Promise<void> 
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Last line of defence: every request path already ends in an answer, but should anything
+  // slip through, it is logged and the host keeps serving (each write is one transaction, so
+  // nothing half-done is kept) instead of exiting under the user.
+  process.on('uncaughtException', (err) => console.error('Prelim Tracker: unexpected error (still running):', err));
+  process.on('unhandledRejection', (err) => console.error('Prelim Tracker: unexpected error (still running):', err));
 }
 
 function fail(message: string): void {
@@ -66,5 +72,13 @@ function fail(message: string): void {
   process.exitCode = 1;
 }
 
-const isEntry = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const realPath = (file: string): string => {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+};
+// Compared through realpath: the script may have been started through a symlinked folder.
+const isEntry = process.argv[1] !== undefined && realPath(process.argv[1]) === realPath(fileURLToPath(import.meta.url));
 if (isEntry) void runWebHost(process.argv.slice(2), process.env.PRELIM_WEB_INTRO);

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Dispatch } from '../api/dispatch';
 import { EVENTS_PATH, type ChangeEvent } from '../../shared/api/domains';
 import { createEventStreams } from './events';
@@ -52,7 +53,8 @@ export interface WebServer {
 
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? crypto.randomBytes(32).toString('base64url');
-  const indexFile = path.join(options.staticDir, 'index.html');
+  const staticRoot = path.resolve(options.staticDir);
+  const indexFile = path.join(staticRoot, 'index.html');
   if (!fs.existsSync(indexFile)) {
     return Promise.reject(new Error(`The renderer is not built (${indexFile} is missing). Run "npm run build" first.`));
   }
@@ -62,56 +64,101 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const events = createEventStreams({ token, ...(options.onChange ? { subscribe: options.onChange } : {}), headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' } });
 
   const server = http.createServer((req, res) => {
+    // Nothing a request carries may stop the process: every path ends in an answer.
+    req.on('error', () => req.destroy());
+    res.on('error', () => res.destroy());
+    try {
+      route(req, res);
+    } catch (err) {
+      console.error('[web] request failed:', err);
+      if (!res.headersSent) sendText(res, 500, 'Something went wrong; nothing was saved.');
+      else res.destroy();
+    }
+  });
+  // Malformed HTTP (bad request line, oversized headers…) never reaches the handler: answer and close.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (socket.writable && err.code !== 'ECONNRESET') {
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\nBad request.`);
+    } else socket.destroy();
+  });
+
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     const host = req.headers.host ?? '';
     const origin = req.headers.origin;
     if (!allowedHosts().has(host) || (origin !== undefined && !allowedOrigins().has(origin))) {
       return forbidden(res, 'This server only answers the Prelim Tracker page it served.');
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname === API_PATH) return handleApi(req, res);
-    if (url.pathname === EVENTS_PATH) return events.handle(req, res, url);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-    return serveStatic(url.pathname, res);
-  });
+    const pathname = requestPath(req.url ?? '/');
+    if (pathname === null) return sendText(res, 400, 'Bad request: the address is not valid.');
+    if (pathname === API_PATH) return handleApi(req, res);
+    if (pathname === EVENTS_PATH) {
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      } catch {
+        return sendText(res, 400, 'Bad request: the address is not valid.');
+      }
+      return events.handle(req, res, url);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    return serveStatic(pathname, res);
+  }
 
   function handleApi(req: http.IncomingMessage, res: http.ServerResponse): void {
     const given = req.headers[TOKEN_HEADER];
-    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST');
+    if (req.method !== 'POST') return sendText(res, 405, 'Use POST.');
     if (typeof given !== 'string' || !safeEqual(given, token)) return forbidden(res, 'Missing or wrong token.');
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain; charset=utf-8', 'Send JSON');
+    if (!/^application\/json(\s*;|$)/i.test(req.headers['content-type'] ?? '')) return sendText(res, 415, 'Send JSON (Content-Type: application/json).');
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && !/^\d{1,15}$/.test(declared)) return sendText(res, 400, 'Bad request: Content-Length is not a number.');
+    if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) return tooLarge(req, res);
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooBig = false;
+    let done = false;
     req.on('data', (c: Buffer) => {
+      if (done) return;
       size += c.length;
-      if (size > MAX_BODY_BYTES) tooBig = true;
-      else chunks.push(c);
+      if (size > MAX_BODY_BYTES) {
+        // Cut off as the bytes arrive: nothing more is kept, the answer goes out now.
+        done = true;
+        chunks.length = 0;
+        tooLarge(req, res);
+      } else chunks.push(c);
     });
     req.on('end', () => {
-      if (tooBig) {
-        return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: `The file is larger than ${IMPORT_MB} MB; split it into smaller files.` } });
-      }
-      let body: { method?: unknown; input?: unknown };
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { method?: unknown; input?: unknown };
-      } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } });
-      }
+      if (done) return;
+      done = true;
+      const parsed = parseBody(Buffer.concat(chunks));
+      if (!parsed.ok) return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: parsed.message } });
       options
-        .dispatch(body.method, body.input)
+        .dispatch(parsed.method, parsed.input)
         .then((result) => sendJson(res, 200, result))
-        .catch((err: unknown) => sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(err) } }));
+        .catch((err: unknown) => {
+          console.error('[web] dispatch failed:', err);
+          sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Something went wrong; nothing was saved.' } });
+        });
     });
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {
-    const rel = decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = path.resolve(options.staticDir, rel === '' ? 'index.html' : rel);
-    if (!file.startsWith(path.resolve(options.staticDir) + path.sep) && file !== path.resolve(options.staticDir)) {
-      return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    const rel = pathname.replace(/^\/+/, '');
+    // Source maps are not served; no dot-files, no parent segments, no backslashes or NULs.
+    const segments = rel.split('/');
+    if (rel.includes('\\') || rel.includes('\0') || segments.some((s) => s === '..' || s.startsWith('.')) || rel.toLowerCase().endsWith('.map')) {
+      return sendText(res, 404, 'Not found.');
     }
-    if (file === indexFile || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      // The index page carries the token; every unknown path gets the app (client-side routes).
+    const file = path.resolve(staticRoot, rel === '' ? 'index.html' : rel);
+    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return sendText(res, 404, 'Not found.');
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(file, { throwIfNoEntry: false });
+    } catch {
+      stat = undefined;
+    }
+    if (file === indexFile || !stat?.isFile()) {
+      // A missing file with an extension is a 404; any other path gets the app (the page carries the token).
+      if (file !== indexFile && path.extname(file) !== '') return sendText(res, 404, 'Not found.');
       const html = fs.readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <meta name="prelim-token" content="${token}">`);
       return send(res, 200, CONTENT_TYPES['.html']!, html, { 'Cache-Control': 'no-store' });
     }
@@ -137,6 +184,71 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   });
 }
 
+/** The decoded path of a request target, or null when it cannot be decoded (e.g. "/%", "/%c0%af"). */
+export function requestPath(target: string): string | null {
+  const raw = target.split(/[?#]/, 1)[0] ?? '';
+  if (!raw.startsWith('/') || raw.length > 2048) return null;
+  try {
+    const decoded = decodeURIComponent(raw);
+    return decoded.includes('\0') ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
+/** Deepest nesting of objects/arrays allowed in a request body; the API's inputs need far less. */
+export const MAX_JSON_DEPTH = 32;
+/** The longest method name accepted (the real ones are under 40 characters). */
+const MAX_METHOD_LENGTH = 100;
+
+type ParsedBody = { ok: true; method: string; input: unknown } | { ok: false; message: string };
+
+/** Parses {method, input} without recursion risks: depth is measured on the raw text before JSON.parse. */
+export function parseBody(body: Buffer): ParsedBody {
+  const text = body.toString('utf8');
+  if (jsonDepth(text) > MAX_JSON_DEPTH) return { ok: false, message: `The request is nested deeper than ${MAX_JSON_DEPTH} levels.` };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'The request body is not valid JSON.' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, message: 'The request body must be a JSON object with a "method" and an "input".' };
+  }
+  const { method, input } = value as { method?: unknown; input?: unknown };
+  if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
+    return { ok: false, message: 'The request needs "method": the name of an API method.' };
+  }
+  return { ok: true, method, input };
+}
+
+/** The deepest bracket nesting in a JSON text (brackets inside strings do not count); linear, no recursion. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+function tooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+  sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: `The file is larger than ${IMPORT_MB} MB; split it into smaller files.` } }, { Connection: 'close' });
+  // Stop reading: whatever else arrives is dropped, not kept, and the connection closes.
+  req.removeAllListeners('data');
+  req.resume();
+}
+
 function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);
   const bb = Buffer.from(b);
@@ -149,15 +261,20 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    'Content-Length': String(Buffer.byteLength(body)),
     ...extra,
   });
   res.end(body);
 }
 
-function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), { 'Cache-Control': 'no-store' });
+function sendJson(res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), { 'Cache-Control': 'no-store', ...extra });
+}
+
+function sendText(res: http.ServerResponse, status: number, message: string): void {
+  send(res, status, 'text/plain; charset=utf-8', message);
 }
 
 function forbidden(res: http.ServerResponse, why: string): void {
-  send(res, 403, 'text/plain; charset=utf-8', `403 Forbidden: ${why}`);
+  sendText(res, 403, `403 Forbidden: ${why}`);
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { method, noInput } from './define';
 import { ALL_DOMAINS } from './domains';
+import { trimText } from '../domain/bounds';
 
 export const BACKUP_REASONS = ['startup', 'manual', 'before-restore', 'before-migration', 'before-import'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -38,7 +39,7 @@ export const backupApi = {
       .object({
         file: z
           .string()
-          .trim()
+          .overwrite(trimText)
           .min(1, 'Choose a backup to restore.')
           .max(4096)
           .refine((v) => new RegExp(BACKUP_FILE_PATTERN).test(v) || (isAbsolutePath(v) && v.toLowerCase().endsWith('.db')), {

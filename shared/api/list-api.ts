@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method, noInput } from './define';
 import { PROGRAM_CASCADE } from './programs-api';
 import { TIER_OUTCOMES, type TierResult } from '../engine/types';
+import { trimText } from '../domain/bounds';
 
 export interface ProgramTier {
   programId: number;
@@ -30,7 +31,7 @@ export const listApi = {
       .object({
         programId: z.number().int().positive(),
         outcome: z.enum(TIER_OUTCOMES).nullable(),
-        note: z.string().trim().max(500, 'Keep the note under 500 characters.'),
+        note: z.string().overwrite(trimText).max(500, 'Keep the note under 500 characters.'),
       })
       .strict()
       .refine((v) => v.outcome === null || v.note.length > 0, { path: ['note'], message: 'Say in a few words why you override the tier (e.g. "PD knows my mentor").' }),

@@ -5,6 +5,7 @@ import { method, noInput } from './define';
 import { ALL_DOMAINS } from './domains';
 import type { BackupInfo } from './backup-api';
 import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind } from '../domain/import-fields';
+import { trimText } from '../domain/bounds';
 
 const MB = MAX_IMPORT_BYTES / (1024 * 1024);
 /** base64 of MAX_IMPORT_BYTES bytes. */
@@ -12,7 +13,7 @@ const MAX_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
 export const importFileSchema = z
   .object({
-    name: z.string().trim().min(1, 'Give the file name.').max(255, 'Keep the file name under 255 characters.'),
+    name: z.string().overwrite(trimText).min(1, 'Give the file name.').max(255, 'Keep the file name under 255 characters.'),
     base64: z
       .string()
       .max(MAX_BASE64, `The file is larger than ${MB} MB. Import at most ${MB} MB at a time: split the file or remove columns you do not need.`)

@@ -1,7 +1,7 @@
 // Applications (DOMAIN.md §2): one per program (track) applied to, with a status and a
 // dated history of every change.
 import { z } from 'zod';
-import { isoDateSchema } from './profile';
+import { isoDateSchema, trimText } from './bounds';
 
 export const APPLICATION_STATUSES = [
   'considering',
@@ -85,7 +85,7 @@ export interface ApplicationEvent {
   recordedAt: string;
 }
 
-const note = z.string().trim().max(1000, 'Keep the note under 1,000 characters.');
+const note = z.string().overwrite(trimText).max(1000, 'Keep the note under 1,000 characters.');
 const ids = z.array(z.number().int().positive()).min(1, 'Choose at least one.').max(5000, 'Choose at most 5,000 at once.');
 
 export const applicationCreateSchema = z

@@ -2,7 +2,7 @@
 // per program, and message templates with placeholders filled from the profile and the
 // program.
 import { z } from 'zod';
-import { isoDateSchema } from './profile';
+import { isoDateSchema, trimText } from './bounds';
 
 export const CHANNELS = ['email', 'phone', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -85,7 +85,7 @@ export interface MessageTemplate {
   updatedAt: string;
 }
 
-const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
+const text = (max: number) => z.string().overwrite(trimText).max(max, `Keep this under ${max} characters.`);
 const id = z.number().int().positive();
 
 export const communicationInputSchema = z
@@ -119,7 +119,7 @@ export const templateInputSchema = z
     name: text(120).min(1, 'Give the template a name.'),
     purpose: z.enum(TEMPLATE_PURPOSES, 'Choose what the template is for.'),
     subject: text(300).default(''),
-    body: z.string().trim().min(1, 'Write the message text.').max(20000, 'Keep the template under 20,000 characters.'),
+    body: z.string().overwrite(trimText).min(1, 'Write the message text.').max(20000, 'Keep the template under 20,000 characters.'),
   })
   .strict()
   .superRefine((t, ctx) => {

@@ -2,7 +2,7 @@
 // statement (a surgery one and a prelim-track one), the CV and the ERAS "Additional
 // Information" text, and which version went with which application.
 import { z } from 'zod';
-import { isoDateSchema } from './profile';
+import { isoDateSchema, trimText } from './bounds';
 
 export const DOCUMENT_KINDS = ['personal_statement_surgery', 'personal_statement_prelim', 'cv', 'additional_information'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -47,7 +47,7 @@ export interface DocumentAssignment {
   assignedOn: string;
 }
 
-const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
+const text = (max: number) => z.string().overwrite(trimText).max(max, `Keep this under ${max} characters.`);
 const id = z.number().int().positive();
 const ids = z.array(id).min(1, 'Choose at least one application.').max(5000, 'Choose at most 5,000 applications at once.');
 

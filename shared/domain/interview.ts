@@ -4,8 +4,8 @@
 // (local wall-clock time + zone); absolute instants are computed (shared/engine/interview-time.ts).
 import { z } from 'zod';
 import { TZDate } from '@date-fns/tz';
-import { isoDateSchema } from './profile';
 import { PIPELINE_STATUSES, type ApplicationStatus } from './application';
+import { isDateYearInBounds, isoDateSchema, trimText } from './bounds';
 
 export const INTERVIEW_PLATFORMS = ['zoom', 'thalamus', 'teams', 'webex', 'in_person', 'phone', 'other'] as const;
 export type InterviewPlatform = (typeof INTERVIEW_PLATFORMS)[number];
@@ -65,6 +65,7 @@ export function parseLocalDateTime(s: string): { year: number; month: number; da
   const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
   const probe = new Date(Date.UTC(year, month - 1, day, hour, minute));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  if (!isDateYearInBounds(year)) return null;
   return { year, month, day, hour, minute };
 }
 
@@ -81,7 +82,7 @@ export function localToInstant(localStart: string, timeZone: string): Date | nul
   return new Date(d.getTime());
 }
 
-const text = (max: number) => z.string().trim().max(max, `Keep this under ${max.toLocaleString('en-US')} characters.`);
+const text = (max: number) => z.string().overwrite(trimText).max(max, `Keep this under ${max.toLocaleString('en-US')} characters.`);
 const optionalDate = isoDateSchema.nullable();
 
 export const interviewSaveSchema = z
@@ -93,13 +94,13 @@ export const interviewSaveSchema = z
     respondBy: optionalDate.default(null),
     localStart: z
       .string()
-      .trim()
+      .overwrite(trimText)
       .refine((s) => parseLocalDateTime(s) !== null, 'Use a date and time like 2026-11-03T09:00.')
       .nullable()
       .default(null),
     timeZone: z
       .string()
-      .trim()
+      .overwrite(trimText)
       .refine(isIanaTimeZone, 'Choose a time zone from the list, e.g. America/Chicago.')
       .nullable()
       .default(null),

@@ -3,7 +3,7 @@
 // assigned to which application (at most 4 per program; locked once the application is
 // submitted).
 import { z } from 'zod';
-import { isoDateSchema } from './profile';
+import { isoDateSchema, trimText } from './bounds';
 
 /** ERAS allows at most 4 letters per program (AAMC, DOMAIN.md §3). */
 export const MAX_LETTERS_PER_PROGRAM = 4;
@@ -101,7 +101,7 @@ export function isConfirmedStrong(stage: LetterStage): boolean {
   return stage === 'strong_confirmed' || stage === 'uploaded';
 }
 
-const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
+const text = (max: number) => z.string().overwrite(trimText).max(max, `Keep this under ${max} characters.`);
 const id = z.number().int().positive();
 
 export const writerInputSchema = z

@@ -2,6 +2,7 @@
 // screen programs, tier them and compute readiness.
 import { z } from 'zod';
 import { findUsState } from './us-states';
+import { isoDateSchema, trimText } from './bounds';
 
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 300; // USMLE three-digit scores top out at 300
@@ -35,11 +36,9 @@ export const LABELS = {
   usceType: { sub_internship: 'Sub-internship', elective: 'Elective', externship: 'Externship', observership: 'Observership' },
 } as const;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-08-15.')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'This is not a real calendar date.');
-export const isoDateSchema = isoDate;
+const isoDate = isoDateSchema;
+/** @deprecated import it from ./bounds (kept so older imports keep working). */
+export { isoDateSchema };
 
 const score = (exam: string) =>
   z
@@ -61,13 +60,13 @@ const count = (what: string) =>
 export const usceEntrySchema = z.object({
   id: z.string().min(1).max(64),
   type: z.enum(USCE_TYPES, 'Choose the kind of experience.'),
-  specialty: z.string().trim().min(1, 'Enter the specialty (e.g. General Surgery).').max(80),
+  specialty: z.string().overwrite(trimText).min(1, 'Enter the specialty (e.g. General Surgery).').max(80),
   surgical: z.boolean(),
   weeks: z.number({ message: 'Enter the length in weeks.' }).int('Weeks is a whole number.').min(1, 'An experience lasts at least 1 week.').max(104, 'Enter at most 104 weeks per experience.'),
-  hospital: z.string().trim().min(1, 'Enter the hospital.').max(120),
+  hospital: z.string().overwrite(trimText).min(1, 'Enter the hospital.').max(120),
   state: z
     .string()
-    .trim()
+    .overwrite(trimText)
     .refine((s) => findUsState(s) !== undefined, 'Use a US state code such as NY or TX.')
     .transform((s) => findUsState(s)!.code),
   handsOn: z.boolean(),
@@ -79,10 +78,10 @@ function currentYear(): number {
 }
 
 const profileBase = z.object({
-  fullName: z.string().trim().max(120),
+  fullName: z.string().overwrite(trimText).max(120),
   email: z.union([z.literal(''), z.email('Enter a valid email address, e.g. name@example.com.')]),
-  medicalSchool: z.string().trim().max(160),
-  country: z.string().trim().max(80),
+  medicalSchool: z.string().overwrite(trimText).max(160),
+  country: z.string().overwrite(trimText).max(80),
   aamcId: z.union([z.literal(''), z.string().regex(/^\d{8}$/, 'An AAMC ID has 8 digits.')]),
   graduationYear: z
     .number({ message: 'Enter your graduation year.' })

@@ -4,9 +4,10 @@
 // institution so it is entered once.
 import { z } from 'zod';
 import { findUsState } from './us-states';
-import { isoDateSchema, SCORE_MAX, SCORE_MIN } from './profile';
+import { SCORE_MAX, SCORE_MIN } from './profile';
 import { nrmpCodeProblem, normalizeNrmpCode } from './nrmp';
 import type { TierOutcome } from '../engine/types';
+import { isoDateSchema, trimText } from './bounds';
 
 export const TRACKS = ['preliminary', 'categorical'] as const;
 export type Track = (typeof TRACKS)[number];
@@ -44,13 +45,13 @@ export function programLabel(p: { track: Track; institution: { name: string } })
   return `${p.institution.name} (${PROGRAM_LABELS.track[p.track]})`;
 }
 
-const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
+const text = (max: number) => z.string().overwrite(trimText).max(max, `Keep this under ${max} characters.`);
 const optionalEmail = z.union([z.literal(''), z.email('Enter a valid email address, e.g. coordinator@hospital.org.')]);
 const optionalUrl = z.union([
   z.literal(''),
   z
     .string()
-    .trim()
+    .overwrite(trimText)
     .refine((s) => /^https?:\/\/[^\s.]+\.[^\s]+$/i.test(s), 'Enter a web address starting with https://'),
 ]);
 const pct = z.number({ message: 'Enter a percentage.' }).min(0, 'A percentage is between 0 and 100.').max(100, 'A percentage is between 0 and 100.');
@@ -63,7 +64,7 @@ export const institutionInputSchema = z.object({
   city: text(80),
   state: z
     .string()
-    .trim()
+    .overwrite(trimText)
     .refine((s) => s === '' || findUsState(s) !== undefined, 'Use a US state code such as OH, or the full state name.')
     .transform((s) => (s === '' ? '' : findUsState(s)!.code)),
   website: optionalUrl,
@@ -94,7 +95,7 @@ export const programTrackInputSchema = z
   .object({
     id: z.number().int().positive().optional(),
     track: z.enum(TRACKS),
-    nrmpCode: z.string().trim().transform((s) => (s === '' ? '' : normalizeNrmpCode(s))),
+    nrmpCode: z.string().overwrite(trimText).transform((s) => (s === '' ? '' : normalizeNrmpCode(s))),
     erasProgramId: text(20).refine((s) => s === '' || /^[0-9A-Za-z-]+$/.test(s), 'An ERAS program ID has only digits and letters (copy it from ERAS or FREIDA).'),
     minStep2ck: cutoffScore('Step 2 CK').nullable(),
     minStep2ckKind: z.enum(CUTOFF_KINDS),

@@ -2,7 +2,7 @@
 // Registration includes 20 ranked programs; each extra costs a fee whose amount is not
 // confirmed (the user sets it); 300 programs at most. Only interviewed programs are ranked.
 import { z } from 'zod';
-import { isoDateSchema } from './profile';
+import { isoDateSchema } from './bounds';
 import type { ApplicationStatus } from './application';
 
 export const RANK_LIST_MAX = 300;

@@ -3,7 +3,7 @@
 // (corrected dates, per-program deadlines, reminder settings). Times are US Eastern
 // (NRMP and ERAS announce them in ET); an all-day item has no time.
 import { z } from 'zod';
-import { isoDateSchema } from './profile';
+import { isoDateSchema, trimText } from './bounds';
 import { FIRST_MATCH_YEAR, LAST_MATCH_YEAR, SEASON_EVENT_IDS, projectSeasonEvents } from '../engine/season-projection';
 
 /** A Match season's year (the year of its Match Day). */
@@ -94,7 +94,7 @@ export const seasonCorrectionSchema = z
     matchYear: matchYearSchema.optional(),
     date: isoDateSchema,
     time: timeSchema.nullable(),
-    note: z.string().trim().max(300, 'Keep the note under 300 characters.').default(''),
+    note: z.string().overwrite(trimText).max(300, 'Keep the note under 300 characters.').default(''),
   })
   .strict();
 export type SeasonCorrectionInput = z.input<typeof seasonCorrectionSchema>;
@@ -115,10 +115,10 @@ export const programDeadlineInputSchema = z
   .object({
     id: z.number().int().positive().optional(),
     programId: z.number().int().positive(),
-    title: z.string().trim().min(1, 'Say what is due (e.g. "Supplemental application").').max(120, 'Keep the title under 120 characters.'),
+    title: z.string().overwrite(trimText).min(1, 'Say what is due (e.g. "Supplemental application").').max(120, 'Keep the title under 120 characters.'),
     dueDate: isoDateSchema,
     done: z.boolean().default(false),
-    notes: z.string().trim().max(1000, 'Keep the notes under 1,000 characters.').default(''),
+    notes: z.string().overwrite(trimText).max(1000, 'Keep the notes under 1,000 characters.').default(''),
   })
   .strict();
 export type ProgramDeadlineInput = z.input<typeof programDeadlineInputSchema>;
@@ -146,7 +146,7 @@ export const calendarSettingsSchema = z
   .object({
     timeZone: z
       .string()
-      .trim()
+      .overwrite(trimText)
       .refine((tz) => tz === '' || isValidTimeZone(tz), 'Use a time zone name like Europe/London or Asia/Kolkata, or leave it empty for this computer’s zone.'),
     remindersEnabled: z.boolean(),
     reminderDays: z.number({ message: 'Enter a number of days.' }).int('Days is a whole number.').min(0, 'Use 0 (due today only) to 60 days.').max(60, 'Use at most 60 days.'),

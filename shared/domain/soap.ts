@@ -2,6 +2,7 @@
 // Programs, and Match Week itself (applications, interview calls, offers in 4 rounds,
 // a binding acceptance). Types and the zod schemas of every SOAP input.
 import { z } from 'zod';
+import { trimText } from './bounds';
 
 /** At most 45 SOAP applications (DOMAIN §3 "SOAP applications", NRMP 2023–). */
 export const SOAP_MAX_APPLICATIONS = 45;
@@ -81,7 +82,7 @@ export interface SoapApplication {
 }
 
 const id = z.number({ message: 'Choose a program.' }).int().positive('Choose a program.');
-const note = z.string().trim().max(500, 'Keep the note under 500 characters.');
+const note = z.string().overwrite(trimText).max(500, 'Keep the note under 500 characters.');
 
 export const soapSetMatchStatusSchema = z.object({ matchStatus: z.enum(SOAP_MATCH_STATUSES, 'Choose your Match Week result.') }).strict();
 export const soapSetTicksSchema = z

@@ -8,6 +8,7 @@ import { openDatabase, schemaVersion } from '../../electron/db/open';
 import { openServices } from '../../electron/services';
 import { institution, seedExampleProfile, track } from '../fixtures';
 import { dumpDb, openTestServices, tempDir } from './helpers';
+import { displayPath } from '../../electron/paths';
 
 async function withPrograms() {
   const t = openTestServices();
@@ -211,7 +212,7 @@ describe('restoring', () => {
 
     // The data from before the restore is in the before-restore backup.
     const list = await call('backups.list');
-    expect(list.dir).toBe(backupDir);
+    expect(list.dir).toBe(displayPath(backupDir)); // shown without the absolute path
     expect(list.backups.map((b) => b.reason)).toEqual(['before-restore', 'manual']);
     const safety = new Database(path.join(backupDir, result.safetyBackup.file), { readonly: true });
     try {
