@@ -6,7 +6,7 @@ import { defaultBackupDir } from './api/backup-handlers';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { backupDatabaseSync, restoreDatabase, RestoreFailedError } from './db/backup';
-import { openDatabase, schemaVersion, type Db, type OpenOptions } from './db/open';
+import { openDatabase, removeLockNote, schemaVersion, type Db, type OpenOptions } from './db/open';
 import type { Handlers } from '../shared/api/contract';
 import { contract } from '../shared/api/contract';
 import { AppError } from './errors';
@@ -45,6 +45,7 @@ export function openServices(options: ServicesOptions): AppServices {
   const openOptions: OpenOptions = {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.migrations ? { migrations: options.migrations } : {}),
+    lockMode: options.mode,
     beforeMigrate: (db, from, to) => {
       // Synchronous (VACUUM INTO) because openDatabase migrates synchronously; a failure here stops the migration.
       if (autoBackupDir) {
@@ -119,6 +120,7 @@ export function openServices(options: ServicesOptions): AppServices {
     },
     close: () => {
       if (db.open) db.close();
+      removeLockNote(options.databasePath);
     },
   };
 }

@@ -18,6 +18,8 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Called with the open database before pending migrations run (e.g. to back it up). */
   beforeMigrate?: (db: Db, from: number, to: number) => void;
+  /** Who this process is, for the message another process gets when it finds the database in use ('desktop', 'browser'). */
+  lockMode?: string;
 }
 
 export class DatabaseTooNewError extends AppError {
@@ -39,20 +41,113 @@ function latestVersion(migrations: readonly Migration[]): number {
   return migrations.reduce((max, m) => Math.max(max, m.version), 0);
 }
 
+/** What a database holds, read without writing anything. */
+function inspect(db: Db): { userVersion: number; isOurs: boolean; empty: boolean } {
+  const userVersion = db.pragma('user_version', { simple: true }) as number;
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+  let isOurs = false;
+  if (tables.includes('app_meta')) {
+    const id = db.prepare(`SELECT value FROM app_meta WHERE key = 'app_id'`).pluck().get();
+    isOurs = id === APP_ID;
+  }
+  return { userVersion, isOurs, empty: tables.length === 0 };
+}
+
 /** Reads user_version and whether the file holds our tables, without writing anything. */
 export function inspectDatabaseFile(file: string, nativeBinding?: string): { userVersion: number; isOurs: boolean; empty: boolean } {
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    const userVersion = db.pragma('user_version', { simple: true }) as number;
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
-    let isOurs = false;
-    if (tables.includes('app_meta')) {
-      const id = db.prepare(`SELECT value FROM app_meta WHERE key = 'app_id'`).pluck().get();
-      isOurs = id === APP_ID;
-    }
-    return { userVersion, isOurs, empty: tables.length === 0 };
+    return inspect(db);
   } finally {
     db.close();
+  }
+}
+
+// One writer per database file. The connection that opens the database takes SQLite's own
+// exclusive lock on the file (locking_mode = EXCLUSIVE, then an empty EXCLUSIVE transaction)
+// and keeps it until it closes: an OS-level lock (fcntl on POSIX, LockFileEx on Windows) that
+// the operating system releases when the process ends, even on kill -9, so it never goes
+// stale. Any other process (the desktop app, browser mode, a second host) that opens the
+// same file gets SQLITE_BUSY and a message naming the holder, read from a small note the
+// holder writes next to the database (<file>.lock: pid, mode, start time). The note is only
+// for the message; the lock itself is SQLite's.
+
+/** Who holds a database: written to <file>.lock by the process that holds its lock. */
+export interface LockHolder {
+  pid: number;
+  /** 'desktop' (the app's window) or 'browser' (npm run web); anything else is described by pid. */
+  mode: string;
+  startedAt: string;
+}
+
+export const lockNoteFile = (file: string) => `${file}.lock`;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readLockNote(file: string): LockHolder | null {
+  try {
+    const note = JSON.parse(fs.readFileSync(lockNoteFile(file), 'utf8')) as Partial<LockHolder>;
+    if (typeof note.pid !== 'number' || !Number.isInteger(note.pid) || typeof note.mode !== 'string' || typeof note.startedAt !== 'string') return null;
+    return isAlive(note.pid) ? (note as LockHolder) : null;
+  } catch {
+    return null;
+  }
+}
+
+function describeHolder(holder: LockHolder | null): string {
+  if (!holder) return 'Another program has it open (another Prelim Tracker window, browser mode, or a database tool). Close that program, then try again.';
+  const since = holder.startedAt.replace('T', ' ').slice(0, 16);
+  if (holder.mode === 'desktop') return `The Prelim Tracker desktop app (process ${holder.pid}, started ${since} UTC) has it open. Quit it (File › Quit), then try again.`;
+  if (holder.mode === 'browser') return `Prelim Tracker in browser mode (process ${holder.pid}, started ${since} UTC) has it open. Stop it with Ctrl+C in the terminal where "npm run web" runs (or end process ${holder.pid}), then try again.`;
+  return `Another Prelim Tracker process (process ${holder.pid}, ${holder.mode}, started ${since} UTC) has it open. Close it (or end process ${holder.pid}), then try again.`;
+}
+
+export class DatabaseInUseError extends AppError {
+  constructor(
+    file: string,
+    readonly holder: LockHolder | null,
+  ) {
+    super('database', `The database ${file} is already in use, and only one program may write to it at a time. ${describeHolder(holder)}`);
+  }
+}
+
+const isBusy = (err: unknown) => {
+  const code = (err as { code?: unknown }).code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY'));
+};
+
+/** Takes the exclusive lock on db's file for the life of the connection, or throws DatabaseInUseError. */
+function takeWriterLock(db: Db, file: string, mode: string): void {
+  db.pragma('busy_timeout = 1000'); // a process that is just closing gets a moment
+  db.pragma('locking_mode = EXCLUSIVE');
+  try {
+    db.exec('BEGIN EXCLUSIVE; COMMIT;');
+  } catch (err) {
+    if (isBusy(err)) throw new DatabaseInUseError(file, readLockNote(file));
+    throw err;
+  }
+  try {
+    const note: LockHolder = { pid: process.pid, mode, startedAt: new Date().toISOString() };
+    fs.writeFileSync(lockNoteFile(file), `${JSON.stringify(note)}\n`);
+  } catch {
+    // The note only improves another process's message; the lock holds without it.
+  }
+}
+
+/** Removes the lock note if it is this process's (call after closing the database). */
+export function removeLockNote(file: string): void {
+  try {
+    const note = JSON.parse(fs.readFileSync(lockNoteFile(file), 'utf8')) as Partial<LockHolder>;
+    if (note.pid === process.pid) fs.rmSync(lockNoteFile(file), { force: true });
+  } catch {
+    // no note, or not ours
   }
 }
 
@@ -60,22 +155,33 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   const known = latestVersion(migrations);
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  if (!existed) fs.mkdirSync(path.dirname(file), { recursive: true });
 
-  if (fs.existsSync(file) && fs.statSync(file).size > 0) {
-    let info: ReturnType<typeof inspectDatabaseFile>;
+  let db: Db;
+  try {
+    db = new Database(file, binding);
+  } catch (err) {
+    throw new AppError('database', `${file} could not be opened (${(err as Error).message}). Choose another file; this one was left unchanged.`);
+  }
+  try {
+    // The lock comes first, so nothing below races another process; taking it writes nothing.
     try {
-      info = inspectDatabaseFile(file, options.nativeBinding);
+      takeWriterLock(db, file, options.lockMode ?? `pid ${process.pid}`);
     } catch (err) {
+      if (err instanceof AppError) throw err;
       throw new AppError('database', `${file} could not be read as a database (${(err as Error).message}). Choose another file; this one was left unchanged.`);
     }
-    if (info.userVersion > known) throw new DatabaseTooNewError(file, info.userVersion, known);
-    if (!info.empty && !info.isOurs) throw new NotOurDatabaseError(file);
-  } else {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-  }
-
-  const db = new Database(file, binding);
-  try {
+    if (existed) {
+      let info: ReturnType<typeof inspect>;
+      try {
+        info = inspect(db);
+      } catch (err) {
+        throw new AppError('database', `${file} could not be read as a database (${(err as Error).message}). Choose another file; this one was left unchanged.`);
+      }
+      if (info.userVersion > known) throw new DatabaseTooNewError(file, info.userVersion, known);
+      if (!info.empty && !info.isOurs) throw new NotOurDatabaseError(file);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -84,6 +190,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (err) {
     db.close();
+    if (!(err instanceof DatabaseInUseError)) removeLockNote(file);
     throw err;
   }
 }

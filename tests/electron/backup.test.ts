@@ -263,7 +263,8 @@ describe('automatic backups', () => {
   });
 
   it('takes no automatic backup without backupDir (tests)', async () => {
-    const { file } = await withPrograms();
+    const { file, services } = await withPrograms();
+    services.close(); // one process opens a database once at a time (the writer lock)
     const again = openServices({ databasePath: file, mode: 'browser' });
     again.close();
     expect(fs.existsSync(path.join(path.dirname(file), 'backups'))).toBe(false);

@@ -2,7 +2,7 @@
 // gets malformed paths, headers and bodies over raw sockets. Every request must get its
 // documented answer (README, "Browser mode"), the process must keep running, nothing may be
 // written, and no answer may carry an absolute path or stack text.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../electron/services';
-import { bundleEntry } from './bundle';
+import { bundleHost, startHost, stopHost } from './host-process';
 import { institution, track } from '../fixtures';
 
 let bundleDir = '';
@@ -19,7 +19,8 @@ let dbFile = '';
 let host: ChildProcess | null = null;
 let port = 0;
 let token = '';
-let stderr = '';
+let stderr: () => string = () => '';
+let before = '';
 
 interface Answer {
   status: number;
@@ -180,38 +181,25 @@ function snapshot(): string {
 }
 
 beforeAll(async () => {
-  ({ dir: bundleDir } = await bundleEntry('electron/web/host.ts', 'host', 'web'));
-  const renderer = path.join(bundleDir, 'renderer');
-  fs.mkdirSync(path.join(renderer, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
-  fs.writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log(1)');
-  fs.writeFileSync(path.join(renderer, 'assets', 'app.js.map'), '{"version":3,"mappings":"AAAA"}');
-  fs.writeFileSync(path.join(renderer, '.env'), 'SECRET=1');
-
+  const bundle = await bundleHost();
+  bundleDir = bundle.dir;
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prelim-hostile-'));
   dbFile = path.join(dataDir, 'hostile.db');
   const seed = openServices({ databasePath: dbFile, mode: 'browser' });
   const saved = await seed.dispatch('institutions.save', { institution: institution({ name: 'Lakeview Regional' }), tracks: [track('preliminary')] });
   expect(saved.ok).toBe(true);
   seed.close();
-
-  host = spawn(process.execPath, [path.join(bundleDir, 'web', 'host.mjs'), '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-  host.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    host!.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /running at http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    host!.once('exit', (code) => reject(new Error(`host exited (${String(code)}): ${stderr}`)));
-  });
+  before = snapshot(); // the host holds the database's lock while it runs: read it before and after
+  const running = await startHost(bundle, dbFile);
+  host = running.child;
+  port = running.port;
+  stderr = running.stderr;
   const page = await raw(get('/'));
   token = /name="prelim-token" content="([^"]+)"/.exec(page.body)![1]!;
 }, 120_000);
 
-afterAll(() => {
-  if (host && host.exitCode === null) host.kill('SIGKILL');
+afterAll(async () => {
+  if (host) await stopHost(host, 'SIGKILL');
   if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -219,7 +207,6 @@ afterAll(() => {
 describe('the browser-mode host under hostile requests (a real child process)', () => {
   it(`answers each of ${cases.length} hostile requests as documented, keeps running and writes nothing`, async () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
-    const before = snapshot();
     const wrong: string[] = [];
     for (const [name, request, expected] of cases) {
       const answer = await raw(request());
@@ -249,7 +236,8 @@ describe('the browser-mode host under hostile requests (a real child process)', 
     const info = await raw(call('app.info'));
     expect(info.status).toBe(200);
     expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { mode: 'browser', databasePath: 'hostile.db' } });
+    expect(stderr()).not.toMatch(/Maximum call stack|URIError/);
+    await stopHost(host!);
     expect(snapshot()).toBe(before);
-    expect(stderr).not.toMatch(/Maximum call stack|URIError/);
   }, 300_000);
 });

@@ -14,17 +14,18 @@ async function setup() {
 }
 
 describe('program list cache', () => {
-  it('sees a write on the same connection and a commit from another connection', async () => {
+  it('sees a write on the same connection; no other connection can write while the app holds the database', async () => {
     const { call, file, db } = await setup();
     const first = await call('programs.list');
     expect(first[0]!.minStep2ck).toBe(220);
     expect(Object.isFrozen(first[0])).toBe(true);
     db.prepare('UPDATE program SET min_step2ck = 225').run();
     expect((await call('programs.list'))[0]!.minStep2ck).toBe(225);
-    const other = new Database(file);
-    other.prepare('UPDATE program SET min_step2ck = 230').run();
+    // The app holds SQLite's exclusive lock (db/open.ts), so a commit from elsewhere cannot happen.
+    const other = new Database(file, { timeout: 0 });
+    expect(() => other.prepare('UPDATE program SET min_step2ck = 230').run()).toThrow(/locked|busy/i);
     other.close();
-    expect((await call('programs.list'))[0]!.minStep2ck).toBe(230);
+    expect((await call('programs.list'))[0]!.minStep2ck).toBe(225);
   });
 
   it('never keeps what a rolled-back transaction wrote', async () => {
