@@ -15,8 +15,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BACKUP_FILE_PATTERN, BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../shared/api/backup-api';
 import { AppError } from '../errors';
-import { LATEST_SCHEMA_VERSION } from './migrations';
-import { inspectDatabaseFile, openDatabase, type Db, type OpenOptions } from './open';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { dumpTables, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, loadJsonImport, upgradeExport, type TableDump } from '../transfer/json-dump';
+import { inspect, inTransaction, migrate, type Db, type OpenOptions } from './open';
 
 export { BACKUP_REASONS, type BackupInfo, type BackupReason };
 
@@ -146,32 +147,108 @@ export function pruneBackups(dir: string, now: Date = new Date()): string[] {
 
 export type BackupCheck = { ok: true; userVersion: number } | { ok: false; message: string };
 
-/** Whether file can be restored: a sound SQLite file, a Prelim Tracker database, not from a newer version. Opens it read-only. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
+
+/** A database's schema as the checks compare it: tables with their columns and foreign keys; indexes, triggers and views with their SQL. */
+interface SchemaShape {
+  tables: Map<string, string>;
+  others: Map<string, string>;
+}
+
+function schemaShape(db: Db): SchemaShape {
+  const rows = db.prepare(`SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`).all() as { type: string; name: string; tbl: string; sql: string | null }[];
+  const tables = new Map<string, string>();
+  const others = new Map<string, string>();
+  for (const r of rows) {
+    if (r.type === 'table') {
+      const cols = db.prepare(`PRAGMA table_xinfo(${q(r.name)})`).all();
+      const fks = db.prepare(`PRAGMA foreign_key_list(${q(r.name)})`).all();
+      tables.set(r.name, JSON.stringify({ cols, fks, withoutRowid: /WITHOUT\s+ROWID\s*;?\s*$/i.test(r.sql ?? '') }));
+    } else {
+      others.set(`${r.type} "${r.name}"`, JSON.stringify({ tbl: r.tbl, sql: r.sql }));
+    }
+  }
+  return { tables, others };
+}
+
+const expectedShapes = new Map<number, SchemaShape>();
+
+/** The schema the migrations give a database of this version (what this app writes). */
+function expectedShape(version: number): SchemaShape {
+  let shape = expectedShapes.get(version);
+  if (!shape) {
+    const mem = new Database(':memory:');
+    try {
+      migrate(mem, MIGRATIONS.filter((m) => m.version <= version));
+      shape = schemaShape(mem);
+    } finally {
+      mem.close();
+    }
+    expectedShapes.set(version, shape);
+  }
+  return shape;
+}
+
+/** The first way found's schema differs from what this app writes at that version, in words; null when it is the same. */
+function schemaDifference(found: SchemaShape, expected: SchemaShape): string | null {
+  for (const name of found.tables.keys()) if (!expected.tables.has(name)) return `it has a table "${name}" that Prelim Tracker does not create`;
+  for (const name of expected.tables.keys()) if (!found.tables.has(name)) return `the table "${name}" is missing`;
+  for (const [name, shape] of found.tables) if (shape !== expected.tables.get(name)) return `the columns or links of the table "${name}" are not the ones Prelim Tracker creates`;
+  for (const key of found.others.keys()) if (!expected.others.has(key)) return `it has a ${key} that Prelim Tracker does not create`;
+  for (const key of expected.others.keys()) if (!found.others.has(key)) return `its ${key} is missing`;
+  for (const [key, shape] of found.others) if (shape !== expected.others.get(key)) return `its ${key} is not the one Prelim Tracker creates`;
+  return null;
+}
+
+/**
+ * Whether file can be restored, read-only: an SQLite file that passes the integrity and
+ * foreign-key checks, a Prelim Tracker database not from a newer version, whose schema is
+ * exactly the one this app writes at its version (tables, columns, foreign keys, indexes; no
+ * triggers or views of anyone else). The message says what is wrong.
+ */
 export function checkBackupFile(file: string, nativeBinding?: string): BackupCheck {
   const name = path.basename(file);
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { ok: false, message: `${name} was not found.` };
-  if (fs.statSync(file).size === 0) return { ok: false, message: `${name} is empty: it is not a Prelim Tracker backup.` };
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat || !stat.isFile()) return { ok: false, message: `${name} was not found.` };
+  if (stat.size === 0) return { ok: false, message: `${name} is empty: it is not a Prelim Tracker backup.` };
   try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.readSync(fd, head, 0, head.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (!head.equals(SQLITE_HEADER)) return { ok: false, message: `${name} is not a Prelim Tracker database (it is not an SQLite file). Choose another file.` };
     const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
+      // Nothing the file defines (views, triggers, functions in its schema) may run while it is read.
+      db.pragma('trusted_schema = OFF');
+      db.pragma('cell_size_check = ON');
       const result = db.pragma('integrity_check', { simple: true });
       if (result !== 'ok') return { ok: false, message: `${name} is damaged (integrity check: ${String(result)}). Choose another backup.` };
+      const info = inspect(db);
+      if (!info.isOurs) return { ok: false, message: `${name} is not a Prelim Tracker database. Choose another file.` };
+      if (info.userVersion > LATEST_SCHEMA_VERSION) {
+        return { ok: false, message: `${name} was written by a newer version of Prelim Tracker (schema ${info.userVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Prelim Tracker to restore it.` };
+      }
+      if (info.userVersion < 1) return { ok: false, message: `${name} is not a Prelim Tracker backup (it has no schema version). Choose another file.` };
+      const difference = schemaDifference(schemaShape(db), expectedShape(info.userVersion));
+      if (difference) return { ok: false, message: `${name} was not written by Prelim Tracker: ${difference}. Choose another backup.` };
+      const broken = db.prepare('PRAGMA foreign_key_check').all() as { table: string; parent: string }[];
+      if (broken.length > 0) return { ok: false, message: `${name} is damaged: ${broken.length} row(s) of "${broken[0]!.table}" point to missing rows of "${broken[0]!.parent}". Choose another backup.` };
+      return { ok: true, userVersion: info.userVersion };
     } finally {
       db.close();
     }
-    const info = inspectDatabaseFile(file, nativeBinding);
-    if (!info.isOurs) return { ok: false, message: `${name} is not a Prelim Tracker database. Choose another file.` };
-    if (info.userVersion > LATEST_SCHEMA_VERSION) {
-      return { ok: false, message: `${name} was written by a newer version of Prelim Tracker (schema ${info.userVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Prelim Tracker to restore it.` };
-    }
-    return { ok: true, userVersion: info.userVersion };
   } catch (err) {
     return { ok: false, message: `${name} could not be read as a database (${(err as Error).message}). Choose another backup.` };
   }
 }
 
 export interface RestoreOptions {
-  /** The live database; it is closed during the restore. */
+  /** The live database: it stays open (and locked) throughout; its rows are replaced in one transaction. */
   db: Db;
   databasePath: string;
   /** The backup to bring back. */
@@ -182,51 +259,48 @@ export interface RestoreOptions {
 }
 
 /**
- * Replaces the live database with backupFile. Checks the file first (nothing changes if
- * the check fails), backs up the current data ('before-restore'), copies the chosen file
- * with the backup API onto a temp file next to the live one, closes the live database,
- * renames the copy over it (dropping stale -wal/-shm) and reopens it with openDatabase,
- * which migrates an older backup. Returns the reopened database.
+ * Brings back the data of backupFile. The file is checked first (checkBackupFile: nothing
+ * changes if it fails); its rows are read, brought to this version's schema in memory (an
+ * older backup is migrated there), the current data is backed up ('before-restore'), and the
+ * rows replace the live ones in one transaction through the same code as loading a full JSON
+ * export, with the same checks (foreign keys, the screens' own rules). Any problem rolls the
+ * whole restore back with the reason. The live file is never replaced or closed, so its
+ * writer lock (db/open.ts) is held throughout: no other process can be using it.
  */
 export async function restoreDatabase(options: RestoreOptions): Promise<{ db: Db; safetyBackup: BackupInfo }> {
   const { db, databasePath, backupFile, backupDir } = options;
   const now = options.now ?? new Date();
   const nativeBinding = options.openOptions?.nativeBinding;
+  const name = path.basename(backupFile);
   if (path.resolve(backupFile) === path.resolve(databasePath)) throw new AppError('invalid_input', 'That is the database in use; choose a backup to restore.');
   const check = checkBackupFile(backupFile, nativeBinding);
   if (!check.ok) throw new AppError('invalid_input', `Nothing was restored: ${check.message}`);
 
+  let tables: Record<string, TableDump>;
+  try {
+    const source = new Database(backupFile, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    let dump: Record<string, TableDump>;
+    try {
+      source.pragma('trusted_schema = OFF');
+      dump = source.transaction(() => dumpTables(source))();
+    } finally {
+      source.close();
+    }
+    tables = upgradeExport({ format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, appVersion: '', schemaVersion: check.userVersion, exportedAt: '', tables: dump }, name);
+  } catch (err) {
+    throw new AppError('invalid_input', `Nothing was restored: ${err instanceof AppError ? err.message : `${name} could not be read (${(err as Error).message}).`}`);
+  }
+
   const safetyBackup = await backupDatabase(db, backupDir, 'before-restore', now);
-
-  const staged = `${databasePath}.restoring`;
-  fs.rmSync(staged, { force: true });
-  const source = new Database(backupFile, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    await source.backup(staged);
+    inTransaction(db, () => loadJsonImport(db, tables, name));
   } catch (err) {
-    fs.rmSync(staged, { force: true });
-    throw new AppError('database', `Nothing was restored: the backup could not be copied (${(err as Error).message}).`);
-  } finally {
-    source.close();
+    throw new AppError('invalid_input', `Nothing was restored: ${err instanceof AppError ? err.message : `${name} could not be loaded (${(err as Error).message}).`}`);
   }
-
-  // From here on the swap is synchronous: no other call can run in between.
-  db.close();
-  fs.renameSync(staged, databasePath);
-  fs.rmSync(`${databasePath}-wal`, { force: true });
-  fs.rmSync(`${databasePath}-shm`, { force: true });
-  try {
-    return { db: openDatabase(databasePath, options.openOptions), safetyBackup };
-  } catch (err) {
-    // Should not happen (the file passed the check); put the data back as it was.
-    fs.copyFileSync(path.join(backupDir, safetyBackup.file), databasePath);
-    fs.rmSync(`${databasePath}-wal`, { force: true });
-    fs.rmSync(`${databasePath}-shm`, { force: true });
-    throw new RestoreFailedError(`The backup could not be opened (${(err as Error).message}); your data was put back as it was.`, openDatabase(databasePath, options.openOptions));
-  }
+  return { db, safetyBackup };
 }
 
-/** A restore that failed after the live database was closed: carries the reopened (unchanged) database. */
+/** Kept for callers that handle a restore failing after the live database was closed; restoreDatabase no longer closes it. */
 export class RestoreFailedError extends AppError {
   constructor(
     message: string,

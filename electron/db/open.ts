@@ -42,7 +42,7 @@ function latestVersion(migrations: readonly Migration[]): number {
 }
 
 /** What a database holds, read without writing anything. */
-function inspect(db: Db): { userVersion: number; isOurs: boolean; empty: boolean } {
+export function inspect(db: Db): { userVersion: number; isOurs: boolean; empty: boolean } {
   const userVersion = db.pragma('user_version', { simple: true }) as number;
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
   let isOurs = false;

@@ -158,7 +158,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
     if (file === indexFile || !stat?.isFile()) {
       // A missing file with an extension is a 404; any other path gets the app (the page carries the token).
-      if (file !== indexFile && path.extname(file) !== '') return sendText(res, 404, 'Not found.');
+      if (file !== indexFile && path.extname(file) !== '') {
+        // Browsers ask for /favicon.ico on their own: "no icon" is not an error worth logging.
+        if (rel === 'favicon.ico') return send(res, 204, 'image/x-icon', '');
+        return sendText(res, 404, 'Not found.');
+      }
       const html = fs.readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <meta name="prelim-token" content="${token}">`);
       return send(res, 200, CONTENT_TYPES['.html']!, html, { 'Cache-Control': 'no-store' });
     }

@@ -105,7 +105,7 @@ describe('checking a backup', () => {
     const dir = tempDir();
     const garbage = path.join(dir, 'garbage.db');
     fs.writeFileSync(garbage, 'this is not an sqlite file at all, just some text'.repeat(200));
-    expect(checkBackupFile(garbage)).toMatchObject({ ok: false, message: expect.stringMatching(/garbage\.db (could not be read as a database|is damaged)/) });
+    expect(checkBackupFile(garbage)).toMatchObject({ ok: false, message: expect.stringMatching(/garbage\.db (could not be read as a database|is damaged|is not a Prelim Tracker database \(it is not an SQLite file\))/) });
 
     const other = path.join(dir, 'other.db');
     const o = new Database(other);
