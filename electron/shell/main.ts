@@ -2,11 +2,12 @@
 // everything else (database, handlers) comes from services that run under plain Node.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { registerPrintToPdf } from './print-pdf';
 import { IPC_CHANNEL } from '../../shared/api/contract';
 import { CHANGE_CHANNEL, type ChangeEvent } from '../../shared/api/domains';
-import { isAllowedExternalUrl } from '../external-links';
+import { isAllowedExternalUrl, isAppPageUrl } from '../external-links';
 import { DATABASE_FILE, defaultDataDir } from '../paths';
 import { openServices, type AppServices } from '../services';
 import { DEFAULT_SIZE, MIN_SIZE, fitToDisplays, loadWindowState, saveWindowState } from '../window-state';
@@ -17,6 +18,8 @@ import { startDesktopReminders } from './reminders';
 const dataDir = defaultDataDir();
 app.setPath('userData', dataDir);
 const windowStateFile = path.join(dataDir, 'window-state.json');
+/** The app's one page; IPC answers only it, and no frame may navigate anywhere else. */
+const APP_PAGE_URL = pathToFileURL(path.join(__dirname, '..', 'renderer', 'index.html')).href;
 let mainWindow: BrowserWindow | null = null;
 let services: AppServices | null = null;
 let stopReminders: (() => void) | null = null;
@@ -108,7 +111,7 @@ function buildWindow(): void {
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
-    if (url !== win.webContents.getURL()) {
+    if (!isAppPageUrl(url, APP_PAGE_URL)) {
       event.preventDefault();
       if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     }
@@ -123,7 +126,7 @@ function buildWindow(): void {
     if (mainWindow === win) mainWindow = null;
   });
 
-  void win.loadFile(path.join(__dirname, '..', 'renderer', 'index.html'));
+  void win.loadURL(APP_PAGE_URL);
 }
 
 function fatal(err: unknown): void {
@@ -141,4 +144,16 @@ app.on('will-quit', () => {
 });
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // No frame (main or sub) navigates or is redirected away from the app's page; links that
+  // may leave go through will-navigate / the window-open handler to the system browser.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppPageUrl(event.url, APP_PAGE_URL)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppPageUrl(event.url, APP_PAGE_URL)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
 });

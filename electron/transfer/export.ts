@@ -10,6 +10,7 @@ import { APPLICATION_FIELDS, PROGRAM_FIELDS, triCell, type ImportField } from '.
 import { APPLICATION_STATUS_LABELS, type ApplicationEvent } from '../../shared/domain/application';
 import { PROGRAM_LABELS, type Program } from '../../shared/domain/program';
 import type { ExportedFile } from '../../shared/api/transfer-api';
+import { neutraliseCell } from '../../shared/import/formula-cells';
 
 type Cell = string | number;
 interface Table {
@@ -122,9 +123,14 @@ function templateTables(fields: readonly ImportField[], name: string): Table[] {
   ];
 }
 
+/** Text cells that a spreadsheet would run as a formula get an apostrophe first (OWASP CSV Injection); numbers stay numbers. */
+function safeRows(t: Table): Cell[][] {
+  return t.rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)));
+}
+
 function toCsv(t: Table): Buffer {
   // A BOM so that Excel reads the file as UTF-8.
-  return Buffer.from(`\uFEFF${Papa.unparse({ fields: t.headers, data: t.rows }, { newline: '\r\n' })}\r\n`, 'utf8');
+  return Buffer.from(`\uFEFF${Papa.unparse({ fields: t.headers.map(neutraliseCell), data: safeRows(t) }, { newline: '\r\n' })}\r\n`, 'utf8');
 }
 
 async function toXlsx(tables: Table[]): Promise<Buffer> {
@@ -132,8 +138,9 @@ async function toXlsx(tables: Table[]): Promise<Buffer> {
   wb.creator = 'Prelim Tracker';
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.addRow(t.headers).font = { bold: true };
-    for (const r of t.rows) ws.addRow(r);
+    ws.addRow(t.headers.map(neutraliseCell)).font = { bold: true };
+    // exceljs writes strings as text cells; the same prefix keeps them inert if the sheet is later saved as CSV.
+    for (const r of safeRows(t)) ws.addRow(r);
     t.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

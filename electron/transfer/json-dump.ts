@@ -14,6 +14,7 @@ import { MIGRATIONS } from '../db/migrations';
 import { inTransaction, migrate, schemaVersion, type Db } from '../db/open';
 import { APP_VERSION } from '../version';
 import { checkLoadedData } from './json-checks';
+import { isDateYearInBounds, isRealIsoDate, MAX_DATE_YEAR, MIN_DATE_YEAR } from '../../shared/domain/bounds';
 
 export const EXPORT_FORMAT = 'prelim-tracker-export' as const;
 export const EXPORT_FORMAT_VERSION = 1;
@@ -145,6 +146,10 @@ export function parseJsonExport(text: string, fileName: string): JsonExport {
     throw new AppError('invalid_input', issue.code === 'invalid_value' && issue.path[0] === 'format' ? issue.message : `${fileName} is not a complete Prelim Tracker export${where}: ${issue.message}. Export it again.`);
   }
   const data = parsed.data as JsonExport;
+  // A key such as "__proto__" survives JSON.parse but not the parsed copy: every table the file names must be one read.
+  const named = Object.keys((raw as { tables: object }).tables);
+  const odd = named.find((t) => !Object.prototype.hasOwnProperty.call(data.tables, t));
+  if (odd !== undefined) throw new AppError('invalid_input', `${fileName} has a table "${odd.slice(0, 60)}" this version of Prelim Tracker does not know. Nothing was changed.`);
   if (data.formatVersion > EXPORT_FORMAT_VERSION) {
     throw new AppError('invalid_input', `${fileName} was written in a newer export format (${data.formatVersion}). Update Prelim Tracker to import it; nothing was changed.`);
   }
@@ -246,8 +251,31 @@ export function loadJsonImport(db: Db, tables: Record<string, TableDump>, fileNa
   if (broken.length > 0) {
     throw new AppError('invalid_input', `${fileName}: ${broken.length} row(s) of "${broken[0]!.table}" point to missing rows of "${broken[0]!.parent}". Export the file again. Nothing was changed.`);
   }
+  checkDateColumns(db, order, fileName);
   // SQLite saw each row alone; the app's own rules see the data as the screens read it.
   checkLoadedData(db, fileName);
+}
+
+/** Columns holding a date (YYYY-MM-DD) or an instant (YYYY-MM-DDTHH:MM…): what the app writes there is always one. */
+const DATE_COLUMN = /^(date|last_verified|respond_by|local_start)$|_(on|date|at)$/;
+
+/**
+ * Every date and instant the file brings must be one the app could have written: a real day
+ * with a year from MIN_DATE_YEAR to MAX_DATE_YEAR (a 9999-12-31 would break reminders, the
+ * agenda and .ics). The screens' schemas check most of them; this covers every date column.
+ */
+function checkDateColumns(db: Db, order: TableInfo[], fileName: string): void {
+  for (const t of order) {
+    for (const c of t.columns.filter((name) => DATE_COLUMN.test(name))) {
+      const values = db.prepare(`SELECT ${q(c)} FROM ${q(t.name)} WHERE ${q(c)} IS NOT NULL`).pluck().all() as unknown[];
+      for (const v of values) {
+        const day = typeof v === 'string' ? v.slice(0, 10) : '';
+        if (typeof v !== 'string' || !isRealIsoDate(day) || !isDateYearInBounds(Number(day.slice(0, 4))) || (v.length > 10 && !/^T\d{2}:\d{2}/.test(v.slice(10)))) {
+          throw new AppError('invalid_input', `${fileName}: "${t.name}" has ${JSON.stringify(String(v).slice(0, 40))} in "${c}", not a date from ${MIN_DATE_YEAR} to ${MAX_DATE_YEAR}. Export the file again. Nothing was changed.`);
+        }
+      }
+    }
+  }
 }
 
 /** Loads the tables in a transaction that is always rolled back: a dry run finds what the real import would refuse. */

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { guessMapping, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportKind } from '../../shared/domain/import-fields';
 import type { ImportFile } from '../../shared/api/transfer-api';
 import { AppError } from '../errors';
+import { checkImportLimits } from './file-limits';
 import { unneutraliseCell } from '../../shared/import/formula-cells';
 
 export interface SheetData {
@@ -185,6 +186,7 @@ function toSheet(all: string[][], format: SheetData['format'], detected: string,
 /** Reads a CSV or XLSX upload. preferSheet: the sheet name to take from a workbook when it has one ("programs"). */
 export async function readSheet(file: ImportFile, preferSheet: ImportKind): Promise<SheetData> {
   const bytes = decodeFile(file);
+  await checkImportLimits(bytes, file.name); // content limits (rows, cells, zip bombs) before any parsing: file-limits.ts
   if (isZip(bytes)) return parseXlsx(bytes, file.name, preferSheet);
   if (isOle(bytes)) refuse(`${file.name} is an old-style Excel file (.xls). Open it in Excel and save it as Excel Workbook (.xlsx) or CSV, then import that.`);
   if (/\.(xlsx|xlsm)$/i.test(file.name)) refuse(`${file.name} is named like an Excel workbook but is not one. Save it again from Excel or Google Sheets.`);

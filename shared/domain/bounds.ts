@@ -8,7 +8,7 @@ export const MIN_DATE_YEAR = 1960;
  * The latest year any date may have. Seasons are planned a few years ahead at most; a date
  * like 9999-12-31 would push reminders, the agenda and .ics past what dates can represent.
  */
-export const MAX_DATE_YEAR = 2099;
+export const MAX_DATE_YEAR = 2100; // the last Match year a season can have (engine/season-projection LAST_MATCH_YEAR)
 
 /** Whether s is YYYY-MM-DD, a real calendar day. */
 export function isRealIsoDate(s: string): boolean {

@@ -10,3 +10,14 @@ const NEUTRALISED = /^(?:'|\t)(?=[=+\-@\t\r])/;
 export function unneutraliseCell(cell: string): string {
   return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * What the exports write for a text cell (OWASP "CSV Injection": a cell that begins with
+ * = + - @, a tab or a carriage return gets an apostrophe first, so a spreadsheet shows text
+ * instead of running a formula). unneutraliseCell reads it back as the original text.
+ */
+export function neutraliseCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}

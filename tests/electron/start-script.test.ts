@@ -396,6 +396,15 @@ describe('dist.mjs and build/electron-builder.yml', () => {
     expect(config).toMatchObject({ appId: 'org.prelimtracker.app', productName: 'Prelim Tracker', npmRebuild: true, publish: null });
     expect(config.asarUnpack).toEqual(expect.arrayContaining([expect.stringContaining('better-sqlite3')]));
     expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', 'package.json']));
+    // Fuses flipped at packaging (issue 11).
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
     expect(fs.existsSync(path.join(ROOT, 'build', 'icon.png'))).toBe(true);
   });
 
