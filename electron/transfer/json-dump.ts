@@ -266,7 +266,9 @@ const DATE_COLUMN = /^(date|last_verified|respond_by|local_start)$|_(on|date|at)
  */
 function checkDateColumns(db: Db, order: TableInfo[], fileName: string): void {
   for (const t of order) {
-    for (const c of t.columns.filter((name) => DATE_COLUMN.test(name))) {
+    // Only TEXT columns: a flag such as hands_on (INTEGER) is not a date.
+    const text = new Set((db.prepare(`PRAGMA table_xinfo(${q(t.name)})`).all() as { name: string; type: string }[]).filter((c) => /^TEXT$/i.test(c.type)).map((c) => c.name));
+    for (const c of t.columns.filter((name) => DATE_COLUMN.test(name) && text.has(name))) {
       const values = db.prepare(`SELECT ${q(c)} FROM ${q(t.name)} WHERE ${q(c)} IS NOT NULL`).pluck().all() as unknown[];
       for (const v of values) {
         const day = typeof v === 'string' ? v.slice(0, 10) : '';
