@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy, Suspense, useState } from 'react';
 import { ClipboardCheck, FlaskConical, GraduationCap, UserRound } from 'lucide-react';
 import type { DashboardSummary } from '../../../shared/engine/dashboard';
 import { PIPELINE_STATUSES, SENT_FILTER } from '../../../shared/domain/application';
@@ -14,6 +13,9 @@ import { AgendaList } from '../deadlines/AgendaList';
 import { useThemeColors, type ThemeColors } from './theme-colors';
 import '../../styles/readiness.css';
 import { money } from '../../components/format';
+
+// recharts (the largest library here) loads after the numbers are shown.
+const HorizontalBars = lazy(() => import('./HorizontalBars'));
 
 export function DashboardScreen() {
   const { summary, loadError: error } = useDashboardStore();
@@ -162,14 +164,9 @@ function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: Th
         <>
           <p className="muted small">How many reached each stage or a later one (rejected and withdrawn applications count for the stages they reached).</p>
           <div className="chart" style={{ height: reached.length * 26 + 20 }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={reached} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
-                <XAxis type="number" allowDecimals={false} hide />
-                <YAxis type="category" dataKey="label" width={150} tick={{ fill: colors.text2, fontSize: 12 }} axisLine={false} tickLine={false} />
-                <Tooltip cursor={{ fill: colors.surface2 }} contentStyle={{ background: colors.surface, border: `1px solid ${colors.border}`, color: colors.text }} />
-                <Bar dataKey="count" name="Reached" fill={colors.accent} radius={[0, 4, 4, 0]} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => d.payload?.key && openFunnelStage(d.payload.key)} label={{ position: 'right', fill: colors.text, fontSize: 12 }} />
-              </BarChart>
-            </ResponsiveContainer>
+            <Suspense fallback={null}>
+              <HorizontalBars data={reached} name="Reached" labelWidth={150} colors={colors} onPick={openFunnelStage} />
+            </Suspense>
           </div>
         </>
       )}
@@ -206,18 +203,9 @@ function TiersCard({ summary, colors }: { summary: DashboardSummary; colors: The
         <p className="muted empty-line">No programs yet.</p>
       ) : (
         <div className="chart" style={{ height: data.length * 28 + 20 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
-              <XAxis type="number" allowDecimals={false} hide />
-              <YAxis type="category" dataKey="label" width={170} tick={{ fill: colors.text2, fontSize: 12 }} axisLine={false} tickLine={false} />
-              <Tooltip cursor={{ fill: colors.surface2 }} contentStyle={{ background: colors.surface, border: `1px solid ${colors.border}`, color: colors.text }} />
-              <Bar dataKey="count" name="Programs" radius={[0, 4, 4, 0]} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => d.payload?.key && openSection('programs', { tier: d.payload.key })} label={{ position: 'right', fill: colors.text, fontSize: 12 }}>
-                {data.map((d) => (
-                  <Cell key={d.key} fill={tierColor(d.key, colors)} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
+          <Suspense fallback={null}>
+            <HorizontalBars data={data} name="Programs" labelWidth={170} colors={colors} colorOf={(key) => tierColor(key as TierOutcome, colors)} onPick={(key) => openSection('programs', { tier: key })} />
+          </Suspense>
         </div>
       )}
       <ul className="chart-keys" aria-label="Open a list">
