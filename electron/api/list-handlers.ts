@@ -1,6 +1,6 @@
 // Handlers for tiers, the application list, settings and sample data.
 import type { Handlers } from '../../shared/api/contract';
-import { tierPrograms } from '../../shared/engine/tier-program';
+import { cachedTiers } from './tier-cache';
 import { generateSampleInstitutions } from '../../shared/sample/generate';
 import type { Db } from '../db/open';
 import { inTransaction } from '../db/open';
@@ -21,7 +21,7 @@ export function createListHandlers(db: Db, now: () => Date): ListHandlers {
       const today = todayOf(now());
       const saved = profiles.get();
       const all = programs.list();
-      const computed = tierPrograms(all, saved.profile, today);
+      const computed = cachedTiers(db, all, saved.profile, today);
       return { today, profileSaved: saved.updatedAt !== null, tiers: all.map((p, i) => ({ programId: p.id, computed: computed[i]! })) };
     },
     'tiers.override': ({ programId, outcome, note }) => {

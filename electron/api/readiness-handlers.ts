@@ -26,7 +26,7 @@ import { calendarIcs, icsEventContent, icsNextSequence, icsUid } from '../../sha
 import { dashboardSummary } from '../../shared/engine/dashboard';
 import { erasProgress, readinessChecklist, readinessLetters, soapProgress } from '../../shared/engine/readiness';
 import type { ReadinessItem } from '../../shared/engine/readiness-types';
-import { tierPrograms } from '../../shared/engine/tier-program';
+import { cachedTiers } from './tier-cache';
 import type { Db } from '../db/open';
 import { createApplicationsRepo } from '../db/repos/applications-repo';
 import { createCalendarRepo } from '../db/repos/calendar-repo';
@@ -130,7 +130,7 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
       return dashboardSummary({
         profileSaved: s.saved.updatedAt !== null,
         programs: s.programs,
-        tiers: tierPrograms(s.programs, s.saved.profile, s.today),
+        tiers: cachedTiers(db, s.programs, s.saved.profile, s.today),
         applications: s.applications,
         history: apps.allHistory(),
         letters: s.letterList,

@@ -10,7 +10,7 @@ import { isUsSurgeon } from '../../shared/engine/letters';
 import { acceptedApplication, offerExpiredByClock, soapClock } from '../../shared/engine/soap-match-week';
 import { soapAllowedTracks, soapBlurb, soapCandidates, soapTrackProblem } from '../../shared/engine/soap-fallback';
 import { soapReadinessItems } from '../../shared/engine/soap-readiness';
-import { tierPrograms } from '../../shared/engine/tier-program';
+import { cachedTiers } from './tier-cache';
 import type { Db } from '../db/open';
 import { createCalendarRepo } from '../db/repos/calendar-repo';
 import { createDocumentsRepo } from '../db/repos/documents-repo';
@@ -74,7 +74,7 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
     const state = soap.state();
     const allowed = soapAllowedTracks(state.matchStatus);
     const all = programs.list();
-    const tiers = tierPrograms(all, profile, today);
+    const tiers = cachedTiers(db, all, profile, today);
     const tierOf = new Map(all.map((p, i) => [p.id, tiers[i]!]));
     const byId = new Map(all.map((p) => [p.id, p]));
     const unfilled = soap.unfilled();

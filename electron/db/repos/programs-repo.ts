@@ -57,6 +57,28 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+interface SharedProgram {
+  row: Record<string, unknown>;
+  overrideRow: Record<string, unknown> | undefined;
+  value: Program;
+}
+interface Shared {
+  institutions: Map<number, { row: Record<string, unknown>; value: Institution }>;
+  programs: Map<number, SharedProgram>;
+}
+/** The last rows read and the frozen objects made from them, per connection (see readAll). */
+const sharing = new WeakMap<Db, Shared>();
+
+/** Rows of one statement have the same columns: equal when every value is. */
+function sameRow(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  for (const k in b) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function sameHistory(a: readonly UnfilledYear[], b: readonly UnfilledYear[]): boolean {
+  return a.length === b.length && a.every((u, i) => u.year === b[i]!.year && u.unfilled === b[i]!.unfilled);
+}
+
 export function createProgramsRepo(db: Db) {
   const iCols = columnNames(INSTITUTION_COLUMNS);
   const pCols = columnNames(PROGRAM_COLUMNS);
@@ -116,19 +138,51 @@ export function createProgramsRepo(db: Db) {
     }
   }
 
-  /** Every program with its institution, unfilled history and override, sorted by institution then track. */
+  /**
+   * Every program with its institution, unfilled history and override, sorted by institution
+   * then track. Objects whose rows did not change since the last read are reused (structural
+   * sharing): after a write to one program the others keep their identity, so results keyed
+   * by program object (the tier cache) stay valid for them, and unchanged rows are not mapped
+   * again.
+   */
   function readAll(): Program[] {
-    const institutions = new Map((stmts.allInstitutions.all() as Record<string, unknown>[]).map((r) => [r.id as number, rowToInstitution(r)]));
+    const previous = sharing.get(db);
+    const next: Shared = { institutions: new Map(), programs: new Map() };
+    for (const r of stmts.allInstitutions.all() as Record<string, unknown>[]) {
+      const id = r.id as number;
+      const before = previous?.institutions.get(id);
+      next.institutions.set(id, before && sameRow(before.row, r) ? before : { row: r, value: Object.freeze(rowToInstitution(r)) });
+    }
     const unfilled = new Map<number, UnfilledYear[]>();
     for (const r of stmts.allUnfilled.all() as { program_id: number; match_year: number; unfilled: number }[]) {
       const list = unfilled.get(r.program_id) ?? [];
       list.push({ year: r.match_year, unfilled: r.unfilled });
       unfilled.set(r.program_id, list);
     }
-    const overrides = new Map((stmts.allOverrides.all() as Record<string, unknown>[]).map((r) => [r.program_id as number, rowToOverride(r)]));
-    const programs = (stmts.allPrograms.all() as Record<string, unknown>[]).map((r) =>
-      rowToProgram(r, institutions.get(r.institution_id as number)!, unfilled.get(r.id as number) ?? [], overrides.get(r.id as number) ?? null),
-    );
+    const overrides = new Map((stmts.allOverrides.all() as Record<string, unknown>[]).map((r) => [r.program_id as number, r]));
+    const programs: Program[] = [];
+    for (const r of stmts.allPrograms.all() as Record<string, unknown>[]) {
+      const id = r.id as number;
+      const institution = next.institutions.get(r.institution_id as number)!.value;
+      const history = unfilled.get(id) ?? [];
+      const overrideRow = overrides.get(id);
+      const before = previous?.programs.get(id);
+      let entry: SharedProgram;
+      if (
+        before &&
+        before.value.institution === institution &&
+        sameRow(before.row, r) &&
+        sameHistory(before.value.unfilledHistory, history) &&
+        (before.overrideRow === undefined ? overrideRow === undefined : overrideRow !== undefined && sameRow(before.overrideRow, overrideRow))
+      ) {
+        entry = before;
+      } else {
+        entry = { row: r, overrideRow, value: deepFreeze(rowToProgram(r, institution, history, overrideRow ? rowToOverride(overrideRow) : null)) };
+      }
+      next.programs.set(id, entry);
+      programs.push(entry.value);
+    }
+    sharing.set(db, next);
     return programs.sort(
       (a, b) => compareNames(a.institution.name, b.institution.name) || a.institutionId - b.institutionId || trackOrder(a.track) - trackOrder(b.track),
     );
@@ -140,7 +194,7 @@ export function createProgramsRepo(db: Db) {
       const cached = key === null ? undefined : listCache.get(db);
       if (cached && cached.key === key) return cached.programs.slice();
       const programs = readAll();
-      if (key !== null) listCache.set(db, { key, programs: deepFreeze(programs.slice()) });
+      if (key !== null) listCache.set(db, { key, programs: Object.freeze(programs.slice()) });
       return programs;
     },
 
