@@ -27,7 +27,7 @@ try {
     target: 'node20',
     sourcemap: 'inline',
     logLevel: 'warning',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'playwright-core'],
     // better-sqlite3 is CommonJS and stays external: give the ESM bundle a require().
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });

@@ -10,15 +10,21 @@ export { seedExampleProfile } from '../../shared/sample/seed-profile';
  * institution keeping only the tracks that fit.
  */
 export function sampleInstitutionsWithPrograms(programCount: number, seed: number): SampleInstitution[] {
-  // Every institution has at least one track, so programCount institutions always suffice.
-  const generated = generateSampleInstitutions(Math.min(programCount, MAX_SAMPLE_INSTITUTIONS), seed);
   const out: SampleInstitution[] = [];
   let programs = 0;
-  for (const item of generated) {
-    if (programs >= programCount) break;
-    const tracks = item.tracks.slice(0, programCount - programs);
-    out.push({ institution: item.institution, tracks });
-    programs += tracks.length;
+  // NRMP institution codes have 4 digits, so one batch has at most MAX_SAMPLE_INSTITUTIONS
+  // institutions; later batches (another seed, numbered names) carry no NRMP code or ERAS ID,
+  // which keeps codes unique up to any size.
+  for (let batch = 0; programs < programCount; batch++) {
+    // Every institution has at least one track, so programCount institutions always suffice.
+    const generated = generateSampleInstitutions(Math.min(programCount - programs, MAX_SAMPLE_INSTITUTIONS), seed + batch);
+    for (const item of generated) {
+      if (programs >= programCount) break;
+      const tracks = item.tracks.slice(0, programCount - programs).map((t) => (batch === 0 ? t : { ...t, nrmpCode: '', erasProgramId: '' }));
+      const institution = batch === 0 ? item.institution : { ...item.institution, name: `${item.institution.name} ${batch + 1}` };
+      out.push({ institution, tracks });
+      programs += tracks.length;
+    }
   }
   if (programs !== programCount) throw new RangeError(`Could not generate ${programCount} sample programs (got ${programs}).`);
   return out;

@@ -63,6 +63,22 @@ export interface ImportBench {
 const NOW = new Date('2026-09-15T12:00:00Z');
 const TODAY = '2026-09-15';
 
+/** The app's own CSV export of these sample programs (written through a database in `dir`). */
+export async function exportProgramsCsv(items: SampleInstitution[], dir: string): Promise<{ name: string; base64: string }> {
+  const source = openServices({ databasePath: path.join(dir, 'export-source.db'), mode: 'browser', now: () => NOW });
+  try {
+    const repo = createProgramsRepo(source.db);
+    source.db.transaction(() => {
+      for (const item of items) repo.saveInstitution(item.institution, item.tracks, NOW);
+    })();
+    const exported = await source.dispatch('export.file', { what: 'programs', format: 'csv' });
+    if (!exported.ok) throw new Error(exported.error.message);
+    return { name: 'programs.csv', base64: (exported.value as { base64: string }).base64 };
+  } finally {
+    source.close();
+  }
+}
+
 export async function runImportBench(items: SampleInstitution[], programs: number, options: TimingOptions): Promise<ImportBench> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prelim-bench-import-'));
   let n = 0;
@@ -73,15 +89,7 @@ export async function runImportBench(items: SampleInstitution[], programs: numbe
   };
   try {
     // The CSV: the app's export of the sample programs.
-    const source = openServices({ databasePath: path.join(dir, 'source.db'), mode: 'browser', now: () => NOW });
-    const repo = createProgramsRepo(source.db);
-    source.db.transaction(() => {
-      for (const item of items) repo.saveInstitution(item.institution, item.tracks, NOW);
-    })();
-    const exported = await source.dispatch('export.file', { what: 'programs', format: 'csv' });
-    source.close();
-    if (!exported.ok) throw new Error(exported.error.message);
-    const file = { name: 'programs.csv', base64: (exported.value as { base64: string }).base64 };
+    const file = await exportProgramsCsv(items, dir);
     const csvBytes = Buffer.from(file.base64, 'base64').length;
 
     const sheet = await readSheet(file, 'programs');
