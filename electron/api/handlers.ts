@@ -20,6 +20,7 @@ import { createSeasonHandlers } from './seasons-handlers';
 import { createPrelimHandlers, createPrelimService } from './prelim-handlers';
 import { createReportHandlers } from './report-handlers';
 import type { ReadinessItem } from '../../shared/engine/readiness-types';
+import { createProgramTableHandlers } from './program-table-handlers';
 
 export interface HandlerContext {
   db: Db;
@@ -58,5 +59,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createSeasonHandlers(ctx.db, now),
     ...createPrelimHandlers(ctx.db, now),
     ...createReportHandlers(ctx.db, now, () => (readiness['readiness.checklist'](undefined) as { items: ReadinessItem[] }).items),
+    ...createProgramTableHandlers(ctx.db, now),
   };
 }

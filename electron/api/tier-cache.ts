@@ -18,7 +18,9 @@ interface Entry {
   results: WeakMap<Program, TierResult>;
 }
 
-const caches = new WeakMap<Db, Entry>();
+/** Two (profile, date) entries per connection: callers that count today in different zones do not evict each other. */
+const caches = new WeakMap<Db, Entry[]>();
+const ENTRIES = 2;
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -34,10 +36,13 @@ function deepFreeze<T>(value: T): T {
  */
 export function cachedTiers(db: Db, programs: readonly Program[], profile: Profile, today: string): TierResult[] {
   const key = `${today}\u0000${JSON.stringify(profile)}`;
-  let entry = caches.get(db);
-  if (!entry || entry.key !== key) {
+  let entries = caches.get(db);
+  if (!entries) caches.set(db, (entries = []));
+  let entry = entries.find((e) => e.key === key);
+  if (!entry) {
     entry = { key, applicant: summarizeApplicant(profile, today), results: new WeakMap() };
-    caches.set(db, entry);
+    entries.unshift(entry);
+    entries.length = Math.min(entries.length, ENTRIES);
   }
   const out = new Array<TierResult>(programs.length);
   for (let i = 0; i < programs.length; i++) {

@@ -21,6 +21,7 @@ import { transferApi } from './transfer-api';
 import { seasonsApi } from './seasons-api';
 import { prelimApi } from './prelim-api';
 import { reportApi } from './report-api';
+import { programTableApi } from './program-table-api';
 
 export const contract = {
   ...appApi,
@@ -40,6 +41,7 @@ export const contract = {
   ...seasonsApi,
   ...prelimApi,
   ...reportApi,
+  ...programTableApi,
 };
 
 export type Contract = typeof contract;

@@ -34,6 +34,8 @@ const BAD_INPUTS: Record<Method, unknown[]> = {
   'programs.delete': [undefined, { id: 'one' }, { id: -3 }, { id: 1.5 }],
   'institutions.delete': [undefined, { id: 0 }, {}],
   'tiers.list': [{ profile: {} }],
+  'programs.table': [{ extra: 1 }, 'x'],
+  'tiers.get': [undefined, {}, { programId: 0 }, { programId: 'one' }, { programId: 1, extra: 1 }],
   'tiers.override': [undefined, { programId: 1, outcome: 'tier9', note: 'x' }, { programId: 1, outcome: 'tier1', note: '' }, { programId: 1, outcome: 'tier1', note: 'x'.repeat(501) }],
   'programs.setOnList': [undefined, { ids: [], onList: true }, { ids: [1], onList: 'yes' }, { ids: ['1'], onList: true }],
   'settings.get': [{ a: 1 }],

@@ -1,0 +1,35 @@
+// What the Programs screen shows, sent once and compactly: each institution once, programs by
+// id with their institution's id, and each program's tier as a summary (outcome, fit,
+// confidence, flags, one sentence). The reasons behind a tier come with tiers.get when a
+// program is opened. programs.list and tiers.list keep the full objects for scripts and tests.
+import { z } from 'zod';
+import { method, noInput } from './define';
+import type { Institution, Program } from '../domain/program';
+import type { TierResult } from '../engine/types';
+import type { ProgramTier } from './list-api';
+
+/** A program without its institution (see ProgramTable.institutions). */
+export type ProgramRow = Omit<Program, 'institution'>;
+
+/** A tier without its reasons: what the table, the filters, list health and the dashboard use. */
+export type TierSummary = Pick<TierResult, 'outcome' | 'summary' | 'fitScore' | 'confidence' | 'confidenceLevel' | 'flags' | 'exclusions'>;
+
+export interface ProgramTable {
+  /** The date the tiers were computed for (YYYY-MM-DD). */
+  today: string;
+  /** False until the profile has been saved once: tiers then assume an empty profile. */
+  profileSaved: boolean;
+  /** Every institution that has a program, once. */
+  institutions: Institution[];
+  /** Every program, grouped by institution name then track. */
+  programs: ProgramRow[];
+  /** tiers[i] is the computed tier of programs[i]. */
+  tiers: TierSummary[];
+}
+
+export const programTableApi = {
+  /** The Programs screen's data in one answer (see above). */
+  'programs.table': method<ProgramTable>()(noInput),
+  /** One program's computed tier with every reason, for its details. */
+  'tiers.get': method<ProgramTier>()(z.object({ programId: z.number().int().positive() }).strict()),
+};
