@@ -30,6 +30,7 @@ export interface AppBenchResult {
   applications: number;
   /** Methods the Programs screen called for its list (recorded in the browser). */
   listCalls: string[];
+  /** allApiOnProgramsLoad: as the browser saw them (0 when it could not keep a body). */
   bytes: { listCalls: number; allApiOnProgramsLoad: number; rawRowsJson: number; ratio: number };
   api: { afterWrite: PageTiming; unchanged: PageTiming };
   firstRows: PageTiming;
@@ -310,7 +311,9 @@ export async function runAppBench(o: AppBenchOptions): Promise<AppBenchResult> {
     if (!programsRecord) throw new Error('The Programs screen was not recorded.');
     const listCalls = programsRecord.calls.filter((c) => /^(programs|tiers|institutions)\./.test(c.method));
     if (listCalls.length === 0) throw new Error('The Programs screen made no programs/tiers call.');
-    const listBytes = listCalls.reduce((sum, c) => sum + (programsRecord!.bytes.get(c.method) ?? 0), 0);
+    // The bytes of each answer as sent (replayed from here: the browser may not keep a very large body).
+    let listBytes = 0;
+    for (const c of listCalls) listBytes += (await invoke(host.url, token, c)).bytes;
     const allBytes = [...programsRecord.bytes.values()].reduce((a, b) => a + b, 0);
 
     // (2) Filter keystrokes on the Programs screen (already shown), one at a time.
