@@ -50,4 +50,15 @@ describe('program list cache', () => {
     list.reverse();
     expect((await call('programs.list')).map((p) => p.institution.name)).toEqual(['Aardvark Hospital', 'Lakeview Regional']);
   });
+
+  it('keeps the order while names stay, and sorts again when a name changes', async () => {
+    const { call, db } = await setup();
+    await call('institutions.save', { institution: institution({ name: 'Aardvark Hospital' }), tracks: [track('preliminary', { nrmpCode: '2234440P0' })] });
+    const names = async () => (await call('programs.list')).map((p) => p.institution.name);
+    expect(await names()).toEqual(['Aardvark Hospital', 'Lakeview Regional']);
+    await call('programs.setOnList', { ids: [(await call('programs.list'))[0]!.id], onList: true });
+    expect(await names()).toEqual(['Aardvark Hospital', 'Lakeview Regional']);
+    db.prepare(`UPDATE institution SET name = 'Zephyr Hospital' WHERE name = 'Aardvark Hospital'`).run();
+    expect(await names()).toEqual(['Lakeview Regional', 'Zephyr Hospital']);
+  });
 });

@@ -65,6 +65,8 @@ interface SharedProgram {
 interface Shared {
   institutions: Map<number, { row: Record<string, unknown>; value: Institution }>;
   programs: Map<number, SharedProgram>;
+  /** Program ids in the order last returned. */
+  order: number[];
 }
 /** The last rows read and the frozen objects made from them, per connection (see readAll). */
 const sharing = new WeakMap<Db, Shared>();
@@ -147,7 +149,7 @@ export function createProgramsRepo(db: Db) {
    */
   function readAll(): Program[] {
     const previous = sharing.get(db);
-    const next: Shared = { institutions: new Map(), programs: new Map() };
+    const next: Shared = { institutions: new Map(), programs: new Map(), order: [] };
     for (const r of stmts.allInstitutions.all() as Record<string, unknown>[]) {
       const id = r.id as number;
       const before = previous?.institutions.get(id);
@@ -182,10 +184,20 @@ export function createProgramsRepo(db: Db) {
       next.programs.set(id, entry);
       programs.push(entry.value);
     }
+    // The same programs with the same names and tracks keep the last order: no sort.
+    const sameOrder =
+      previous !== undefined &&
+      previous.order.length === programs.length &&
+      programs.every((p) => {
+        const before = previous.programs.get(p.id)?.value;
+        return before !== undefined && (before === p || (before.institution.name === p.institution.name && before.institutionId === p.institutionId && before.track === p.track));
+      });
+    const sorted = sameOrder
+      ? previous.order.map((id) => next.programs.get(id)!.value)
+      : programs.sort((a, b) => compareNames(a.institution.name, b.institution.name) || a.institutionId - b.institutionId || trackOrder(a.track) - trackOrder(b.track));
+    next.order = sorted.map((p) => p.id);
     sharing.set(db, next);
-    return programs.sort(
-      (a, b) => compareNames(a.institution.name, b.institution.name) || a.institutionId - b.institutionId || trackOrder(a.track) - trackOrder(b.track),
-    );
+    return sorted;
   }
 
   const repo = {
