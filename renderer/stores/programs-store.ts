@@ -3,9 +3,30 @@
 // reads programs reloads (this one included).
 import { create } from 'zustand';
 import type { SavedInstitution } from '../../shared/api/programs-api';
+import type { ProgramTable } from '../../shared/api/program-table-api';
 import type { InstitutionWithTracksInput, Program } from '../../shared/domain/program';
+import type { TierSummary } from '../../shared/engine/types';
 import { api } from '../api/client';
 import { liveLoader } from './live';
+import { useTiersStore } from './tiers-store';
+
+/**
+ * One programs.table answer (each institution once, programs by id, tier summaries) becomes
+ * the programs with their institution (shared objects, not copies) and the tiers store's
+ * summaries: one request for the Programs screen, and tiers that always match the programs.
+ */
+function applyTable(table: ProgramTable): Program[] {
+  const institutions = new Map(table.institutions.map((i) => [i.id, i]));
+  const programs = new Array<Program>(table.programs.length);
+  const byProgram = new Map<number, TierSummary>();
+  table.programs.forEach((row, i) => {
+    programs[i] = { ...row, institution: institutions.get(row.institutionId)! };
+    const tier = table.tiers[i];
+    if (tier) byProgram.set(row.id, tier);
+  });
+  useTiersStore.getState().receive({ today: table.today, profileSaved: table.profileSaved }, byProgram);
+  return programs;
+}
 
 interface ProgramsState {
   programs: Program[];
@@ -24,7 +45,16 @@ interface ProgramsState {
 }
 
 export const useProgramsStore = create<ProgramsState>((set) => {
-  const live = liveLoader(['programs'], () => api('programs.list'), (programs) => set({ programs, loaded: true, loadError: null }), (loadError) => set({ loadError, loaded: true }));
+  // Tiers come with the list, so the list reloads when the profile (their other input) changes.
+  const live = liveLoader(
+    ['programs', 'profile'],
+    () => api('programs.table'),
+    (table) => set({ programs: applyTable(table), loaded: true, loadError: null }),
+    (loadError) => {
+      set({ loadError, loaded: true });
+      useTiersStore.getState().fail(loadError);
+    },
+  );
   return {
     programs: [],
     loaded: false,

@@ -1,35 +1,57 @@
-// Tiers are computed by the main process from the programs (with their overrides) and the profile.
+// Tiers are computed by the main process from the programs (with their overrides), the
+// profile and the date. Their summaries come with the program list (programs-store loads
+// programs.table and hands them here); the reasons of one program are loaded when it is
+// opened (loadDetail).
 import { create } from 'zustand';
-import type { TiersList } from '../../shared/api/list-api';
-import type { TierOutcome, TierResult } from '../../shared/engine/types';
+import type { TierOutcome, TierResult, TierSummary } from '../../shared/engine/types';
 import { api } from '../api/client';
-import { liveLoader } from './live';
+import { useProgramsStore } from './programs-store';
+
+export interface TiersInfo {
+  /** The date the tiers were computed for (YYYY-MM-DD). */
+  today: string;
+  /** False until the profile has been saved once: tiers then assume an empty profile. */
+  profileSaved: boolean;
+}
 
 interface TiersState {
-  data: TiersList | null;
-  byProgram: Map<number, TierResult>;
+  data: TiersInfo | null;
+  byProgram: Map<number, TierSummary>;
+  /** Full tiers (with reasons) of the programs opened since the last change. */
+  details: Map<number, TierResult>;
   error: string | null;
+  /** Loads (and watches) the program list, which carries the tiers. */
   load(): Promise<void>;
   watch(): () => void;
+  /** Called by the programs store with each new list. */
+  receive(data: TiersInfo, byProgram: Map<number, TierSummary>): void;
+  fail(error: string): void;
+  /** Loads one program's reasons (kept until the tiers change). */
+  loadDetail(programId: number): Promise<void>;
   /** Overrides a program's tier with a note, or clears it (null). Throws ApiCallError when refused. */
   override(programId: number, outcome: TierOutcome | null, note: string): Promise<void>;
 }
 
-export const useTiersStore = create<TiersState>((set) => {
-  const live = liveLoader(
-    ['profile', 'programs'],
-    () => api('tiers.list'),
-    (data) => set({ data, byProgram: new Map(data.tiers.map((t) => [t.programId, t.computed])), error: null }),
-    (error) => set({ error }),
-  );
-  return {
-    data: null,
-    byProgram: new Map(),
-    error: null,
-    load: live.load,
-    watch: live.watch,
-    async override(programId, outcome, note) {
-      await api('tiers.override', { programId, outcome, note });
-    },
-  };
-});
+export const useTiersStore = create<TiersState>((set, get) => ({
+  data: null,
+  byProgram: new Map(),
+  details: new Map(),
+  error: null,
+  load: () => useProgramsStore.getState().load(),
+  watch: () => useProgramsStore.getState().watch(),
+  receive: (data, byProgram) => set({ data, byProgram, details: new Map(), error: null }),
+  fail: (error) => set({ error }),
+  async loadDetail(programId) {
+    const before = get().byProgram;
+    try {
+      const { computed } = await api('tiers.get', { programId });
+      // Dropped when the tiers changed meanwhile (the detail asks again).
+      if (get().byProgram === before) set({ details: new Map(get().details).set(programId, computed) });
+    } catch (err) {
+      set({ error: err instanceof Error ? err.message : String(err) });
+    }
+  },
+  async override(programId, outcome, note) {
+    await api('tiers.override', { programId, outcome, note });
+  },
+}));

@@ -5,14 +5,13 @@
 import { z } from 'zod';
 import { method, noInput } from './define';
 import type { Institution, Program } from '../domain/program';
-import type { TierResult } from '../engine/types';
+import type { TierSummary } from '../engine/types';
 import type { ProgramTier } from './list-api';
 
 /** A program without its institution (see ProgramTable.institutions). */
 export type ProgramRow = Omit<Program, 'institution'>;
 
-/** A tier without its reasons: what the table, the filters, list health and the dashboard use. */
-export type TierSummary = Pick<TierResult, 'outcome' | 'summary' | 'fitScore' | 'confidence' | 'confidenceLevel' | 'flags' | 'exclusions'>;
+export type { TierSummary };
 
 export interface ProgramTable {
   /** The date the tiers were computed for (YYYY-MM-DD). */

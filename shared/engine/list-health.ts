@@ -5,13 +5,13 @@ import type { Program } from '../domain/program';
 import { censusRegionOf, type CensusRegion } from '../domain/us-states';
 import { erasListCost, type ErasCost, type ErasFeeSchedule } from './eras-fees';
 import { THRESHOLDS } from './thresholds';
-import { TIER_OUTCOMES, type TierOutcome, type TierResult } from './types';
+import { TIER_OUTCOMES, type TierOutcome, type TierSummary } from './types';
 
 const L = THRESHOLDS.list;
 
 export interface ListEntry {
   program: Program;
-  tier: TierResult;
+  tier: TierSummary;
   /** The user's override of the tier (with a note elsewhere); wins over `tier.outcome`. */
   overriddenOutcome?: TierOutcome | null;
 }

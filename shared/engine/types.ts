@@ -122,3 +122,6 @@ export interface TierResult {
   /** The screens that excluded the program (empty unless outcome is 'excluded'). */
   exclusions: TierExclusion[];
 }
+
+/** A tier without its reasons: what lists, filters, badges and list health need. */
+export type TierSummary = Pick<TierResult, 'outcome' | 'summary' | 'fitScore' | 'confidence' | 'confidenceLevel' | 'flags' | 'exclusions'>;

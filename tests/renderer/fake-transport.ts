@@ -4,6 +4,8 @@
 import { setTransport, type ChangeListener } from '../../renderer/api/client';
 import { contract } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/define';
+import type { TiersList } from '../../shared/api/list-api';
+import type { Program } from '../../shared/domain/program';
 import type { Domain } from '../../shared/api/domains';
 
 export type FakeHandler = (input: unknown) => unknown;
@@ -14,7 +16,35 @@ export function writesOf(method: string): readonly Domain[] {
   return spec?.writes ?? [];
 }
 
-export function installFakeTransport(handlers: Record<string, FakeHandler>, options: { announce?: boolean } = {}) {
+/**
+ * programs.table from a test's programs.list and tiers.list fakes (when it gives no
+ * programs.table of its own), so tests describe programs and tiers in their full form.
+ */
+function programTableFrom(handlers: Record<string, FakeHandler>): FakeHandler | undefined {
+  const list = handlers['programs.list'];
+  if (!list) return undefined;
+  return async () => {
+    const programs = (await list(undefined)) as Program[];
+    const tiers = handlers['tiers.list'] ? ((await handlers['tiers.list'](undefined)) as TiersList) : { today: '2026-11-25', profileSaved: true, tiers: [] };
+    const byId = new Map(tiers.tiers.map((t) => [t.programId, t.computed]));
+    const institutions = [...new Map(programs.map((p) => [p.institutionId, p.institution])).values()];
+    return {
+      today: tiers.today,
+      profileSaved: tiers.profileSaved,
+      institutions,
+      programs: programs.map(({ institution: _i, ...row }) => row),
+      tiers: programs.map((p) => byId.get(p.id)),
+    };
+  };
+}
+
+export function installFakeTransport(given: Record<string, FakeHandler>, options: { announce?: boolean } = {}) {
+  const table = given['programs.table'] ? undefined : programTableFrom(given);
+  const tiersList = given['tiers.list'];
+  const tiersGet: FakeHandler | undefined =
+    given['tiers.get'] ??
+    (tiersList ? async (input) => ((await tiersList(undefined)) as TiersList).tiers.find((t) => t.programId === (input as { programId: number }).programId) ?? { ok: false, error: { code: 'not_found', message: 'no such program' } } : undefined);
+  const handlers: Record<string, FakeHandler> = { ...given, ...(table ? { 'programs.table': table } : {}), ...(tiersGet ? { 'tiers.get': tiersGet } : {}) };
   const calls: { method: string; input: unknown }[] = [];
   const listeners = new Set<ChangeListener>();
   const emit = (domains: readonly Domain[]) => {

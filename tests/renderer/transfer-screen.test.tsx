@@ -79,7 +79,7 @@ describe('Import & export screen', () => {
     await screen.findByText(/Imported: 1 program added, 0 updated, 1 row with problems left out\. Your data was backed up first/);
     expect(fake.calls.find((c) => c.method === 'import.run')!.input).toMatchObject({ kind: 'programs', mapping: ['institution', 'city', 'minStep2ck'], skipInvalid: true });
     // The import announced what it wrote: the shown programs reloaded (once, after their first load).
-    await waitFor(() => expect(fake.methods().filter((m) => m === 'programs.list')).toHaveLength(2));
+    await waitFor(() => expect(fake.methods().filter((m) => m === 'programs.table')).toHaveLength(2));
     unwatch();
   });
 

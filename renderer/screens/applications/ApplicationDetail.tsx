@@ -6,7 +6,7 @@ import { APPLICATION_STATUS_LABELS, PIPELINE_STATUSES, type ApplicationEvent, ty
 import { INTERVIEW_PLATFORM_LABELS, localToInstant, type Interview } from '../../../shared/domain/interview';
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
 import type { Program } from '../../../shared/domain/program';
-import type { TierResult } from '../../../shared/engine/types';
+import type { TierSummary } from '../../../shared/engine/types';
 import { formatInZone } from '../../../shared/engine/interview-conflicts';
 import { ConfirmDialog, Modal } from '../../components/Modal';
 import { errorMessage } from '../../api/client';
@@ -19,7 +19,7 @@ import { appName, formatDay, userTimeZone } from './pipeline-format';
 interface Props {
   application: ApplicationOverview;
   program: Program | undefined;
-  tier: TierResult | undefined;
+  tier: TierSummary | undefined;
   interviews: Interview[];
   onClose: () => void;
 }

@@ -8,7 +8,7 @@ import {
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import type { Program } from '../../../shared/domain/program';
-import type { TierResult } from '../../../shared/engine/types';
+import type { TierSummary } from '../../../shared/engine/types';
 import { TierBadge } from '../programs/TierBadge';
 import { StatusChangeDialog } from './StatusChange';
 import { appName, excludedWarning, formatDay, shortTrack } from './pipeline-format';
@@ -17,7 +17,7 @@ import { ExcludedNote } from './ExcludedNote';
 interface Props {
   applications: ApplicationOverview[];
   programs: Map<number, Program>;
-  tiers: Map<number, TierResult>;
+  tiers: Map<number, TierSummary>;
   onOpen: (a: ApplicationOverview) => void;
 }
 
@@ -115,7 +115,7 @@ function neighbourCard(card: HTMLElement, key: string): HTMLElement | null {
   return null;
 }
 
-function BoardColumn({ status, apps, programs, tiers, onOpen }: { status: ApplicationStatus; apps: ApplicationOverview[]; programs: Map<number, Program>; tiers: Map<number, TierResult>; onOpen: (a: ApplicationOverview) => void }) {
+function BoardColumn({ status, apps, programs, tiers, onOpen }: { status: ApplicationStatus; apps: ApplicationOverview[]; programs: Map<number, Program>; tiers: Map<number, TierSummary>; onOpen: (a: ApplicationOverview) => void }) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const headingId = `board-col-${status}`;
   return (
@@ -135,7 +135,7 @@ function BoardColumn({ status, apps, programs, tiers, onOpen }: { status: Applic
   );
 }
 
-function BoardCard({ app, program, tier, onOpen }: { app: ApplicationOverview; program: Program | undefined; tier: TierResult | undefined; onOpen: (a: ApplicationOverview) => void }) {
+function BoardCard({ app, program, tier, onOpen }: { app: ApplicationOverview; program: Program | undefined; tier: TierSummary | undefined; onOpen: (a: ApplicationOverview) => void }) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: app.id });
   const excluded = excludedWarning(program, tier);
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;

@@ -9,7 +9,7 @@ import { ariaSort, SortHeaderLabel } from '../../components/table';
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, SENT_FILTER, wasSubmitted } from '../../../shared/domain/application';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import { compareNames, type Program } from '../../../shared/domain/program';
-import type { TierResult } from '../../../shared/engine/types';
+import type { TierSummary } from '../../../shared/engine/types';
 import { plural } from '../../components/format';
 import { TierBadge } from '../programs/TierBadge';
 import { StatusChangeForm } from './StatusChange';
@@ -19,7 +19,7 @@ import { ExcludedNote } from './ExcludedNote';
 interface Props {
   applications: ApplicationOverview[];
   programs: Map<number, Program>;
-  tiers: Map<number, TierResult>;
+  tiers: Map<number, TierSummary>;
   onOpen: (a: ApplicationOverview) => void;
   /** Status filter to start with (e.g. from a dashboard link). */
   initialStatus?: string | null;

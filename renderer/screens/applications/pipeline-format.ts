@@ -1,7 +1,7 @@
 // Small helpers shared by the Applications screen's parts.
 import { format } from 'date-fns';
 import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
-import type { TierResult } from '../../../shared/engine/types';
+import type { TierSummary } from '../../../shared/engine/types';
 import { hashQuery } from '../../stores/route-query';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import { APPLICATION_STATUSES, SENT_FILTER, type ApplicationStatus } from '../../../shared/domain/application';
@@ -60,7 +60,7 @@ export function tabFromHash(): ApplicationView | null {
  * application to it is noticed on the board and in the table; null otherwise. The reason is the
  * override's note, else the first screen that excluded it.
  */
-export function excludedWarning(program: Program | undefined, tier: TierResult | undefined): string | null {
+export function excludedWarning(program: Program | undefined, tier: TierSummary | undefined): string | null {
   if (!program) return null;
   const override = program.override;
   if ((override?.outcome ?? tier?.outcome) !== 'excluded') return null;

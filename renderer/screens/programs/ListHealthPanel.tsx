@@ -2,12 +2,12 @@ import { useMemo } from 'react';
 import type { Profile } from '../../../shared/domain/profile';
 import type { Program } from '../../../shared/domain/program';
 import { listHealth } from '../../../shared/engine/list-health';
-import { TIER_LABELS, TIER_OUTCOMES, type TierResult } from '../../../shared/engine/types';
+import { TIER_LABELS, TIER_OUTCOMES, type TierSummary } from '../../../shared/engine/types';
 import { money } from '../../components/format';
 
 interface Props {
   programs: Program[];
-  tiers: Map<number, TierResult>;
+  tiers: Map<number, TierSummary>;
   profile: Profile;
   feesCombineTracks: boolean;
   onFeesCombineTracks: (v: boolean) => void;

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
-import { RULE_TITLES, TIER_LABELS, TIER_OUTCOMES, type TierOutcome, type TierResult } from '../../../shared/engine/types';
+import { RULE_TITLES, TIER_LABELS, TIER_OUTCOMES, type TierOutcome, type TierSummary } from '../../../shared/engine/types';
 import { Modal } from '../../components/Modal';
 import { errorMessage } from '../../api/client';
 import { localToday } from '../../components/format';
@@ -12,7 +12,7 @@ import { TierBadge } from './TierBadge';
 
 interface Props {
   program: Program;
-  computed: TierResult | undefined;
+  computed: TierSummary | undefined;
   onClose: () => void;
 }
 
@@ -21,6 +21,12 @@ export function ProgramDetail({ program, computed, onClose }: Props) {
   const [outcome, setOutcome] = useState<TierOutcome | ''>(program.override?.outcome ?? '');
   const [note, setNote] = useState(program.override?.note ?? '');
   const [error, setError] = useState<string | null>(null);
+  // The reasons come on demand: the list carries only each tier's summary.
+  const detail = useTiersStore((s) => s.details.get(program.id));
+  const loadDetail = useTiersStore((s) => s.loadDetail);
+  useEffect(() => {
+    if (computed && !detail) void loadDetail(program.id);
+  }, [program.id, computed, detail, loadDetail]);
 
   const saveOverride = async (clear: boolean) => {
     try {
@@ -93,7 +99,8 @@ export function ProgramDetail({ program, computed, onClose }: Props) {
         ) : null}
         <h3>Why</h3>
         <ul className="reasons">
-          {computed?.reasons.map((r, i) => (
+          {computed && !detail ? <li className="muted">Loading the reasons…</li> : null}
+          {detail?.reasons.map((r, i) => (
             <li key={i} className={`reason effect-${r.effect}`}>
               <span className="rule">{RULE_TITLES[r.rule]}</span>
               <span>{r.text}</span>

@@ -1,8 +1,8 @@
 // The programs table: sortable columns, a text filter, virtualised rows (smooth with
 // thousands of programs), and an institution's tracks kept next to each other.
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import {
-  flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState,
+  flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type Row, type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Pencil, Trash2 } from 'lucide-react';
@@ -35,7 +35,21 @@ function searchText(p: Program): string {
     .toLowerCase();
 }
 
-export function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extraColumns = [] }: ProgramsTableProps) {
+/** The rows whose search text holds every word of the filter (all rows for an empty filter). */
+export function filterRows<R extends { original: Program }>(rows: R[], texts: ReadonlyMap<Program, string>, filter: string): R[] {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return rows;
+  return rows.filter((r) => {
+    const text = texts.get(r.original) ?? searchText(r.original);
+    return words.every((w) => text.includes(w));
+  });
+}
+
+/**
+ * Memoised: while the user types, the screen re-renders with the new text at once and this
+ * table only when the deferred filter it receives changes (see ProgramsScreen).
+ */
+export const ProgramsTable = memo(function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extraColumns = [] }: ProgramsTableProps) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const columns = useMemo<ColumnDef<Program>[]>(
     () => [
@@ -89,24 +103,28 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extr
   const table = useReactTable({
     data: programs,
     columns,
-    state: { sorting, globalFilter: filter },
+    state: { sorting },
     onSortingChange: setSorting,
     sortDescFirst: false,
-    globalFilterFn: (row, _col, value: string) => value.trim() === '' || value.toLowerCase().split(/\s+/).filter(Boolean).every((w) => searchText(row.original).includes(w)),
     getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getRowId: (p) => String(p.id),
   });
 
-  const rows = groupByInstitution(table.getRowModel().rows);
+  // The search text of each program is built once per list; the filter then runs over the
+  // sorted rows (kept by the table while the list and sorting stay), outside the table's
+  // row models, so a keystroke costs one pass of string matching.
+  const texts = useMemo(() => new Map(programs.map((p) => [p, searchText(p)])), [programs]);
+  const sorted = table.getRowModel().rows;
+  const rows = useMemo(() => groupByInstitution(filterRows<Row<Program>>(sorted, texts, filter)), [sorted, texts, filter]);
+  const institutionCount = useMemo(() => new Set(rows.map((r) => r.original.institutionId)).size, [rows]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: { width: 1200, height: 700 } });
   // Fixed widths for the short columns; the institution column takes the rest (never below 180px).
   const template = columns.map((c) => (c.id === 'institution' ? 'minmax(180px, 1fr)' : `${c.size ?? 100}px`)).join(' ');
 
   return (
-    <div className="data-table programs-table" role="table" aria-label="Programs" aria-rowcount={rows.length + 1}>
+    <div className="data-table programs-table" role="table" aria-label="Programs" aria-rowcount={rows.length + 1} data-filter={filter}>
       <div className="thead" role="rowgroup">
         {table.getHeaderGroups().map((hg) => (
           <div className="tr" role="row" key={hg.id} style={{ gridTemplateColumns: template }}>
@@ -150,11 +168,11 @@ export function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extr
         )}
       </div>
       <div className="tfoot muted">
-        {rows.length === programs.length ? plural(programs.length, 'program') : `${rows.length} of ${plural(programs.length, 'program')}`} · {plural(new Set(rows.map((r) => r.original.institutionId)).size, 'institution')}
+        {rows.length === programs.length ? plural(programs.length, 'program') : `${rows.length} of ${plural(programs.length, 'program')}`} · {plural(institutionCount, 'institution')}
       </div>
     </div>
   );
-}
+});
 
 /** Keeps an institution's tracks together: each group sits where its first track sorted. */
 export function groupByInstitution<T extends { original: { institutionId: number } }>(rows: T[]): T[] {

@@ -1,9 +1,9 @@
-import { TIER_LABELS, type TierOutcome, type TierResult } from '../../../shared/engine/types';
+import { TIER_LABELS, type TierOutcome, type TierSummary } from '../../../shared/engine/types';
 import type { Program } from '../../../shared/domain/program';
 
 const SHORT: Record<TierOutcome, string> = { excluded: 'Excluded', long_shot: 'Long shot', tier1: 'Tier 1', tier2: 'Tier 2', tier3: 'Tier 3' };
 
-export function TierBadge({ program, computed }: { program: Program; computed: TierResult | undefined }) {
+export function TierBadge({ program, computed }: { program: Program; computed: TierSummary | undefined }) {
   if (!computed) return <span className="muted">…</span>;
   const shown = program.override?.outcome ?? computed.outcome;
   const overridden = program.override !== null && program.override.outcome !== computed.outcome;
@@ -15,7 +15,7 @@ export function TierBadge({ program, computed }: { program: Program; computed: T
   );
 }
 
-export function FlagBadges({ computed }: { computed: TierResult | undefined }) {
+export function FlagBadges({ computed }: { computed: TierSummary | undefined }) {
   if (!computed || computed.flags.length === 0) return null;
   return (
     <span className="flags">

@@ -1,7 +1,7 @@
 // The Programs screen's filters: tier, visa, setting, state, census region, track, on list.
 import { censusRegionOf, type CensusRegion } from '../../../shared/domain/us-states';
 import type { Program, ProgramSetting, Track, VisaSponsorship } from '../../../shared/domain/program';
-import type { TierOutcome, TierResult } from '../../../shared/engine/types';
+import type { TierOutcome, TierSummary } from '../../../shared/engine/types';
 
 export interface ProgramFilters {
   tier: TierOutcome | 'all';
@@ -16,11 +16,11 @@ export interface ProgramFilters {
 export const NO_FILTERS: ProgramFilters = { tier: 'all', visa: 'all', setting: 'all', state: 'all', region: 'all', track: 'all', onList: 'all' };
 
 /** The tier the user sees: their override, else the computed one. */
-export function effectiveTier(p: Program, computed: TierResult | undefined): TierOutcome | undefined {
+export function effectiveTier(p: Program, computed: TierSummary | undefined): TierOutcome | undefined {
   return p.override?.outcome ?? computed?.outcome;
 }
 
-export function applyFilters(programs: Program[], f: ProgramFilters, tiers: Map<number, TierResult>): Program[] {
+export function applyFilters(programs: Program[], f: ProgramFilters, tiers: Map<number, TierSummary>): Program[] {
   return programs.filter(
     (p) =>
       (f.tier === 'all' || effectiveTier(p, tiers.get(p.id)) === f.tier) &&
