@@ -43,8 +43,8 @@ async function settle() {
 }
 
 const ANSWERS: Record<string, unknown> = {
-  'programs.list': [],
-  'tiers.list': { today: '2026-11-25', profileSaved: false, tiers: [] },
+  // The programs store loads the list with its tier summaries (the tiers store shares it).
+  'programs.table': { today: '2026-11-25', profileSaved: false, institutions: [], programs: [], tiers: [] },
   'applications.overview': [],
   'interviews.list': [],
   'dashboard.summary': null,
@@ -81,7 +81,7 @@ describe('change announcements reload the stores shown', () => {
     // Shown: programs, tiers, applications, the dashboard, letters, messages, backups. Not shown: readiness, profile.
     for (const store of [useProgramsStore, useTiersStore, usePipelineStore, useDashboardStore, useLettersStore, useMessagesStore, useBackupsStore]) offs.push(store.getState().watch());
     await settle();
-    const firstLoads = ['programs.list', 'tiers.list', 'applications.overview', 'dashboard.summary', 'writers.list', 'templates.list', 'backups.list'];
+    const firstLoads = ['programs.table', 'applications.overview', 'dashboard.summary', 'writers.list', 'templates.list', 'backups.list'];
     for (const m of firstLoads) expect(desktop.count(m), m).toBe(1);
 
     // programs.delete announces programs and everything a program takes with it (applications,
@@ -90,7 +90,7 @@ describe('change announcements reload the stores shown', () => {
     await useProgramsStore.getState().deleteProgram(7);
     await settle();
 
-    for (const m of ['programs.list', 'tiers.list', 'applications.overview', 'dashboard.summary', 'writers.list', 'templates.list']) expect(desktop.count(m), m).toBe(2);
+    for (const m of ['programs.table', 'applications.overview', 'dashboard.summary', 'writers.list', 'templates.list']) expect(desktop.count(m), m).toBe(2);
     expect(desktop.count('backups.list')).toBe(1); // shown, but reads no changed domain
     expect(desktop.count('readiness.checklist')).toBe(0); // reads programs, but not shown
     expect(desktop.count('profile.get')).toBe(0);
@@ -103,16 +103,16 @@ describe('change announcements reload the stores shown', () => {
     await settle();
     await Promise.all([useProfileStore.getState().save(ANSWERS['profile.get'] as never), useProfileStore.getState().save(ANSWERS['profile.get'] as never), useProgramsStore.getState().deleteProgram(1)]);
     await settle();
-    expect(desktop.count('tiers.list')).toBe(2);
+    expect(desktop.count('programs.table')).toBe(2);
     expect(desktop.count('profile.get')).toBe(2);
 
     offTiers();
     await useProgramsStore.getState().deleteProgram(2);
     await settle();
-    expect(desktop.count('tiers.list')).toBe(2);
+    expect(desktop.count('programs.table')).toBe(2);
     offs.push(useTiersStore.getState().watch());
     await settle();
-    expect(desktop.count('tiers.list')).toBe(3);
+    expect(desktop.count('programs.table')).toBe(3);
   });
 
   it('the announcement of a restore (every domain) reloads every shown store once', async () => {
@@ -122,6 +122,6 @@ describe('change announcements reload the stores shown', () => {
     await settle();
     await useBackupsStore.getState().restore('x.db');
     await settle();
-    for (const m of ['programs.list', 'backups.list', 'readiness.checklist']) expect(desktop.count(m), m).toBe(2);
+    for (const m of ['programs.table', 'backups.list', 'readiness.checklist']) expect(desktop.count(m), m).toBe(2);
   });
 });
