@@ -93,7 +93,10 @@ function buildWindow(): void {
     title: 'Prelim Tracker',
     show: false,
     webPreferences: {
+      // electronegativity: PRELOAD_JS_CHECK — the preload exposes only invoke/onChanged of the typed API (preload.ts), sandboxed.
       preload: path.join(__dirname, 'preload.cjs'),
+      // Middle-click (auxclick) cannot open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -107,12 +110,14 @@ function buildWindow(): void {
 
   // No navigation away from the app, no new windows; https/mailto links open outside.
   win.webContents.setWindowOpenHandler(({ url }) => {
+    // electronegativity: OPEN_EXTERNAL_JS_CHECK — only https:/mailto: URLs reach openExternal (isAllowedExternalUrl, tested).
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAppPageUrl(url, APP_PAGE_URL)) {
       event.preventDefault();
+      // electronegativity: OPEN_EXTERNAL_JS_CHECK — only https:/mailto: URLs reach openExternal (isAllowedExternalUrl, tested).
       if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     }
   });
@@ -153,6 +158,7 @@ app.on('web-contents-created', (_e, contents) => {
     if (!isAppPageUrl(event.url, APP_PAGE_URL)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
+    // electronegativity: OPEN_EXTERNAL_JS_CHECK — only https:/mailto: URLs reach openExternal (isAllowedExternalUrl, tested).
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });

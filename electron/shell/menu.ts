@@ -57,6 +57,7 @@ export function buildAppMenu(getWindow: () => BrowserWindow | null, dataDir: str
           label: 'NRMP Match Calendar',
           click: () => {
             const url = 'https://www.nrmp.org/';
+            // electronegativity: OPEN_EXTERNAL_JS_CHECK — a fixed https: URL, checked by isAllowedExternalUrl.
             if (isAllowedExternalUrl(url)) void shell.openExternal(url);
           },
         },
