@@ -6,7 +6,7 @@ import { createSeasonContext } from './season-context';
 import { soapWeekDatesFrom, type SoapWeekDates } from '../../shared/domain/soap-week-dates';
 import type { ReadinessItem } from '../../shared/engine/readiness-types';
 import { todayIn } from '../../shared/engine/calendar-dates';
-import { isUsSurgeon } from '../../shared/engine/letters';
+import { uploadedStrongWriters } from '../../shared/engine/letters';
 import { acceptedApplication, offerExpiredByClock, soapClock } from '../../shared/engine/soap-match-week';
 import { soapAllowedTracks, soapBlurb, soapCandidates, soapTrackProblem } from '../../shared/engine/soap-fallback';
 import { soapReadinessItems } from '../../shared/engine/soap-readiness';
@@ -38,20 +38,15 @@ export function createSoapReadiness(db: Db, now: () => Date): () => ReadinessIte
   const documents = createDocumentsRepo(db);
   return () => {
     const state = soap.state();
-    // Letters uploaded to the LoR portal and confirmed strong are the ones to assign to SOAP programs.
-    const writers = new Map(letters.writers().map((w) => [w.id, w]));
-    const strong = letters.letters().filter((l) => l.stage === 'uploaded');
-    const usSurgeon = strong.filter((l) => {
-      const w = writers.get(l.writerId);
-      return w !== undefined && isUsSurgeon(w);
-    });
+    // Letters uploaded and confirmed strong are the ones to assign to SOAP programs, counted per writer (engine/letters).
+    const ready = uploadedStrongWriters(letters.letters(), letters.writers());
     return soapReadinessItems({
       profile: profiles.get().profile,
       now: now(),
       rolDeadline: soapWeekDates(db).rolDeadline,
       prelimStatementReady: state.prelimStatementReady,
       prelimStatementVersions: documents.list().filter((d) => d.kind === 'personal_statement_prelim').length,
-      letters: { strongUploaded: strong.length, usSurgeonStrongUploaded: usSurgeon.length },
+      letters: { strongUploaded: ready.strong, usSurgeonStrongUploaded: ready.usSurgeon },
     });
   };
 }

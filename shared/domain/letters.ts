@@ -1,5 +1,5 @@
 // Letters of recommendation (DOMAIN.md §2 "LOR", §4 "ERAS readiness"): the writers, each
-// letter's progress from "to ask" to "uploaded to the LoR portal", and which letters are
+// letter's progress from "to ask" to "uploaded to the Letter Writer Portal", and which letters are
 // assigned to which application (at most 4 per program; locked once the application is
 // submitted).
 import { z } from 'zod';
@@ -40,7 +40,7 @@ export const LETTER_STAGE_LABELS: Record<LetterStage, string> = {
   asked: 'Asked',
   agreed: 'Agreed',
   strong_confirmed: 'Strong letter confirmed',
-  uploaded: 'Uploaded to LoR portal',
+  uploaded: 'Uploaded to the Letter Writer Portal',
   declined: 'Declined / hesitated',
 };
 /** The seed's question, asked of every writer. */
@@ -75,7 +75,7 @@ export interface Letter {
   strongConfirmedOn: string | null;
   uploadedOn: string | null;
   declinedOn: string | null;
-  /** The LoR portal's letter ID, if the user wants to note it. */
+  /** The Letter Writer Portal's letter ID, if the user wants to note it. */
   portalLetterId: string;
   notes: string;
   /** The Match year of the season it was uploaded in when it came from an earlier season (import it in MyERAS); null for this season's letters. */
@@ -96,9 +96,14 @@ export interface LetterSettings {
   reminderDays: number;
 }
 
-/** True when the stage means the writer confirmed a strong letter (it counts for readiness). */
-export function isConfirmedStrong(stage: LetterStage): boolean {
-  return stage === 'strong_confirmed' || stage === 'uploaded';
+/**
+ * True when the writer confirmed a strong letter: the letter went through "strong confirmed"
+ * (it has that step's date) and is at that stage or uploaded. A letter moved from "to ask"
+ * straight to "uploaded" never answered the strong-letter question, so it does not count
+ * (DOMAIN.md §4 ERAS readiness: "only confirmed-strong letters count").
+ */
+export function isConfirmedStrong(l: Pick<Letter, 'stage' | 'strongConfirmedOn'>): boolean {
+  return (l.stage === 'strong_confirmed' || l.stage === 'uploaded') && l.strongConfirmedOn !== null;
 }
 
 const text = (max: number) => z.string().overwrite(trimText).max(max, `Keep this under ${max} characters.`);

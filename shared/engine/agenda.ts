@@ -316,7 +316,7 @@ export function letterReminderInputs(
       key: `letter:${l.id}:reminder`,
       kind: 'letter' as const,
       title: `Letter from ${names.get(l.writerId) ?? `writer ${l.writerId}`}${l.label ? ` (${l.label})` : ''} not uploaded`,
-      detail: `Asked on ${l.askedOn}; send a polite reminder if it is still not in the LoR Portal.`,
+      detail: `Asked on ${l.askedOn}; send a polite reminder if it is still not in the Letter Writer Portal.`,
       date: plusDays(l.askedOn, reminderDays),
       done: false,
       programId: null,

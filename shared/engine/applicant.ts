@@ -252,3 +252,26 @@ export function summarizeApplicant(profile: Profile, today: TodayInput): Applica
     reasons: Object.freeze(reasons),
   };
 }
+
+/**
+ * ECFMG certification and its parts (DOMAIN.md §2 "ECFMG certification"), the one answer
+ * every rule reads: a certified applicant has passed Step 1, Step 2 CK and the Pathway's
+ * OET Medicine, whatever the separate fields still say.
+ */
+export interface EcfmgFacts {
+  certified: boolean;
+  inProgress: boolean;
+  step1Passed: boolean;
+  step2ckPassed: boolean;
+  oetPassed: boolean;
+  /** The exams certification needs (Step 1, Step 2 CK, OET Medicine) are all passed. */
+  examsPassed: boolean;
+}
+
+export function ecfmgFacts(p: Pick<Profile, 'ecfmgStatus' | 'step1Result' | 'step2ckStatus' | 'oetStatus'>): EcfmgFacts {
+  const certified = p.ecfmgStatus === 'certified';
+  const step1Passed = certified || p.step1Result === 'pass_fail' || p.step1Result === 'numeric';
+  const step2ckPassed = certified || p.step2ckStatus === 'passed';
+  const oetPassed = certified || p.oetStatus === 'passed';
+  return { certified, inProgress: p.ecfmgStatus === 'in_progress', step1Passed, step2ckPassed, oetPassed, examsPassed: step1Passed && step2ckPassed && oetPassed };
+}

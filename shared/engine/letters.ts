@@ -35,32 +35,74 @@ export interface AssignmentRequest {
   unlockSubmitted: boolean;
 }
 
-/** Why this assignment change is refused, or null when it is allowed. */
+/**
+ * Why this assignment change is refused, or null when it is allowed. ERAS (DOMAIN.md §2
+ * LOR): after applying to a program the applicant may still add letters to it (up to 4 in
+ * all), but a letter assigned there can no longer be removed. "Correct the record"
+ * (unlockSubmitted) lets the user fix what the app recorded wrongly.
+ */
 export function assignmentProblem(r: AssignmentRequest): string | null {
   const already = r.assignedLetterIds.includes(r.letter.id);
   if (r.assign && already) return null;
   if (!r.assign && !already) return null;
-  if (isAssignmentLocked(r.applicationStatus) && !r.unlockSubmitted) {
-    return `${r.programName}: the application is submitted, so its letter assignments are locked (ERAS locks them once you apply). Unlock the row only to correct the record of what ERAS shows.`;
+  if (!r.assign) {
+    if (isAssignmentLocked(r.applicationStatus) && !r.unlockSubmitted) return `${r.programName}: you applied there, and ERAS keeps a letter assigned to a program you applied to; it cannot be removed. Use "Correct the record" only if this assignment was recorded by mistake.`;
+    return null;
   }
-  if (!r.assign) return null;
   if (r.letter.stage === 'declined') {
-    return `${r.programName}: this letter is marked "${LETTER_STAGE_LABELS.declined}"; the seed advises not to use a letter whose writer hesitated. Change its stage first if the writer agreed after all.`;
+    return `${r.programName}: this letter is marked "${LETTER_STAGE_LABELS.declined}"; it is better not to use a letter whose writer hesitated. Change its stage first if the writer agreed after all.`;
   }
   if (r.assignedLetterIds.length >= MAX_LETTERS_PER_PROGRAM) {
-    return `${r.programName} already has ${MAX_LETTERS_PER_PROGRAM} letters: ERAS allows at most ${MAX_LETTERS_PER_PROGRAM} per program. Unassign one first.`;
+    return `${r.programName} already has ${MAX_LETTERS_PER_PROGRAM} letters: ERAS allows at most ${MAX_LETTERS_PER_PROGRAM} per program.${isAssignmentLocked(r.applicationStatus) ? '' : ' Unassign one first.'}`;
   }
   return null;
+}
+
+/** What "why is this cell locked" says in the matrix: adding stays open, removing is locked. */
+export function assignmentLockText(status: ApplicationStatus): string | null {
+  return isAssignmentLocked(status) ? 'Applied: you can still add letters (up to 4), but an assigned letter cannot be removed (ERAS). The statement and CV can be swapped.' : null;
+}
+
+/** A letter for counting strong writers: the writer, and whether it is confirmed strong and uploaded. */
+export interface CountableLetter {
+  writerId: number;
+  confirmedStrong: boolean;
+  declined: boolean;
+}
+
+/**
+ * The writers behind confirmed-strong letters, one entry per writer (the first such letter):
+ * two letters from one writer are one writer (DOMAIN.md §4 "at least 2 from US surgeons").
+ */
+export function strongWriters<L extends CountableLetter>(letters: readonly L[]): L[] {
+  const seen = new Set<number>();
+  const out: L[] = [];
+  for (const l of letters) {
+    if (!l.confirmedStrong || l.declined || seen.has(l.writerId)) continue;
+    seen.add(l.writerId);
+    out.push(l);
+  }
+  return out;
+}
+
+/** Strong writers among uploaded letters (what SOAP can assign) and how many are US surgeons. */
+export function uploadedStrongWriters(
+  letters: readonly Pick<Letter, 'writerId' | 'stage' | 'strongConfirmedOn'>[],
+  writers: readonly Pick<LetterWriter, 'id' | 'location' | 'isSurgeon'>[],
+): { strong: number; usSurgeon: number } {
+  const byId = new Map(writers.map((w) => [w.id, w]));
+  const ready = strongWriters(letters.filter((l) => l.stage === 'uploaded').map((l) => ({ writerId: l.writerId, confirmedStrong: isConfirmedStrong(l), declined: false })));
+  return { strong: ready.length, usSurgeon: ready.filter((l) => { const w = byId.get(l.writerId); return w !== undefined && isUsSurgeon(w); }).length };
 }
 
 export interface ApplicationLetterSummary {
   count: number;
   usSurgeonCount: number;
-  /** Assigned letters whose writer confirmed a strong letter (strong confirmed or uploaded). */
+  /** Writers of assigned letters confirmed strong (each writer once). */
   confirmedStrongCount: number;
-  /** Of those, from US surgeons. */
+  /** Of those, US surgeons. */
   usSurgeonStrongCount: number;
-  /** Assigned letters not yet uploaded to the LoR portal (declined ones not counted). */
+  /** Assigned letters not yet uploaded to the Letter Writer Portal (declined ones not counted). */
   notUploadedCount: number;
   /** Assigned letters marked declined (the writer hesitated): they should come off. */
   declinedCount: number;
@@ -71,11 +113,12 @@ export interface ApplicationLetterSummary {
 
 export function applicationLetterSummary(
   status: ApplicationStatus,
-  assigned: readonly { letter: Pick<Letter, 'stage'>; writer: Pick<LetterWriter, 'location' | 'isSurgeon'> }[],
+  assigned: readonly { letter: Pick<Letter, 'stage' | 'strongConfirmedOn'>; writer: Pick<LetterWriter, 'id' | 'location' | 'isSurgeon'> }[],
 ): ApplicationLetterSummary {
   const count = assigned.length;
-  const usSurgeonCount = assigned.filter((a) => isUsSurgeon(a.writer)).length;
-  const strong = assigned.filter((a) => isConfirmedStrong(a.letter.stage));
+  const usSurgeonCount = new Set(assigned.filter((a) => isUsSurgeon(a.writer)).map((a) => a.writer.id)).size;
+  // Strong letters count per writer: two letters from one surgeon are one surgeon.
+  const strong = strongWriters(assigned.map((a) => ({ writerId: a.writer.id, confirmedStrong: isConfirmedStrong(a.letter), declined: a.letter.stage === 'declined', writer: a.writer })));
   const confirmedStrongCount = strong.length;
   const usSurgeonStrongCount = strong.filter((a) => isUsSurgeon(a.writer)).length;
   const declinedCount = assigned.filter((a) => a.letter.stage === 'declined').length;
@@ -88,19 +131,19 @@ export function applicationLetterSummary(
       warnings.push(
         confirmedStrongCount === count
           ? `Submitted with ${count} letter${count === 1 ? '' : 's'}: aim for at least ${MIN_LETTERS_PER_APPLICATION}.`
-          : `Submitted with ${count} letter${count === 1 ? '' : 's'}, only ${confirmedStrongCount} confirmed strong: aim for at least ${MIN_LETTERS_PER_APPLICATION} confirmed-strong letters.`,
+          : `Submitted with ${count} letter${count === 1 ? '' : 's'}, confirmed strong from only ${confirmedStrongCount} writer${confirmedStrongCount === 1 ? '' : 's'}: aim for at least ${MIN_LETTERS_PER_APPLICATION} confirmed-strong letters from different writers.`,
       );
     }
     if (usSurgeonStrongCount < MIN_US_SURGEON_LETTERS) {
       warnings.push(
         usSurgeonStrongCount === usSurgeonCount
-          ? `Only ${usSurgeonCount} from US surgeons: the seed asks for at least ${MIN_US_SURGEON_LETTERS}.`
-          : `Only ${usSurgeonStrongCount} confirmed-strong letter${usSurgeonStrongCount === 1 ? '' : 's'} from US surgeons (${usSurgeonCount} assigned): the seed asks for at least ${MIN_US_SURGEON_LETTERS}.`,
+          ? `Letters from ${usSurgeonCount} US surgeon${usSurgeonCount === 1 ? '' : 's'} only: aim for at least ${MIN_US_SURGEON_LETTERS}.`
+          : `Confirmed-strong letters from ${usSurgeonStrongCount} US surgeon${usSurgeonStrongCount === 1 ? '' : 's'} only (${usSurgeonCount} assigned): aim for at least ${MIN_US_SURGEON_LETTERS}.`,
       );
     }
   }
   if (declinedCount > 0) warnings.push(`${declinedCount} assigned letter${declinedCount === 1 ? ' is' : 's are'} marked declined: the writer hesitated, so unassign ${declinedCount === 1 ? 'it' : 'them'}.`);
-  if (notUploadedCount > 0) warnings.push(`${notUploadedCount} assigned letter${notUploadedCount === 1 ? ' is' : 's are'} not uploaded to the LoR portal yet.`);
+  if (notUploadedCount > 0) warnings.push(`${notUploadedCount} assigned letter${notUploadedCount === 1 ? ' is' : 's are'} not uploaded to the Letter Writer Portal yet.`);
   return { count, usSurgeonCount, confirmedStrongCount, usSurgeonStrongCount, notUploadedCount, declinedCount, locked, warnings };
 }
 

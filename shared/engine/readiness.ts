@@ -9,24 +9,26 @@ import type { Profile } from '../domain/profile';
 import type { Program } from '../domain/program';
 import { EASTERN, type ResolvedSeasonEvent } from '../domain/season-calendar';
 import { daysLeft, easternTime, formatInstant, instantOfPoint, isPast, userDateOf } from './calendar-dates';
-import { summarizeApplicant, type ApplicantSummary } from './applicant';
+import { ecfmgFacts, summarizeApplicant, type ApplicantSummary } from './applicant';
 import type { DocumentVersion } from '../domain/documents';
 import { isConfirmedStrong, MAX_LETTERS_PER_PROGRAM, MIN_LETTERS_PER_APPLICATION, MIN_US_SURGEON_LETTERS, type Letter, type LetterAssignment, type LetterWriter } from '../domain/letters';
 import { THRESHOLDS } from './thresholds';
+import { strongWriters } from './letters';
 import type { ReadinessGroup, ReadinessItem, ReadinessState } from './readiness-types';
 import { programLabel } from '../domain/program';
 
 /** What the checklist needs to know about a letter (built from the letters domain by readinessLetters). */
 export interface ReadinessLetter {
   id: number;
+  writerId: number;
   writerName: string;
   /** Who wrote it, in the terms of DOMAIN §4: US surgeon, other US faculty, surgeon at home, someone else. */
   writerKind: 'us_surgeon' | 'us_faculty' | 'home_surgeon' | 'other';
-  /** The writer said yes to "a strong letter for preliminary surgery?" (stage strong confirmed or uploaded). */
+  /** The writer said yes to "a strong letter for preliminary surgery?" (went through strong confirmed; isConfirmedStrong). */
   confirmedStrong: boolean;
   /** The writer said no or hesitated: the letter is not used. */
   declined: boolean;
-  /** Uploaded to the ERAS LoR Portal. */
+  /** Uploaded to the AAMC Letter Writer Portal. */
   uploaded: boolean;
   /** Programs the letter is assigned to in ERAS (through their applications). */
   assignedProgramIds: readonly number[];
@@ -47,9 +49,10 @@ export function readinessLetters(
     const programIds = assignments.filter((a) => a.letterId === l.id).map((a) => programOf.get(a.applicationId)).filter((x): x is number => x !== undefined);
     return {
       id: l.id,
+      writerId: l.writerId,
       writerName: (w?.name ?? `Writer ${l.writerId}`) + (l.label ? ` (${l.label})` : ''),
       writerKind,
-      confirmedStrong: isConfirmedStrong(l.stage),
+      confirmedStrong: isConfirmedStrong(l),
       declined: l.stage === 'declined',
       uploaded: l.stage === 'uploaded',
       assignedProgramIds: [...new Set(programIds)],
@@ -253,6 +256,7 @@ export const ecfmgRule: Rule = ({ input, onList, due }) => {
 export const oetRule: Rule = ({ input, onList, due }) => {
   const p = input.profile;
   const title = 'OET Medicine passed';
+  if (ecfmgFacts(p).certified) return item('eras.oet', 'exams', title, 'done', 'You are ECFMG certified, so OET Medicine (the communication part of its Pathway) is passed.', '', null);
   if (p.oetStatus === 'passed') return item('eras.oet', 'exams', title, 'done', 'OET Medicine passed (the communication part of the ECFMG Pathway).', '', null);
   if (p.oetStatus === 'scheduled') return item('eras.oet', 'exams', title, 'needs_action', 'OET Medicine is scheduled: ECFMG certification needs it.', 'Sit the OET, then record the pass in your profile.', due('eras-submit-opens'));
   return item('eras.oet', 'exams', title, 'blocking', `OET Medicine is ${p.oetStatus === 'failed' ? 'not passed yet' : 'not taken'}: ECFMG certification needs it.`, 'Book OET Medicine and record it in your profile.', due('eras-submit-opens'), onList.map((x) => x.id));
@@ -260,25 +264,30 @@ export const oetRule: Rule = ({ input, onList, due }) => {
 
 // ---- Letters ---------------------------------------------------------------
 
-function countingLetters(letters: readonly ReadinessLetter[]): ReadinessLetter[] {
-  return letters.filter((l) => l.confirmedStrong);
+/** The writers of confirmed-strong letters, each once (engine/letters strongWriters), named without the letter label. */
+function countingWriters(letters: readonly ReadinessLetter[]): ReadinessLetter[] {
+  return strongWriters(letters);
+}
+
+function writerNames(letters: readonly ReadinessLetter[]): string {
+  return letters.map((l) => l.writerName.replace(/ \(.*\)$/, '')).join(', ');
 }
 
 export const usSurgeonLettersRule: Rule = ({ input, due }) => {
-  const title = `${MIN_US_SURGEON_LETTERS} strong letters from US surgeons who saw your clinical work`;
+  const title = `Strong letters from ${MIN_US_SURGEON_LETTERS} US surgeons who saw your clinical work`;
   const all = input.letters.filter((l) => l.writerKind === 'us_surgeon' && !l.declined);
-  const strong = countingLetters(all);
-  if (strong.length >= MIN_US_SURGEON_LETTERS) return item('eras.letters-us-surgeons', 'letters', title, 'done', `${plural(strong.length, 'confirmed-strong letter')} from US surgeons: ${strong.map((l) => l.writerName).join(', ')}.`, '', null);
-  const unconfirmed = all.length - strong.length;
-  const why = `${plural(strong.length, 'confirmed-strong letter')} from US surgeons who saw your clinical work${unconfirmed > 0 ? ` (${unconfirmed} more not confirmed as strong, which do not count)` : ''}; you need ${MIN_US_SURGEON_LETTERS}.`;
+  const strong = countingWriters(all);
+  if (strong.length >= MIN_US_SURGEON_LETTERS) return item('eras.letters-us-surgeons', 'letters', title, 'done', `Confirmed-strong letters from ${plural(strong.length, 'US surgeon')}: ${writerNames(strong)}.`, '', null);
+  const unconfirmed = new Set(all.filter((l) => !l.confirmedStrong).map((l) => l.writerId)).size;
+  const why = `Confirmed-strong letters from ${plural(strong.length, 'US surgeon')} who saw your clinical work${strong.length > 0 ? ` (${writerNames(strong)})` : ''}${unconfirmed > 0 ? `; ${plural(unconfirmed, 'more writer')} not confirmed as strong, which do not count` : ''}. You need ${MIN_US_SURGEON_LETTERS} different surgeons (two letters from one writer count once).`;
   return item('eras.letters-us-surgeons', 'letters', title, 'needs_action', why, 'Ask US surgeons you worked with: "Can you write me a strong letter for preliminary surgery?"', due('eras-submit-opens'));
 };
 
 export const thirdLetterRule: Rule = ({ input, due }) => {
-  const title = `At least ${MIN_LETTERS_PER_APPLICATION} strong letters in all`;
-  const strong = countingLetters(input.letters);
-  if (strong.length >= MIN_LETTERS_PER_APPLICATION) return item('eras.letters-total', 'letters', title, 'done', `${plural(strong.length, 'confirmed-strong letter')}.`, '', null);
-  return item('eras.letters-total', 'letters', title, 'needs_action', `${plural(strong.length, 'confirmed-strong letter')} so far; you need ${MIN_LETTERS_PER_APPLICATION} (the third from US faculty of any specialty or a senior surgeon at home).`, 'Ask one more writer, and ask each "strong letter for preliminary surgery?"; only confirmed-strong letters count.', due('eras-submit-opens'));
+  const title = `Strong letters from at least ${MIN_LETTERS_PER_APPLICATION} writers`;
+  const strong = countingWriters(input.letters);
+  if (strong.length >= MIN_LETTERS_PER_APPLICATION) return item('eras.letters-total', 'letters', title, 'done', `Confirmed-strong letters from ${plural(strong.length, 'writer')}.`, '', null);
+  return item('eras.letters-total', 'letters', title, 'needs_action', `Confirmed-strong letters from ${plural(strong.length, 'writer')} so far; you need ${MIN_LETTERS_PER_APPLICATION} (the third from US faculty of any specialty or a senior surgeon at home).`, 'Ask one more writer, and ask each "strong letter for preliminary surgery?"; only confirmed-strong letters count.', due('eras-submit-opens'));
 };
 
 export const lettersAskedStrongRule: Rule = ({ input, due }) => {
@@ -292,12 +301,12 @@ export const lettersAskedStrongRule: Rule = ({ input, due }) => {
 };
 
 export const lettersUploadedRule: Rule = ({ input, due }) => {
-  const title = 'Letters uploaded to the ERAS LoR Portal';
-  const strong = countingLetters(input.letters);
+  const title = 'Letters uploaded to the Letter Writer Portal';
+  const strong = input.letters.filter((l) => l.confirmedStrong && !l.declined);
   if (strong.length === 0) return item('eras.letters-uploaded', 'letters', title, 'not_applicable', 'No confirmed-strong letters yet.', '', null);
   const missing = strong.filter((l) => !l.uploaded);
   if (missing.length === 0) return item('eras.letters-uploaded', 'letters', title, 'done', strong.length === 1 ? 'Your confirmed-strong letter is uploaded.' : `All ${strong.length} confirmed-strong letters are uploaded.`, '', null);
-  return item('eras.letters-uploaded', 'letters', title, 'needs_action', `Not uploaded yet: ${missing.map((l) => l.writerName).join(', ')}.`, 'Send each writer their LoR Portal request and follow up politely.', due('programs-review'));
+  return item('eras.letters-uploaded', 'letters', title, 'needs_action', `Not uploaded yet: ${missing.map((l) => l.writerName).join(', ')}.`, 'Send each writer their Letter Writer Portal request and follow up politely.', due('programs-review'));
 };
 
 export const lettersAssignedRule: Rule = ({ input, onList, due }) => {
@@ -308,7 +317,7 @@ export const lettersAssignedRule: Rule = ({ input, onList, due }) => {
   const tooMany = onList.filter((x) => (perProgram.get(x.id) ?? 0) > MAX_LETTERS_PER_PROGRAM);
   if (tooMany.length > 0) return item('eras.letters-assigned', 'letters', title, 'blocking', `More than ${MAX_LETTERS_PER_PROGRAM} letters assigned to ${names(tooMany)}: ERAS allows ${MAX_LETTERS_PER_PROGRAM} per program.`, `Unassign letters until each has ${MAX_LETTERS_PER_PROGRAM} at most.`, due('eras-submit-opens'), tooMany.map((x) => x.id));
   const none = onList.filter((x) => (perProgram.get(x.id) ?? 0) === 0);
-  if (none.length > 0) return item('eras.letters-assigned', 'letters', title, 'needs_action', `${plural(none.length, 'program')} on your list ${none.length === 1 ? 'has' : 'have'} no letter assigned: ${names(none)}.`, 'Assign your strongest letters to each program before you apply (assignments lock once applied).', due('eras-submit-opens'), none.map((x) => x.id));
+  if (none.length > 0) return item('eras.letters-assigned', 'letters', title, 'needs_action', `${plural(none.length, 'program')} on your list ${none.length === 1 ? 'has' : 'have'} no letter assigned: ${names(none)}.`, 'Assign your strongest letters to each program before you apply (you can add letters later, but not remove one once you applied).', due('eras-submit-opens'), none.map((x) => x.id));
   return item('eras.letters-assigned', 'letters', title, 'done', `Every program on your list has 1–${MAX_LETTERS_PER_PROGRAM} letters assigned.`, '', null);
 };
 

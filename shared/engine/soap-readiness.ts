@@ -7,6 +7,7 @@ import { LABELS, type Profile } from '../domain/profile';
 import { EASTERN } from '../domain/season-calendar';
 import { localDateOf } from './calendar-dates';
 import type { ReadinessItem } from './readiness-types';
+import { ecfmgFacts } from './applicant';
 
 export interface SoapReadinessInput {
   profile: Profile;
@@ -19,7 +20,7 @@ export interface SoapReadinessInput {
   /** Versions of the prelim personal statement in Documents (one is enough). */
   prelimStatementVersions: number;
   /**
-   * Letters uploaded to the LoR portal and confirmed strong (the letters feature), so
+   * Letters uploaded to the Letter Writer Portal and confirmed strong, counted per writer (engine/letters uploadedStrongWriters), so
    * assignable to SOAP programs, and how many of them are from US surgeons.
    */
   letters: { strongUploaded: number; usSurgeonStrongUploaded: number };
@@ -49,13 +50,13 @@ export function soapReadinessItems(input: SoapReadinessInput): ReadinessItem[] {
   const lettersTitle = 'Letters ready to assign to SOAP programs';
   const letters: ReadinessItem =
     n >= SOAP_MIN_LETTERS && us >= SOAP_MIN_LETTERS
-      ? { ...base, id: 'soap.letters-assigned', title: lettersTitle, state: 'done', why: `${n} confirmed-strong letters are uploaded and assignable, ${us} from US surgeons.`, next: '', dueDate: null, manual: false }
+      ? { ...base, id: 'soap.letters-assigned', title: lettersTitle, state: 'done', why: `Confirmed-strong letters from ${n} writers are uploaded and assignable, ${us} of them US surgeons.`, next: '', dueDate: null, manual: false }
       : {
           ...base,
           id: 'soap.letters-assigned',
           title: lettersTitle,
           state: 'needs_action',
-          why: `${n} confirmed-strong letter${n === 1 ? '' : 's'} uploaded, ${us} from US surgeons; you need at least ${SOAP_MIN_LETTERS} from US surgeons.`,
+          why: `Confirmed-strong letters from ${n} writer${n === 1 ? '' : 's'} uploaded, ${us} of them ${us === 1 ? 'a US surgeon' : 'US surgeons'}; you need at least ${SOAP_MIN_LETTERS} US surgeons.`,
           next: 'Ask your US surgeon writers to confirm a strong letter and upload it now (Letters screen); in SOAP you assign up to 4 letters per program within hours.',
           dueDate: due,
           manual: false,
@@ -63,15 +64,14 @@ export function soapReadinessItems(input: SoapReadinessInput): ReadinessItem[] {
 
   // Exams for ECFMG certification (DOMAIN §2): Step 1, Step 2 CK and OET Medicine.
   const missing: string[] = [];
-  if (p.ecfmgStatus !== 'certified') {
-    if (p.step1Result !== 'pass_fail' && p.step1Result !== 'numeric') missing.push(`Step 1 (${LABELS.step1Result[p.step1Result].toLowerCase()})`);
-    if (p.step2ckStatus !== 'passed') missing.push(`Step 2 CK (${LABELS.examStatus[p.step2ckStatus].toLowerCase()}${p.step2ckStatus === 'scheduled' && p.step2ckDate ? ` for ${p.step2ckDate}` : ''})`);
-    if (p.oetStatus !== 'passed') missing.push(`OET Medicine (${LABELS.examStatus[p.oetStatus].toLowerCase()})`);
-  }
+  const ecfmg = ecfmgFacts(p);
+  if (!ecfmg.step1Passed) missing.push(`Step 1 (${LABELS.step1Result[p.step1Result].toLowerCase()})`);
+  if (!ecfmg.step2ckPassed) missing.push(`Step 2 CK (${LABELS.examStatus[p.step2ckStatus].toLowerCase()}${p.step2ckStatus === 'scheduled' && p.step2ckDate ? ` for ${p.step2ckDate}` : ''})`);
+  if (!ecfmg.oetPassed) missing.push(`OET Medicine (${LABELS.examStatus[p.oetStatus].toLowerCase()})`);
   const title = 'Exams for ECFMG certification passed by the ROL deadline';
   let exams: ReadinessItem;
   if (missing.length === 0) {
-    exams = { ...base, id: 'soap.ecfmg-exams', title, state: 'done', why: p.ecfmgStatus === 'certified' ? 'You are ECFMG certified.' : 'Step 1, Step 2 CK and OET Medicine are passed.', next: '', dueDate: null, manual: false };
+    exams = { ...base, id: 'soap.ecfmg-exams', title, state: 'done', why: ecfmg.certified ? 'You are ECFMG certified.' : 'Step 1, Step 2 CK and OET Medicine are passed.', next: '', dueDate: null, manual: false };
   } else if (now > deadline) {
     exams = { ...base, id: 'soap.ecfmg-exams', title, state: 'blocking', why: `The ROL deadline (${due}) has passed and not all are passed: ${missing.join(', ')}. You are not eligible for SOAP this season.`, next: 'Plan for next season; keep your fallback plan for it.', dueDate: due, manual: false };
   } else {

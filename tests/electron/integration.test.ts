@@ -20,7 +20,7 @@ describe('SOAP with the season calendar, letters and the readiness checklist', (
     }
     checklist = await call('readiness.checklist');
     expect(soapLetters()?.state).toBe('done');
-    expect(soapLetters()?.why).toMatch(/^2 confirmed-strong letters are uploaded and assignable, 2 from US surgeons/);
+    expect(soapLetters()?.why).toMatch(/^Confirmed-strong letters from 2 writers are uploaded and assignable, 2 of them US surgeons/);
     expect((await call('soap.overview')).readiness.find((i) => i.id === 'soap.letters-assigned')?.state).toBe('done');
   });
 

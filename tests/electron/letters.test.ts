@@ -128,27 +128,30 @@ describe('letter assignments', () => {
     expect((await call('letters.assignments')).length).toBe(4);
   });
 
-  it('locks the assignments of a submitted application unless the row is explicitly unlocked', async () => {
+  it('after applying, a letter can still be added (up to 4) but an assigned one cannot be removed unless the record is corrected', async () => {
     const { call, raw, db, appIds } = await withApplications(2);
     const [a, b] = await addLetters(call, 2);
     await call('letters.assign', { applicationId: appIds[0]!, letterId: a!, assigned: true, date: '2026-08-02' });
     await call('applications.setStatus', { ids: [appIds[0]!], status: 'submitted', date: '2026-09-02' });
+    // DOMAIN.md §2 LOR: the applicant may still add letters after applying.
+    const added = await call('letters.assign', { applicationId: appIds[0]!, letterId: b!, assigned: true, date: '2026-09-03' });
+    expect(added.filter((x) => x.applicationId === appIds[0]).map((x) => x.letterId).sort()).toEqual([a, b].sort());
     const before = dumpDb(db);
-    for (const change of [
-      { letterId: b!, assigned: true },
-      { letterId: a!, assigned: false },
-    ]) {
-      const r = await raw('letters.assign', { applicationId: appIds[0]!, ...change, date: '2026-09-03' });
-      expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/submitted.*locked/) } });
-    }
+    const r = await raw('letters.assign', { applicationId: appIds[0]!, letterId: a!, assigned: false, date: '2026-09-03' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/cannot be removed/) } });
     expect(dumpDb(db)).toEqual(before);
     // A correction of the record, with the explicit unlock.
-    const after = await call('letters.assign', { applicationId: appIds[0]!, letterId: b!, assigned: true, date: '2026-09-03', unlockSubmitted: true });
-    expect(after.filter((x) => x.applicationId === appIds[0]).map((x) => x.letterId).sort()).toEqual([a, b].sort());
-    // The other application is not submitted: no lock.
-    await call('letters.assign', { applicationId: appIds[1]!, letterId: a!, assigned: true, date: '2026-09-03' });
+    const after = await call('letters.assign', { applicationId: appIds[0]!, letterId: b!, assigned: false, date: '2026-09-03', unlockSubmitted: true });
+    expect(after.filter((x) => x.applicationId === appIds[0]).map((x) => x.letterId)).toEqual([a]);
     // A letter held by a submitted application cannot be deleted.
     expect(await raw('letters.delete', { id: a! })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('a letter moved from "To ask" straight to "Uploaded" keeps no "strong confirmed" date (it never answered the question)', async () => {
+    const { call } = await withApplications(1);
+    const [a] = await addLetters(call, 1);
+    const l = await call('letters.setStage', { id: a!, stage: 'uploaded', date: '2026-08-02' });
+    expect(l).toMatchObject({ stage: 'uploaded', strongConfirmedOn: null, uploadedOn: '2026-08-02' });
   });
 
   it('refuses to assign a declined letter', async () => {

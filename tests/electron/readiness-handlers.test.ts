@@ -53,6 +53,7 @@ describe('readiness checklist', () => {
     for (const name of ['Dr A', 'Dr B']) {
       const w = await call('writers.save', { name, location: 'us', isSurgeon: true });
       const l = await call('letters.save', { writerId: w.id });
+      await call('letters.setStage', { id: l.id, stage: 'strong_confirmed', date: '2026-08-20' });
       await call('letters.setStage', { id: l.id, stage: 'uploaded', date: '2026-09-01' });
       await call('letters.assign', { applicationId: created[0]!.id, letterId: l.id, assigned: true, date: '2026-09-02' });
     }

@@ -265,6 +265,7 @@ describe('readiness on the SOAP screen', () => {
     const writer = async (name: string, location: 'us' | 'home', isSurgeon: boolean) => (await t.call('writers.save', { name, location, isSurgeon })).id;
     const letter = async (writerId: number, stage: 'agreed' | 'uploaded') => {
       const l = await t.call('letters.save', { writerId });
+      if (stage === 'uploaded') await t.call('letters.setStage', { id: l.id, stage: 'strong_confirmed', date: '2026-11-19' });
       await t.call('letters.setStage', { id: l.id, stage, date: '2026-11-20' });
     };
     await letter(await writer('Dr. Home', 'home', true), 'uploaded');
@@ -272,7 +273,7 @@ describe('readiness on the SOAP screen', () => {
     await letter(await writer('Dr. Agreed', 'us', true), 'agreed');
     await letter(await writer('Dr. One', 'us', true), 'uploaded');
     let item = (await t.call('soap.overview')).readiness[1]!;
-    expect(item).toMatchObject({ state: 'needs_action', why: '3 confirmed-strong letters uploaded, 1 from US surgeons; you need at least 2 from US surgeons.' });
+    expect(item).toMatchObject({ state: 'needs_action', why: 'Confirmed-strong letters from 3 writers uploaded, 1 of them a US surgeon; you need at least 2 US surgeons.' });
     await letter(await writer('Dr. Two', 'us', true), 'uploaded');
     item = (await t.call('soap.overview')).readiness[1]!;
     expect(item).toMatchObject({ state: 'done', manual: false });

@@ -48,7 +48,7 @@ const letter = (id: number, writerId: number, stage: Letter['stage'], askedOn: s
   stage,
   askedOn,
   agreedOn: null,
-  strongConfirmedOn: null,
+  strongConfirmedOn: stage === 'uploaded' || stage === 'strong_confirmed' ? '2026-06-20' : null,
   uploadedOn: stage === 'uploaded' ? '2026-07-01' : null,
   declinedOn: null,
   portalLetterId: '',
@@ -111,30 +111,39 @@ describe('Letters screen', () => {
     expect(fake.methods()).not.toContain('writers.save');
   });
 
-  it('locks a submitted application, warns about its letters, and sends an explicit unlock for a correction', async () => {
+  it('a submitted application: letters can be added, an assigned one cannot be removed, the matrix says why; "Correct the record" unlocks removal', async () => {
     render(<LettersScreen />);
     await userEvent.click(await screen.findByRole('tab', { name: 'Assignments' }));
     const submitted = (await screen.findByText('Riverbend Community Hospital (Preliminary)')).closest('tr')!;
+    const assigned = within(submitted).getByRole('checkbox', { name: 'Assign Dr. Jane Smith to Riverbend Community Hospital (Preliminary)' }) as HTMLInputElement;
     const box = within(submitted).getByRole('checkbox', { name: 'Assign Prof. Kamal Ahmed to Riverbend Community Hospital (Preliminary)' }) as HTMLInputElement;
-    expect(box.disabled).toBe(true);
+    expect(assigned.disabled).toBe(true);
+    expect(box.disabled).toBe(false);
+    expect(submitted.textContent).toContain('you can still add letters (up to 4), but an assigned letter cannot be removed');
     expect(submitted.textContent).toContain('Submitted with 1 letter: aim for at least 3.');
-    expect(submitted.textContent).toContain('Only 1 from US surgeons: the seed asks for at least 2.');
+    expect(submitted.textContent).toContain('Letters from 1 US surgeon only: aim for at least 2.');
+    // The statement can be swapped; the CV is the record of what was sent.
+    expect((within(submitted).getByRole('combobox', { name: /Personal statement for/ }) as HTMLSelectElement).disabled).toBe(false);
+    expect((within(submitted).getByRole('combobox', { name: /CV for/ }) as HTMLSelectElement).disabled).toBe(true);
     // The warnings sit in the sticky program cell (seen however far the matrix scrolls), text on demand.
     const mark = submitted.querySelector('th details.row-warnings')!;
     expect(mark.querySelector('summary')!.textContent).toMatch(/^\d+ warnings?$/);
     expect(mark.textContent).toContain('Submitted with 1 letter: aim for at least 3.');
 
-    await userEvent.click(within(submitted).getByRole('button', { name: 'Unlock the letters of Riverbend Community Hospital (Preliminary) to correct the record' }));
-    expect(box.disabled).toBe(false);
     await userEvent.click(box);
     await waitFor(() => expect(box.checked).toBe(true));
-    expect(fake.calls.find((c) => c.method === 'letters.assign')?.input).toMatchObject({ applicationId: 1, letterId: 2, assigned: true, unlockSubmitted: true });
+    expect(fake.calls.find((c) => c.method === 'letters.assign')?.input).toMatchObject({ applicationId: 1, letterId: 2, assigned: true, unlockSubmitted: false });
+    await userEvent.click(within(submitted).getByRole('button', { name: 'Correct the record of Riverbend Community Hospital (Preliminary)' }));
+    expect(assigned.disabled).toBe(false);
+    await userEvent.click(assigned);
+    await waitFor(() => expect(assigned.checked).toBe(false));
+    expect(fake.calls.filter((c) => c.method === 'letters.assign')[1]?.input).toMatchObject({ applicationId: 1, letterId: 1, assigned: false, unlockSubmitted: true });
 
     // The application not yet submitted is not locked and sends no unlock.
     const open = screen.getByText('Heartland Medical Center (Preliminary)').closest('tr')!;
     await userEvent.click(within(open).getByRole('checkbox', { name: 'Assign Dr. Jane Smith to Heartland Medical Center (Preliminary)' }));
-    await waitFor(() => expect(fake.calls.filter((c) => c.method === 'letters.assign')).toHaveLength(2));
-    expect(fake.calls.filter((c) => c.method === 'letters.assign')[1]!.input).toMatchObject({ applicationId: 2, unlockSubmitted: false });
+    await waitFor(() => expect(fake.calls.filter((c) => c.method === 'letters.assign')).toHaveLength(3));
+    expect(fake.calls.filter((c) => c.method === 'letters.assign')[2]!.input).toMatchObject({ applicationId: 2, unlockSubmitted: false });
   });
 
   it('refuses a fifth letter on the screen without calling the main process', async () => {

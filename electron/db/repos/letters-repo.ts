@@ -37,7 +37,7 @@ const STAGE_DATE_COLUMN: Record<Exclude<LetterStage, 'to_ask'>, keyof Letter> = 
 
 /**
  * The step dates after moving to `stage` on `date`: steps on the path up to the stage get
- * the date if they had none (a skipped step happened by then), later steps are cleared
+ * the date if they had none (a skipped step happened by then, except "strong confirmed": see below), later steps are cleared
  * (moving back is a correction), declined keeps the path dates.
  */
 export function datesAfterStage(letter: Letter, stage: LetterStage, date: string): Pick<Letter, 'askedOn' | 'agreedOn' | 'strongConfirmedOn' | 'uploadedOn' | 'declinedOn'> {
@@ -49,7 +49,9 @@ export function datesAfterStage(letter: Letter, stage: LetterStage, date: string
     const key = STAGE_DATE_COLUMN[s] as 'askedOn' | 'agreedOn' | 'strongConfirmedOn' | 'uploadedOn';
     if (i > reached) dates[key] = null;
     else if (i === reached) dates[key] = date;
-    else dates[key] = dates[key] ?? date;
+    // "Strong confirmed" is the writer's answer to the strong-letter question: a skipped step
+    // did not happen, so it stays empty and the letter does not count as confirmed strong.
+    else if (key !== 'strongConfirmedOn') dates[key] = dates[key] ?? date;
   });
   return { ...dates, declinedOn: null };
 }

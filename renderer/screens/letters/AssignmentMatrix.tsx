@@ -4,7 +4,7 @@ import { APPLICATION_STATUS_LABELS, type Application } from '../../../shared/dom
 import { LETTER_STAGE_LABELS, MAX_LETTERS_PER_PROGRAM, type Letter, type LetterWriter } from '../../../shared/domain/letters';
 import { slotOf, type DocumentSlot, type DocumentVersion } from '../../../shared/domain/documents';
 import { type Program, programLabel as programLabelOf } from '../../../shared/domain/program';
-import { applicationLetterSummary, assignmentProblem, isAssignmentLocked, isUsSurgeon } from '../../../shared/engine/letters';
+import { applicationLetterSummary, assignmentLockText, assignmentProblem, isAssignmentLocked, isUsSurgeon } from '../../../shared/engine/letters';
 import { errorMessage } from '../../api/client';
 import { NoticeBanner, type Notice } from '../../components/Notice';
 import { plural } from '../../components/format';
@@ -162,12 +162,12 @@ export function AssignmentMatrix() {
           <select value={show} onChange={(e) => setShow(e.target.value as Show)} aria-label="Which applications to show">
             <option value="all">All applications ({rows.length})</option>
             <option value="open">Not submitted yet</option>
-            <option value="submitted">Submitted (locked)</option>
+            <option value="submitted">Applied</option>
             <option value="warnings">With warnings ({withWarnings})</option>
           </select>
         </label>
         <p className="muted matrix-rule">
-          At most {MAX_LETTERS_PER_PROGRAM} letters per program. Submitted applications are locked, as in ERAS.
+          At most {MAX_LETTERS_PER_PROGRAM} letters per program. After you apply, ERAS lets you add letters but not remove an assigned one; the personal statement can be swapped.
           {declined > 0 ? ` ${plural(declined, 'declined letter')} not shown (not assigned anywhere).` : ''}
         </p>
       </div>
@@ -256,14 +256,15 @@ const MatrixRow = memo(function MatrixRow({ row, columns, writerById, unlocked, 
               type="button"
               className={`ghost lock-toggle${unlocked ? ' open' : ''}`}
               aria-pressed={unlocked}
-              aria-label={unlocked ? `Lock the letters of ${row.name} again` : `Unlock the letters of ${row.name} to correct the record`}
-              title={unlocked ? 'Unlocked: change only what matches ERAS. Click to lock again.' : 'Locked: ERAS locks letter assignments once you apply. Unlock only to correct the record.'}
+              aria-label={`Correct the record of ${row.name}`}
+              title={unlocked ? 'Correcting the record: an assigned letter can be removed. Press again to lock it.' : (assignmentLockText(row.app.status) ?? '')}
               onClick={() => onUnlock(row.app.id)}
             >
               {unlocked ? <LockOpen size={14} aria-hidden /> : <Lock size={14} aria-hidden />}
-              {unlocked ? 'Unlocked' : 'Locked'}
+              Correct the record
             </button>
           ) : null}
+          {summary.locked ? <small className="muted lock-why">{unlocked ? 'Correcting the record: assigned letters can be removed.' : assignmentLockText(row.app.status)}</small> : null}
         {summary.warnings.length > 0 ? (
           // In the sticky column so it is seen however far the matrix is scrolled; the text opens on demand.
           <details className="row-warnings">
@@ -283,12 +284,15 @@ const MatrixRow = memo(function MatrixRow({ row, columns, writerById, unlocked, 
       {columns.map((l) => {
         const checked = row.assigned.includes(l.id);
         const w = writerById.get(l.writerId);
+        // ERAS: letters can be added after applying (up to 4), an assigned one cannot be removed.
+        const cannotRemove = locked && checked;
         return (
           <td key={l.id} className="cell">
             <input
               type="checkbox"
               checked={checked}
-              disabled={locked}
+              disabled={cannotRemove}
+              title={cannotRemove ? 'Assigned to a program you applied to: it cannot be removed (ERAS).' : undefined}
               aria-label={`Assign ${w?.name ?? 'letter'}${l.label ? ` – ${l.label}` : ''} to ${row.name}`}
               onChange={(e) => void onToggle(row, l, e.target.checked)}
             />
@@ -303,17 +307,20 @@ const MatrixRow = memo(function MatrixRow({ row, columns, writerById, unlocked, 
         <DocumentSelect slot="personal_statement" row={row} versions={psVersions} onDocument={onDocument} />
       </td>
       <td>
-        <DocumentSelect slot="cv" row={row} versions={cvVersions} onDocument={onDocument} />
+        <DocumentSelect slot="cv" row={row} versions={cvVersions} onDocument={onDocument} disabled={locked} />
       </td>
     </tr>
   );
 });
 
-function DocumentSelect({ slot, row, versions, onDocument }: { slot: DocumentSlot; row: Row; versions: DocumentVersion[]; onDocument: RowProps['onDocument'] }) {
+/** The statement can be swapped at any time (DOMAIN.md §2 LOR); the CV is the record of the application sent, so it follows the row's lock. */
+function DocumentSelect({ slot, row, versions, onDocument, disabled = false }: { slot: DocumentSlot; row: Row; versions: DocumentVersion[]; onDocument: RowProps['onDocument']; disabled?: boolean }) {
   const current = row.documents[slot];
   return (
     <select
       className="doc-select"
+      disabled={disabled}
+      title={disabled ? 'The CV sent with this application: use "Correct the record" to change what was recorded.' : undefined}
       value={current === undefined ? '' : String(current)}
       aria-label={`${slot === 'cv' ? 'CV' : 'Personal statement'} for ${row.name}`}
       onChange={(e) => void onDocument(row, slot, e.target.value === '' ? null : Number(e.target.value))}

@@ -3,7 +3,7 @@ import { useLettersStore } from '../../stores/letters-store';
 import { FormModal, useFormDraft } from '../../components/FormModal';
 import { TextAreaField, TextField } from '../../components/form';
 
-/** A letter's label, LoR portal ID and notes (its stage is changed on the row). */
+/** A letter's label, Letter Writer Portal ID and notes (its stage is changed on the row). */
 export function LetterEditor({ letter, title, onClose, onSaved }: { letter: Letter; title: string; onClose: () => void; onSaved: () => void }) {
   const { draft, set, errors, message, submit } = useFormDraft({ label: letter.label, portalLetterId: letter.portalLetterId, notes: letter.notes });
   const save = async () => {
@@ -17,7 +17,7 @@ export function LetterEditor({ letter, title, onClose, onSaved }: { letter: Lett
     <FormModal title={`Edit ${title}`} onClose={onClose} onSave={() => void save()} message={message}>
       <div className="writer-editor">
         <TextField label="Label" name="label" value={draft.label} onChange={(v) => set('label', v)} error={errors.label} hint="Useful when a writer writes more than one letter, e.g. “Prelim-focused”." />
-        <TextField label="LoR portal letter ID" name="portalLetterId" value={draft.portalLetterId} onChange={(v) => set('portalLetterId', v)} error={errors.portalLetterId} />
+        <TextField label="Letter Writer Portal letter ID" name="portalLetterId" value={draft.portalLetterId} onChange={(v) => set('portalLetterId', v)} error={errors.portalLetterId} />
         <TextAreaField label="Notes" name="notes" rows={3} value={draft.notes} onChange={(v) => set('notes', v)} error={errors.notes} />
       </div>
     </FormModal>

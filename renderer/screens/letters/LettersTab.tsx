@@ -204,7 +204,7 @@ function LetterRow({ letter, name, assigned, today, onStage, onDelete, onEdit }:
         <strong>{letter.label || 'Letter'}</strong>
         <span className="muted">{assigned > 0 ? `Assigned to ${plural(assigned, 'program')}` : 'Not assigned yet'}</span>
         {letter.carriedFrom ? <span className="muted">Uploaded for the {letter.carriedFrom} Match: import it in MyERAS (Documents › Letters) before assigning.</span> : null}
-        {letter.portalLetterId ? <span className="muted">LoR portal ID {letter.portalLetterId}</span> : null}
+        {letter.portalLetterId ? <span className="muted">Letter Writer Portal ID {letter.portalLetterId}</span> : null}
         {letter.notes ? <span className="muted letter-notes">{letter.notes}</span> : null}
       </div>
       <label className="stage-field">
@@ -241,7 +241,7 @@ function LetterRow({ letter, name, assigned, today, onStage, onDelete, onEdit }:
         ) : letter.stage === 'declined' ? (
           <span className="muted">Seed: if they hesitate, it is better not to use that letter.</span>
         ) : letter.stage === 'strong_confirmed' ? (
-          <span className="muted">Waiting for the upload to the LoR portal.</span>
+          <span className="muted">Waiting for the upload to the Letter Writer Portal.</span>
         ) : null}
       </div>
       <span className="row-actions">

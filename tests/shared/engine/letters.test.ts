@@ -33,10 +33,10 @@ describe('assignmentProblem — "at most 4 per program"', () => {
   });
 });
 
-describe('assignmentProblem — "assignments to a program lock once applied"', () => {
-  it.each(['submitted', 'under_review', 'interviewed', 'ranked'] as const)('locks changes once the application is %s', (status) => {
-    expect(assignmentProblem(request({ applicationStatus: status }))).toMatch(/submitted, so its letter assignments are locked/);
-    expect(assignmentProblem(request({ applicationStatus: status, assignedLetterIds: [9], assign: false }))).toMatch(/locked/);
+describe('assignmentProblem — "may still add letters ... can no longer be removed"', () => {
+  it.each(['submitted', 'under_review', 'interviewed', 'ranked'] as const)('once the application is %s, adding stays open and removing is locked', (status) => {
+    expect(assignmentProblem(request({ applicationStatus: status }))).toBeNull();
+    expect(assignmentProblem(request({ applicationStatus: status, assignedLetterIds: [9], assign: false }))).toMatch(/cannot be removed/);
   });
 
   it.each(['considering', 'materials_ready', 'withdrawn', 'rejected'] as const)('does not lock a %s application', (status) => {
@@ -51,37 +51,38 @@ describe('assignmentProblem — "assignments to a program lock once applied"', (
 
 describe('assignmentProblem — "if they hesitate, it is better not to use that letter"', () => {
   it('refuses a declined letter', () => {
-    expect(assignmentProblem(request({ letter: { id: 9, stage: 'declined' } }))).toMatch(/advises not to use a letter whose writer hesitated/);
+    expect(assignmentProblem(request({ letter: { id: 9, stage: 'declined' } }))).toMatch(/better not to use a letter whose writer hesitated/);
   });
 });
 
-const usSurgeon = { location: 'us', isSurgeon: true } as const;
-const homeSurgeon = { location: 'home', isSurgeon: true } as const;
-const usPhysician = { location: 'us', isSurgeon: false } as const;
-const up = (stage: LetterStage = 'uploaded') => ({ stage });
+// Each use is a different writer (strong letters count per writer).
+let writerSeq = 0;
+const w = (location: 'us' | 'home', isSurgeon: boolean) => ({ id: ++writerSeq, location, isSurgeon });
+const us = () => w('us', true);
+const up = (stage: LetterStage = 'uploaded') => ({ stage, strongConfirmedOn: stage === 'uploaded' || stage === 'strong_confirmed' ? '2026-07-01' : null });
 
 describe('applicationLetterSummary — "at least 2 from US surgeons, 1 more"', () => {
   it('is quiet for a submitted application with 3 uploaded letters, 2 from US surgeons', () => {
     const s = applicationLetterSummary('submitted', [
-      { letter: up(), writer: usSurgeon },
-      { letter: up(), writer: usSurgeon },
-      { letter: up(), writer: homeSurgeon },
+      { letter: up(), writer: us() },
+      { letter: up(), writer: us() },
+      { letter: up(), writer: w('home', true) },
     ]);
     expect(s).toMatchObject({ count: 3, usSurgeonCount: 2, confirmedStrongCount: 3, locked: true, warnings: [] });
   });
 
   it('warns for a submitted application with fewer than 3 letters and fewer than 2 from US surgeons', () => {
     const s = applicationLetterSummary('under_review', [
-      { letter: up(), writer: usSurgeon },
-      { letter: up(), writer: usPhysician },
+      { letter: up(), writer: us() },
+      { letter: up(), writer: w('us', false) },
     ]);
-    expect(s.warnings).toEqual(['Submitted with 2 letters: aim for at least 3.', 'Only 1 from US surgeons: the seed asks for at least 2.']);
+    expect(s.warnings).toEqual(['Submitted with 2 letters: aim for at least 3.', 'Letters from 1 US surgeon only: aim for at least 2.']);
   });
 
   it('does not warn about the minimums before submission, but says when an assigned letter is not uploaded', () => {
-    const s = applicationLetterSummary('considering', [{ letter: up('agreed'), writer: homeSurgeon }]);
+    const s = applicationLetterSummary('considering', [{ letter: up('agreed'), writer: w('home', true) }]);
     expect(s.locked).toBe(false);
-    expect(s.warnings).toEqual(['1 assigned letter is not uploaded to the LoR portal yet.']);
+    expect(s.warnings).toEqual(['1 assigned letter is not uploaded to the Letter Writer Portal yet.']);
     expect(s.confirmedStrongCount).toBe(0);
   });
 });
@@ -89,21 +90,21 @@ describe('applicationLetterSummary — "at least 2 from US surgeons, 1 more"', (
 describe('applicationLetterSummary — "only confirmed-strong letters count"', () => {
   it('warns for a submitted application whose letters are assigned but not confirmed strong', () => {
     const s = applicationLetterSummary('submitted', [
-      { letter: up(), writer: usSurgeon },
-      { letter: up('agreed'), writer: usSurgeon },
-      { letter: up('asked'), writer: homeSurgeon },
+      { letter: up(), writer: us() },
+      { letter: up('agreed'), writer: us() },
+      { letter: up('asked'), writer: w('home', true) },
     ]);
     expect(s).toMatchObject({ count: 3, confirmedStrongCount: 1, usSurgeonCount: 2, usSurgeonStrongCount: 1 });
     expect(s.warnings.slice(0, 2)).toEqual([
-      'Submitted with 3 letters, only 1 confirmed strong: aim for at least 3 confirmed-strong letters.',
-      'Only 1 confirmed-strong letter from US surgeons (2 assigned): the seed asks for at least 2.',
+      'Submitted with 3 letters, confirmed strong from only 1 writer: aim for at least 3 confirmed-strong letters from different writers.',
+      'Confirmed-strong letters from 1 US surgeon only (2 assigned): aim for at least 2.',
     ]);
   });
 });
 
 describe('applicationLetterSummary — declined letters', () => {
   it('asks to unassign a declined letter that is still assigned, and does not count it as waiting for upload', () => {
-    const s = applicationLetterSummary('considering', [{ letter: up('declined'), writer: usSurgeon }]);
+    const s = applicationLetterSummary('considering', [{ letter: up('declined'), writer: us() }]);
     expect(s.warnings).toEqual(['1 assigned letter is marked declined: the writer hesitated, so unassign it.']);
     expect([s.declinedCount, s.notUploadedCount]).toEqual([1, 0]);
   });

@@ -35,7 +35,8 @@ function run(id: string, over: Partial<ReadinessInput> = {}): ReadinessItem {
 
 let letterId = 1;
 function letter(over: Partial<ReadinessLetter> = {}): ReadinessLetter {
-  return { id: letterId++, writerName: `Dr ${letterId}`, writerKind: 'us_surgeon', confirmedStrong: true, declined: false, uploaded: true, assignedProgramIds: [], ...over };
+  const id = letterId++;
+  return { id, writerId: id, writerName: `Dr ${letterId}`, writerKind: 'us_surgeon', confirmedStrong: true, declined: false, uploaded: true, assignedProgramIds: [], ...over };
 }
 function doc(kind: DocumentVersion['kind'], title = 'PS v3'): Pick<DocumentVersion, 'id' | 'kind' | 'title'> {
   return { id: 1, kind, title };
@@ -145,8 +146,8 @@ describe('letters', () => {
   it('needs 2 confirmed-strong letters from US surgeons who saw the clinical work; unconfirmed ones do not count', () => {
     const r = run('eras.letters-us-surgeons', { letters: [letter(), letter({ confirmedStrong: false }), letter({ confirmedStrong: false, declined: true })] });
     expect(r.state).toBe('needs_action');
-    expect(r.why).toContain('1 confirmed-strong letter');
-    expect(r.why).toContain('1 more not confirmed as strong');
+    expect(r.why).toContain('Confirmed-strong letters from 1 US surgeon');
+    expect(r.why).toContain('1 more writer not confirmed as strong');
     expect(run('eras.letters-us-surgeons', { letters: [letter(), letter()] }).state).toBe('done');
   });
 
@@ -194,7 +195,7 @@ describe('letters from the letters domain', () => {
     const writer = (id: number, location: 'us' | 'home', isSurgeon: boolean) => ({ id, name: `W${id}`, title: '', specialty: '', institution: '', location, isSurgeon, relationship: '', email: '', notes: '', createdAt: stamp, updatedAt: stamp });
     const base = { label: '', askedOn: null, agreedOn: null, strongConfirmedOn: null, uploadedOn: null, declinedOn: null, portalLetterId: '', notes: '', carriedFrom: null, createdAt: stamp, updatedAt: stamp };
     const out = readinessLetters(
-      [{ ...base, id: 1, writerId: 1, stage: 'uploaded' }, { ...base, id: 2, writerId: 2, stage: 'asked', label: 'IM' }, { ...base, id: 3, writerId: 3, stage: 'declined' }],
+      [{ ...base, id: 1, writerId: 1, stage: 'uploaded', strongConfirmedOn: '2026-07-20' }, { ...base, id: 2, writerId: 2, stage: 'asked', label: 'IM' }, { ...base, id: 3, writerId: 3, stage: 'declined' }],
       [writer(1, 'us', true), writer(2, 'us', false), writer(3, 'home', true)],
       [{ applicationId: 10, letterId: 1, assignedOn: '2026-09-01' }, { applicationId: 11, letterId: 1, assignedOn: '2026-09-01' }],
       [{ id: 10, programId: 100 }, { id: 11, programId: 101 }],

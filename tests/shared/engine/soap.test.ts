@@ -197,7 +197,7 @@ describe('SOAP readiness items (group soap)', () => {
     expect(soapReadinessItems({ ...base, profile: seedApplicant(), letters: { strongUploaded: 3, usSurgeonStrongUploaded: 2 } })[1]).toMatchObject({ state: 'done', manual: false });
     expect(soapReadinessItems({ ...base, profile: seedApplicant(), letters: { strongUploaded: 3, usSurgeonStrongUploaded: 1 } })[1]).toMatchObject({
       state: 'needs_action',
-      why: '3 confirmed-strong letters uploaded, 1 from US surgeons; you need at least 2 from US surgeons.',
+      why: 'Confirmed-strong letters from 3 writers uploaded, 1 of them a US surgeon; you need at least 2 US surgeons.',
     });
   });
   it('exams not passed: needs action before the ROL deadline (its Eastern day, 3 March), blocking after it or with Step 2 CK dated after it', () => {

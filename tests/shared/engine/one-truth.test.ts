@@ -1,0 +1,85 @@
+// Issue 13 "One season, one truth": each derived fact is computed once in the engine.
+// Every test here failed before its fix (they quote the bug as the issue reported it).
+import { describe, expect, it } from 'vitest';
+import { resolveSeasonEvents } from '../../../shared/domain/season-calendar';
+import type { Letter, LetterWriter } from '../../../shared/domain/letters';
+import { isConfirmedStrong } from '../../../shared/domain/letters';
+import { ecfmgFacts } from '../../../shared/engine/applicant';
+import { readinessChecklist, readinessLetters, type ReadinessInput } from '../../../shared/engine/readiness';
+import { applicationLetterSummary, assignmentProblem, strongWriters } from '../../../shared/engine/letters';
+import { soapReadinessItems } from '../../../shared/engine/soap-readiness';
+import { seedExampleProfile } from '../../fixtures';
+
+const CAL = resolveSeasonEvents([]);
+const stamp = '2026-08-01T00:00:00Z';
+const writer = (id: number, location: 'us' | 'home' = 'us', isSurgeon = true): LetterWriter => ({ id, name: `Dr W${id}`, title: '', specialty: '', institution: '', location, isSurgeon, relationship: '', email: '', notes: '', createdAt: stamp, updatedAt: stamp });
+const base = { label: '', askedOn: '2026-07-01', agreedOn: '2026-07-02', strongConfirmedOn: '2026-07-03', uploadedOn: '2026-07-10', declinedOn: null, portalLetterId: '', notes: '', createdAt: stamp, updatedAt: stamp };
+const letter = (id: number, writerId: number, over: Partial<Letter> = {}): Letter => ({ ...base, id, writerId, stage: 'uploaded', ...over });
+
+function input(over: Partial<ReadinessInput> = {}): ReadinessInput {
+  return { profile: seedExampleProfile(), profileSaved: true, programs: [], applications: [], letters: [], documents: [], ticks: {}, calendar: CAL, today: '2026-08-01', ...over };
+}
+const item = (over: Partial<ReadinessInput>, id: string) => readinessChecklist(input(over)).find((i) => i.id === id)!;
+
+describe('ECFMG and its parts (DOMAIN.md §2 "ECFMG certification")', () => {
+  it('a certified applicant has passed OET: "OET Medicine passed" is done, never blocking, whatever the OET field says', () => {
+    const profile = seedExampleProfile({ ecfmgStatus: 'certified', oetStatus: 'not_taken' });
+    const oet = item({ profile }, 'eras.oet');
+    expect(oet.state).toBe('done');
+    expect(oet.affectedProgramIds).toEqual([]);
+    expect(item({ profile }, 'eras.ecfmg').why).toBe('You are ECFMG certified.');
+  });
+
+  it('one function answers for readiness and SOAP alike', () => {
+    const profile = seedExampleProfile({ ecfmgStatus: 'certified', oetStatus: 'not_taken', step2ckStatus: 'scheduled', step2ckScore: null });
+    const facts = ecfmgFacts(profile);
+    expect(facts).toMatchObject({ certified: true, oetPassed: true, step1Passed: true, step2ckPassed: true, examsPassed: true });
+    expect(ecfmgFacts(seedExampleProfile({ ecfmgStatus: 'in_progress', oetStatus: 'scheduled' }))).toMatchObject({ certified: false, oetPassed: false, examsPassed: false });
+    const soap = soapReadinessItems({ profile, now: '2026-08-01T12:00:00Z', rolDeadline: '2027-03-04T02:00:00Z', prelimStatementReady: false, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 } }).find((i) => i.id === 'soap.ecfmg-exams');
+    expect(soap?.state).toBe('done');
+  });
+});
+
+describe('strong letters: per writer, and only through "strong confirmed" (DOMAIN.md §4 ERAS readiness)', () => {
+  it('a letter moved from "To ask" straight to "Uploaded" is not confirmed strong', () => {
+    const skipped = letter(1, 1, { stage: 'uploaded', askedOn: null, agreedOn: null, strongConfirmedOn: null, uploadedOn: '2026-07-10' });
+    expect(isConfirmedStrong(skipped)).toBe(false);
+    expect(isConfirmedStrong(letter(2, 1))).toBe(true);
+    const [l] = readinessLetters([skipped], [writer(1)], [], []);
+    expect(l?.confirmedStrong).toBe(false);
+  });
+
+  it('two letters from one writer count once ("Whitfield, Nair, Whitfield, Nair" is two US surgeons)', () => {
+    const letters = readinessLetters([letter(1, 1), letter(2, 1, { label: 'prelim' })], [writer(1)], [], []);
+    const us = item({ letters }, 'eras.letters-us-surgeons');
+    expect(us.state).toBe('needs_action');
+    expect(us.why).toContain('1 US surgeon');
+    expect(item({ letters }, 'eras.letters-total').why).toContain('1 writer');
+    expect(strongWriters(letters)).toHaveLength(1);
+  });
+
+  it('per application, two letters of one US surgeon are one US surgeon', () => {
+    const w = { id: 1, location: 'us', isSurgeon: true } as const;
+    const s = applicationLetterSummary('submitted', [
+      { letter: letter(1, 1), writer: w },
+      { letter: letter(2, 1), writer: w },
+      { letter: letter(3, 2), writer: { id: 2, location: 'home', isSurgeon: true } },
+    ]);
+    expect(s.usSurgeonStrongCount).toBe(1);
+    expect(s.confirmedStrongCount).toBe(2);
+    expect(s.warnings.join(' ')).toMatch(/from 1 US surgeon/);
+  });
+});
+
+describe('ERAS letter rules after applying (DOMAIN.md §2 LOR)', () => {
+  const req = { programName: 'Mercy (Preliminary)', assignedLetterIds: [1, 2], letter: { id: 9, stage: 'uploaded' as const, strongConfirmedOn: '2026-07-03' }, unlockSubmitted: false };
+  it('a letter can be added to an applied program up to 4', () => {
+    expect(assignmentProblem({ ...req, applicationStatus: 'submitted', assign: true })).toBeNull();
+    expect(assignmentProblem({ ...req, applicationStatus: 'interviewed', assign: true, assignedLetterIds: [1, 2, 3, 4] })).toMatch(/at most 4/);
+  });
+  it('only removing an assigned letter of an applied program is locked; "correct the record" unlocks', () => {
+    const remove = { ...req, applicationStatus: 'submitted' as const, assign: false, assignedLetterIds: [1, 2, 9] };
+    expect(assignmentProblem(remove)).toMatch(/cannot be removed/);
+    expect(assignmentProblem({ ...remove, unlockSubmitted: true })).toBeNull();
+  });
+});
