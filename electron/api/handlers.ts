@@ -39,7 +39,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const profile = createProfileRepo(ctx.db);
   const programs = createProgramsRepo(ctx.db);
   const pipeline = createPipelineRepo(ctx.db);
-  const readiness = createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now), interviews: () => pipeline.interviewDates(), datedItems: createPrelimService(ctx.db, now).datedItems });
+  const readiness = createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now), interviews: () => pipeline.interviewDates(), invitations: () => pipeline.invitationReplies(), datedItems: createPrelimService(ctx.db, now).datedItems });
   return {
     'app.info': () => ({ version: APP_VERSION, schemaVersion: schemaVersion(ctx.db), databasePath: displayPath(ctx.databasePath), mode: ctx.mode }),
     'profile.get': () => profile.get(),

@@ -17,12 +17,14 @@ import {
   programDeadlineItems,
   readinessItems,
   reminderText,
+  replyByItems,
   seasonItems,
   type DatedItem,
   type InterviewDateInput,
+  type InvitationReplyInput,
 } from '../../shared/engine/agenda';
 import { todayIn } from '../../shared/engine/calendar-dates';
-import { calendarIcs, icsEventContent, icsNextSequence, icsUid } from '../../shared/engine/calendar-ics';
+import { calendarIcs, cancelledIcsEvents, icsEventContent, icsNextSequence, icsStart, icsUid } from '../../shared/engine/calendar-ics';
 import { dashboardSummary } from '../../shared/engine/dashboard';
 import { erasProgress, readinessChecklist, readinessLetters, soapProgress } from '../../shared/engine/readiness';
 import type { ReadinessItem } from '../../shared/engine/readiness-types';
@@ -43,6 +45,8 @@ type ReadinessHandlers = Pick<Handlers, keyof typeof readinessApi | keyof typeof
 export interface ReadinessSources {
   /** Interview dates (the pipeline's interviews); none until that exists. */
   interviews?: () => InterviewDateInput[];
+  /** Interview invitations with a reply-by date. */
+  invitations?: () => InvitationReplyInput[];
   /** More checklist items of the same type (e.g. the SOAP plan's readiness items), shown after the ERAS ones. */
   readinessItems?: (today: string) => ReadinessItem[];
   /** More dated items for Deadlines and reminders (e.g. the prelim-year plan's checklist). */
@@ -102,6 +106,7 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
       ...seasonItems(s.events),
       ...programDeadlineItems(calendar.deadlines(), names),
       ...interviewItems(sources.interviews?.() ?? []),
+      ...replyByItems(sources.invitations?.() ?? []),
       ...letterItems(letterReminderInputs(s.letterList, s.writers, letters.settings().reminderDays)),
       ...letterItems(communicationFollowUps(comms.list(), names)),
       ...readinessItems(checklist),
@@ -154,13 +159,14 @@ export function createReadinessHandlers(db: Db, now: () => Date, sources: Readin
     'calendar.exportIcs': () => {
       const s = snapshot();
       const items = datedItems(s, s.checklist);
-      // SEQUENCE per UID: kept while the event's content is unchanged, higher once it changed.
-      const sequences = calendar.icsSequences(
-        items.map((i) => ({ uid: icsUid(i), hash: createHash('sha256').update(icsEventContent(i)).digest('hex'), updatedAt: i.updatedAt })),
+      // SEQUENCE per UID: kept while the event's content is unchanged, higher once it changed;
+      // events exported before whose item is gone go out once as CANCELLED.
+      const { sequences, cancelled } = calendar.icsExport(
+        items.map((i) => ({ uid: icsUid(i), hash: createHash('sha256').update(icsEventContent(i)).digest('hex'), updatedAt: i.updatedAt, title: i.title, start: icsStart(i) })),
         (e, previous) => icsNextSequence(previous, e.updatedAt),
         now(),
       );
-      return { filename: `prelim-tracker-${s.today}.ics`, content: calendarIcs(items, sequences), events: items.length };
+      return { filename: `prelim-tracker-${s.today}.ics`, content: calendarIcs(items, sequences, cancelledIcsEvents(cancelled)), events: items.length };
     },
     'calendar.settings': () => withZone(calendar.settings()),
     'calendar.saveSettings': (input) => withZone(calendar.saveSettings(input)),

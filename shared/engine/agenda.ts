@@ -9,13 +9,14 @@ import type { ReadinessItem } from './readiness-types';
 import type { Communication } from '../domain/communications';
 import { awaitsUpload, type Letter, type LetterWriter } from '../domain/letters';
 
-export const DATED_KINDS = ['season', 'program_deadline', 'interview', 'letter', 'follow_up', 'readiness', 'prelim'] as const;
+export const DATED_KINDS = ['season', 'program_deadline', 'interview', 'reply_by', 'letter', 'follow_up', 'readiness', 'prelim'] as const;
 export type DatedKind = (typeof DATED_KINDS)[number];
 
 export const DATED_KIND_LABELS: Record<DatedKind, string> = {
   season: 'Season date',
   program_deadline: 'Program deadline',
   interview: 'Interview',
+  reply_by: 'Invitation reply',
   letter: 'Letter',
   follow_up: 'Follow-up',
   readiness: 'Checklist',
@@ -23,7 +24,7 @@ export const DATED_KIND_LABELS: Record<DatedKind, string> = {
 };
 
 /** Tasks can be overdue; events (season dates, interviews) are simply past once they happen. */
-const TASK_KINDS: ReadonlySet<DatedKind> = new Set(['program_deadline', 'letter', 'follow_up', 'readiness', 'prelim']);
+const TASK_KINDS: ReadonlySet<DatedKind> = new Set(['program_deadline', 'reply_by', 'letter', 'follow_up', 'readiness', 'prelim']);
 
 export interface DatedItem extends DatedPoint {
   /** Stable key, unique across kinds: calendar UIDs and the reminder log use it. */
@@ -40,6 +41,10 @@ export interface DatedItem extends DatedPoint {
   /** Last change (ISO), for calendar update sequences; null for reference data. */
   updatedAt: string | null;
   source: string;
+  /** Length of a timed event in minutes (an interview's real length); 30 when absent. */
+  durationMinutes?: number;
+  /** A link or address (an interview's video link), written to the calendar. */
+  link?: string;
 }
 
 /** An interview date (the pipeline's interviews feed these). `time` is in `timeZone` (the program's zone, ET when unknown). */
@@ -53,6 +58,59 @@ export interface InterviewDateInput {
   virtual: boolean;
   done: boolean;
   updatedAt: string | null;
+  /** The interview's length in minutes. */
+  durationMinutes: number;
+  /** Link, address or dial-in. */
+  location: string;
+}
+
+/** An interview invitation with a reply-by date (the pipeline's interviews feed these). */
+export interface InvitationReplyInput {
+  id: number;
+  programId: number;
+  programName: string;
+  invitedOn: string | null;
+  respondBy: string;
+  /** Answered: the interview is scheduled (or the application moved past the invitation). */
+  replied: boolean;
+  updatedAt: string | null;
+}
+
+/**
+ * Programs must give at least 48 hours to accept or decline an invitation (DOMAIN.md §4
+ * "Interview invitations", NRMP Match Participation Agreement §6.2). With days only, a
+ * reply-by less than two calendar days after the invitation cannot be 48 hours.
+ */
+export const MIN_REPLY_HOURS = 48;
+export function replyWindowTooShort(invitedOn: string | null, respondBy: string): boolean {
+  if (invitedOn === null) return false;
+  const days = (Date.parse(`${respondBy}T00:00:00Z`) - Date.parse(`${invitedOn}T00:00:00Z`)) / 86_400_000;
+  return days * 24 < MIN_REPLY_HOURS;
+}
+
+export function replyByItems(invitations: readonly InvitationReplyInput[]): DatedItem[] {
+  return invitations.map((i) => {
+    const short = replyWindowTooShort(i.invitedOn, i.respondBy);
+    return {
+      key: `reply-by:${i.id}`,
+      kind: 'reply_by' as const,
+      title: `Reply to the interview invitation: ${i.programName}`,
+      detail: short
+        ? `The program gave less than ${MIN_REPLY_HOURS} hours to reply (invited ${i.invitedOn}, reply by ${i.respondBy}): Match policy requires at least ${MIN_REPLY_HOURS} hours. Reply in time anyway, and you may tell the NRMP.`
+        : i.invitedOn
+          ? `Invited ${i.invitedOn}; accept or decline by this day.`
+          : 'Accept or decline by this day.',
+      date: i.respondBy,
+      time: null,
+      timeZone: null,
+      estimated: false,
+      done: i.replied,
+      programId: i.programId,
+      section: 'applications' as const,
+      updatedAt: i.updatedAt,
+      source: 'Entered by you',
+    };
+  });
 }
 
 /** A letter reminder or follow-up (the letters domain feeds these). */
@@ -110,7 +168,7 @@ export function interviewItems(interviews: readonly InterviewDateInput[]): Dated
     key: `interview:${i.id}`,
     kind: 'interview',
     title: `Interview: ${i.programName}`,
-    detail: i.virtual ? 'Virtual interview' : 'In-person interview',
+    detail: `${i.virtual ? 'Virtual interview' : 'In-person interview'}${i.location ? `: ${i.location}` : ''}`,
     date: i.date,
     time: i.time,
     timeZone: i.time === null ? null : (i.timeZone ?? EASTERN),
@@ -120,6 +178,8 @@ export function interviewItems(interviews: readonly InterviewDateInput[]): Dated
     section: 'applications',
     updatedAt: i.updatedAt,
     source: 'Entered by you',
+    durationMinutes: i.durationMinutes,
+    ...(i.location ? { link: i.location } : {}),
   }));
 }
 

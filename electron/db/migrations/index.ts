@@ -9,8 +9,9 @@ import { m007Soap } from './007-soap';
 import { m008IcsSequence } from './008-ics-sequence';
 import { m009Seasons } from './009-seasons';
 import { m010PrelimPlan } from './010-prelim-plan';
+import { m011IcsCancel } from './011-ics-cancel';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ListAndOverrides, m003Applications, m004Pipeline, m005LettersDocumentsCommunications, m006ReadinessCalendar, m007Soap, m008IcsSequence, m009Seasons, m010PrelimPlan];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ListAndOverrides, m003Applications, m004Pipeline, m005LettersDocumentsCommunications, m006ReadinessCalendar, m007Soap, m008IcsSequence, m009Seasons, m010PrelimPlan, m011IcsCancel];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -51,10 +51,14 @@ export function createCalendarRepo(db: Db) {
     shownOn: db.prepare('SELECT item_key FROM reminder_log WHERE shown_on = ?').pluck(),
     logShown: db.prepare('INSERT OR IGNORE INTO reminder_log (item_key, shown_on, shown_at) VALUES (?, ?, ?)'),
     pruneLog: db.prepare('DELETE FROM reminder_log WHERE shown_on < ?'),
-    icsExports: db.prepare('SELECT uid, content_hash, sequence FROM ics_export'),
+    icsExports: db.prepare('SELECT uid, content_hash, sequence, title, start, cancelled FROM ics_export'),
     upsertIcsExport: db.prepare(
-      'INSERT INTO ics_export (uid, content_hash, sequence, exported_at) VALUES (@uid, @hash, @sequence, @now) ON CONFLICT(uid) DO UPDATE SET content_hash = excluded.content_hash, sequence = excluded.sequence, exported_at = excluded.exported_at',
+      `INSERT INTO ics_export (uid, content_hash, sequence, exported_at, title, start, cancelled) VALUES (@uid, @hash, @sequence, @now, @title, @start, 0)
+       ON CONFLICT(uid) DO UPDATE SET content_hash = excluded.content_hash, sequence = excluded.sequence, exported_at = excluded.exported_at,
+         title = excluded.title, start = excluded.start, cancelled = 0`,
     ),
+    describeIcsExport: db.prepare('UPDATE ics_export SET title = @title, start = @start WHERE uid = @uid'),
+    cancelIcsExport: db.prepare('UPDATE ics_export SET sequence = @sequence, cancelled = 1, exported_at = @now WHERE uid = @uid'),
   };
 
   const getDeadline = oneById(stmts.deadline, rowToDeadline, 'Deadline');
@@ -133,22 +137,45 @@ export function createCalendarRepo(db: Db) {
      * keeps its sequence while its content hash is the same and gets a higher one (`next`
      * decides how much higher) when it changed or is new.
      */
-    icsSequences<E extends { uid: string; hash: string }>(events: readonly E[], next: (event: E, previous: number | null) => number, now: Date): Map<string, number> {
+    icsSequences<E extends { uid: string; hash: string; title?: string; start?: string }>(events: readonly E[], next: (event: E, previous: number | null) => number, now: Date): Map<string, number> {
+      return this.icsExport(events, next, now).sequences;
+    },
+
+    /**
+     * The SEQUENCE of each event to export, and the events exported before whose item is gone
+     * (each cancelled once, with its sequence raised: they go out as STATUS:CANCELLED).
+     */
+    icsExport<E extends { uid: string; hash: string; title?: string; start?: string }>(
+      events: readonly E[],
+      next: (event: E, previous: number | null) => number,
+      now: Date,
+    ): { sequences: Map<string, number>; cancelled: { uid: string; sequence: number; title: string; start: string }[] } {
       return inTransaction(db, () => {
-        const stored = new Map((stmts.icsExports.all() as Row[]).map((r) => [r.uid as string, { hash: r.content_hash as string, sequence: r.sequence as number }]));
+        const rows = stmts.icsExports.all() as Row[];
+        const stored = new Map(rows.map((r) => [r.uid as string, { hash: r.content_hash as string, sequence: r.sequence as number, cancelled: r.cancelled === 1 }]));
         const out = new Map<string, number>();
         for (const e of events) {
           const prev = stored.get(e.uid);
-          if (prev && prev.hash === e.hash) {
+          if (prev && prev.hash === e.hash && !prev.cancelled) {
             out.set(e.uid, prev.sequence);
+            if (e.start !== undefined) stmts.describeIcsExport.run({ uid: e.uid, title: e.title ?? '', start: e.start });
             continue;
           }
-          const sequence = next(e, prev ? prev.sequence : null);
-          stmts.upsertIcsExport.run({ uid: e.uid, hash: e.hash, sequence, now: now.toISOString() });
-          stored.set(e.uid, { hash: e.hash, sequence });
+          const sequence = prev?.cancelled ? prev.sequence + 1 : next(e, prev ? prev.sequence : null);
+          stmts.upsertIcsExport.run({ uid: e.uid, hash: e.hash, sequence, now: now.toISOString(), title: e.title ?? '', start: e.start ?? '' });
+          stored.set(e.uid, { hash: e.hash, sequence, cancelled: false });
           out.set(e.uid, sequence);
         }
-        return out;
+        const current = new Set(events.map((e) => e.uid));
+        const cancelled: { uid: string; sequence: number; title: string; start: string }[] = [];
+        for (const r of rows) {
+          const uid = r.uid as string;
+          if (current.has(uid) || r.cancelled === 1 || (r.start as string) === '') continue;
+          // The export says CANCELLED with sequence + 1 (cancelledIcsEvents); that is what is stored.
+          stmts.cancelIcsExport.run({ uid, sequence: (r.sequence as number) + 1, now: now.toISOString() });
+          cancelled.push({ uid, sequence: r.sequence as number, title: r.title as string, start: r.start as string });
+        }
+        return { sequences: out, cancelled };
       });
     },
   };

@@ -10,6 +10,7 @@ import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shar
 import { RANKABLE_STATUSES, type RankList } from '../../../shared/domain/rank-list';
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
 import { createApplicationsRepo, rowToApplication, todayOf } from './applications-repo';
+import type { InterviewDateInput, InvitationReplyInput } from '../../../shared/engine/agenda';
 
 const rowToInterview = rowMapper<Interview>({ id: 'int', applicationId: 'int', invitedOn: 'text', respondBy: 'text', localStart: 'text', timeZone: 'text', durationMinutes: 'int', platform: 'text', location: 'text', completed: 'bool', impressions: 'text', score: 'int', createdAt: 'text', updatedAt: 'text' });
 const rowToOverviewProgram = rowMapper<ApplicationOverview['program']>({ institutionName: 'text', track: 'text', city: 'text', state: 'text', nrmpCode: 'nullableText', isSample: 'bool' });
@@ -139,7 +140,7 @@ export function createPipelineRepo(db: Db) {
      * Scheduled interviews as dated items for other features (the season agenda and the
      * dashboard): the day and wall-clock time in the interview's own zone.
      */
-    interviewDates(): { id: number; programId: number; programName: string; date: string; time: string | null; timeZone: string | null; virtual: boolean; done: boolean; updatedAt: string | null }[] {
+    interviewDates(): InterviewDateInput[] {
       return (stmts.interviews.all() as Record<string, unknown>[])
         .map(rowToInterview)
         .filter((i) => i.localStart !== null)
@@ -154,6 +155,31 @@ export function createPipelineRepo(db: Db) {
             timeZone: i.timeZone,
             virtual: i.platform !== 'in_person',
             done: i.completed,
+            updatedAt: i.updatedAt,
+            durationMinutes: i.durationMinutes,
+            location: i.location,
+          };
+        });
+    },
+
+    /**
+     * Invitations with a reply-by date, for Deadlines and reminders: answered once the
+     * interview is scheduled, or once the application moved on (scheduled, interviewed, or
+     * closed: rejected, withdrawn, matched...).
+     */
+    invitationReplies(): InvitationReplyInput[] {
+      return (stmts.interviews.all() as Record<string, unknown>[])
+        .map(rowToInterview)
+        .filter((i) => i.respondBy !== null)
+        .map((i) => {
+          const app = apps.get(i.applicationId);
+          return {
+            id: i.id,
+            programId: app.programId,
+            programName: apps.programName(app.programId),
+            invitedOn: i.invitedOn,
+            respondBy: i.respondBy!,
+            replied: i.localStart !== null || app.status !== 'interview_invited',
             updatedAt: i.updatedAt,
           };
         });

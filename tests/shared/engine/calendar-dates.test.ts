@@ -107,7 +107,7 @@ describe('the agenda', () => {
   it('builds items from deadlines, interviews and readiness items', () => {
     const d = programDeadlineItems([{ id: 3, programId: 7, title: 'Supplemental', dueDate: '2026-09-20', done: false, notes: '', createdAt: '', updatedAt: '2026-09-01T00:00:00Z' }], new Map([[7, 'Mercy (Preliminary)']]));
     expect(d[0]).toMatchObject({ key: 'deadline:3', title: 'Supplemental: Mercy (Preliminary)', programId: 7 });
-    const i = interviewItems([{ id: 2, programId: 7, programName: 'Mercy', date: '2026-11-02', time: '09:00', timeZone: null, virtual: true, done: false, updatedAt: null }]);
+    const i = interviewItems([{ id: 2, programId: 7, programName: 'Mercy', date: '2026-11-02', time: '09:00', timeZone: null, virtual: true, done: false, updatedAt: null, durationMinutes: 60, location: '' }]);
     expect(i[0]).toMatchObject({ key: 'interview:2', timeZone: 'America/New_York' });
     const r = readinessItems([
       { id: 'eras.oet', group: 'exams', title: 'OET', state: 'blocking', why: '', next: 'Book it', dueDate: '2026-09-02', affectedProgramIds: [], manual: false },

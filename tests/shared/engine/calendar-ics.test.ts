@@ -15,7 +15,7 @@ function items(corrections: Parameters<typeof resolveSeasonEvents>[0] = []): Dat
   return [
     ...seasonItems(resolveSeasonEvents(corrections)),
     ...programDeadlineItems([{ id: 9, programId: 4, title: 'Supplemental form', dueDate: '2026-12-31', done: false, notes: 'Online', createdAt: '', updatedAt: '2026-09-01T10:00:00Z' }], new Map([[4, 'Mercy (Preliminary)']])),
-    ...interviewItems([{ id: 5, programId: 4, programName: 'Mercy (Preliminary)', date: '2026-11-02', time: '09:30', timeZone: 'America/Chicago', virtual: true, done: false, updatedAt: null }]),
+    ...interviewItems([{ id: 5, programId: 4, programName: 'Mercy (Preliminary)', date: '2026-11-02', time: '09:30', timeZone: 'America/Chicago', virtual: true, done: false, updatedAt: null, durationMinutes: 60, location: '' }]),
   ];
 }
 
