@@ -148,7 +148,7 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
     },
     'soap.decide': ({ applicationId, decision }) => {
       const at = now();
-      soap.decide(applicationId, decision, at, soapClock(at, soapWeekDates(db)));
+      soap.decide(applicationId, decision, at, soapClock(at, soapWeekDates(db)), todayIn(at, zone()));
       return overview();
     },
   };

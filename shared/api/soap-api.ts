@@ -109,5 +109,6 @@ export const soapApi = {
   'soap.interview': method<SoapOverview>()(soapApplicationIdSchema, { writes: ['soap'] }),
   'soap.offer': method<SoapOverview>()(soapOfferSchema, { writes: ['soap'] }),
   /** Accept (binding), reject, or let an offer expire. */
-  'soap.decide': method<SoapOverview>()(soapDecideSchema, { writes: ['soap'] }),
+  /** An acceptance also records the match on the application and closes the other applications. */
+  'soap.decide': method<SoapOverview>()(soapDecideSchema, { writes: ['soap', 'applications'] }),
 };

@@ -109,7 +109,7 @@ describe('interviews', () => {
     await call('interviews.save', { applicationId: appIds[0]!, date: '2026-10-03', localStart: '2026-11-03T09:00', timeZone: 'America/Chicago', platform: 'in_person' });
     await call('interviews.save', { applicationId: appIds[1]!, date: '2026-10-03', invitedOn: '2026-10-02' });
     expect(createPipelineRepo(services.db).interviewDates()).toEqual([
-      { id: 1, programId: expect.any(Number), programName: 'Hospital 0 (Preliminary)', date: '2026-11-03', time: '09:00', timeZone: 'America/Chicago', virtual: false, done: false, updatedAt: '2026-11-25T12:00:00.000Z' },
+      { id: 1, programId: expect.any(Number), programName: 'Hospital 0 (Preliminary)', date: '2026-11-03', time: '09:00', timeZone: 'America/Chicago', virtual: false, done: false, updatedAt: '2026-11-25T12:00:00.000Z', durationMinutes: 240, location: '' },
     ]);
   });
 

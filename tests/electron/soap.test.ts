@@ -173,6 +173,28 @@ describe('Match Week', () => {
     await refused(t, 'soap.setMatchStatus', { matchStatus: 'matched' }, /binding/);
   });
 
+  it('a binding acceptance records the match on the application ("via SOAP", dated) and closes the season: no open applications, "Add to plan" refused', async () => {
+    const t = await ready();
+    // The Main Match applications: one ranked (unmatched), one still at "submitted".
+    const { created } = await t.call('applications.create', { programIds: [t.ids['Alpha Community']!, t.ids['Charlie Memorial']!], date: '2026-09-02' });
+    const [alpha, charlie] = created.map((a) => a.id) as [number, number];
+    await t.call('applications.setStatus', { ids: [alpha, charlie], status: 'submitted', date: '2026-09-03' });
+    await t.call('applications.setStatus', { ids: [alpha], status: 'ranked', date: '2026-11-01' });
+    const o = await t.call('soap.apply', { programIds: [t.ids['Bravo Regional']!] });
+    await t.call('soap.offer', { applicationId: o.applications[0]!.id, round: 1 });
+    await t.call('soap.decide', { applicationId: o.applications[0]!.id, decision: 'accept' });
+    const apps = await t.call('applications.list');
+    const bravo = apps.find((a) => a.programId === t.ids['Bravo Regional'])!;
+    expect(bravo).toMatchObject({ status: 'matched', statusDate: '2026-11-25' });
+    expect((await t.call('applications.history', { id: bravo.id })).at(-1)).toMatchObject({ status: 'matched', note: expect.stringMatching(/via SOAP/) });
+    expect(apps.find((a) => a.id === alpha)?.status).toBe('not_matched');
+    expect(apps.find((a) => a.id === charlie)?.status).toBe('withdrawn');
+    expect(apps.filter((a) => !['matched', 'not_matched', 'rejected', 'withdrawn'].includes(a.status))).toEqual([]);
+    const summary = await t.call('dashboard.summary');
+    expect(summary.applicationsByStatus.find((s) => s.key === 'matched')?.count).toBe(1);
+    await refused(t, 'soap.planAdd', { programIds: [t.ids['Alpha Community']!], note: '' }, /binding/);
+  });
+
   it('keeps a sent application (and the count) when its program is deleted', async () => {
     const t = await ready();
     await t.call('soap.apply', { programIds: [t.ids['Bravo Regional']!] });

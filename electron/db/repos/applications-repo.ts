@@ -5,7 +5,7 @@ import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
 import { rowMapper, notFound, oneById } from '../columns';
-import { SUBMITTED_STATUSES, statusMoveProblem, type Application, type ApplicationEvent, type ApplicationStatus } from '../../../shared/domain/application';
+import { CLOSED_STATUSES, SUBMITTED_STATUSES, statusMoveProblem, type Application, type ApplicationEvent, type ApplicationStatus } from '../../../shared/domain/application';
 
 export const rowToApplication = rowMapper<Application>({ id: 'int', programId: 'int', status: 'text', statusDate: 'text', submittedOn: 'text', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
@@ -137,6 +137,36 @@ export function createApplicationsRepo(db: Db) {
           stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status, date, note, now: now.toISOString() });
         }
         return apps.map((a) => get(a.id));
+      });
+    },
+
+    /**
+     * A binding SOAP acceptance (DOMAIN.md §5): the program's application (opened if there is
+     * none) is Matched on that day, "via SOAP" in its history, and every other open
+     * application closes: a ranked one did not match in the Main Match (Not matched), the
+     * rest are withdrawn, each with a note saying why. One transaction with the acceptance.
+     */
+    recordSoapMatch(programId: number, date: string, label: string, now: Date): void {
+      inTransaction(db, () => {
+        const at = now.toISOString();
+        let app = (stmts.byProgram.get(programId) as Record<string, unknown> | undefined) ? rowToApplication(stmts.byProgram.get(programId) as Record<string, unknown>) : null;
+        if (!app) {
+          const id = Number(stmts.insert.run({ program_id: programId, status: 'matched', status_date: date, submitted_on: date, notes: '', now: at }).lastInsertRowid);
+          stmts.insertEvent.run({ application_id: id, from_status: null, status: 'matched', date, note: `Matched via SOAP: accepted ${label}`, now: at });
+          stmts.onList.run(programId);
+          app = get(id);
+        } else if (app.status !== 'matched') {
+          const on = date < lastChange(app) ? lastChange(app) : date;
+          stmts.setStatus.run({ id: app.id, status: 'matched', date: on, submitted_on: on, now: at });
+          stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status: 'matched', date: on, note: `Matched via SOAP: accepted ${label}`, now: at });
+        }
+        for (const other of (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication)) {
+          if (other.id === app.id || CLOSED_STATUSES.has(other.status)) continue;
+          const to: ApplicationStatus = other.status === 'ranked' ? 'not_matched' : 'withdrawn';
+          const on = date < lastChange(other) ? lastChange(other) : date;
+          stmts.setStatus.run({ id: other.id, status: to, date: on, submitted_on: null, now: at });
+          stmts.insertEvent.run({ application_id: other.id, from_status: other.status, status: to, date: on, note: `Season closed: you matched via SOAP (${label}).`, now: at });
+        }
       });
     },
 

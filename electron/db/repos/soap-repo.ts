@@ -6,6 +6,7 @@ import { inTransaction } from '../open';
 import { AppError } from '../../errors';
 import { rowMapper, notFound } from '../columns';
 import { createProgramsRepo } from './programs-repo';
+import { createApplicationsRepo, todayOf } from './applications-repo';
 import { emptyInstitution, emptyTrack, type Program, programLabel } from '../../../shared/domain/program';
 import { parseNrmpCode } from '../../../shared/domain/nrmp';
 import { SOAP_MAX_APPLICATIONS, type SoapApplication, type SoapMatchStatus, type SoapPlanEntry, type SoapState, type SoapUnfilledProgram } from '../../../shared/domain/soap';
@@ -113,6 +114,8 @@ export function createSoapRepo(db: Db) {
     /** Adds programs at the end of the plan; refuses all if one cannot be added or the plan would pass 45. */
     addToPlan(ids: readonly number[], note: string, now: Date): { added: number[]; alreadyInPlan: number[] } {
       return inTransaction(db, () => {
+        const accepted = applications().find((a) => a.status === 'accepted');
+        if (accepted) throw new AppError('conflict', `You accepted ${accepted.label} in SOAP: that acceptance is binding, so the season is over and the fallback plan is closed.`);
         const status = state().matchStatus;
         const current = plan();
         const added: number[] = [];
@@ -251,7 +254,7 @@ export function createSoapRepo(db: Db) {
     },
 
     /** Accept (binding: every other application closes), reject or let expire (that program makes no more offers). */
-    decide(id: number, decision: 'accept' | 'reject' | 'expire', now: Date, clock?: SoapClock): SoapApplication[] {
+    decide(id: number, decision: 'accept' | 'reject' | 'expire', now: Date, clock?: SoapClock, today?: string): SoapApplication[] {
       return inTransaction(db, () => {
         const app = application(id);
         const problem = soapDecideProblem(app, applications(), decision, clock);
@@ -260,6 +263,8 @@ export function createSoapRepo(db: Db) {
         if (decision === 'accept') {
           stmts.appDecide.run('accepted', at, id);
           stmts.appCloseOthers.run(at, id);
+          // The match is the season's: recorded on the application, the rest closes (one transaction).
+          if (app.programId !== null) createApplicationsRepo(db).recordSoapMatch(app.programId, today ?? todayOf(now), app.label, now);
         } else stmts.appDecide.run(decision === 'reject' ? 'rejected' : 'expired', at, id);
         return applications();
       });
