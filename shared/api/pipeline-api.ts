@@ -6,11 +6,15 @@ import type { Track } from '../domain/program';
 import { interviewSaveSchema, prepCardSaveSchema, type Interview, type PrepCard } from '../domain/interview';
 import { rankListFeeSchema, rankListSaveSchema, type RankList } from '../domain/rank-list';
 
+import type { FunnelStage } from '../engine/dashboard';
+
 export interface ApplicationOverview extends Application {
   program: { institutionName: string; track: Track; city: string; state: string; nrmpCode: string; isSample: boolean };
   interviewCount: number;
   /** Position on the saved rank order list (1 = first choice), or null. */
   rank: number | null;
+  /** The furthest stage it reached (engine/dashboard reachedStages: the funnel counts the same). */
+  reached: FunnelStage;
 }
 
 /** A status change made as a consequence of another action (an interview step, a rank-list save). */

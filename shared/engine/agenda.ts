@@ -38,6 +38,8 @@ export interface DatedItem extends DatedPoint {
   programId: number | null;
   /** The screen that shows the item in full. */
   section: 'deadlines' | 'letters' | 'applications' | 'readiness' | 'soap' | 'prelim';
+  /** The filter or tab of that screen that shows exactly this item (e.g. the Messages tab for a follow-up). */
+  query?: Record<string, string>;
   /** Last change (ISO), for calendar update sequences; null for reference data. */
   updatedAt: string | null;
   source: string;
@@ -107,6 +109,7 @@ export function replyByItems(invitations: readonly InvitationReplyInput[]): Date
       done: i.replied,
       programId: i.programId,
       section: 'applications' as const,
+      query: { tab: 'interviews' },
       updatedAt: i.updatedAt,
       source: 'Entered by you',
     };
@@ -176,6 +179,7 @@ export function interviewItems(interviews: readonly InterviewDateInput[]): Dated
     done: i.done,
     programId: i.programId,
     section: 'applications',
+    query: { tab: 'interviews' },
     updatedAt: i.updatedAt,
     source: 'Entered by you',
     durationMinutes: i.durationMinutes,
@@ -184,7 +188,8 @@ export function interviewItems(interviews: readonly InterviewDateInput[]): Dated
 }
 
 export function letterItems(reminders: readonly LetterReminderInput[]): DatedItem[] {
-  return reminders.map((r) => ({ ...r, time: null, timeZone: null, estimated: false, section: 'letters', source: 'Entered by you' }));
+  // A follow-up is about an email: it opens the Messages tab (the log per program), a letter reminder the letters.
+  return reminders.map((r) => ({ ...r, time: null, timeZone: null, estimated: false, section: 'letters', query: { tab: r.kind === 'follow_up' ? 'messages' : 'letters' }, source: 'Entered by you' }));
 }
 
 /**

@@ -52,6 +52,10 @@ export interface DashboardSummary {
   blockingTitles: string[];
   nextDeadlines: AgendaEntry[];
   overdueCount: number;
+  /** The overdue items themselves (oldest first), so the card lists what it counts. */
+  overdue: AgendaEntry[];
+  /** Programs on the list without an application yet. */
+  listWithoutApplication: number;
   lettersByStage: CountOf<LetterStage>[];
   letterCount: number;
   /** ERAS fees for the applications submitted so far (by track). */
@@ -59,6 +63,7 @@ export interface DashboardSummary {
   submittedCount: number;
   /** ERAS fees if every program on the list is applied to. */
   erasCostOfList: ErasCost;
+  /** Applications that reached each interview stage (a ranked one was interviewed), and interview dates in the next 30 days. */
   interviews: { invited: number; scheduled: number; interviewed: number; upcoming: number };
 }
 
@@ -75,13 +80,24 @@ function funnelOrder(s: ApplicationStatus): number {
 /**
  * How far each application got: the furthest stage among its current status and its
  * history; at least "submitted" once it was sent (wasSubmitted), at least "considering".
+ * The one answer to "which stage did it reach" (the funnel, the dashboard's interview
+ * counts and the Applications list's "reached" filter all read it).
  */
-export function applicationsReached(applications: readonly Application[], history: readonly Pick<ApplicationEvent, 'applicationId' | 'status'>[] = []): CountOf<FunnelStage>[] {
+export function reachedStages(applications: readonly Application[], history: readonly Pick<ApplicationEvent, 'applicationId' | 'status'>[] = []): Map<number, FunnelStage> {
   const furthest = new Map<number, number>();
   for (const e of history) furthest.set(e.applicationId, Math.max(furthest.get(e.applicationId) ?? 0, funnelOrder(e.status)));
   const submitted = FUNNEL_STAGES.indexOf('submitted');
-  const reach = applications.map((a) => Math.max(0, funnelOrder(a.status), furthest.get(a.id) ?? 0, wasSubmitted(a) ? submitted : 0));
-  return FUNNEL_STAGES.map((s, i) => ({ key: s, label: APPLICATION_STATUS_LABELS[s], count: reach.filter((r) => r >= i).length }));
+  return new Map(applications.map((a) => [a.id, FUNNEL_STAGES[Math.max(0, funnelOrder(a.status), furthest.get(a.id) ?? 0, wasSubmitted(a) ? submitted : 0)]!]));
+}
+
+/** Whether an application that reached `reached` counts for the stage `stage` (it reached it or a later one). */
+export function reachedAtLeast(reached: FunnelStage, stage: FunnelStage): boolean {
+  return FUNNEL_STAGES.indexOf(reached) >= FUNNEL_STAGES.indexOf(stage);
+}
+
+export function applicationsReached(applications: readonly Application[], history: readonly Pick<ApplicationEvent, 'applicationId' | 'status'>[] = []): CountOf<FunnelStage>[] {
+  const reach = [...reachedStages(applications, history).values()];
+  return FUNNEL_STAGES.map((s) => ({ key: s, label: APPLICATION_STATUS_LABELS[s], count: reach.filter((r) => reachedAtLeast(r, s)).length }));
 }
 
 export function dashboardSummary(input: DashboardInput): DashboardSummary {
@@ -115,6 +131,8 @@ export function dashboardSummary(input: DashboardInput): DashboardSummary {
   const onList = input.programs.filter((p) => p.onList);
 
   const readiness = erasProgress(input.readiness);
+  const reached = applicationsReached(input.applications, input.history);
+  const reachedCount = (stage: FunnelStage) => reached.find((r) => r.key === stage)?.count ?? 0;
   return {
     firstRun: !input.profileSaved && input.programs.length === 0 && input.applications.length === 0 && input.letters.length === 0,
     profileSaved: input.profileSaved,
@@ -123,22 +141,24 @@ export function dashboardSummary(input: DashboardInput): DashboardSummary {
     sampleProgramCount: input.programs.filter((p) => p.institution.isSample).length,
     applicationCount: input.applications.length,
     applicationsByStatus: APPLICATION_STATUSES.map((s) => ({ key: s, label: APPLICATION_STATUS_LABELS[s], count: appsByStatus.get(s) ?? 0 })),
-    applicationsReached: applicationsReached(input.applications, input.history),
+    applicationsReached: reached,
     programsByTier: TIER_OUTCOMES.map((o) => ({ key: o, label: TIER_LABELS[o], count: tierCount.get(o)?.count ?? 0, onList: tierCount.get(o)?.onList ?? 0 })),
     readiness,
     soapReadiness: soapProgress(input.readiness),
     blockingTitles: input.readiness.filter((i) => i.state === 'blocking' && i.group !== 'soap').map((i) => i.title),
     nextDeadlines: input.agenda.upcoming.slice(0, 6),
     overdueCount: input.agenda.overdue.length,
+    overdue: input.agenda.overdue,
+    listWithoutApplication: onList.filter((p) => !input.applications.some((a) => a.programId === p.id)).length,
     lettersByStage: LETTER_STAGES.map((s) => ({ key: s, label: LETTER_STAGE_LABELS[s], count: lettersByStage.get(s) ?? 0 })),
     letterCount: input.letters.length,
     erasCostSoFar: erasListCost(countTracks(submitted.map((a) => a.programId)), options),
     submittedCount: submitted.length,
     erasCostOfList: erasListCost(countTracks(onList.map((p) => p.id)), options),
     interviews: {
-      invited: appsByStatus.get('interview_invited') ?? 0,
-      scheduled: appsByStatus.get('interview_scheduled') ?? 0,
-      interviewed: appsByStatus.get('interviewed') ?? 0,
+      invited: reachedCount('interview_invited'),
+      scheduled: reachedCount('interview_scheduled'),
+      interviewed: reachedCount('interviewed'),
       upcoming: input.agenda.upcoming.filter((e) => e.kind === 'interview').length,
     },
   };

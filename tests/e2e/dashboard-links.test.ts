@@ -86,14 +86,16 @@ describe('dashboard links', () => {
       ['Scheduled', 'interview_scheduled', summary.interviews.scheduled],
       ['Interviewed', 'interviewed', summary.interviews.interviewed],
     ] as const) {
+      // Issue 13: the count is of applications that reached the step, and opens exactly those.
       await follow(`${label}: ${count}`, 'Applications', interviews);
-      expect(await hash(page)).toBe(`#/applications?status=${key}`);
+      expect(await hash(page)).toBe(`#/applications?tab=table&reached=${key}`);
+      expect(await page.getByRole('combobox', { name: 'Filter by status' }).inputValue()).toBe(`reached:${key}`);
       await expect.poll(() => page.locator('tr[data-application-id]').count()).toBe(count);
     }
-    // The interview dates line opens the Applications › Interviews tab.
-    await follow(/interview dates? in the next 30 days/, 'Applications', interviews);
-    expect(await hash(page)).toBe('#/applications?tab=interviews');
-    expect(await page.getByRole('tab', { name: /^Interviews/ }).getAttribute('aria-selected')).toBe('true');
+    // The interview dates line opens Deadlines with the interview dates only: as many as it says.
+    await follow(/interview dates? in the next 30 days/, 'Deadlines', interviews);
+    expect(await hash(page)).toBe('#/deadlines?kind=interview');
+    await expect.poll(() => page.locator('section[aria-labelledby="next-title"] .agenda-entry').count()).toBe(summary.interviews.upcoming);
     // The funnel: each stage reached (the rejected application counts as submitted), so "Submitted"
     // agrees with the cost card and its bar opens every submitted application.
     expect(summary.applicationsReached.find((s) => s.key === 'submitted')!.count).toBe(summary.submittedCount);
@@ -165,8 +167,12 @@ describe('dashboard links', () => {
     expect(await hash(page)).toBe('#/readiness?show=open&scope=eras');
     expect(await page.getByRole('checkbox', { name: 'Only what needs doing' }).isChecked()).toBe(true);
     await expect.poll(() => page.locator('.readiness-item').count()).toBe(summary.readiness.blocking + summary.readiness.needsAction);
+    // The card lists what it counts as overdue (issue 13: "2 overdue" with no overdue item listed).
+    await dashboard();
+    expect(await page.locator('section[aria-labelledby="dash-deadlines"] .agenda-entry.state-overdue').count()).toBe(summary.overdueCount);
     await follow(`${summary.overdueCount} overdue`, 'Deadlines');
     expect(await hash(page)).toBe('#/deadlines');
     await page.getByText('Supplemental form').first().waitFor();
+    await expect.poll(() => page.locator('section[aria-labelledby="overdue-title"] .agenda-entry').count()).toBe(summary.overdueCount);
   });
 });

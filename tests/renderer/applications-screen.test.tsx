@@ -17,6 +17,7 @@ function overview(id: number, name: string, status: ApplicationStatus, extra: Pa
     id,
     programId: 100 + id,
     status,
+    reached: status === 'not_matched' ? 'ranked' : status === 'rejected' || status === 'withdrawn' ? 'considering' : status,
     statusDate: '2026-10-01',
     submittedOn: null,
     notes: '',

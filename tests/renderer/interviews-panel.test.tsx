@@ -10,7 +10,7 @@ import { installFakeTransport } from './fake-transport';
 
 const app = (id: number, name: string): ApplicationOverview => ({
   id, programId: 100 + id, status: 'interview_scheduled', statusDate: '2026-10-01', submittedOn: '2026-09-24', notes: '', createdAt: '', updatedAt: '',
-  program: { institutionName: name, track: 'preliminary', city: '', state: 'OH', nrmpCode: '', isSample: false }, interviewCount: 1, rank: null,
+  program: { institutionName: name, track: 'preliminary', city: '', state: 'OH', nrmpCode: '', isSample: false }, interviewCount: 1, rank: null, reached: 'interview_scheduled',
 });
 const interview = (id: number, applicationId: number, localStart: string | null, timeZone: string | null, extra: Partial<Interview> = {}): Interview => ({
   id, applicationId, invitedOn: '2026-10-01', respondBy: null, localStart, timeZone, durationMinutes: 240, platform: 'zoom', location: '', completed: false, impressions: '', score: null, createdAt: '', updatedAt: '', ...extra,

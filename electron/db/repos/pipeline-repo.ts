@@ -11,6 +11,7 @@ import { RANKABLE_STATUSES, type RankList } from '../../../shared/domain/rank-li
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
 import { createApplicationsRepo, rowToApplication, todayOf } from './applications-repo';
 import type { InterviewDateInput, InvitationReplyInput } from '../../../shared/engine/agenda';
+import { reachedStages } from '../../../shared/engine/dashboard';
 
 const rowToInterview = rowMapper<Interview>({ id: 'int', applicationId: 'int', invitedOn: 'text', respondBy: 'text', localStart: 'text', timeZone: 'text', durationMinutes: 'int', platform: 'text', location: 'text', completed: 'bool', impressions: 'text', score: 'int', createdAt: 'text', updatedAt: 'text' });
 const rowToOverviewProgram = rowMapper<ApplicationOverview['program']>({ institutionName: 'text', track: 'text', city: 'text', state: 'text', nrmpCode: 'nullableText', isSample: 'bool' });
@@ -78,11 +79,14 @@ export function createPipelineRepo(db: Db) {
 
   return {
     overview(): ApplicationOverview[] {
-      return (stmts.overview.all() as Record<string, unknown>[]).map((r) => ({
+      const rows = stmts.overview.all() as Record<string, unknown>[];
+      const reached = reachedStages(rows.map(rowToApplication), apps.allHistory());
+      return rows.map((r) => ({
         ...rowToApplication(r),
         program: rowToOverviewProgram(r),
         interviewCount: r.interviews as number,
         rank: (r.position as number | null) ?? null,
+        reached: reached.get(r.id as number) ?? 'considering',
       }));
     },
 

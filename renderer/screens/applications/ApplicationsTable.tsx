@@ -6,6 +6,8 @@ import {
   flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState,
 } from '@tanstack/react-table';
 import { ariaSort, SortHeaderLabel } from '../../components/table';
+import { FUNNEL_STAGES, reachedAtLeast, type FunnelStage } from '../../../shared/engine/dashboard';
+import { REACHED_PREFIX } from './pipeline-format';
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, SENT_FILTER, wasSubmitted } from '../../../shared/domain/application';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import { compareNames, type Program } from '../../../shared/domain/program';
@@ -27,6 +29,14 @@ interface Props {
 
 const TIER_ORDER = ['tier1', 'tier2', 'tier3', 'long_shot', 'excluded'];
 
+/** The table's status filter: "" all, "sent" every submitted one, "reached:<stage>" that stage or later (the funnel's count), else the current status. */
+export function matchesStatusFilter(a: ApplicationOverview, filter: string): boolean {
+  if (filter === '') return true;
+  if (filter === SENT_FILTER) return wasSubmitted(a);
+  if (filter.startsWith(REACHED_PREFIX)) return reachedAtLeast(a.reached, filter.slice(REACHED_PREFIX.length) as FunnelStage);
+  return a.status === filter;
+}
+
 export function ApplicationsTable({ applications, programs, tiers, onOpen, initialStatus }: Props) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [selection, setSelection] = useState<RowSelectionState>({});
@@ -34,7 +44,7 @@ export function ApplicationsTable({ applications, programs, tiers, onOpen, initi
   const [notice, setNotice] = useState<string | null>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
 
-  const data = useMemo(() => (statusFilter === SENT_FILTER ? applications.filter(wasSubmitted) : statusFilter ? applications.filter((a) => a.status === statusFilter) : applications), [applications, statusFilter]);
+  const data = useMemo(() => applications.filter((a) => matchesStatusFilter(a, statusFilter)), [applications, statusFilter]);
   const columns = useMemo<ColumnDef<ApplicationOverview>[]>(
     () => [
       {
@@ -128,6 +138,11 @@ export function ApplicationsTable({ applications, programs, tiers, onOpen, initi
           <select aria-label="Filter by status" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)}>
             <option value="">All statuses</option>
             <option value={SENT_FILTER}>Submitted, at any stage since ({applications.filter(wasSubmitted).length})</option>
+            {FUNNEL_STAGES.filter((s) => s !== 'considering' && s !== 'submitted').map((s) => (
+              <option key={`reached-${s}`} value={`${REACHED_PREFIX}${s}`}>
+                Reached {APPLICATION_STATUS_LABELS[s]} or later ({applications.filter((a) => matchesStatusFilter(a, `${REACHED_PREFIX}${s}`)).length})
+              </option>
+            ))}
             {APPLICATION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {APPLICATION_STATUS_LABELS[s]} ({applications.filter((a) => a.status === s).length})

@@ -1,4 +1,5 @@
 // Small helpers shared by the Applications screen's parts.
+import { FUNNEL_STAGES, type FunnelStage } from '../../../shared/engine/dashboard';
 import { format } from 'date-fns';
 import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import type { TierSummary } from '../../../shared/engine/types';
@@ -39,8 +40,13 @@ export function timeZoneOptions(): string[] {
   return [...us, ...all.filter((z) => !us.includes(z))];
 }
 
+/** The table's filter value for "reached this stage or a later one" ("#/applications?reached=interviewed"). */
+export const REACHED_PREFIX = 'reached:';
+
 /** A status named in the URL hash ("#/applications?status=interview_invited", as the dashboard links), if valid. */
-export function statusFromHash(): ApplicationStatus | typeof SENT_FILTER | null {
+export function statusFromHash(): ApplicationStatus | typeof SENT_FILTER | `${typeof REACHED_PREFIX}${FunnelStage}` | null {
+  const reached = hashQuery().get('reached');
+  if (reached !== null && (FUNNEL_STAGES as readonly string[]).includes(reached)) return `${REACHED_PREFIX}${reached as FunnelStage}`;
   const status = hashQuery().get('status');
   if (status === SENT_FILTER) return SENT_FILTER;
   return status !== null && (APPLICATION_STATUSES as readonly string[]).includes(status) ? (status as ApplicationStatus) : null;

@@ -47,6 +47,13 @@ export function DashboardScreen() {
               </button>
             ) : null}
           </div>
+          {summary.overdue.length > 0 ? (
+            <>
+              <h3 className="small-heading">Overdue</h3>
+              <AgendaList entries={summary.overdue} empty="" compact />
+              <h3 className="small-heading">Next 30 days</h3>
+            </>
+          ) : null}
           <AgendaList entries={summary.nextDeadlines} empty="Nothing due in the next 30 days." compact />
           <button type="button" className="ghost self-start" onClick={() => openSection('deadlines')}>
             All deadlines
@@ -72,11 +79,12 @@ export function DashboardScreen() {
         <section className="card" aria-labelledby="dash-interviews">
           <h2 id="dash-interviews">Interviews</h2>
           <div className="stat-row">
-            <Stat label="Invited" value={summary.interviews.invited} onOpen={() => openSection('applications', { status: 'interview_invited' })} />
-            <Stat label="Scheduled" value={summary.interviews.scheduled} onOpen={() => openSection('applications', { status: 'interview_scheduled' })} />
-            <Stat label="Interviewed" value={summary.interviews.interviewed} onOpen={() => openSection('applications', { status: 'interviewed' })} />
+            <Stat label="Invited" value={summary.interviews.invited} onOpen={() => openSection('applications', { tab: 'table', reached: 'interview_invited' })} />
+            <Stat label="Scheduled" value={summary.interviews.scheduled} onOpen={() => openSection('applications', { tab: 'table', reached: 'interview_scheduled' })} />
+            <Stat label="Interviewed" value={summary.interviews.interviewed} onOpen={() => openSection('applications', { tab: 'table', reached: 'interviewed' })} />
           </div>
-          <button type="button" className="link self-start small" onClick={() => openSection('applications', { tab: 'interviews' })}>
+          <p className="muted small">Applications that reached each step (a ranked program was interviewed).</p>
+          <button type="button" className="link self-start small" onClick={() => openSection('deadlines', { kind: 'interview' })}>
             {summary.interviews.upcoming === 0 ? 'No interview dates in the next 30 days' : `${summary.interviews.upcoming} interview date${summary.interviews.upcoming === 1 ? '' : 's'} in the next 30 days`}
           </button>
         </section>
@@ -136,9 +144,9 @@ function ReadinessCard({ summary }: { summary: DashboardSummary }) {
   );
 }
 
-/** The list behind a funnel bar: every submitted application for "Submitted", else the applications now at that stage. */
+/** The list behind a funnel bar: the applications that reached that stage or a later one (the bar's own count). */
 function openFunnelStage(key: string) {
-  openSection('applications', { status: key === 'submitted' ? SENT_FILTER : key });
+  openSection('applications', key === 'submitted' ? { tab: 'table', status: SENT_FILTER } : { tab: 'table', reached: key });
 }
 
 function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: ThemeColors }) {
@@ -153,13 +161,22 @@ function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: Th
         </button>
       </div>
       {summary.applicationCount === 0 ? (
-        <p className="muted empty-line">
-          No applications yet. Mark programs to apply to on the{' '}
-          <button type="button" className="link" onClick={() => openSection('programs')}>
-            Programs
-          </button>{' '}
-          screen.
-        </p>
+        summary.onListCount > 0 ? (
+          <p className="muted empty-line">
+            <button type="button" className="link" onClick={() => openSection('programs', { onList: 'yes' })}>
+              {summary.onListCount} {summary.onListCount === 1 ? 'program' : 'programs'} on your list
+            </button>
+            , no application started yet: start one from the program (Programs screen) or with Add applications.
+          </p>
+        ) : (
+          <p className="muted empty-line">
+            No programs on your list yet. Mark programs to apply to on the{' '}
+            <button type="button" className="link" onClick={() => openSection('programs')}>
+              Programs
+            </button>{' '}
+            screen.
+          </p>
+        )
       ) : (
         <>
           <p className="muted small">How many reached each stage or a later one (rejected and withdrawn applications count for the stages they reached).</p>

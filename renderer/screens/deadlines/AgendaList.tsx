@@ -14,7 +14,7 @@ export function AgendaList({ entries, empty, compact = false }: { entries: Agend
             <span className={`agenda-left${e.state === 'overdue' ? ' overdue' : e.daysLeft <= 3 ? ' soon' : ''}`}>{daysLeftText(e.daysLeft)}</span>
           </div>
           <div className="agenda-what">
-            <button type="button" className="link" onClick={() => openSection(e.section)}>
+            <button type="button" className="link" onClick={() => openSection(e.section, e.query ?? {})}>
               {e.title}
             </button>
             <span className="agenda-meta">

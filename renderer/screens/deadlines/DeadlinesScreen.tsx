@@ -14,6 +14,8 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useCalendarStore } from '../../stores/calendar-store';
 import { useProgramsStore } from '../../stores/programs-store';
 import { AgendaList } from './AgendaList';
+import { DATED_KINDS, DATED_KIND_LABELS, type AgendaEntry, type DatedKind } from '../../../shared/engine/agenda';
+import { hashQuery, openSection } from '../../stores/route-query';
 import { notificationsSupported } from '../../reminders/ReminderPoller';
 import '../../styles/readiness.css';
 
@@ -50,6 +52,12 @@ export function DeadlinesScreen() {
   const { agenda, season, deadlines, settings, loadError, exportIcs: exportCalendar } = useCalendarStore();
   useWatch(useCalendarStore, useProgramsStore);
   const [exportStatus, setExportStatus] = useState<string | null>(null);
+  // "#/deadlines?kind=interview" (the Dashboard's interview dates link): only that kind, as counted there.
+  const [kind, setKind] = useState<DatedKind | null>(() => {
+    const k = hashQuery().get('kind');
+    return k !== null && (DATED_KINDS as readonly string[]).includes(k) ? (k as DatedKind) : null;
+  });
+  const only = (entries: AgendaEntry[]) => (kind ? entries.filter((e) => e.kind === kind) : entries);
 
   const exportIcs = async () => {
     try {
@@ -78,15 +86,23 @@ export function DeadlinesScreen() {
           {exportStatus}
         </div>
       ) : null}
+      {agenda && kind ? (
+        <p className="filter-chip-row">
+          Showing {DATED_KIND_LABELS[kind].toLowerCase()} dates only.{' '}
+          <button type="button" className="link" onClick={() => { setKind(null); openSection('deadlines'); }}>
+            Show everything
+          </button>
+        </p>
+      ) : null}
       {agenda ? (
         <div className="two-cols">
           <section className="card" aria-labelledby="overdue-title">
-            <h2 id="overdue-title">Overdue {agenda.overdue.length > 0 ? <span className="badge state-badge state-blocking">{agenda.overdue.length}</span> : null}</h2>
-            <AgendaList entries={agenda.overdue} empty="Nothing overdue." />
+            <h2 id="overdue-title">Overdue {only(agenda.overdue).length > 0 ? <span className="badge state-badge state-blocking">{only(agenda.overdue).length}</span> : null}</h2>
+            <AgendaList entries={only(agenda.overdue)} empty="Nothing overdue." />
           </section>
           <section className="card" aria-labelledby="next-title">
             <h2 id="next-title">Next {agenda.windowDays} days</h2>
-            <AgendaList entries={agenda.upcoming} empty={`Nothing due in the next ${agenda.windowDays} days.`} />
+            <AgendaList entries={only(agenda.upcoming)} empty={`Nothing due in the next ${agenda.windowDays} days.`} />
           </section>
         </div>
       ) : null}

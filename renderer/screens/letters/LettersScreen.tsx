@@ -22,6 +22,12 @@ function stageFromHash(): LetterStage | null {
 }
 
 type Tab = 'letters' | 'matrix' | 'documents' | 'messages';
+
+/** The tab in "#/letters?tab=messages" (a follow-up in Deadlines links there), if it is one. */
+function tabFromHash(): Tab {
+  const t = hashQuery().get('tab');
+  return t === 'matrix' || t === 'documents' || t === 'messages' ? t : 'letters';
+}
 const TABS: [Tab, string][] = [
   ['letters', 'Letters'],
   ['matrix', 'Assignments'],
@@ -32,7 +38,7 @@ const TABS: [Tab, string][] = [
 export function LettersScreen() {
   const { load, loadError, loaded, letters } = useLettersStore();
   useWatch(useLettersStore, useProgramsStore, useProfileStore);
-  const [tab, setTab] = useState<Tab>('letters');
+  const [tab, setTab] = useState<Tab>(tabFromHash);
   const [stage, setStageFilter] = useState<LetterStage | null>(stageFromHash);
   const filterBy = (next: LetterStage | null) => {
     setStageFilter(next);

@@ -83,3 +83,33 @@ describe('ERAS letter rules after applying (DOMAIN.md §2 LOR)', () => {
     expect(assignmentProblem({ ...remove, unlockSubmitted: true })).toBeNull();
   });
 });
+
+describe('stage reached vs current status (the dashboard and the Applications list agree)', () => {
+  const app = (id: number, status: import('../../../shared/domain/application').ApplicationStatus) => ({ id, programId: id, status, statusDate: '2026-11-01', submittedOn: '2026-09-02', notes: '', createdAt: '', updatedAt: '' });
+  it('a ranked application was interviewed: "Interviewed" counts it (not "0 Interviewed")', async () => {
+    const { dashboardSummary, reachedStages, reachedAtLeast } = await import('../../../shared/engine/dashboard');
+    const apps = [app(1, 'ranked'), app(2, 'interviewed'), app(3, 'submitted')];
+    const empty = { today: '2026-11-29', timeZone: 'UTC', windowDays: 30, overdue: [], upcoming: [], all: [] };
+    const s = dashboardSummary({ profileSaved: true, programs: [], tiers: [], applications: apps, letters: [], readiness: [], agenda: empty, feesCombineTracks: false });
+    expect(s.interviews.interviewed).toBe(2);
+    const reached = reachedStages(apps);
+    expect([...reached.values()].filter((r) => reachedAtLeast(r, 'interviewed'))).toHaveLength(s.interviews.interviewed);
+    expect(s.applicationsReached.find((r) => r.key === 'considering')?.count).toBe(3);
+  });
+  it('the overdue items are listed with the count; programs on the list without applications are counted', async () => {
+    const { dashboardSummary } = await import('../../../shared/engine/dashboard');
+    const { buildAgenda, programDeadlineItems } = await import('../../../shared/engine/agenda');
+    const agenda = buildAgenda(programDeadlineItems([{ id: 1, programId: 4, title: 'Form', dueDate: '2026-11-01', done: false, notes: '', createdAt: '', updatedAt: '' }], new Map()), new Date('2026-11-29T12:00:00Z'), 'UTC');
+    const { makeProgram } = await import('./fixtures');
+    const programs = [{ ...makeProgram(), onList: true }, { ...makeProgram(), onList: true }];
+    const s = dashboardSummary({ profileSaved: true, programs, tiers: [], applications: [], letters: [], readiness: [], agenda, feesCombineTracks: false });
+    expect(s.overdue.map((e) => e.key)).toEqual(['deadline:1']);
+    expect(s.overdueCount).toBe(s.overdue.length);
+    expect(s.listWithoutApplication).toBe(2);
+  });
+  it('a follow-up opens the Messages tab, not the letters', async () => {
+    const { letterItems, communicationFollowUps } = await import('../../../shared/engine/agenda');
+    const [item] = letterItems(communicationFollowUps([{ id: 1, programId: 4, channel: 'email', direction: 'sent', date: '2026-11-01', subject: 'Interest', contact: '', createdAt: '' }], new Map([[4, 'Mercy']])));
+    expect(item).toMatchObject({ section: 'letters', query: { tab: 'messages' } });
+  });
+});
