@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveSeasonEvents } from '../../../shared/domain/season-calendar';
 import type { Letter, LetterWriter } from '../../../shared/domain/letters';
 import { isConfirmedStrong } from '../../../shared/domain/letters';
+import type { ApplicationStatus } from '../../../shared/domain/application';
 import { ecfmgFacts } from '../../../shared/engine/applicant';
 import { readinessChecklist, readinessLetters, type ReadinessInput } from '../../../shared/engine/readiness';
 import { applicationLetterSummary, assignmentProblem, strongWriters } from '../../../shared/engine/letters';
@@ -85,7 +86,7 @@ describe('ERAS letter rules after applying (DOMAIN.md §2 LOR)', () => {
 });
 
 describe('stage reached vs current status (the dashboard and the Applications list agree)', () => {
-  const app = (id: number, status: import('../../../shared/domain/application').ApplicationStatus) => ({ id, programId: id, status, statusDate: '2026-11-01', submittedOn: '2026-09-02', notes: '', createdAt: '', updatedAt: '' });
+  const app = (id: number, status: ApplicationStatus) => ({ id, programId: id, status, statusDate: '2026-11-01', submittedOn: '2026-09-02', notes: '', createdAt: '', updatedAt: '' });
   it('a ranked application was interviewed: "Interviewed" counts it (not "0 Interviewed")', async () => {
     const { dashboardSummary, reachedStages, reachedAtLeast } = await import('../../../shared/engine/dashboard');
     const apps = [app(1, 'ranked'), app(2, 'interviewed'), app(3, 'submitted')];
