@@ -47,6 +47,17 @@ export const SENT_FILTER = 'sent';
 export const CLOSED_STATUSES: ReadonlySet<ApplicationStatus> = new Set(['matched', 'not_matched', 'rejected', 'withdrawn']);
 
 /**
+ * A move back along the pipeline (Submitted → Considering): allowed as a correction of the
+ * record, but the screen says so and asks first. Rejected, withdrawn and the Match results
+ * are not "back" from anything.
+ */
+export function isBackwardMove(from: ApplicationStatus, to: ApplicationStatus): boolean {
+  const a = PIPELINE_STATUSES.indexOf(from);
+  const b = PIPELINE_STATUSES.indexOf(to);
+  return a >= 0 && b >= 0 && b < a;
+}
+
+/**
  * Why a move from one status to another is not allowed, or null when it is. Moves forward
  * may skip steps (a user often records "submitted" straight from "considering") and moves
  * back are corrections; only the Match results need a ranked program.

@@ -75,3 +75,22 @@ describe('migration v10 -> v11', () => {
     }
   });
 });
+
+describe('bulk status change', () => {
+  it('names every application that cannot move, not just the first, and changes none', async () => {
+    const t = openTestServices(undefined, () => NOW);
+    const ids: number[] = [];
+    for (const [name, code] of [['Alpha', '1001440P0'], ['Bravo', '1002440P0'], ['Charlie', '1003440P0']] as const) {
+      const saved = await t.call('institutions.save', { institution: institution({ name }), tracks: [track('preliminary', { nrmpCode: code })] });
+      ids.push(saved.programs[0]!.id);
+    }
+    const { created } = await t.call('applications.create', { programIds: ids, date: '2026-09-02' });
+    const r = await t.raw('applications.setStatus', { ids: created.map((a) => a.id), status: 'matched', date: '2026-10-01' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.message).toMatch(/3 applications could not move/);
+      for (const name of ['Alpha', 'Bravo', 'Charlie']) expect(r.error.message).toContain(`${name} (Preliminary)`);
+    }
+    expect((await t.call('applications.list')).every((a) => a.status === 'considering')).toBe(true);
+  });
+});

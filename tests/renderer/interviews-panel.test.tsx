@@ -55,6 +55,9 @@ describe('Interviews', () => {
     expect(rows[0]!.textContent).toContain('Tue 10 Nov, 10:00 EST');
     expect(rows[1]!.textContent).toContain('Tue 10 Nov, 09:30 CST');
     expect(rows[0]!.className).toBe('has-conflict');
+    // Issue 13: each row names the other program of the conflict.
+    expect(rows[0]!.textContent).toContain('Overlaps Beta Medical Center (Preliminary)');
+    expect(rows[1]!.textContent).toContain('Overlaps Alpha Hospital (Preliminary)');
     expect(rows[2]!.textContent).toContain('Not scheduled');
     expect(rows[2]!.textContent).toMatch(/Reply by 3 Oct 2026 \(past\)/);
   });

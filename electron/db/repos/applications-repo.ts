@@ -126,12 +126,16 @@ export function createApplicationsRepo(db: Db) {
       if (future) throw new AppError('invalid_input', future);
       return inTransaction(db, () => {
         const apps = [...new Set(ids)].map(get);
+        // Every refusal is named (not only the first), so the user can fix them all at once.
+        const problems: string[] = [];
         for (const app of apps) {
           const problem = statusMoveProblem(app.status, status);
-          if (problem) throw new AppError('conflict', `${programName(app.programId)}: ${problem}`);
           const last = lastChange(app);
-          if (date < last) throw new AppError('conflict', `${programName(app.programId)}: ${earlierThanLastChange(last)}`);
+          if (problem) problems.push(`${programName(app.programId)}: ${problem}`);
+          else if (date < last) problems.push(`${programName(app.programId)}: ${earlierThanLastChange(last)}`);
         }
+        if (problems.length === 1) throw new AppError('conflict', problems[0]!);
+        if (problems.length > 1) throw new AppError('conflict', `${problems.length} applications could not move, so none was changed. ${problems.join(' ')}`);
         for (const app of apps) {
           stmts.setStatus.run({ id: app.id, status, date, submitted_on: SUBMITTED_STATUSES.has(status) ? date : null, now: now.toISOString() });
           stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status, date, note, now: now.toISOString() });

@@ -35,6 +35,11 @@ export function InterviewsPanel({ applications, interviews }: Props) {
   const active = useMemo(() => interviews.filter((i) => byId.has(i.applicationId) && !CLOSED_STATUSES.has(byId.get(i.applicationId)!.status)), [interviews, byId]);
   const conflicts = useMemo(() => detectInterviewConflicts(active.filter((i) => !i.completed), myZone), [active, myZone]);
   const conflictsOf = (id: number) => conflicts.filter((c) => c.ids.includes(id));
+  /** The program of an interview, to name the other side of a conflict. */
+  const programOfInterview = (id: number) => {
+    const iv = active.find((i) => i.id === id);
+    return iv ? name(iv.applicationId) : 'another interview';
+  };
   const sorted = useMemo(() => {
     const key = (i: Interview) => (i.localStart && i.timeZone ? localToInstant(i.localStart, i.timeZone)?.getTime() ?? 0 : Number.MAX_SAFE_INTEGER);
     return interviews.filter((i) => byId.has(i.applicationId)).sort((a, b) => key(a) - key(b) || (a.respondBy ?? '').localeCompare(b.respondBy ?? ''));
@@ -110,7 +115,7 @@ export function InterviewsPanel({ applications, interviews }: Props) {
           </thead>
           <tbody>
             {sorted.map((iv) => (
-              <InterviewRow key={iv.id} interview={iv} name={name(iv.applicationId)} today={today} myZone={myZone} conflicts={conflictsOf(iv.id)} onEdit={() => setEditing(iv)} onDelete={() => setDeleting(iv)} />
+              <InterviewRow key={iv.id} interview={iv} name={name(iv.applicationId)} today={today} myZone={myZone} conflicts={conflictsOf(iv.id)} otherName={programOfInterview} onEdit={() => setEditing(iv)} onDelete={() => setDeleting(iv)} />
             ))}
           </tbody>
         </table>
@@ -131,7 +136,7 @@ export function InterviewsPanel({ applications, interviews }: Props) {
   );
 }
 
-function InterviewRow({ interview: iv, name, today, myZone, conflicts, onEdit, onDelete }: { interview: Interview; name: string; today: string; myZone: string; conflicts: InterviewConflict[]; onEdit: () => void; onDelete: () => void }) {
+function InterviewRow({ interview: iv, name, today, myZone, conflicts, otherName, onEdit, onDelete }: { interview: Interview; name: string; today: string; myZone: string; conflicts: InterviewConflict[]; otherName: (interviewId: number) => string; onEdit: () => void; onDelete: () => void }) {
   const at = iv.localStart && iv.timeZone ? localToInstant(iv.localStart, iv.timeZone) : null;
   const replyIn = iv.respondBy && !iv.localStart ? daysUntil(iv.respondBy, today) : null;
   return (
@@ -156,7 +161,7 @@ function InterviewRow({ interview: iv, name, today, myZone, conflicts, onEdit, o
             <small className="block muted">{iv.timeZone.replace(/_/g, ' ')} · {iv.durationMinutes} min</small>
             {conflicts.map((c) => (
               <small key={c.ids.join('-')} className="block error">
-                <AlertTriangle size={12} aria-hidden /> {c.kind === 'overlap' ? 'Overlaps another interview' : 'Too close to another interview'}
+                <AlertTriangle size={12} aria-hidden /> {c.kind === 'overlap' ? 'Overlaps' : 'Too close to'} {otherName(c.ids.find((x) => x !== iv.id) ?? iv.id)}
               </small>
             ))}
           </>

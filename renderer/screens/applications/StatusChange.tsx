@@ -1,7 +1,7 @@
 // Changing the status of one or many applications: the new status, the day it happened
 // (today unless the user says otherwise) and an optional note, kept in each history.
 import { useState, type FormEvent } from 'react';
-import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
+import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, isBackwardMove, type ApplicationStatus } from '../../../shared/domain/application';
 import { applicationStatusChangeSchema } from '../../../shared/domain/application';
 import { Modal } from '../../components/Modal';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';
@@ -27,9 +27,17 @@ export function StatusChangeForm({ ids, status: fixed, initialStatus, submitLabe
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmBack, setConfirmBack] = useState(false);
+  const applications = usePipelineStore((s) => s.applications);
+  // Going back along the pipeline is a correction: say which ones and ask once before moving.
+  const goingBack = applications.filter((a) => ids.includes(a.id) && isBackwardMove(a.status, status));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (goingBack.length > 0 && !confirmBack) {
+      setConfirmBack(true);
+      return;
+    }
     const checked = validate(applicationStatusChangeSchema, { ids, status, date, note });
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -55,7 +63,7 @@ export function StatusChangeForm({ ids, status: fixed, initialStatus, submitLabe
       {fixed === undefined ? (
         <label className="field">
           <span>New status</span>
-          <select name="status" value={status} onChange={(e) => setStatusValue(e.target.value as ApplicationStatus)}>
+          <select name="status" value={status} onChange={(e) => { setStatusValue(e.target.value as ApplicationStatus); setConfirmBack(false); }}>
             {APPLICATION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {APPLICATION_STATUS_LABELS[s]}
@@ -81,9 +89,14 @@ export function StatusChangeForm({ ids, status: fixed, initialStatus, submitLabe
           </button>
         ) : null}
         <button type="submit" className="primary" disabled={busy}>
-          {submitLabel}
+          {confirmBack && goingBack.length > 0 ? 'Yes, move back' : submitLabel}
         </button>
       </div>
+      {confirmBack && goingBack.length > 0 ? (
+        <p className="warn" role="alert">
+          This moves {goingBack.length === 1 ? 'an application' : `${goingBack.length} applications`} back ({[...new Set(goingBack.map((a) => APPLICATION_STATUS_LABELS[a.status]))].join(', ')} → {APPLICATION_STATUS_LABELS[status]}): do it only to correct the record. The history keeps both steps. Press “Yes, move back” to go ahead.
+        </p>
+      ) : null}
       {message ? (
         <p className="error" role="alert">
           {message}
