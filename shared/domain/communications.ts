@@ -39,6 +39,7 @@ export const PLACEHOLDERS = {
   aamcId: 'Your AAMC ID (Profile)',
   visaNeed: 'The visa you need, in words (Profile)',
   step2ckScore: 'Your Step 2 CK score (Profile)',
+  strengths: 'Your strengths as your profile records them: Step 2 CK, Step 3 if passed, your US clinical experience (Profile)',
   programName: 'The institution’s name (Program)',
   trackName: '"preliminary surgery" or "categorical general surgery" (Program)',
   city: 'The program’s city (Program)',

@@ -1,7 +1,7 @@
 // Message templates (DOMAIN.md §4 "Communication"): the built-in texts adapted from the
 // seed, placeholder filling from the profile and the program, mailto: links, and the
 // "do not spam" check. Pure.
-import type { Profile } from '../domain/profile';
+import { LABELS, type Profile } from '../domain/profile';
 import { PROGRAM_LABELS, type Program } from '../domain/program';
 import { MASS_MAILING_PER_DAY, PLACEHOLDERS, type Communication, type Placeholder, type TemplatePurpose } from '../domain/communications';
 
@@ -27,7 +27,7 @@ export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [
 
 My name is {{applicantName}}, a non-US citizen IMG from {{country}} ({{medicalSchool}}), applying to your {{trackName}} program at {{programName}}. I will need {{visaNeed}}.
 
-[One or two strengths, e.g.: While my Step 1 score is below average, I significantly improved on Step 2 CK ({{step2ckScore}}) and recently passed Step 3. During my recent general surgery observership at (hospital), I received strong feedback on my work ethic and team contribution.]
+{{strengths}} [Add one line on what you learned there or the feedback you received.]
 
 I am particularly drawn to your program's [specific reason: e.g. strong operative exposure and supportive environment for prelim residents]. I would be very grateful for consideration of my application.
 
@@ -75,7 +75,7 @@ Sincerely,
 
 Thank you for contacting me during SOAP about your {{trackName}} position at {{programName}}. [Use this only to answer a program that reached out: in SOAP, applicants wait for programs to contact them.]
 
-I am available [times you can talk] and ready to start on July 1. I will need {{visaNeed}}. [One line on your strengths: surgical USCE, Step 2 CK {{step2ckScore}}, Step 3.]
+I am available [times you can talk] and ready to start on July 1. I will need {{visaNeed}}. {{strengths}}
 
 I would be honored to join your team for the intern year.
 
@@ -108,7 +108,25 @@ function longDate(isoDate: string): string {
   return d.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
-type ProfileFields = Pick<Profile, 'fullName' | 'email' | 'medicalSchool' | 'country' | 'aamcId' | 'visaNeed' | 'step2ckScore'>;
+type ProfileFields = Pick<Profile, 'fullName' | 'email' | 'medicalSchool' | 'country' | 'aamcId' | 'visaNeed' | 'step2ckScore'> & Partial<Pick<Profile, 'step2ckStatus' | 'step3Status' | 'usce'>>;
+
+/**
+ * The applicant's strengths in one or two sentences, only from what the profile records: a
+ * passed Step 2 CK with its score, Step 3 only if passed, and the US clinical experience by
+ * its real kind (an observership is never called a sub-internship, nor the reverse). Empty
+ * when the profile records none, so the template shows {{strengths}} as a gap to fill.
+ */
+export function strengthsSentence(p: ProfileFields | null): string {
+  if (!p) return '';
+  const exams: string[] = [];
+  if (p.step2ckStatus === 'passed' && p.step2ckScore != null) exams.push(`passed Step 2 CK with ${p.step2ckScore}`);
+  if (p.step3Status === 'passed') exams.push('passed Step 3');
+  const usce = (p.usce ?? []).slice(0, 2).map((e) => `a ${e.weeks}-week ${LABELS.usceType[e.type].toLowerCase()} in ${e.specialty || 'surgery'} at ${e.hospital}`);
+  const parts: string[] = [];
+  if (exams.length > 0) parts.push(`I ${exams.join(' and ')}.`);
+  if (usce.length > 0) parts.push(`In the US I completed ${usce.join(' and ')}.`);
+  return parts.join(' ');
+}
 type ProgramFields = Pick<Program, 'track'> & { institution: Pick<Program['institution'], 'name' | 'city' | 'state' | 'pdName' | 'coordinatorName'> };
 
 /** The value of every placeholder for one program ('' where the data is not entered yet). */
@@ -122,6 +140,7 @@ export function placeholderValues(profile: ProfileFields | null, program: Progra
     aamcId: profile?.aamcId ?? '',
     visaNeed: profile ? VISA_WORDS[profile.visaNeed] : '',
     step2ckScore: profile?.step2ckScore != null ? String(profile.step2ckScore) : '',
+    strengths: strengthsSentence(profile),
     programName: inst?.name ?? '',
     trackName: program ? PROGRAM_LABELS.trackProse[program.track] : '',
     city: inst?.city ?? '',

@@ -73,7 +73,10 @@ describe('letters, assignments and messages', () => {
     expect(body).toContain('My name is Amina Rahman, a non-US citizen IMG from Pakistan');
     const mailto = await composer.getByRole('link', { name: 'Open in mail app' }).getAttribute('href');
     expect(mailto).toMatch(/^mailto:pd%40riverbend\.example\.org\?subject=Interest%20in%20your%20preliminary/);
+    // Parts in [brackets] are still there: logging it as sent asks first (issue 13).
     await composer.getByRole('button', { name: 'Log as sent today' }).click();
+    await composer.getByRole('alert').filter({ hasText: 'did you really send it like this?' }).waitFor();
+    await composer.getByRole('button', { name: 'Log anyway' }).click();
     await page.locator('.program-log [data-log="Interest in your preliminary surgery position – Amina Rahman"]').waitFor();
 
     // Everything is still there after a reload.

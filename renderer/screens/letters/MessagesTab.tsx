@@ -175,7 +175,15 @@ function Composer({
     }
   };
 
+  // A gap still in the text ({{placeholder}} or [brackets]): logging it as sent asks first.
+  const gaps = (body.match(/\{\{\s*[A-Za-z0-9_]+\s*\}\}/g) ?? []).length + (subject.match(/\{\{\s*[A-Za-z0-9_]+\s*\}\}/g) ?? []).length + toWrite;
+  const [confirmGaps, setConfirmGaps] = useState(false);
   const logSent = async () => {
+    if (gaps > 0 && !confirmGaps) {
+      setConfirmGaps(true);
+      return;
+    }
+    setConfirmGaps(false);
     const input = {
       programId: program.id,
       channel: 'email' as const,
@@ -232,9 +240,14 @@ function Composer({
           <Mail size={15} aria-hidden /> Open in mail app
         </a>
         <button type="button" className="primary" onClick={() => void logSent()}>
-          <NotebookPen size={15} aria-hidden /> Log as sent today
+          <NotebookPen size={15} aria-hidden /> {confirmGaps && gaps > 0 ? 'Log anyway' : 'Log as sent today'}
         </button>
       </div>
+      {confirmGaps && gaps > 0 ? (
+        <p className="finding sev-problem" role="alert">
+          {plural(gaps, 'gap')} still in this message ({'{{…}}'} or [brackets]): did you really send it like this? Fill {gaps === 1 ? 'it' : 'them'} in first, or press “Log anyway” to record it as it is.
+        </p>
+      ) : null}
       {status ? (
         <p className="save-status" role="status">
           {status}

@@ -114,3 +114,19 @@ describe('stage reached vs current status (the dashboard and the Applications li
     expect(item).toMatchObject({ section: 'letters', query: { tab: 'messages' } });
   });
 });
+
+describe('templates only say what is true', () => {
+  it('no Step 3 and no observership claimed for an applicant with neither; a profile with nothing to say leaves a visible gap', async () => {
+    const { BUILT_IN_TEMPLATES, fillTemplate, placeholderValues } = await import('../../../shared/engine/message-templates');
+    const interest = BUILT_IN_TEMPLATES.find((t) => t.key === 'interest-pd')!;
+    const profile = seedExampleProfile({ step3Status: 'not_taken', step3Score: null });
+    const filled = fillTemplate(interest.body, placeholderValues(profile, null, '2026-11-29'));
+    expect(filled.text).not.toMatch(/Step 3/);
+    expect(filled.text).not.toMatch(/observership/i);
+    expect(filled.text).toContain('passed Step 2 CK with 230');
+    expect(filled.text).toContain('8-week sub-internship in General Surgery at Mercy Example Hospital');
+    const bare = fillTemplate(interest.body, placeholderValues(seedExampleProfile({ step2ckStatus: 'scheduled', step2ckScore: null, usce: [] }), null, '2026-11-29'));
+    expect(bare.text).toContain('{{strengths}}');
+    expect(bare.missing).toContain('strengths');
+  });
+});
