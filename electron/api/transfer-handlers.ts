@@ -42,9 +42,31 @@ function checkMapping(kind: ImportKind, sheet: SheetData, mapping: (string | nul
 
 type Planned = { kind: 'programs'; planned: ReturnType<typeof planProgramImport> } | { kind: 'applications'; planned: ReturnType<typeof planApplicationImport> };
 
-function makePlan(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], now: Date): Planned {
+/** What the user decided in the preview besides the mapping. */
+export interface ImportChoices {
+  /** Readings chosen for ambiguous cells (the cell's text replaced). */
+  cells?: readonly { row: number; col: number; raw: string }[];
+  /** "row:field": keep the app's value. */
+  keep?: readonly string[];
+}
+
+function makePlan(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], now: Date, choices: ImportChoices): Planned {
   const today = todayOf(now);
-  return kind === 'programs' ? { kind, planned: planProgramImport(db, sheet, mapping, today) } : { kind, planned: planApplicationImport(db, sheet, mapping, today) };
+  return kind === 'programs' ? { kind, planned: planProgramImport(db, sheet, mapping, today, { keep: choices.keep ?? [] }) } : { kind, planned: planApplicationImport(db, sheet, mapping, today) };
+}
+
+/** The sheet with the chosen readings of ambiguous cells in place of what the file says. */
+function withChoices(sheet: SheetData, cells: ImportChoices['cells']): SheetData {
+  if (!cells || cells.length === 0) return sheet;
+  const at = new Map(sheet.rowNumbers.map((r, i) => [r, i]));
+  const rows = sheet.rows.slice();
+  for (const { row, col, raw } of cells) {
+    const i = at.get(row);
+    if (i === undefined || col >= sheet.headers.length) throw new AppError('invalid_input', `Row ${row}, column ${col + 1} is not a cell of the file; choose the file again.`);
+    rows[i] = rows[i]!.slice();
+    rows[i]![col] = raw;
+  }
+  return { ...sheet, rows };
 }
 
 function refuseProblems(plan: ImportPlan, skipInvalid: boolean): void {
@@ -64,9 +86,10 @@ function writePlan(db: Db, p: Planned, now: Date): void {
 
 /** Changes whenever this connection or another one has written. */
 /** The dry run, in one read transaction (a consistent view). */
-export function checkImport(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], now: Date): ImportPlan {
-  checkMapping(kind, sheet, mapping);
-  return db.transaction(() => makePlan(db, kind, sheet, mapping, now).planned.plan)();
+export function checkImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], now: Date, choices: ImportChoices = {}): ImportPlan {
+  checkMapping(kind, file, mapping);
+  const sheet = withChoices(file, choices.cells);
+  return db.transaction(() => makePlan(db, kind, sheet, mapping, now, choices).planned.plan)();
 }
 
 /**
@@ -74,12 +97,13 @@ export function checkImport(db: Db, kind: ImportKind, sheet: SheetData, mapping:
  * written) and writes in one IMMEDIATE transaction. The plan is made again inside the
  * transaction if anything was written since it was made (e.g. during the backup).
  */
-export async function runImport(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], skipInvalid: boolean, now: Date, backup: () => Promise<BackupInfo>): Promise<ImportResult> {
-  checkMapping(kind, sheet, mapping);
+export async function runImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], skipInvalid: boolean, now: Date, backup: () => Promise<BackupInfo>, choices: ImportChoices = {}): Promise<ImportResult> {
+  checkMapping(kind, file, mapping);
+  const sheet = withChoices(file, choices.cells);
   let stamp = '';
   let planned = db.transaction(() => {
     stamp = writeStamp(db);
-    return makePlan(db, kind, sheet, mapping, now);
+    return makePlan(db, kind, sheet, mapping, now, choices);
   })();
   refuseProblems(planned.planned.plan, skipInvalid);
   let info: BackupInfo | null = null;
@@ -87,7 +111,7 @@ export async function runImport(db: Db, kind: ImportKind, sheet: SheetData, mapp
     info = await backup();
     inTransaction(db, () => {
       if (writeStamp(db) !== stamp) {
-        planned = makePlan(db, kind, sheet, mapping, now);
+        planned = makePlan(db, kind, sheet, mapping, now, choices);
         refuseProblems(planned.planned.plan, skipInvalid);
       }
       writePlan(db, planned, now);
@@ -98,8 +122,8 @@ export async function runImport(db: Db, kind: ImportKind, sheet: SheetData, mapp
 }
 
 /** Reads the upload, then lets waiting events (IPC, window) run before the synchronous checking starts. */
-async function readAndYield(file: ImportFile, kind: ImportKind): Promise<SheetData> {
-  const sheet = await readSheet(file, kind);
+async function readAndYield(file: ImportFile, kind: ImportKind, sheetName: string | undefined): Promise<SheetData> {
+  const sheet = await readSheet(file, kind, sheetName);
   await new Promise<void>((resolve) => setImmediate(resolve));
   return sheet;
 }
@@ -107,8 +131,8 @@ async function readAndYield(file: ImportFile, kind: ImportKind): Promise<SheetDa
 export function createTransferHandlers(ctx: TransferContext, now: () => Date): TransferHandlers {
   const backupDir = ctx.backupDir ?? defaultBackupDir(ctx.databasePath);
   return {
-    'import.preview': async ({ kind, file }) => {
-      const sheet = await readSheet(file, kind);
+    'import.preview': async ({ kind, file, sheet: sheetName }) => {
+      const sheet = await readSheet(file, kind, sheetName);
       return {
         kind,
         format: sheet.format,
@@ -117,12 +141,16 @@ export function createTransferHandlers(ctx: TransferContext, now: () => Date): T
         headerRow: sheet.headerRow,
         rowCount: sheet.rows.length,
         sample: sheet.rows.slice(0, SAMPLE_ROWS),
-        mapping: guessMapping(kind, sheet.headers),
+        mapping: guessMapping(kind, sheet.headers, sheet.hidden),
+        hidden: sheet.hidden,
+        sheets: sheet.sheets,
+        sheet: sheet.sheet,
+        skipped: sheet.skipped,
       };
     },
-    'import.check': async ({ kind, file, mapping }) => checkImport(ctx.db, kind, await readAndYield(file, kind), mapping, now()),
-    'import.run': async ({ kind, file, mapping, skipInvalid }) =>
-      runImport(ctx.db, kind, await readAndYield(file, kind), mapping, skipInvalid, now(), () => backupDatabase(ctx.db, backupDir, 'before-import', now())),
+    'import.check': async ({ kind, file, mapping, sheet, cells, keep }) => checkImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, now(), { cells, keep }),
+    'import.run': async ({ kind, file, mapping, skipInvalid, sheet, cells, keep }) =>
+      runImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, skipInvalid, now(), () => backupDatabase(ctx.db, backupDir, 'before-import', now()), { cells, keep }),
     'export.file': ({ what, format }) => exportFile(ctx.db, what, format, now()),
     'export.all': () => exportJsonFile(exportJson(ctx.db, now()), now()),
     'import.all': async ({ file, dryRun }) => {

@@ -5,7 +5,8 @@
 import type { Db } from '../db/open';
 import { createApplicationsRepo, earlierThanLastChange, futureDateProblem } from '../db/repos/applications-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
-import { APPLICATION_FIELDS, parseDate, parseStatus, parseTrack, type ApplicationFieldKey } from '../../shared/domain/import-fields';
+import { APPLICATION_FIELDS, type ApplicationFieldKey } from '../../shared/domain/import-fields';
+import { dayOrderOf, readDate, readStatusWords, readTrack } from '../../shared/import/values';
 import { APPLICATION_STATUS_LABELS, SUBMITTED_STATUSES, statusMoveProblem, type ApplicationStatus } from '../../shared/domain/application';
 import { isoDateSchema } from '../../shared/domain/profile';
 import { PROGRAM_LABELS, type Track, programLabel } from '../../shared/domain/program';
@@ -27,6 +28,8 @@ interface PlannedApplication {
   statusChanges: boolean;
   /** An application you already have, not yet submitted, moves to "Submitted" on submittedOn before its new status. */
   submitFirst: boolean;
+  /** A new application's steps before its status, oldest first (submitted, invited, interviewed), each with its date. */
+  steps: { status: ApplicationStatus; date: string; note: string }[];
 }
 
 export interface ApplicationImportPlan {
@@ -40,6 +43,13 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
   const appByProgram = new Map(appsRepo.list().map((a) => [a.programId, a]));
   const { colOf, header } = mappedColumns(sheet, mapping, APPLICATION_FIELDS);
   const seen = new Map<number, number>();
+  const thisYear = Number(today.slice(0, 4));
+  const seasonStartYear = Number(today.slice(5, 7)) >= 6 ? thisYear : thisYear - 1;
+  const orders = new Map<ApplicationFieldKey, 'mdy' | 'dmy'>();
+  for (const key of ['statusDate', 'submittedOn', 'inviteDate', 'interviewDate'] as const) {
+    const c = colOf.get(key);
+    if (c !== undefined) orders.set(key, dayOrderOf(sheet.rows.map((r) => r[c] ?? '')));
+  }
 
   const rows = planRows<PlannedApplication>(sheet, mapping, (cells, { row, problems: rowProblems, problem }) => {
     const cell = (key: ApplicationFieldKey) => {
@@ -50,22 +60,25 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
     const name = cell('institution');
     let kind: Track | undefined;
     if (cell('track') !== '') {
-      const t = parseTrack(cell('track'));
+      const t = readTrack(cell('track'));
       if (t.error !== undefined) problem(header('track'), t.error);
+      else if (t.value === 'both') problem(header('track'), 'An application is for one track: write Preliminary or Categorical.');
       else kind = t.value;
     }
     kind ??= trackOfCode(code);
 
     let status: ApplicationStatus | undefined;
+    let waitlisted = false;
     if (cell('status') === '') problem(header('status'), 'Give the status, e.g. Submitted.');
     else {
-      const s = parseStatus(cell('status'));
+      const s = readStatusWords(cell('status'));
       if (s.error !== undefined) problem(header('status'), s.error);
       else status = s.value;
+      waitlisted = /wait ?list/i.test(cell('status'));
     }
-    const date = (key: 'statusDate' | 'submittedOn'): string | null => {
+    const date = (key: 'statusDate' | 'submittedOn' | 'inviteDate', mayBeFuture = false): string | null => {
       if (cell(key) === '') return null;
-      const d = parseDate(cell(key));
+      const d = readDate(cell(key), orders.get(key) ?? 'mdy', seasonStartYear);
       if (d.error !== undefined) {
         problem(header(key), d.error);
         return null;
@@ -75,16 +88,27 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
         problem(header(key), checked.error.issues[0]?.message ?? 'Write a real date as YYYY-MM-DD.');
         return null;
       }
-      const future = futureDateProblem(checked.data, today);
+      const future = mayBeFuture ? null : futureDateProblem(checked.data, today);
       if (future) {
         problem(header(key), future);
         return null;
       }
       return checked.data;
     };
-    const statusDate = date('statusDate') ?? today;
     const submittedOn = date('submittedOn');
-    const notes = cell('notes') === '' ? undefined : cell('notes');
+    const invitedOn = date('inviteDate');
+    // An interview date may be ahead (scheduled): it is an event only once it has passed.
+    let interviewOn: string | null = null;
+    if (cell('interviewDate') !== '') {
+      const d = readDate(cell('interviewDate'), orders.get('interviewDate') ?? 'mdy', seasonStartYear);
+      if (d.error !== undefined) problem(header('interviewDate'), d.error);
+      else interviewOn = d.value;
+    }
+    // The status's own date: the column, else the date the row gives for that step, else today.
+    const stepDate = status === 'interviewed' ? interviewOn : status === 'interview_invited' ? invitedOn : status === 'submitted' ? submittedOn : null;
+    const statusDate = date('statusDate') ?? (stepDate !== null && stepDate <= today ? stepDate : today);
+    const noteParts = [cell('notes'), waitlisted ? `${cell('status')} (interview waitlist)` : '', interviewOn !== null && status === 'interview_invited' ? `Interview on ${interviewOn}` : ''].filter((t) => t !== '');
+    const notes = noteParts.length === 0 ? undefined : noteParts.join('\n');
     if (notes !== undefined && notes.length > MAX_NOTES) problem(header('notes'), 'Keep the note under 1,000 characters.');
 
     const program = findProgram(index, code, name, kind);
@@ -135,10 +159,33 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
     if (rowProblems.length === 0 && submittedOn && submittedOn > statusDate) {
       problem(header('submittedOn'), `It was submitted (${submittedOn}) after its status date (${statusDate}); check the dates.`);
     }
+    // A new application's history: each dated step the row gives before its status, in order.
+    const steps: PlannedApplication['steps'] = [];
+    if (!existing && status) {
+      const candidates: { status: ApplicationStatus; date: string | null }[] = [
+        { status: 'submitted', date: submittedOn },
+        { status: 'interview_invited', date: invitedOn },
+        { status: 'interviewed', date: interviewOn !== null && interviewOn <= statusDate ? interviewOn : null },
+      ];
+      const order = ['submitted', 'interview_invited', 'interviewed'];
+      const reach = status === 'rejected' || status === 'withdrawn' ? 3 : order.indexOf(status) >= 0 ? order.indexOf(status) : SUBMITTED_STATUSES.has(status) ? 3 : 0;
+      let last = '';
+      for (let k = 0; k < reach; k++) {
+        const c = candidates[k]!;
+        if (c.date === null) continue;
+        if (c.date < last) {
+          problem(header(k === 0 ? 'submittedOn' : k === 1 ? 'inviteDate' : 'interviewDate'), `This date (${c.date}) is before the step it follows (${last}); check the dates.`);
+          break;
+        }
+        steps.push({ status: c.status, date: c.date, note: '' });
+        last = c.date;
+      }
+      if (last > statusDate) problem(header('statusDate') ?? header('status'), `The status date (${statusDate}) is before the row's other dates (${last}); check the dates.`);
+    }
     if (rowProblems.length > 0 || !program || !status) return { label, planned: undefined };
     const statusChanges = !existing || existing.status !== status;
     const action = !existing ? 'add' : statusChanges || (notes !== undefined && notes !== existing.notes) ? 'update' : 'unchanged';
-    return { label, planned: { row, programId: program.id, applicationId: existing?.id, status, statusDate, submittedOn, notes, action, statusChanges, submitFirst } };
+    return { label, planned: { row, programId: program.id, applicationId: existing?.id, status, statusDate, submittedOn, notes, action, statusChanges, submitFirst, steps } };
   });
 
   return { plan: importPlan('applications', rows), rows: rows.planned };
@@ -150,14 +197,14 @@ export function writeApplicationImport(db: Db, planned: ApplicationImportPlan, n
   for (const p of planned.rows) {
     if (p.action === 'unchanged') continue;
     if (p.applicationId === undefined) {
-      // Submitted before reaching the current status: the history shows both dates.
-      const twoSteps = p.submittedOn !== null && p.status !== 'submitted' && SUBMITTED_STATUSES.has(p.status) ? p.submittedOn : null;
-      const firstStatus = twoSteps ? 'submitted' : p.status;
-      const firstDate = twoSteps ?? p.statusDate;
-      const { created } = apps.create({ programIds: [p.programId], status: firstStatus, date: firstDate, notes: p.notes ?? '' }, now);
+      // Each dated step before the current status is an event of the history, oldest first.
+      const steps = p.steps.filter((st) => st.status !== p.status);
+      const first = steps[0] ?? { status: p.status, date: p.statusDate };
+      const { created } = apps.create({ programIds: [p.programId], status: first.status, date: first.date, notes: p.notes ?? '' }, now);
       const id = created[0]!.id;
-      if (twoSteps) apps.setStatus([id], p.status, p.statusDate, '', now);
-      if (!twoSteps && p.submittedOn && p.status !== 'submitted') {
+      for (const st of steps.slice(1)) apps.setStatus([id], st.status, st.date, '', now);
+      if (steps.length > 0) apps.setStatus([id], p.status, p.statusDate, '', now);
+      if (p.submittedOn && !steps.some((st) => st.status === 'submitted') && p.status !== 'submitted') {
         db.prepare('UPDATE application SET submitted_on = ? WHERE id = ?').run(p.submittedOn, id);
       }
     } else {

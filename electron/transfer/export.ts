@@ -24,7 +24,7 @@ interface Table {
 const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', json: 'application/json' } as const;
 
 /** Program columns in the order of the import fields, J-1/H-1B folded into Visa. */
-const PROGRAM_EXPORT_FIELDS = PROGRAM_FIELDS.filter((f) => f.key !== 'j1' && f.key !== 'h1b');
+const PROGRAM_EXPORT_FIELDS = PROGRAM_FIELDS.filter((f) => f.key !== 'j1' && f.key !== 'h1b' && f.key !== 'cityState');
 const VISA_CELL = { j1: 'J-1', h1b: 'H-1B', both: 'Both', none: 'None', unknown: 'Unknown' } as const;
 const SETTING_CELL = { community: 'Community', community_university_affiliated: 'Community university-affiliated', university: 'University', top_academic: 'Top academic', unknown: 'Unknown' } as const;
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
@@ -41,18 +41,25 @@ function programCell(p: Program, key: (typeof PROGRAM_EXPORT_FIELDS)[number]['ke
     case 'state': return i.state;
     case 'setting': return SETTING_CELL[i.setting];
     case 'visa': return VISA_CELL[i.visaSponsorship];
-    case 'minStep2ck': return num(p.minStep2ck);
-    case 'minStep2ckKind': return p.minStep2ckKind === 'strict' ? 'Strict' : 'Preference';
+    case 'acgmeId': return i.acgmeId;
+    case 'minStep2ck': return p.noStep2ckCutoff ? 'None' : num(p.minStep2ck);
+    case 'minStep2ckKind': return p.minStep2ck === null || !p.minStep2ckKindStated ? '' : p.minStep2ckKind === 'strict' ? 'Strict' : 'Preference';
     case 'minStep1': return num(p.minStep1);
     case 'minStep1Kind': return p.minStep1Kind === 'strict' ? 'Strict' : 'Preference';
     case 'imgSharePct': return num(i.imgSharePct);
     case 'nonUsImgResidents': return triCell(i.nonUsImgResidents);
-    case 'maxYearsSinceGraduation': return num(p.maxYearsSinceGraduation);
-    case 'usceRequired': return triCell(p.usceRequired);
+    case 'imgFriendliness': return i.imgFriendliness === 'unknown' ? '' : PROGRAM_LABELS.imgFriendliness[i.imgFriendliness];
+    case 'maxYearsSinceGraduation': return p.minGraduationYear !== null ? `${p.minGraduationYear}+` : p.noGraduationLimit ? 'No limit' : num(p.maxYearsSinceGraduation);
+    case 'usceRequired': return p.uscePreferred ? 'Preferred' : triCell(p.usceRequired);
+    case 'applicationsReceived': return num(p.applicationsReceived);
+    case 'pgy1Salary': return num(i.pgy1Salary);
     case 'usceMonthsRequired': return num(p.usceMonthsRequired);
     case 'firstAttemptOnly': return triCell(p.firstAttemptOnly);
     case 'positionsOffered': return num(p.positionsOffered);
-    case 'unfilledHistory': return p.unfilledHistory.map((u) => `${u.year}: ${u.unfilled}`).join('; ');
+    case 'unfilledHistory':
+      if (p.unfilledHistory.length > 0) return p.unfilledHistory.map((u) => `${u.year}: ${u.unfilled}`).join('; ');
+      if (p.unfilledYears.length > 0) return `SOAP ${p.unfilledYears.join(', ')}`;
+      return p.unfilledCount !== null && p.unfilledWindow !== null ? `${p.unfilledCount}/${p.unfilledWindow}` : '';
     case 'website': return i.website;
     case 'pdName': return i.pdName;
     case 'pdEmail': return i.pdEmail;
@@ -101,9 +108,11 @@ function applicationTables(db: Db): Table[] {
       a.statusDate,
       a.submittedOn ?? '',
       a.notes,
+      (history.get(a.id) ?? []).find((e) => e.status === 'interview_invited')?.date ?? '',
+      (history.get(a.id) ?? []).find((e) => e.status === 'interviewed')?.date ?? '',
       (history.get(a.id) ?? []).map((e) => `${e.date} ${APPLICATION_STATUS_LABELS[e.status]}${e.note ? ` (${e.note})` : ''}`).join('; '),
     ]),
-    widths: [40, 14, 12, 18, 12, 12, 30, 60],
+    widths: [40, 14, 12, 18, 12, 12, 30, 12, 12, 60],
   };
   const events: Table = {
     name: 'Status history',
@@ -116,10 +125,11 @@ function applicationTables(db: Db): Table[] {
   return [main, events];
 }
 
+/** A template: the columns with one example row (it imports as it is), and a sheet explaining each column (XLSX). */
 function templateTables(fields: readonly ImportField[], name: string): Table[] {
   return [
-    { name, headers: fields.map((f) => f.label), rows: [], widths: fields.map(() => 18) },
-    { name: 'How to fill', headers: ['Column', 'What to write', 'Also recognised as'], rows: fields.map((f) => [f.label, f.hint, f.aliases.join(', ')]), widths: [28, 50, 70] },
+    { name, headers: fields.map((f) => f.label), rows: [fields.map((f) => f.example)], widths: fields.map(() => 18) },
+    { name: 'How to fill', headers: ['Column', 'What to write', 'Example', 'Also recognised as'], rows: fields.map((f) => [f.label, f.hint, f.example, f.aliases.join(', ')]), widths: [28, 60, 28, 70] },
   ];
 }
 

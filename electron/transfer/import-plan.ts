@@ -5,7 +5,8 @@
 import type { ImportField, ImportKind } from '../../shared/domain/import-fields';
 import { parseNrmpCode } from '../../shared/domain/nrmp';
 import type { Program, Track } from '../../shared/domain/program';
-import type { ImportPlan, RowProblem } from '../../shared/api/transfer-api';
+import type { FieldChange, ImportPlan, RowProblem } from '../../shared/api/transfer-api';
+import { institutionKey } from '../../shared/import/values';
 import type { SheetData } from './read-file';
 
 /** The dry run lists this many rows at most (the counts cover all of them). */
@@ -13,13 +14,14 @@ export const MAX_PLAN_ROWS = 500;
 
 const nameKeys = new Map<string, string>();
 
-/** Institution-name key: case-, accent- and space-insensitive (as compareNames reads names). */
+/**
+ * Institution-name key: case-, accent-, punctuation- and abbreviation-insensitive, "St." =
+ * "Saint", a trailing "Hospital" optional (institutionKey, shared/import/values.ts).
+ */
 export function nameKey(name: string): string {
   let key = nameKeys.get(name);
   if (key === undefined) {
-    // eslint-disable-next-line no-control-regex
-    const ascii = /^[\x00-\x7f]*$/.test(name);
-    key = (ascii ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/\s+/g, ' ').trim();
+    key = institutionKey(name);
     if (nameKeys.size > 50_000) nameKeys.clear();
     nameKeys.set(name, key);
   }
@@ -80,13 +82,14 @@ export type PlannedAction = 'add' | 'update' | 'unchanged';
 export interface RowContext {
   row: number;
   problems: RowProblem[];
-  problem(column: string | null, message: string): void;
+  /** col: the column's position; choices: the readings of an ambiguous cell. */
+  problem(column: string | null, message: string, col?: number, choices?: { label: string; raw: string }[]): void;
 }
 
-/** What a row comes to: the planned change, or undefined when it has problems. */
+/** What a row comes to: the planned changes (a row can stand for two programs), or undefined when it has problems. */
 export interface RowOutcome<P> {
   label: string;
-  planned: P | undefined;
+  planned: P | P[] | undefined;
 }
 
 export interface PlannedRows<P extends { row: number; action: PlannedAction }> {
@@ -95,7 +98,7 @@ export interface PlannedRows<P extends { row: number; action: PlannedAction }> {
   blank: number;
   rowCount: number;
   /** The first MAX_PLAN_ROWS rows that are not blank, for the dry run. */
-  listed: { row: number; label: string; planned: P | undefined }[];
+  listed: { row: number; label: string; planned: P[] | undefined }[];
 }
 
 /** Whether a row has no value in a mapped column. */
@@ -122,17 +125,22 @@ export function planRows<P extends { row: number; action: PlannedAction }>(
     }
     const row = sheet.rowNumbers[i]!;
     const problems: RowProblem[] = [];
-    const { label, planned } = planRow(cells, { row, problems, problem: (column, message) => problems.push({ row, column, message }) });
-    const ok = problems.length === 0 && planned !== undefined;
-    if (ok) out.planned.push(planned);
+    const { label, planned } = planRow(cells, {
+      row,
+      problems,
+      problem: (column, message, col, choices) => problems.push(col === undefined ? { row, column, message } : choices ? { row, column, message, col, choices } : { row, column, message, col }),
+    });
+    const list = planned === undefined ? undefined : Array.isArray(planned) ? planned : [planned];
+    const ok = problems.length === 0 && list !== undefined && list.length > 0;
+    if (ok) out.planned.push(...list);
     else out.problems.push(...problems);
-    if (out.listed.length < MAX_PLAN_ROWS) out.listed.push({ row, label, planned: ok ? planned : undefined });
+    if (out.listed.length < MAX_PLAN_ROWS) out.listed.push({ row, label, planned: ok ? list : undefined });
   }
   return out;
 }
 
 /** The plan shown by the dry run (actions as they are now: a later row may turn "unchanged" into "update"). */
-export function importPlan<P extends { row: number; action: PlannedAction }>(kind: ImportKind, rows: PlannedRows<P>): ImportPlan {
+export function importPlan<P extends { row: number; action: PlannedAction; changes?: FieldChange[] }>(kind: ImportKind, rows: PlannedRows<P>): ImportPlan {
   const count = (action: PlannedAction) => rows.planned.reduce((n, p) => (p.action === action ? n + 1 : n), 0);
   return {
     kind,
@@ -142,7 +150,13 @@ export function importPlan<P extends { row: number; action: PlannedAction }>(kin
     unchanged: count('unchanged'),
     blank: rows.blank,
     problems: rows.problems,
-    rows: rows.listed.map(({ row, label, planned }) => ({ row, action: planned?.action ?? 'problem', label })),
+    rows: rows.listed.map(({ row, label, planned }) => {
+      if (!planned) return { row, action: 'problem' as const, label };
+      // A row of two programs is an update when either is, an addition when either is new.
+      const action = planned.some((p) => p.action === 'update') ? 'update' : planned.some((p) => p.action === 'add') ? 'add' : 'unchanged';
+      const changes = planned.flatMap((p) => p.changes ?? []);
+      return changes.length > 0 ? { row, action, label, changes } : { row, action, label };
+    }),
     fileProblem: null,
   };
 }

@@ -1,29 +1,15 @@
-// Importing programs from a spreadsheet: each row is one track at one institution. A row
-// updates the program it matches (by NRMP code, else institution name + track) and adds
-// the others; rows of the same institution share it. Every value goes through the editor's
-// zod schemas (institutionInputSchema and programTrackInputSchema: for one track, exactly
-// what institutionWithTracksSchema says, tests/shared/import-fields.test.ts), so the rules
-// and messages are the same as in the editor.
+// Importing programs from a spreadsheet: each row is one track at one institution, or two
+// (a "Both" track, or two NRMP codes in one cell). A row updates the program it matches (by
+// NRMP code, else institution name + track) and adds the others; rows of the same
+// institution share it. Cells are read by the rules of shared/import/values.ts
+// (program-row-reader.ts), then every value goes through the editor's zod schemas
+// (institutionInputSchema and programTrackInputSchema), so the rules and messages are the
+// same as in the editor. A re-import lists, per program, each field it changes from what to
+// what; the user can keep the app's value ("row:field" in keep).
 import type { Db } from '../db/open';
 import { columnNames, toRow } from '../db/columns';
 import { createProgramsRepo, INSTITUTION_COLUMNS, PROGRAM_COLUMNS } from '../db/repos/programs-repo';
-import {
-  combineVisa,
-  parseBool,
-  parseCutoffKind,
-  parseDate,
-  parseList,
-  parseNumber,
-  parseSetting,
-  parseTrack,
-  parseTri,
-  parseUnfilled,
-  parseVisa,
-  parseYearsSinceGraduation,
-  PROGRAM_FIELDS,
-  type Cell,
-  type ProgramFieldKey,
-} from '../../shared/domain/import-fields';
+import { combineVisa, PROGRAM_FIELDS, type ProgramFieldKey } from '../../shared/domain/import-fields';
 import {
   emptyInstitution,
   emptyTrack,
@@ -31,28 +17,18 @@ import {
   programTrackInputSchema,
   PROGRAM_LABELS,
   type InstitutionFields,
+  type Program,
   type ProgramTrackFields,
   type Track,
-  type TriState,
-  type VisaSponsorship,
 } from '../../shared/domain/program';
-import { normalizeNrmpCode } from '../../shared/domain/nrmp';
-import type { ImportPlan } from '../../shared/api/transfer-api';
+import { parseNrmpCode } from '../../shared/domain/nrmp';
+import type { FieldChange, ImportPlan } from '../../shared/api/transfer-api';
 import type { SheetData } from './read-file';
 import { findProgram, importPlan, indexPrograms, mappedColumns, nameKey, planRows, trackOfCode } from './import-plan';
+import { columnContexts, emptyRowValues, READERS, type CellReader, type ColumnContext, type RowValues } from './program-row-reader';
 
 const INSTITUTION_KEYS = Object.keys(emptyInstitution()) as (keyof InstitutionFields)[];
 const TRACK_KEYS = Object.keys(emptyTrack('preliminary')) as (keyof ProgramTrackFields)[];
-
-interface RowValues {
-  inst: Partial<InstitutionFields>;
-  track: Partial<ProgramTrackFields>;
-  kind?: Track;
-  onList?: boolean;
-  visa?: VisaSponsorship;
-  j1?: TriState;
-  h1b?: TriState;
-}
 
 /** An existing institution's id, or the nameKey of a new one (a Map tells numbers and strings apart). */
 type InstKey = number | string;
@@ -81,82 +57,38 @@ export interface ProgramImportPlan {
   institutions: Map<InstKey, PlannedInstitution>;
 }
 
-/** Reads one cell into the row's values; returns what is wrong with it, or undefined. */
-type CellReader = (raw: string, v: RowValues) => string | undefined;
-
-/**
- * A reader that parses a cell into one field of the row's institution, track or row values
- * (made once per column: no closure per cell).
- */
-function into<T extends object, K extends keyof T>(part: (v: RowValues) => T, key: K, parse: (raw: string) => Cell<T[K]>): CellReader {
-  return (raw, v) => {
-    const cell = parse(raw);
-    if (cell.error !== undefined) return cell.error;
-    part(v)[key] = cell.value;
-    return undefined;
-  };
+export interface ProgramImportOptions {
+  /** "row:field" pairs where the app's value is kept. */
+  keep?: readonly string[];
 }
-const instPart = (v: RowValues) => v.inst;
-const trackPart = (v: RowValues) => v.track;
-const rowPart = (v: RowValues) => v;
-const asText = (raw: string): Cell<string> => ({ value: raw });
-
-/** The reader of each field (thisYear reads a graduation year as years since it). */
-const READERS: { [K in ProgramFieldKey]: (thisYear: number) => CellReader } = {
-  institution: () => into(instPart, 'name', asText),
-  track: () => into(rowPart, 'kind', parseTrack),
-  nrmpCode: () => into(trackPart, 'nrmpCode', (raw) => ({ value: normalizeNrmpCode(raw) })),
-  erasProgramId: () => into(trackPart, 'erasProgramId', asText),
-  city: () => into(instPart, 'city', asText),
-  state: () => into(instPart, 'state', asText),
-  setting: () => into(instPart, 'setting', parseSetting),
-  visa: () => into(rowPart, 'visa', parseVisa),
-  j1: () => into(rowPart, 'j1', parseTri),
-  h1b: () => into(rowPart, 'h1b', parseTri),
-  minStep2ck: () => into(trackPart, 'minStep2ck', parseNumber),
-  minStep2ckKind: () => into(trackPart, 'minStep2ckKind', parseCutoffKind),
-  minStep1: () => into(trackPart, 'minStep1', parseNumber),
-  minStep1Kind: () => into(trackPart, 'minStep1Kind', parseCutoffKind),
-  imgSharePct: () => into(instPart, 'imgSharePct', parseNumber),
-  nonUsImgResidents: () => into(instPart, 'nonUsImgResidents', parseTri),
-  maxYearsSinceGraduation: (thisYear) => into(trackPart, 'maxYearsSinceGraduation', (raw) => parseYearsSinceGraduation(raw, thisYear)),
-  usceRequired: () => into(trackPart, 'usceRequired', parseTri),
-  usceMonthsRequired: () => into(trackPart, 'usceMonthsRequired', parseNumber),
-  firstAttemptOnly: () => into(trackPart, 'firstAttemptOnly', parseTri),
-  positionsOffered: () => into(trackPart, 'positionsOffered', parseNumber),
-  unfilledHistory: () => into(trackPart, 'unfilledHistory', parseUnfilled),
-  website: () => into(instPart, 'website', asText),
-  pdName: () => into(instPart, 'pdName', asText),
-  pdEmail: () => into(instPart, 'pdEmail', asText),
-  coordinatorName: () => into(instPart, 'coordinatorName', asText),
-  coordinatorEmail: () => into(instPart, 'coordinatorEmail', asText),
-  researchHeavy: () => into(instPart, 'researchHeavy', parseBool),
-  internalConnection: () => into(instPart, 'internalConnection', parseBool),
-  onList: () => into(rowPart, 'onList', parseBool),
-  tags: () => into(trackPart, 'tags', parseList),
-  notes: () => into(trackPart, 'notes', asText),
-  dataSource: () => into(instPart, 'dataSource', asText),
-  lastVerified: () => into(instPart, 'lastVerified', parseDate),
-};
 
 /** The reader of one mapped column, made once per import (not once per cell). */
-function cellReader(key: string, header: string, thisYear: number): CellReader {
-  const make = Object.hasOwn(READERS, key) ? READERS[key as ProgramFieldKey] : undefined;
-  return make ? make(thisYear) : () => `"${key}" is not a column we can import (${header}); set it to "Ignore".`;
+function cellReader(key: string, header: string): CellReader {
+  const read = Object.hasOwn(READERS, key) ? READERS[key as ProgramFieldKey] : undefined;
+  return read ?? (() => ({ message: `"${key}" is not a column we can import (${header}); set it to "Ignore".` }));
 }
 
 /** Turns each mapped cell into a value with the readers of the mapping; problems name the column. */
-function readRow(cells: string[], readers: (CellReader | null)[], problems: (col: number, message: string) => void): RowValues {
-  const v: RowValues = { inst: {}, track: {} };
+function readRow(cells: string[], readers: (CellReader | null)[], contexts: ColumnContext[], problem: (col: number, message: string, choices?: { label: string; raw: string }[]) => void): RowValues {
+  const v = emptyRowValues();
   for (let c = 0; c < readers.length; c++) {
     const read = readers[c];
-    const raw = cells[c] ?? '';
+    const ctx = contexts[c]!;
+    // In a column of check marks an empty cell is a "no".
+    const raw = cells[c] === '' && ctx.blankIsNo ? 'no' : (cells[c] ?? '');
     if (!read || raw === '') continue;
-    const error = read(raw, v);
-    if (error !== undefined) problems(c, error);
+    const p = read(raw, v, ctx);
+    if (p !== undefined) problem(c, p.message, p.choices);
   }
   const visa = combineVisa(v.visa, v.j1, v.h1b);
   if (visa !== undefined) v.inst.visaSponsorship = visa;
+  if (v.kindColumn !== undefined) {
+    v.track.minStep2ckKind = v.kindColumn;
+    v.track.minStep2ckKindStated = true;
+  }
+  if (v.notes.length > 0) v.track.notes = v.notes.join('\n\n');
+  // Months of USCE with no word on whether it is required: a stated number of months is a requirement.
+  if (v.track.usceMonthsRequired && v.track.usceRequired === undefined) v.track.usceRequired = 'yes';
   return v;
 }
 
@@ -173,14 +105,57 @@ function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pi
   for (const k of keys) out[k] = o[k];
   return out;
 }
+
+const sameValue = (x: unknown, y: unknown) => x === y || (typeof x === 'object' && typeof y === 'object' && x !== null && y !== null && JSON.stringify(x) === JSON.stringify(y));
+
 /** Whether two records hold the same values for these keys (in any key order). */
 function same<T extends object>(a: T, b: T, keys: readonly (keyof T)[]): boolean {
-  for (const k of keys) {
-    const x = a[k];
-    const y = b[k];
-    if (x !== y && (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y))) return false;
-  }
+  for (const k of keys) if (!sameValue(a[k], b[k])) return false;
   return true;
+}
+
+/** What a field is called in a diff: the import column's label, else the field in words. */
+const FIELD_LABELS: Record<string, string> = {
+  ...Object.fromEntries(PROGRAM_FIELDS.map((f) => [f.key, f.label])),
+  name: 'Institution',
+  visaSponsorship: 'Visa',
+  minStep2ckKindStated: 'Step 2 CK cutoff kind stated',
+  noStep2ckCutoff: 'States no Step 2 CK cutoff',
+  minGraduationYear: 'Earliest graduation year',
+  noGraduationLimit: 'No graduation limit',
+  uscePreferred: 'USCE preferred',
+  unfilledCount: 'Unfilled Matches',
+  unfilledWindow: 'Of the last … Matches',
+  unfilledYears: 'Unfilled in (years)',
+};
+
+function shown(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((x) => (typeof x === 'object' && x !== null && 'year' in x ? `${(x as { year: number }).year}: ${(x as { unfilled: number }).unfilled}` : String(x))).join('; ');
+  return String(v as string | number);
+}
+
+function changesOf<T extends object>(before: T, after: T, keys: readonly (keyof T)[]): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const k of keys) {
+    if (sameValue(before[k], after[k])) continue;
+    out.push({ field: String(k), label: FIELD_LABELS[String(k)] ?? String(k), from: shown(before[k]), to: shown(after[k]) });
+  }
+  return out;
+}
+
+/** The programs one row stands for: each with its track and NRMP code. */
+function programsOfRow(v: RowValues): { kind: Track | undefined; code: string }[] {
+  const valid = v.codes.filter((c) => parseNrmpCode(c) !== null);
+  if (v.codes.length > 1 && valid.length === v.codes.length) return v.codes.map((code) => ({ kind: trackOfCode(code), code }));
+  const code = v.codes[0] ?? '';
+  if (v.kind === 'both') {
+    const fromCode = trackOfCode(code);
+    if (fromCode) return [{ kind: fromCode, code }, { kind: fromCode === 'preliminary' ? 'categorical' : 'preliminary', code: '' }];
+    return [{ kind: 'categorical', code: '' }, { kind: 'preliminary', code: '' }];
+  }
+  return [{ kind: v.kind ?? trackOfCode(code), code }];
 }
 
 /**
@@ -188,13 +163,12 @@ function same<T extends object>(a: T, b: T, keys: readonly (keyof T)[]): boolean
  * row and the column. Reads the current programs (call it inside the write transaction to
  * commit exactly what was planned).
  */
-export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | null)[], today: string): ProgramImportPlan {
-  const thisYear = Number(today.slice(0, 4));
+export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | null)[], today: string, options: ProgramImportOptions = {}): ProgramImportPlan {
+  const keep = new Set(options.keep ?? []);
   const index = indexPrograms(createProgramsRepo(db).list());
   const { byCode, byEras, institutionByName } = index;
   const { colOf, header } = mappedColumns(sheet, mapping, PROGRAM_FIELDS);
   const institutions = new Map<InstKey, PlannedInstitution>();
-  // The first row of each program: existing ones by id, new ones by track and nameKey.
   const seenProgram = new Map<number, number>();
   const seenNew = { preliminary: new Map<string, number>(), categorical: new Map<string, number>() };
   // A zod schema is a pure function of its input: an institution given again with the same
@@ -207,20 +181,23 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
     checked.set(key, { input, result });
     return result;
   };
-  const readers = mapping.map((key, c) => (key === null ? null : cellReader(key, sheet.headers[c] ?? '', thisYear)));
+  const readers = mapping.map((key, c) => (key === null ? null : cellReader(key, sheet.headers[c] ?? '')));
+  const contexts = columnContexts(sheet.headers, sheet.rows, mapping, today);
   // Every row of each NRMP code and ERAS ID in the file, so that all rows sharing one are
   // problems (not only the later ones: the first would otherwise be imported on its own).
   const codeRows = new Map<string, number[]>();
   const erasRows = new Map<string, number[]>();
   const idReaders = readers.map((r, c) => (mapping[c] === 'nrmpCode' || mapping[c] === 'erasProgramId' ? r : null));
   sheet.rows.forEach((cells, i) => {
-    const v = readRow(cells, idReaders, () => undefined);
+    const v = readRow(cells, idReaders, contexts, () => undefined);
     const row = sheet.rowNumbers[i]!;
-    for (const [id, rowsOf] of [[v.track.nrmpCode, codeRows], [v.track.erasProgramId, erasRows]] as const) {
-      if (id === undefined || id === null || id === '') continue;
+    const ids: [string | undefined, Map<string, number[]>][] = [...v.codes.map((c): [string, Map<string, number[]>] => [c, codeRows]), [v.track.erasProgramId, erasRows]];
+    for (const [id, rowsOf] of ids) {
+      if (id === undefined || id === '') continue;
       const list = rowsOf.get(id);
-      if (list) list.push(row);
-      else rowsOf.set(id, [row]);
+      if (list) {
+        if (!list.includes(row)) list.push(row);
+      } else rowsOf.set(id, [row]);
     }
   });
   const otherRows = (rowsOf: number[], row: number) => {
@@ -229,94 +206,107 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
   };
 
   const rows = planRows<PlannedRow>(sheet, mapping, (cells, { row, problems: rowProblems, problem }) => {
-    const v = readRow(cells, readers, (c, m) => problem(sheet.headers[c] || null, m));
-    const code = v.track.nrmpCode ?? '';
+    const v = readRow(cells, readers, contexts, (c, m, choices) => problem(sheet.headers[c] || null, m, c, choices));
     const eras = v.track.erasProgramId ?? '';
-    const sameCode = code === '' ? undefined : codeRows.get(code);
-    if (sameCode && sameCode.length > 1) problem(header('nrmpCode'), `NRMP code ${code} is also on ${otherRows(sameCode, row)}; each program has its own code.`);
+    for (const code of new Set(v.codes)) {
+      const sameCode = code === '' ? undefined : codeRows.get(code);
+      if (sameCode && sameCode.length > 1) problem(header('nrmpCode'), `NRMP code ${code} is also on ${otherRows(sameCode, row)}; each program has its own code.`);
+    }
     const sameEras = eras === '' ? undefined : erasRows.get(eras);
     if (sameEras && sameEras.length > 1) problem(header('erasProgramId'), `ERAS ID ${eras} is also on ${otherRows(sameEras, row)}; each program has its own ERAS ID.`);
     const name = v.inst.name ?? '';
-    const kindGuess: Track | undefined = v.kind ?? trackOfCode(code);
-    const match = findProgram(index, code, name, kindGuess);
-    if (match && name !== '' && nameKey(name) !== nameKey(match.institution.name)) {
-      if (byCode.get(code) === match) {
-        problem(
-          header('nrmpCode'),
-          `NRMP code ${code} belongs to ${match.institution.name} (${PROGRAM_LABELS.track[match.track]}), but this row says "${name}". Check the code, or write the institution name as it is in Prelim Tracker.`,
-        );
-      }
-    } else if (match && name !== '') {
-      // The same name in another case or spelling of accents: keep the name as it is.
-      delete v.inst.name;
-    }
-    const kind = v.kind ?? kindGuess ?? match?.track;
-    const label = `${name || match?.institution.name || '(no name)'}${kind ? ` (${PROGRAM_LABELS.track[kind]})` : ''}`;
+    const programs = programsOfRow(v);
+    if (programs.length > 1 && eras !== '') problem(header('erasProgramId'), 'This row stands for two programs (both tracks); an ERAS ID belongs to one: give each track its own row.');
+    const labels: string[] = [];
+    const planned: PlannedRow[] = [];
 
-    if (rowProblems.length === 0) {
-      if (!match && name === '') {
-        problem(header('institution') ?? header('nrmpCode'), code !== '' ? `No program has NRMP code ${code} yet; to add it, give the institution name too.` : 'Give the institution name (or the NRMP code of a program you already have).');
-      } else if (!kind) {
-        problem(header('track'), 'Give the track (Preliminary or Categorical), or an NRMP code whose 8th letter says it (P or C).');
+    for (const { kind: kindGuess, code } of programs) {
+      const match = findProgram(index, code, name, kindGuess);
+      const inst = { ...v.inst };
+      if (match && name !== '' && nameKey(name) !== nameKey(match.institution.name)) {
+        if (byCode.get(code) === match) {
+          problem(
+            header('nrmpCode'),
+            `NRMP code ${code} belongs to ${match.institution.name} (${PROGRAM_LABELS.track[match.track]}), but this row says "${name}". Check the code, or write the institution name as it is in Prelim Tracker.`,
+          );
+        }
+      } else if (match && name !== '') {
+        // The same name in another case, spelling of accents or abbreviation: keep the name as it is.
+        delete inst.name;
       }
-    }
+      const kind = kindGuess ?? match?.track;
+      const label = `${name || match?.institution.name || '(no name)'}${kind ? ` (${PROGRAM_LABELS.track[kind]})` : ''}`;
+      labels.push(label);
 
-    let instKey: InstKey = '';
-    let candidate: InstitutionFields | undefined;
-    let trackFields: ProgramTrackFields | undefined;
-    if (rowProblems.length === 0 && kind) {
+      if (rowProblems.length === 0) {
+        if (!match && name === '') {
+          problem(header('institution') ?? header('nrmpCode'), code !== '' ? `No program has NRMP code ${code} yet; to add it, give the institution name too.` : 'Give the institution name (or the NRMP code of a program you already have).');
+        } else if (!kind) {
+          problem(header('track'), 'Give the track (Preliminary, Categorical or Both), or an NRMP code whose 8th letter says it (P or C).');
+        }
+      }
+      if (rowProblems.length > 0 || !kind) continue;
+
       const key = nameKey(name);
       const seen = match ? seenProgram : seenNew[kind];
       const identity = match ? match.id : key;
       const firstRow = (seen as Map<InstKey, number>).get(identity);
-      if (firstRow !== undefined) problem(null, `Row ${firstRow} already has ${label}; keep one row per program (NRMP code, or institution and track).`);
+      if (firstRow !== undefined && firstRow !== row) problem(null, `Row ${firstRow} already has ${label}; keep one row per program (NRMP code, or institution and track).`);
       if (firstRow === undefined) (seen as Map<InstKey, number>).set(identity, row);
+      if (rowProblems.length > 0) continue;
 
-      const existingInst = match?.institution ?? institutionByName.get(nameKey(name));
-      instKey = existingInst ? existingInst.id : key;
+      const existingInst = match?.institution ?? institutionByName.get(key);
+      const instKey: InstKey = existingInst ? existingInst.id : key;
       const acc = institutions.get(instKey);
       const base: InstitutionFields = acc?.fields ?? (existingInst ? pick(existingInst, INSTITUTION_KEYS) : emptyInstitution());
-      candidate = { ...base, ...v.inst };
-      trackFields = { ...(match ? pick(match, TRACK_KEYS) : emptyTrack(kind)), ...v.track, track: kind };
-    }
+      const candidate: InstitutionFields = { ...base, ...inst };
+      const baseTrack = match ? pick(match, TRACK_KEYS) : emptyTrack(kind);
+      const trackFields: ProgramTrackFields = { ...baseTrack, ...v.track, track: kind, nrmpCode: code !== '' ? code : baseTrack.nrmpCode };
+      if (v.addTags.length > 0) trackFields.tags = [...new Set([...trackFields.tags, ...v.addTags])];
+      // "Keep mine": the app's value stays where the user said so.
+      if (existingInst) for (const k of INSTITUTION_KEYS) if (keep.has(`${row}:${k}`)) (candidate as Record<string, unknown>)[k] = existingInst[k];
+      if (match) for (const k of TRACK_KEYS) if (keep.has(`${row}:${k}`)) (trackFields as Record<string, unknown>)[k] = match[k];
 
-    let parsed: { institution: InstitutionFields; track: ProgramTrackFields } | undefined;
-    if (rowProblems.length === 0 && candidate && trackFields) {
-      // The editor's two schemas, the institution checked once while rows repeat it unchanged.
-      const inst = checkInstitution(instKey, candidate);
-      const track = programTrackInputSchema.safeParse(trackFields);
-      if (!inst.success || !track.success) {
-        for (const issue of inst.error?.issues ?? []) {
+      const instResult = checkInstitution(instKey, candidate);
+      const trackResult = programTrackInputSchema.safeParse(trackFields);
+      if (!instResult.success || !trackResult.success) {
+        for (const issue of instResult.error?.issues ?? []) {
           const a = String(issue.path[0]);
-          const field = a === 'visaSponsorship' ? (colOf.has('visa') ? 'visa' : colOf.has('j1') ? 'j1' : 'h1b') : a === 'name' ? 'institution' : a;
+          const field = a === 'visaSponsorship' ? (colOf.has('visa') ? 'visa' : colOf.has('j1') ? 'j1' : 'h1b') : a === 'name' ? 'institution' : (a === 'city' || a === 'state') && colOf.has('cityState') ? 'cityState' : a;
           problem(header(field), issue.message);
         }
-        for (const issue of track.error?.issues ?? []) problem(header(String(issue.path[0])), issue.message);
-      } else {
-        // zod keeps only the schema's keys (no id was given), so the output is the fields as stored.
-        // Stored and read back newest year first.
-        if (track.data.unfilledHistory.length > 1) track.data.unfilledHistory.sort((x, y) => y.year - x.year);
-        parsed = { institution: inst.data, track: track.data };
-        const codeOwner = parsed.track.nrmpCode ? byCode.get(parsed.track.nrmpCode) : undefined;
-        if (codeOwner && codeOwner.id !== match?.id) {
-          problem(header('nrmpCode'), `NRMP code ${parsed.track.nrmpCode} is already used by ${codeOwner.institution.name} (${PROGRAM_LABELS.track[codeOwner.track]}); check the code.`);
+        for (const issue of trackResult.error?.issues ?? []) {
+          const a = String(issue.path[0]);
+          const field = a === 'unfilledCount' || a === 'unfilledYears' ? 'unfilledHistory' : a === 'minGraduationYear' ? 'maxYearsSinceGraduation' : a === 'noStep2ckCutoff' ? 'minStep2ck' : a;
+          problem(header(field), issue.message);
         }
-        const erasOwner = parsed.track.erasProgramId ? byEras.get(parsed.track.erasProgramId) : undefined;
-        if (erasOwner && erasOwner.id !== match?.id) {
-          problem(header('erasProgramId'), `ERAS ID ${parsed.track.erasProgramId} is already used by ${erasOwner.institution.name} (${PROGRAM_LABELS.track[erasOwner.track]}); check the ID.`);
-        }
+        continue;
       }
+      const parsed = { institution: instResult.data, track: trackResult.data };
+      // Stored and read back newest year first.
+      if (parsed.track.unfilledHistory.length > 1) parsed.track.unfilledHistory.sort((x, y) => y.year - x.year);
+      const codeOwner = parsed.track.nrmpCode ? byCode.get(parsed.track.nrmpCode) : undefined;
+      if (codeOwner && codeOwner.id !== match?.id) {
+        problem(header('nrmpCode'), `NRMP code ${parsed.track.nrmpCode} is already used by ${codeOwner.institution.name} (${PROGRAM_LABELS.track[codeOwner.track]}); check the code.`);
+      }
+      const erasOwner = parsed.track.erasProgramId ? byEras.get(parsed.track.erasProgramId) : undefined;
+      if (erasOwner && erasOwner.id !== match?.id) {
+        problem(header('erasProgramId'), `ERAS ID ${parsed.track.erasProgramId} is already used by ${erasOwner.institution.name} (${PROGRAM_LABELS.track[erasOwner.track]}); check the ID.`);
+      }
+      if (rowProblems.length > 0) continue;
+
+      const instChanged = existingInst ? !same<InstitutionFields>(parsed.institution, existingInst, INSTITUTION_KEYS) : true;
+      institutions.set(instKey, { id: existingInst?.id, fields: parsed.institution, changed: instChanged || (acc?.changed ?? false) });
+      const trackChanged = !match || !same<ProgramTrackFields>(parsed.track, match, TRACK_KEYS) || (v.onList !== undefined && v.onList !== match.onList);
+      const action = !match ? 'add' : trackChanged || instChanged ? 'update' : 'unchanged';
+      const replaceUnfilled = v.track.unfilledHistory !== undefined || !match;
+      const p: PlannedRow & { changes?: FieldChange[] } = { row, programId: match?.id, instKey, track: parsed.track, onList: v.onList, replaceUnfilled, action };
+      if (match && action === 'update') p.changes = diffOf(match, parsed, v.onList);
+      planned.push(p);
     }
-
-    if (rowProblems.length > 0 || !parsed) return { label, planned: undefined };
-
-    const acc = institutions.get(instKey);
-    const existingInst = match?.institution ?? institutionByName.get(nameKey(name));
-    const instChanged = existingInst ? !same<InstitutionFields>(parsed.institution, existingInst, INSTITUTION_KEYS) : true;
-    institutions.set(instKey, { id: existingInst?.id, fields: parsed.institution, changed: instChanged || (acc?.changed ?? false) });
-    const trackChanged = !match || !same<ProgramTrackFields>(parsed.track, match, TRACK_KEYS) || (v.onList !== undefined && v.onList !== match.onList);
-    const action = !match ? 'add' : trackChanged || instChanged ? 'update' : 'unchanged';
-    return { label, planned: { row, programId: match?.id, instKey, track: parsed.track, onList: v.onList, replaceUnfilled: v.track.unfilledHistory !== undefined || !match, action } };
+    const label = [...new Set(labels)].join(' + ') || '(no name)';
+    if (rowProblems.length > 0 || planned.length === 0) return { label, planned: undefined };
+    return { label, planned };
   });
 
   // A row whose institution another row changed later is an update too.
@@ -324,6 +314,15 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
 
   return { plan: importPlan('programs', rows), rows: rows.planned, institutions };
 }
+
+/** Each field an update changes on an existing program, from the app's value to the file's. */
+function diffOf(match: Program, parsed: { institution: InstitutionFields; track: ProgramTrackFields }, onList: boolean | undefined): FieldChange[] {
+  const changes = [...changesOf<InstitutionFields>(match.institution, parsed.institution, INSTITUTION_KEYS), ...changesOf<ProgramTrackFields>(match, parsed.track, TRACK_KEYS)];
+  if (onList !== undefined && onList !== match.onList) changes.push({ field: 'onList', label: FIELD_LABELS.onList ?? 'On list', from: shown(match.onList), to: shown(onList) });
+  return changes;
+}
+
+export type { Program };
 
 /** Writes a plan (call inside a transaction). Returns nothing: the plan says what happened. */
 export function writeProgramImport(db: Db, planned: ProgramImportPlan, now: Date): void {

@@ -12,7 +12,15 @@ import { unneutraliseCell } from '../../shared/import/formula-cells';
 export interface SheetData {
   format: 'csv' | 'xlsx';
   detected: string;
+  /** Trimmed, runs of spaces and line breaks as one space; a repeated header gets " (2)", " (3)". */
   headers: string[];
+  /** Columns hidden in the workbook (never guessed; shown as hidden in the preview). */
+  hidden: boolean[];
+  /** The workbook's sheets with data (one for CSV), and the one read. */
+  sheets: string[];
+  sheet: string;
+  /** Lines left out that are not data: repeated header rows, footers such as "Total". */
+  skipped: { row: number; why: string }[];
   /** 1-based spreadsheet row of the headers. */
   headerRow: number;
   /** Data rows (each as long as headers), with their spreadsheet row numbers. */
@@ -50,14 +58,15 @@ export function decodeText(bytes: Buffer, name: string): { text: string; encodin
     encoding = 'UTF-16';
   } else {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const body = bom ? bytes.subarray(3) : bytes;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
       encoding = bom ? 'UTF-8 with BOM' : 'UTF-8';
     } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
-      encoding = 'Windows-1252';
+      ({ text, encoding } = decodeMixed(body, bom));
     }
   }
+  text = repairMojibake(text);
   // Control characters other than tab and line breaks do not occur in spreadsheet text.
   const head = text.slice(0, 64 * 1024);
   let control = 0;
@@ -67,6 +76,71 @@ export function decodeText(bytes: Buffer, name: string): { text: string; encodin
   }
   if (control > 0 && control / Math.max(1, head.length) > 0.001) refuse(NOT_TEXT(name));
   return { text, encoding };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const latin1 = new TextDecoder('latin1');
+/**
+ * Windows-1252's characters for the bytes 0x80–0x9F (the WHATWG encoding index). Node's
+ * TextDecoder without full ICU decodes "windows-1252" as ISO-8859-1, which turns €, –, „,
+ * “ and ‰ into invisible control characters; the other 224 bytes are the same in both.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const cp1252 = { decode: (bytes: Uint8Array): string => latin1.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) };
+
+/**
+ * A file that is not UTF-8 throughout: each line is read as UTF-8 when it is valid UTF-8,
+ * else as Windows-1252 (Excel's "CSV" on Windows). A file pasted together from both reads
+ * without mojibake; the encoding names the rows read as Windows-1252.
+ */
+function decodeMixed(body: Buffer, bom: boolean): { text: string; encoding: string } {
+  const parts: string[] = [];
+  const legacy: number[] = [];
+  let utf8Lines = 0;
+  let start = 0;
+  let line = 1;
+  while (start <= body.length) {
+    let end = body.indexOf(0x0a, start);
+    if (end < 0) end = body.length;
+    const chunk = body.subarray(start, end);
+    try {
+      parts.push(utf8.decode(chunk));
+      if (chunk.some((b) => b >= 0x80)) utf8Lines++;
+    } catch {
+      parts.push(cp1252.decode(chunk));
+      legacy.push(line);
+    }
+    start = end + 1;
+    line++;
+  }
+  const text = parts.join('\n');
+  if (utf8Lines === 0) return { text, encoding: 'Windows-1252' };
+  const rows = legacy.length <= 5 ? legacy.join(', ') : `${legacy.slice(0, 5).join(', ')} and ${legacy.length - 5} more`;
+  return { text, encoding: `mixed encodings: UTF-8${bom ? ' with BOM' : ''}, lines ${rows} Windows-1252` };
+}
+
+/**
+ * UTF-8 that was once read as Windows-1252 and saved again ("HÃ´pital" for "Hôpital"): such
+ * a run of characters is turned back into the bytes it came from and read as UTF-8, when
+ * that gives valid UTF-8.
+ */
+export function repairMojibake(text: string): string {
+  if (!/[ÃÂÅÄÆ][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a\u20ac\u2122]/.test(text)) return text;
+  const enc = new Map<string, number>();
+  for (let b = 0x80; b < 0x100; b++) enc.set(cp1252.decode(Uint8Array.of(b)), b);
+  return text.replace(/[\u00c2-\u00f4][\u0080-\uffff]{1,3}/g, (run) => {
+    const bytes: number[] = [];
+    for (const ch of run) {
+      const b = enc.get(ch);
+      if (b === undefined) return run;
+      bytes.push(b);
+    }
+    try {
+      return utf8.decode(Uint8Array.from(bytes));
+    } catch {
+      return run;
+    }
+  });
 }
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'vertical bars' };
@@ -85,7 +159,7 @@ function parseCsv(bytes: Buffer, name: string, kind: ImportKind): SheetData {
     refuse(`${name}: a quoted cell is not closed (row ${(fatal.row ?? 0) + 1}). Open the file in a spreadsheet and export it again as CSV.`);
   }
   const delimiter = result.meta.delimiter;
-  return toSheet(result.data, 'csv', `CSV separated by ${DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter)}, ${encoding}`, name, kind);
+  return toSheet(result.data, 'csv', `CSV separated by ${DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter)}, ${encoding}`, name, kind, [], ['CSV'], 'CSV');
 }
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -105,7 +179,8 @@ function cellText(cell: ExcelJS.Cell): string {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : String(v.hyperlink);
+    // A link's target is the value ("website" is only what the cell shows).
+    if ('hyperlink' in v) return /^(https?:|mailto:)/i.test(String(v.hyperlink)) ? String(v.hyperlink).replace(/^mailto:/i, '') : typeof v.text === 'string' ? v.text : String(v.hyperlink);
     if ('formula' in v || 'sharedFormula' in v) {
       const r = (v as { result?: unknown }).result;
       if (r instanceof Date) return r.toISOString().slice(0, 10);
@@ -116,18 +191,8 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text;
 }
 
-async function parseXlsx(bytes: Buffer, name: string, preferSheet: ImportKind): Promise<SheetData> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    refuse(`${name} could not be read as an Excel workbook (.xlsx). Open it in Excel or Google Sheets and save or download it again as .xlsx or CSV.`);
-  }
-  const sheets = wb.worksheets.filter((ws) => ws.actualRowCount > 0);
-  const ws = sheets.find((s) => s.name.toLowerCase() === preferSheet) ?? sheets[0];
-  if (!ws) refuse(`${name} has no rows in any sheet. Choose the workbook with your ${preferSheet}.`);
-  const sheet = ws!;
-  if (sheet.rowCount > MAX_IMPORT_ROWS + 50) refuse(`${name} has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; import it in parts.`);
+function worksheetRows(sheet: ExcelJS.Worksheet, name: string): { rows: string[][]; hidden: boolean[] } {
+  if (sheet.rowCount > MAX_IMPORT_ROWS + 50) refuse(`${name} has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows in sheet "${sheet.name}"; import it in parts.`);
   const width = Math.min(sheet.columnCount, MAX_IMPORT_COLUMNS + 1);
   const rows: string[][] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
@@ -136,42 +201,123 @@ async function parseXlsx(bytes: Buffer, name: string, preferSheet: ImportKind): 
     for (let c = 1; c <= width; c++) out.push(cellText(row.getCell(c)).trim());
     rows.push(out);
   }
-  return toSheet(rows, 'xlsx', `Excel workbook, sheet "${sheet.name}"`, name, preferSheet);
+  const hidden = Array.from({ length: width }, (_, c) => sheet.getColumn(c + 1).hidden === true);
+  return { rows, hidden };
 }
 
 /**
- * The headers are the first non-empty row, unless it is a title line (one filled cell) above
- * a row with at least two recognised headers (within the first 10 rows). Trailing empty
- * columns are dropped.
+ * The sheet to read: the one asked for, else the one whose header row names the most of
+ * this kind's columns (a "Summary" sheet of totals names few), the first on a tie.
  */
-function toSheet(all: string[][], format: SheetData['format'], detected: string, name: string, kind: ImportKind): SheetData {
+async function parseXlsx(bytes: Buffer, name: string, kind: ImportKind, wanted: string | undefined): Promise<SheetData> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    refuse(`${name} could not be read as an Excel workbook (.xlsx). Open it in Excel or Google Sheets and save or download it again as .xlsx or CSV.`);
+  }
+  const sheets = wb.worksheets.filter((ws) => ws.actualRowCount > 0 && ws.state !== 'veryHidden');
+  if (sheets.length === 0) refuse(`${name} has no rows in any sheet. Choose the workbook with your ${kind}.`);
+  const names = sheets.map((s) => s.name);
+  let chosen: ExcelJS.Worksheet | undefined;
+  if (wanted !== undefined) {
+    chosen = sheets.find((s) => s.name === wanted);
+    if (!chosen) refuse(`${name} has no sheet "${wanted}"; choose one of: ${names.join(', ')}.`);
+  } else if (sheets.length === 1) chosen = sheets[0];
+  else {
+    let best = -1;
+    for (const s of sheets) {
+      const { rows } = worksheetRows(s, name);
+      const score = headerScore(rows, kind) + (s.name.toLowerCase().includes(kind === 'programs' ? 'program' : 'appl') ? 0.5 : 0);
+      if (score > best) {
+        best = score;
+        chosen = s;
+      }
+    }
+  }
+  const sheet = chosen!;
+  const { rows, hidden } = worksheetRows(sheet, name);
+  return toSheet(rows, 'xlsx', `Excel workbook, sheet "${sheet.name}"`, name, kind, hidden, names, sheet.name);
+}
+
+/** How many recognised headers the best header row (of the first 15 filled rows) has. */
+function headerScore(all: string[][], kind: ImportKind): number {
+  let best = 0;
+  let seen = 0;
+  for (const r of all) {
+    if (r.every((c) => c.trim() === '')) continue;
+    if (++seen > 15) break;
+    best = Math.max(best, recognised(kind, r));
+  }
+  return best;
+}
+
+const recognised = (kind: ImportKind, r: string[]) => {
+  const filled = r.map((c) => cleanHeader(c));
+  // Distinct filled cells only: a merged title repeats one text across its cells.
+  if (new Set(filled.filter((c) => c !== '')).size < 2) return 0;
+  return guessMapping(kind, filled).filter((m) => m !== null).length;
+};
+
+/** A header as people read it: trimmed, runs of spaces and line breaks as one space. */
+export function cleanHeader(h: string): string {
+  return h.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+const FOOTER = /^(sub ?)?totals?:?$|^sum:?$|^grand total:?$|^average:?$|^count:?$/i;
+
+/**
+ * The headers are the row (of the first 15 filled rows) that names the most known columns
+ * (at least two), so title lines, a table name ("Table 1") or a subtitle above them are
+ * left out; with none recognised, the first filled row. Trailing empty columns are dropped.
+ */
+function toSheet(all: string[][], format: SheetData['format'], detected: string, name: string, kind: ImportKind, hiddenCols: boolean[], sheets: string[], sheetName: string): SheetData {
   const isBlank = (r: string[]) => r.every((c) => c.trim() === '');
   const firstRow = all.findIndex((r) => !isBlank(r));
   if (firstRow < 0) refuse(`${name} has no rows. Choose the file you exported from your spreadsheet.`);
   let headerIndex = firstRow;
-  // Only title lines (one filled cell) are skipped.
-  for (let i = firstRow, seen = 0; i < all.length && seen < 10; i++) {
+  let best = 1;
+  for (let i = firstRow, seen = 0; i < all.length && seen < 15; i++) {
     const r = all[i]!;
     if (isBlank(r)) continue;
     seen++;
-    if (guessMapping(kind, r.map((c) => c.trim())).filter((m) => m !== null).length >= 2) {
+    const score = recognised(kind, r);
+    if (score > best) {
+      best = score;
       headerIndex = i;
-      break;
     }
-    if (r.filter((c) => c.trim() !== '').length > 1) break;
   }
   let width = 0;
   for (const r of all) for (let c = r.length - 1; c >= width; c--) if (r[c]!.trim() !== '') width = c + 1;
   if (width > MAX_IMPORT_COLUMNS) refuse(`${name} has ${width} columns; keep at most ${MAX_IMPORT_COLUMNS} (remove columns you do not need).`);
-  const headers = Array.from({ length: width }, (_, c) => (all[headerIndex]![c] ?? '').trim());
+  const rawHeaders = Array.from({ length: width }, (_, c) => cleanHeader(all[headerIndex]![c] ?? ''));
+  // A header used twice names two columns: "Notes", "Notes (2)".
+  const count = new Map<string, number>();
+  const headers = rawHeaders.map((h) => {
+    if (h === '') return h;
+    const n = (count.get(h.toLowerCase()) ?? 0) + 1;
+    count.set(h.toLowerCase(), n);
+    return n === 1 ? h : `${h} (${n})`;
+  });
+  const headerKey = rawHeaders.join('\u0000').toLowerCase();
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
+  const skipped: SheetData['skipped'] = [];
   for (let i = headerIndex + 1; i < all.length; i++) {
     const r = all[i]!;
-    // Trailing empty lines are not rows.
     // A row of the right width is trimmed in place (the parser's arrays are ours).
     const cells = r.length === width ? r : new Array<string>(width);
     for (let c = 0; c < width; c++) cells[c] = unneutraliseCell((r[c] ?? '').trim());
+    // The header again (a second page pasted below the first), or a footer: not data.
+    if (cells.map((c) => cleanHeader(c)).join('\u0000').toLowerCase() === headerKey) {
+      skipped.push({ row: i + 1, why: 'The header row again' });
+      continue;
+    }
+    const first = cells.find((c) => c !== '');
+    if (first !== undefined && FOOTER.test(first)) {
+      skipped.push({ row: i + 1, why: `A footer ("${first}")` });
+      continue;
+    }
     rows.push(cells);
     rowNumbers.push(i + 1);
   }
@@ -180,14 +326,16 @@ function toSheet(all: string[][], format: SheetData['format'], detected: string,
     rowNumbers.pop();
   }
   if (rows.length > MAX_IMPORT_ROWS) refuse(`${name} has ${rows.length.toLocaleString('en-US')} rows; import at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} at a time.`);
-  return { format, detected, headers, headerRow: headerIndex + 1, rows, rowNumbers };
+  const hidden = headers.map((_, c) => hiddenCols[c] === true);
+  return { format, detected, headers, hidden, sheets, sheet: sheetName, skipped, headerRow: headerIndex + 1, rows, rowNumbers };
 }
 
-/** Reads a CSV or XLSX upload. preferSheet: the sheet name to take from a workbook when it has one ("programs"). */
-export async function readSheet(file: ImportFile, preferSheet: ImportKind): Promise<SheetData> {
+/** Reads a CSV or XLSX upload (sheet: the workbook's sheet to read, else the one guessed for the kind). */
+export async function readSheet(file: ImportFile, kind: ImportKind, sheet?: string): Promise<SheetData> {
+  const preferSheet = kind;
   const bytes = decodeFile(file);
   await checkImportLimits(bytes, file.name); // content limits (rows, cells, zip bombs) before any parsing: file-limits.ts
-  if (isZip(bytes)) return parseXlsx(bytes, file.name, preferSheet);
+  if (isZip(bytes)) return parseXlsx(bytes, file.name, kind, sheet);
   if (isOle(bytes)) refuse(`${file.name} is an old-style Excel file (.xls). Open it in Excel and save it as Excel Workbook (.xlsx) or CSV, then import that.`);
   if (/\.(xlsx|xlsm)$/i.test(file.name)) refuse(`${file.name} is named like an Excel workbook but is not one. Save it again from Excel or Google Sheets.`);
   if (/^\s*[[{]/.test(bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '')) && /\.json$/i.test(file.name)) {

@@ -23,6 +23,9 @@ export const importFileSchema = z
 export type ImportFile = z.input<typeof importFileSchema>;
 
 const mappingSchema = z.array(z.string().min(1).max(40).nullable()).max(200, 'A file can have at most 200 columns.');
+const sheetSchema = z.string().min(1).max(100).optional();
+/** Where the user chose among the readings of an ambiguous cell: the cell's text replaced by the choice's. */
+const cellChoiceSchema = z.object({ row: z.number().int().positive(), col: z.number().int().min(0).max(199), raw: z.string().max(200) }).strict();
 
 const importRunSchema = z
   .object({
@@ -32,6 +35,12 @@ const importRunSchema = z
     mapping: mappingSchema,
     /** Import the rows without problems and leave out the others; otherwise any problem refuses the whole import. */
     skipInvalid: z.boolean().default(false),
+    /** The workbook's sheet to read (else the one guessed). */
+    sheet: sheetSchema,
+    /** Choices made for ambiguous cells. */
+    cells: z.array(cellChoiceSchema).max(5000).default([]),
+    /** "row:field" pairs where a re-import keeps the app's value (the diff's "keep mine"). */
+    keep: z.array(z.string().max(80)).max(20000).default([]),
   })
   .strict();
 
@@ -48,6 +57,13 @@ export interface ImportPreview {
   sample: string[][];
   /** The guessed field of each column (null = ignored). */
   mapping: (string | null)[];
+  /** Columns hidden in the workbook (not guessed). */
+  hidden: boolean[];
+  /** The workbook's sheets with data, and the one read (CSV: one, "CSV"). */
+  sheets: string[];
+  sheet: string;
+  /** Lines left out that are not data (a repeated header row, a "Total" footer). */
+  skipped: { row: number; why: string }[];
 }
 
 export interface RowProblem {
@@ -56,6 +72,18 @@ export interface RowProblem {
   /** The column header, when the problem is in one cell. */
   column: string | null;
   message: string;
+  /** The column's position, when the problem is in one cell. */
+  col?: number;
+  /** For a cell that can be read two ways: the readings to choose from (sent back as cells). */
+  choices?: { label: string; raw: string }[];
+}
+
+/** One field a re-import changes on an existing program: from the app's value to the file's. */
+export interface FieldChange {
+  field: string;
+  label: string;
+  from: string;
+  to: string;
 }
 
 export type RowAction = 'add' | 'update' | 'unchanged' | 'problem';
@@ -70,7 +98,7 @@ export interface ImportPlan {
   blank: number;
   problems: RowProblem[];
   /** The first rows with what happens to each (capped at 500). */
-  rows: { row: number; action: RowAction; label: string }[];
+  rows: { row: number; action: RowAction; label: string; changes?: FieldChange[] }[];
   /** Problems in the file or mapping as a whole (refuses the import). */
   fileProblem: string | null;
 }
@@ -97,7 +125,7 @@ export interface JsonImportResult {
 
 export const transferApi = {
   /** Reads a CSV or XLSX file: its columns, a guessed mapping and the first rows. Writes nothing. */
-  'import.preview': method<ImportPreview>()(z.object({ kind: z.enum(IMPORT_KINDS), file: importFileSchema }).strict()),
+  'import.preview': method<ImportPreview>()(z.object({ kind: z.enum(IMPORT_KINDS), file: importFileSchema, sheet: sheetSchema }).strict()),
   /** The dry run: what the import would add, update and leave alone, and every problem by row and column. Writes nothing. */
   'import.check': method<ImportPlan>()(importRunSchema),
   /** Backs up, then imports in one transaction (all rows or none). */

@@ -20,56 +20,68 @@ export interface ImportField<K extends string = string> {
   label: string;
   /** Other headers people use for it, compared after normalising (case, spaces, punctuation). */
   aliases: string[];
-  /** Shown next to the column in the mapping. */
+  /** Shown next to the column in the mapping, and in the template's explanation sheet. */
   hint: string;
+  /** The template's example row. */
+  example: string;
 }
 
+/** Fields several columns may fill (their texts are joined), e.g. two "Notes" columns. */
+export const MULTI_COLUMN_FIELDS: ReadonlySet<string> = new Set(['notes']);
+
 export const PROGRAM_FIELDS = [
-  { key: 'institution', label: 'Institution', aliases: ['institution name', 'program', 'program name', 'hospital', 'hospital name', 'sponsoring institution', 'name'], hint: 'Required for a new program' },
-  { key: 'track', label: 'Track', aliases: ['track type', 'program type', 'position type', 'type', 'prelim or categorical'], hint: 'Preliminary or Categorical (or taken from the NRMP code)' },
-  { key: 'nrmpCode', label: 'NRMP code', aliases: ['nrmp', 'nrmp program code', 'nrmp id', 'program code', 'match code'], hint: 'e.g. 1234440P0' },
-  { key: 'erasProgramId', label: 'ERAS ID', aliases: ['eras', 'eras program id', 'eras code', 'eras program code'], hint: 'Digits and letters' },
-  { key: 'city', label: 'City', aliases: ['town', 'location city'], hint: '' },
-  { key: 'state', label: 'State', aliases: ['st', 'us state', 'location state'], hint: 'OH or Ohio' },
-  { key: 'setting', label: 'Setting', aliases: ['program setting', 'hospital type', 'institution type', 'affiliation'], hint: 'Community, University, …' },
-  { key: 'visa', label: 'Visa', aliases: ['visa sponsorship', 'visas', 'visa sponsored', 'visas sponsored', 'sponsorship'], hint: 'J-1, H-1B, Both, None' },
-  { key: 'j1', label: 'J-1', aliases: ['j1', 'j1 visa', 'sponsors j1', 'j1 sponsorship'], hint: 'Yes / No' },
-  { key: 'h1b', label: 'H-1B', aliases: ['h1b', 'h1b visa', 'sponsors h1b', 'h1b sponsorship'], hint: 'Yes / No' },
-  { key: 'minStep2ck', label: 'Min Step 2 CK', aliases: ['min step 2', 'step 2 ck cutoff', 'step 2 cutoff', 'step 2 ck minimum', 'minimum step 2 ck', 'minimum step 2', 'step 2 ck', 'step 2', 'ck cutoff', 'step2 cutoff'], hint: '1 to 300' },
-  { key: 'minStep2ckKind', label: 'Step 2 CK cutoff kind', aliases: ['step 2 cutoff kind', 'step 2 ck cutoff type'], hint: 'Strict or Preference' },
-  { key: 'minStep1', label: 'Min Step 1', aliases: ['step 1 cutoff', 'step 1 minimum', 'minimum step 1', 'step 1'], hint: '1 to 300' },
-  { key: 'minStep1Kind', label: 'Step 1 cutoff kind', aliases: ['step 1 cutoff type'], hint: 'Strict or Preference' },
-  { key: 'imgSharePct', label: 'IMG %', aliases: ['img', 'img percent', 'img percentage', 'img share', '% img', 'percent img', 'imgs', 'img residents %'], hint: '0 to 100' },
-  { key: 'nonUsImgResidents', label: 'Non-US IMG residents', aliases: ['non us img', 'non us imgs', 'takes non us img'], hint: 'Yes / No' },
-  { key: 'maxYearsSinceGraduation', label: 'Max years since graduation', aliases: ['yog', 'yog cutoff', 'year of graduation', 'years since graduation', 'graduation cutoff', 'max yog'], hint: 'Years, or a graduation year' },
-  { key: 'usceRequired', label: 'USCE required', aliases: ['usce', 'us clinical experience', 'usce needed', 'requires usce'], hint: 'Yes / No' },
-  { key: 'usceMonthsRequired', label: 'USCE months', aliases: ['usce months required', 'months of usce'], hint: 'Months' },
-  { key: 'firstAttemptOnly', label: 'First attempt only', aliases: ['first attempt', 'first attempt required', 'attempts'], hint: 'Yes / No' },
-  { key: 'positionsOffered', label: 'Positions', aliases: ['positions offered', 'spots', 'quota', 'number of positions'], hint: 'Number' },
-  { key: 'unfilledHistory', label: 'Unfilled by year', aliases: ['unfilled', 'unfilled positions', 'unfilled history'], hint: '2025: 2; 2024: 1' },
-  { key: 'website', label: 'Website', aliases: ['url', 'web', 'program website'], hint: 'https://…' },
-  { key: 'pdName', label: 'Program director', aliases: ['pd', 'pd name', 'program director name'], hint: '' },
-  { key: 'pdEmail', label: 'Program director email', aliases: ['pd email'], hint: '' },
-  { key: 'coordinatorName', label: 'Coordinator', aliases: ['coordinator name', 'program coordinator'], hint: '' },
-  { key: 'coordinatorEmail', label: 'Coordinator email', aliases: ['program coordinator email', 'email', 'contact email'], hint: '' },
-  { key: 'researchHeavy', label: 'Research heavy', aliases: ['research'], hint: 'Yes / No' },
-  { key: 'internalConnection', label: 'Internal connection', aliases: ['connection', 'contact inside'], hint: 'Yes / No' },
-  { key: 'onList', label: 'On list', aliases: ['apply', 'applying', 'on my list', 'shortlist'], hint: 'Yes / No' },
-  { key: 'tags', label: 'Tags', aliases: ['labels'], hint: 'Separated by ;' },
-  { key: 'notes', label: 'Notes', aliases: ['note', 'comments', 'comment', 'remarks'], hint: '' },
-  { key: 'dataSource', label: 'Source', aliases: ['data source', 'sources'], hint: '' },
-  { key: 'lastVerified', label: 'Last verified', aliases: ['verified', 'verified on', 'checked on'], hint: 'YYYY-MM-DD' },
+  { key: 'institution', label: 'Institution', aliases: ['institution name', 'program', 'program name', 'hospital', 'hospital name', 'sponsoring institution', 'name', 'program name name'], hint: 'Required for a new program', example: 'Lakeview Regional Medical Center' },
+  { key: 'track', label: 'Track', aliases: ['track type', 'program type', 'position type', 'type', 'prelim or categorical', 'track c p'], hint: 'Preliminary, Categorical or Both (or taken from the NRMP code)', example: 'Preliminary' },
+  { key: 'nrmpCode', label: 'NRMP code', aliases: ['nrmp', 'nrmp program code', 'nrmp id', 'program code', 'match code', 'code', 'nrmp codes', 'nrmp code s'], hint: 'e.g. 1234440P0 or 1234440C01 (two codes in one cell: both tracks)', example: '1234440P0' },
+  { key: 'erasProgramId', label: 'ERAS ID', aliases: ['eras', 'eras program id', 'eras code', 'eras program code'], hint: 'Digits and letters', example: '' },
+  { key: 'acgmeId', label: 'ACGME ID', aliases: ['acgme', 'acgme program id', 'acgme number', 'acgme code'], hint: '10 digits', example: '4403019930' },
+  { key: 'city', label: 'City', aliases: ['town', 'location city'], hint: '', example: 'Dayton' },
+  { key: 'state', label: 'State', aliases: ['st', 'us state', 'location state'], hint: 'OH or Ohio', example: 'OH' },
+  { key: 'cityState', label: 'City, State', aliases: ['location', 'city state', 'city and state', 'city st', 'place'], hint: 'Toledo, OH or Toledo, Ohio', example: '' },
+  { key: 'setting', label: 'Setting', aliases: ['program setting', 'hospital type', 'institution type', 'affiliation'], hint: 'Community, Community university-affiliated, University, Top academic', example: 'Community' },
+  { key: 'visa', label: 'Visa', aliases: ['visa sponsorship', 'visas', 'visa sponsored', 'visas sponsored', 'sponsorship', 'j1 h1b', 'visa j1 h1b'], hint: 'J-1, H-1B, Both, None, Unknown', example: 'J-1' },
+  { key: 'j1', label: 'J-1', aliases: ['j1', 'j1 visa', 'sponsors j1', 'j1 sponsorship'], hint: 'Yes / No', example: '' },
+  { key: 'h1b', label: 'H-1B', aliases: ['h1b', 'h1b visa', 'sponsors h1b', 'h1b sponsorship'], hint: 'Yes / No', example: '' },
+  { key: 'minStep2ck', label: 'Min Step 2 CK', aliases: ['min step 2', 'step 2 ck cutoff', 'step 2 cutoff', 'step 2 ck minimum', 'minimum step 2 ck', 'minimum step 2', 'step 2 ck', 'step 2', 'ck cutoff', 'step2 cutoff', 'step 2 min'], hint: '220, "230 strict", "230 preferred" or None', example: '220' },
+  { key: 'minStep2ckKind', label: 'Step 2 CK cutoff kind', aliases: ['step 2 cutoff kind', 'step 2 ck cutoff type', 'cutoff type', 'cutoff kind', 'strict cutoff', 'strict', 'hard cutoff'], hint: 'Strict or Preference (empty: not stated)', example: 'Strict' },
+  { key: 'minStep1', label: 'Min Step 1', aliases: ['step 1 cutoff', 'step 1 minimum', 'minimum step 1', 'step 1'], hint: '1 to 300', example: '' },
+  { key: 'minStep1Kind', label: 'Step 1 cutoff kind', aliases: ['step 1 cutoff type'], hint: 'Strict or Preference', example: '' },
+  { key: 'imgSharePct', label: 'IMG %', aliases: ['img', 'img percent', 'img percentage', 'img share', '% img', 'percent img', 'imgs', 'img residents %'], hint: '25% or 25 (0.25 in a column of fractions)', example: '25%' },
+  { key: 'imgFriendliness', label: 'IMG friendly', aliases: ['img friendliness', 'img friendly rating', 'imgfriendly'], hint: 'Your rating: High, Medium or Low', example: 'High' },
+  { key: 'nonUsImgResidents', label: 'Non-US IMG residents', aliases: ['non us img', 'non us imgs', 'takes non us img'], hint: 'Yes / No', example: 'Yes' },
+  { key: 'maxYearsSinceGraduation', label: 'Graduation limit', aliases: ['max years since graduation', 'yog', 'yog cutoff', 'yog limit', 'year of graduation', 'years since graduation', 'graduation cutoff', 'max yog', 'yog limit yrs'], hint: 'Most years since graduation (5, "<5 yrs"), earliest year ("2019+") or "No limit"', example: '5' },
+  { key: 'usceRequired', label: 'USCE', aliases: ['usce required', 'us clinical experience', 'usce needed', 'requires usce', 'usce req'], hint: 'Required, "3 mo required", Preferred or No', example: 'Required' },
+  { key: 'usceMonthsRequired', label: 'USCE months', aliases: ['usce months required', 'months of usce'], hint: 'Months', example: '' },
+  { key: 'firstAttemptOnly', label: 'First attempt only', aliases: ['first attempt', 'first attempt required', 'attempts', 'max attempts'], hint: 'Yes / No, or the attempts allowed (1 = first attempt only)', example: 'No' },
+  { key: 'positionsOffered', label: 'Positions', aliases: ['positions offered', 'spots', 'quota', 'number of positions'], hint: 'Number', example: '6' },
+  { key: 'applicationsReceived', label: 'Applications received', aliases: ['apps received', 'applications', 'number of applications', 'apps'], hint: 'Number, last cycle', example: '' },
+  { key: 'unfilledHistory', label: 'Unfilled', aliases: ['unfilled by year', 'unfilled positions', 'unfilled history', 'soap history'], hint: '"2025: 2; 2024: 1", "3/4" (3 of the last 4 Matches), "every year" or "SOAP 2024, 2025"', example: '2025: 2; 2024: 1' },
+  { key: 'website', label: 'Website', aliases: ['url', 'web', 'program website', 'link'], hint: 'https://…', example: 'https://www.lakeview.example/surgery' },
+  { key: 'pdName', label: 'Program director', aliases: ['pd', 'pd name', 'program director name'], hint: '', example: '' },
+  { key: 'pdEmail', label: 'Program director email', aliases: ['pd email'], hint: '', example: '' },
+  { key: 'coordinatorName', label: 'Coordinator', aliases: ['coordinator name', 'program coordinator'], hint: '', example: '' },
+  { key: 'coordinatorEmail', label: 'Coordinator email', aliases: ['program coordinator email', 'email', 'contact email'], hint: '', example: '' },
+  { key: 'pgy1Salary', label: 'PGY-1 salary', aliases: ['salary', 'pgy1 salary', 'pgy 1 salary', 'pgy1 salary $', 'stipend'], hint: 'Dollars a year: 62400, $62,400.00 or 62.400', example: '62400' },
+  { key: 'researchHeavy', label: 'Research heavy', aliases: ['research'], hint: 'Yes / No', example: 'No' },
+  { key: 'internalConnection', label: 'Internal connection', aliases: ['connection', 'contact inside'], hint: 'Yes / No', example: 'No' },
+  { key: 'onList', label: 'On list', aliases: ['apply', 'applying', 'on my list', 'shortlist', 'apply?', 'applied'], hint: 'Yes / No (Apply / Skip)', example: 'Yes' },
+  { key: 'tags', label: 'Tags', aliases: ['labels'], hint: 'Separated by ;', example: '' },
+  { key: 'notes', label: 'Notes', aliases: ['note', 'comments', 'comment', 'remarks'], hint: 'Several notes columns are joined', example: 'Coordinator answers fast' },
+  { key: 'dataSource', label: 'Source', aliases: ['data source', 'sources'], hint: '', example: 'Program website' },
+  { key: 'lastVerified', label: 'Last verified', aliases: ['verified', 'verified on', 'checked on'], hint: 'YYYY-MM-DD', example: '' },
 ] as const satisfies readonly ImportField[];
 export type ProgramFieldKey = (typeof PROGRAM_FIELDS)[number]['key'];
 
 export const APPLICATION_FIELDS = [
-  { key: 'institution', label: 'Institution', aliases: ['institution name', 'program', 'program name', 'hospital', 'name'], hint: 'With Track, when there is no NRMP code' },
-  { key: 'track', label: 'Track', aliases: ['track type', 'program type', 'type'], hint: 'Preliminary or Categorical' },
-  { key: 'nrmpCode', label: 'NRMP code', aliases: ['nrmp', 'nrmp program code', 'program code', 'match code'], hint: 'Finds the program' },
-  { key: 'status', label: 'Status', aliases: ['application status', 'stage', 'state of application'], hint: 'Submitted, Interview invited, …' },
-  { key: 'statusDate', label: 'Status date', aliases: ['date', 'updated', 'last updated', 'status updated', 'date of status'], hint: 'YYYY-MM-DD (today when empty)' },
-  { key: 'submittedOn', label: 'Submitted on', aliases: ['submitted', 'date submitted', 'applied on', 'applied', 'submission date'], hint: 'YYYY-MM-DD' },
-  { key: 'notes', label: 'Notes', aliases: ['note', 'comments', 'comment', 'remarks'], hint: '' },
+  { key: 'institution', label: 'Institution', aliases: ['institution name', 'program', 'program name', 'hospital', 'name'], hint: 'With Track, when there is no NRMP code', example: 'Lakeview Regional Medical Center' },
+  { key: 'track', label: 'Track', aliases: ['track type', 'program type', 'type'], hint: 'Preliminary or Categorical', example: 'Preliminary' },
+  { key: 'nrmpCode', label: 'NRMP code', aliases: ['nrmp', 'nrmp program code', 'program code', 'match code', 'code'], hint: 'Finds the program', example: '1234440P0' },
+  { key: 'status', label: 'Status', aliases: ['application status', 'stage', 'state of application'], hint: 'Submitted, Interview invited, Interviewed, Ranked, Rejected, Withdrawn… (II, Withdrew, Waitlist too)', example: 'Interview invited' },
+  { key: 'statusDate', label: 'Status date', aliases: ['date', 'updated', 'last updated', 'status updated', 'date of status'], hint: 'YYYY-MM-DD (the latest date of the row, else today, when empty)', example: '' },
+  { key: 'submittedOn', label: 'Submitted on', aliases: ['submitted', 'date submitted', 'applied on', 'applied', 'submission date', 'date applied'], hint: 'YYYY-MM-DD, 9/2/2026 or 02.09.2026', example: '2026-09-02' },
+  { key: 'notes', label: 'Notes', aliases: ['note', 'comments', 'comment', 'remarks'], hint: '', example: '' },
+  { key: 'inviteDate', label: 'Invite date', aliases: ['invite', 'invited on', 'interview invite', 'ii date', 'invitation date', 'date invited'], hint: 'When the interview invitation came ("Oct 22" takes the season\'s year)', example: '2026-10-22' },
+  { key: 'interviewDate', label: 'Interview date', aliases: ['interview', 'interview on', 'interview day', 'date of interview'], hint: 'YYYY-MM-DD', example: '' },
 ] as const satisfies readonly ImportField[];
 export type ApplicationFieldKey = (typeof APPLICATION_FIELDS)[number]['key'];
 
@@ -78,7 +90,7 @@ export const IMPORT_FIELDS: { programs: readonly ImportField<ProgramFieldKey>[];
   applications: APPLICATION_FIELDS,
 };
 
-/** "Step 2 CK cutoff" -> "step2ckcutoff", "J-1" -> "j1", "IMG %" -> "img%". */
+/** "Step 2 CK cutoff" -> "step2ckcutoff", "J-1" -> "j1", "IMG %" -> "img%" (line breaks and runs of spaces count for nothing). */
 export function normalizeHeader(h: string): string {
   // eslint-disable-next-line no-control-regex
   const plain = /^[\x00-\x7f]*$/.test(h) ? h : h.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
@@ -89,12 +101,14 @@ export function normalizeHeader(h: string): string {
 const CONTAINS_RULES: Record<ImportKind, [RegExp, string][]> = {
   programs: [
     [/nrmp/, 'nrmpCode'],
-    [/eras/, 'erasProgramId'],
+    [/acgme/, 'acgmeId'],
+    [/eras.*(id|code)|^eras$/, 'erasProgramId'],
+    [/friendl/, 'imgFriendliness'],
+    [/j1.*h1|h1.*j1|visa/, 'visa'],
     [/j1/, 'j1'],
     [/h1b/, 'h1b'],
-    [/visa/, 'visa'],
-    [/(step2|ck).*(kind|type)/, 'minStep2ckKind'],
-    [/step2|2ck/, 'minStep2ck'],
+    [/(step2|ck|cutoff).*(kind|type)|^strict|^hardcutoff/, 'minStep2ckKind'],
+    [/step2|2ck|cutoff/, 'minStep2ck'],
     [/step1.*(kind|type)/, 'minStep1Kind'],
     [/step1/, 'minStep1'],
     [/img.*%|%.*img|imgshare|imgpercent/, 'imgSharePct'],
@@ -102,22 +116,30 @@ const CONTAINS_RULES: Record<ImportKind, [RegExp, string][]> = {
     [/usce.*month|month.*usce/, 'usceMonthsRequired'],
     [/usce|clinicalexperience/, 'usceRequired'],
     [/attempt/, 'firstAttemptOnly'],
-    [/unfilled/, 'unfilledHistory'],
+    [/unfilled|soap/, 'unfilledHistory'],
     [/position|spots/, 'positionsOffered'],
+    [/salary|stipend/, 'pgy1Salary'],
+    [/appsreceived|applicationsreceived/, 'applicationsReceived'],
     [/track/, 'track'],
+    [/city.*state|location/, 'cityState'],
     [/state/, 'state'],
     [/city/, 'city'],
+    [/setting/, 'setting'],
+    [/website|url/, 'website'],
+    [/^apply|^applied$/, 'onList'],
     [/institution|hospital|program/, 'institution'],
-    [/note|comment/, 'notes'],
+    [/note|comment|remark/, 'notes'],
   ],
   applications: [
-    [/nrmp/, 'nrmpCode'],
+    [/nrmp|code/, 'nrmpCode'],
+    [/invite|invitation/, 'inviteDate'],
+    [/interview.*date|interviewon|^interview$/, 'interviewDate'],
     [/submit|applied/, 'submittedOn'],
     [/status|stage/, 'status'],
     [/date/, 'statusDate'],
     [/track/, 'track'],
     [/institution|hospital|program/, 'institution'],
-    [/note|comment/, 'notes'],
+    [/note|comment|remark/, 'notes'],
   ],
 };
 
@@ -125,13 +147,13 @@ const CONTAINS_RULES: Record<ImportKind, [RegExp, string][]> = {
  * Guesses which field each column holds from its header: exact labels first, then aliases,
  * then loose rules. A field is given to one column at most (the first that claims it).
  */
-export function guessMapping(kind: ImportKind, headers: readonly string[]): (string | null)[] {
+export function guessMapping(kind: ImportKind, headers: readonly string[], hidden: readonly boolean[] = []): (string | null)[] {
   const fields = IMPORT_FIELDS[kind] as readonly ImportField[];
   const norm = headers.map(normalizeHeader);
   const mapping: (string | null)[] = headers.map(() => null);
   const taken = new Set<string>();
   const claim = (col: number, key: string) => {
-    if (mapping[col] !== null || taken.has(key)) return;
+    if (mapping[col] !== null || hidden[col] || (taken.has(key) && !MULTI_COLUMN_FIELDS.has(key))) return;
     mapping[col] = key;
     taken.add(key);
   };
@@ -152,10 +174,13 @@ export function guessMapping(kind: ImportKind, headers: readonly string[]): (str
 export function mappingProblem(kind: ImportKind, mapping: readonly (string | null)[]): string | null {
   const keys = mapping.filter((m): m is string => m !== null);
   if (keys.length === 0) return 'No column is recognised. Choose what each column holds, or use the template (its first row names the columns).';
-  const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+  const dup = keys.find((k, i) => keys.indexOf(k) !== i && !MULTI_COLUMN_FIELDS.has(k));
   if (dup) {
     const label = (IMPORT_FIELDS[kind] as readonly ImportField[]).find((f) => f.key === dup)?.label ?? dup;
     return `Two columns are set to "${label}"; choose it for one column only.`;
+  }
+  if (kind === 'programs' && keys.includes('cityState') && (keys.includes('city') || keys.includes('state'))) {
+    return 'One column is set to "City, State" and another to City or State; choose one way.';
   }
   if (kind === 'programs' && !keys.includes('institution') && !keys.includes('nrmpCode')) {
     return 'Choose the column with the institution name or the NRMP code: programs are found and created by them.';

@@ -22,6 +22,10 @@ export const CUTOFF_KINDS = ['strict', 'preference'] as const;
 export type CutoffKind = (typeof CUTOFF_KINDS)[number];
 
 export const TRI_STATES = ['yes', 'no', 'unknown'] as const;
+
+/** The applicant's own rating of how IMG-friendly a program is (docs/DOMAIN.md §4 signals), not an IMG share. */
+export const IMG_FRIENDLINESS = ['high', 'medium', 'low', 'unknown'] as const;
+export type ImgFriendliness = (typeof IMG_FRIENDLINESS)[number];
 export type TriState = (typeof TRI_STATES)[number];
 
 export const PROGRAM_LABELS = {
@@ -38,6 +42,7 @@ export const PROGRAM_LABELS = {
   },
   cutoff: { strict: 'Strict filter', preference: 'Preference' },
   tri: { yes: 'Yes', no: 'No', unknown: 'Unknown' },
+  imgFriendliness: { high: 'High', medium: 'Medium', low: 'Low', unknown: 'Unknown' },
 } as const;
 
 /** How a program is named everywhere: "Lakeview Regional Medical Center (Preliminary)". */
@@ -81,6 +86,13 @@ export const institutionInputSchema = z.object({
   notes: text(4000),
   dataSource: text(200),
   lastVerified: isoDateSchema.nullable(),
+  /** ACGME program ID (10 digits; one for both tracks), kept as text. */
+  acgmeId: text(20)
+    .refine((s) => s === '' || /^\d{10}$/.test(s), 'An ACGME program ID has 10 digits (copy it from FREIDA).')
+    .default(''),
+  imgFriendliness: z.enum(IMG_FRIENDLINESS).default('unknown'),
+  /** PGY-1 salary in US dollars a year. */
+  pgy1Salary: z.number({ message: 'Enter the salary as a number of dollars.' }).int('Enter whole dollars.').min(0, 'A salary cannot be negative.').max(1_000_000, 'Enter the yearly salary in dollars, e.g. 62400.').nullable().default(null),
 });
 export type InstitutionInput = z.input<typeof institutionInputSchema>;
 export type InstitutionFields = z.output<typeof institutionInputSchema>;
@@ -109,6 +121,23 @@ export const programTrackInputSchema = z
     unfilledHistory: z.array(unfilledYearSchema).max(20),
     tags: z.array(text(40).min(1)).max(30, 'Keep at most 30 tags.'),
     notes: text(4000),
+    /** False when the minimum came as a number alone ("220+"): read as a minimum, its kind not stated. */
+    minStep2ckKindStated: z.boolean().default(true),
+    /** The program states it has no Step 2 CK cutoff (not the same as not knowing one). */
+    noStep2ckCutoff: z.boolean().default(false),
+    /** The earliest graduation year the program takes ("2019+"). */
+    minGraduationYear: z.number().int('A graduation year is a whole number.').min(1950, 'Use a graduation year from 1950 on.').max(2100, 'Use a graduation year before 2100.').nullable().default(null),
+    /** The program states it has no limit on years since graduation. */
+    noGraduationLimit: z.boolean().default(false),
+    /** USCE preferred, not required: a plus for applicants who have it, never a screen. */
+    uscePreferred: z.boolean().default(false),
+    /** Unfilled in `unfilledCount` of the last `unfilledWindow` Matches, when known only as a count ("3/4 yrs"). */
+    unfilledCount: z.number().int().min(0, 'A count of Matches cannot be negative.').max(20, 'Count at most 20 Matches.').nullable().default(null),
+    unfilledWindow: z.number().int().min(1, 'Count at least 1 Match.').max(20, 'Count at most 20 Matches.').nullable().default(null),
+    /** Match years it went unfilled (or to SOAP), positions not known ("SOAP 2024, 2025"). */
+    unfilledYears: z.array(z.number().int().min(2000, 'Use a Match year from 2000 on.').max(2100, 'Use a Match year before 2100.')).max(20).default([]),
+    /** Applications the program received last cycle (FREIDA, program websites). */
+    applicationsReceived: z.number().int('Applications received is a whole number.').min(0, 'Applications received cannot be negative.').max(100_000, 'That is more applications than any program gets; check the number.').nullable().default(null),
   })
   .superRefine((p, ctx) => {
     if (p.nrmpCode !== '') {
@@ -117,9 +146,16 @@ export const programTrackInputSchema = z
     }
     const years = p.unfilledHistory.map((u) => u.year);
     if (new Set(years).size !== years.length) ctx.addIssue({ code: 'custom', path: ['unfilledHistory'], message: 'Each Match year can appear only once.' });
-    if (p.usceRequired !== 'yes' && p.usceMonthsRequired !== null && p.usceMonthsRequired > 0) {
-      ctx.addIssue({ code: 'custom', path: ['usceMonthsRequired'], message: 'Months of USCE apply only when USCE is required.' });
+    if (p.usceRequired !== 'yes' && !p.uscePreferred && p.usceMonthsRequired !== null && p.usceMonthsRequired > 0) {
+      ctx.addIssue({ code: 'custom', path: ['usceMonthsRequired'], message: 'Months of USCE apply only when USCE is required or preferred.' });
     }
+    if (p.noStep2ckCutoff && p.minStep2ck !== null) {
+      ctx.addIssue({ code: 'custom', path: ['minStep2ck'], message: 'A program that states no Step 2 CK cutoff has no minimum; clear one of them.' });
+    }
+    if (p.unfilledCount !== null && (p.unfilledWindow === null || p.unfilledCount > p.unfilledWindow)) {
+      ctx.addIssue({ code: 'custom', path: ['unfilledCount'], message: 'Give the unfilled Matches as a count out of the last N Matches, e.g. 3 of 4.' });
+    }
+    if (new Set(p.unfilledYears).size !== p.unfilledYears.length) ctx.addIssue({ code: 'custom', path: ['unfilledYears'], message: 'Each Match year can appear only once.' });
   });
 export type ProgramTrackInput = z.input<typeof programTrackInputSchema>;
 export type ProgramTrackFields = z.output<typeof programTrackInputSchema>;
@@ -172,7 +208,7 @@ export function emptyInstitution(): InstitutionFields {
   return {
     name: '', city: '', state: '', website: '', setting: 'unknown', researchHeavy: false, visaSponsorship: 'unknown',
     imgSharePct: null, nonUsImgResidents: 'unknown', pdName: '', pdEmail: '', coordinatorName: '', coordinatorEmail: '',
-    internalConnection: false, notes: '', dataSource: '', lastVerified: null,
+    internalConnection: false, notes: '', dataSource: '', lastVerified: null, acgmeId: '', imgFriendliness: 'unknown', pgy1Salary: null,
   };
 }
 
@@ -180,7 +216,9 @@ export function emptyTrack(track: Track): ProgramTrackFields {
   return {
     track, nrmpCode: '', erasProgramId: '', minStep2ck: null, minStep2ckKind: 'strict', minStep1: null, minStep1Kind: 'strict',
     firstAttemptOnly: 'unknown', maxYearsSinceGraduation: null, usceRequired: 'unknown', usceMonthsRequired: null,
-    positionsOffered: null, unfilledHistory: [], tags: [], notes: '',
+    positionsOffered: null, unfilledHistory: [], tags: [], notes: '', minStep2ckKindStated: true, noStep2ckCutoff: false,
+    minGraduationYear: null, noGraduationLimit: false, uscePreferred: false, unfilledCount: null, unfilledWindow: null, unfilledYears: [],
+    applicationsReceived: null,
   };
 }
 

@@ -197,6 +197,12 @@ export const THRESHOLDS = {
       internalConnection: 6,
       /** Large prelim class: heavy service needs (DOMAIN §4 Tier 3). */
       largePrelimClass: 2,
+      /** The applicant rated the program highly IMG-friendly (DOMAIN §4 IMG signals: explicit statements, IMG residents; the user's own judgement of them). */
+      imgFriendlinessHigh: 4,
+      /** The applicant rated it low on IMG-friendliness. */
+      imgFriendlinessLow: -4,
+      /** USCE preferred (not required) and the applicant has none: a penalty, never a screen (seed: hands-on USCE "extremely valuable"). */
+      uscePreferredMissing: -3,
     },
   },
 

@@ -92,6 +92,11 @@ const R = {
   bothForEither: reason('visa', 'positive', 'Sponsors J-1 and H-1B: H-1B once Step 3 is passed, J-1 otherwise'),
   j1OnlyForEither: reason('visa', 'positive', 'Sponsors J-1 only; you accept a J-1 (you prefer H-1B)'),
   noStep2ckMin: reason('step2ck_minimum', 'positive', 'No Step 2 CK minimum on record (flexible on scores)'),
+  statesNoStep2ckCutoff: reason('step2ck_minimum', 'positive', 'States no Step 2 CK cutoff (flexible on scores)'),
+  uscePreferredNone: reason('usce_required', 'negative', 'Prefers US clinical experience (not required); you have none yet: a minus, not a screen'),
+  imgFriendlyHigh: reason('img_friendliness', 'positive', 'You rated it highly IMG-friendly'),
+  imgFriendlyMedium: reason('img_friendliness', 'neutral', 'You rated it medium on IMG-friendliness'),
+  imgFriendlyLow: reason('img_friendliness', 'negative', 'You rated it low on IMG-friendliness'),
   moreAttemptsOk: reason('first_attempt_only', 'positive', 'Considers applicants with more than one attempt'),
   firstAttemptsOk: reason('first_attempt_only', 'positive', 'Requires first-attempt passes; all of yours are first attempts'),
   noUsce: exclusionReason(EXCLUDE.noUsce),
@@ -239,6 +244,16 @@ function yearsCheck(a: ApplicantSummary, maxYears: number): { reason: TierReason
   return { reason: reason('years_since_graduation', 'positive', `Accepts graduates of up to ${maxYears} years; you graduated ${years} years ago`), exclusion: null };
 }
 
+function graduationFloorCheck(a: ApplicantSummary, floor: number): { reason: TierReason; exclusion: TierExclusion | null } {
+  const year = a.graduationYear;
+  if (year === null) return { reason: reason('years_since_graduation', 'unknown', `Takes graduates from ${floor} on; your graduation year is not entered`), exclusion: null };
+  if (year < floor) {
+    const exclusion = freeze<TierExclusion>({ screen: 'years_since_graduation', text: `Takes graduates from ${floor} on; you graduated in ${year}` });
+    return { reason: exclusionReason(exclusion), exclusion };
+  }
+  return { reason: reason('years_since_graduation', 'positive', `Takes graduates from ${floor} on; you graduated in ${year}`), exclusion: null };
+}
+
 function usceCheck(a: ApplicantSummary, months: number): { reason: TierReason; exclusion: TierExclusion | null } {
   if (months <= 0) {
     if (a.usceWeeks === 0) return { reason: R.noUsce, exclusion: EXCLUDE.noUsce };
@@ -370,7 +385,7 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
     flexible = applyCutoff(memo.step2, min2, program.minStep2ckKind === 'strict', checkStep2ck);
   } else {
     points += P.noStep2ckMinimum;
-    reasons.push(R.noStep2ckMin);
+    reasons.push(program.noStep2ckCutoff ? R.statesNoStep2ckCutoff : R.noStep2ckMin);
   }
   const min1 = program.minStep1;
   if (min1 !== null) flexible = applyCutoff(memo.step1, min1, program.minStep1Kind === 'strict', checkStep1) && flexible;
@@ -398,6 +413,14 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
     if (y.exclusion) exclusions.push(y.exclusion);
     else if (a.yearsSinceGraduation === null) confidence -= C.graduationYearUnknown;
   }
+  // A graduation-year floor ("2019+") is the same screen written as a year.
+  const floor = program.minGraduationYear;
+  if (floor !== null) {
+    const g = graduationFloorCheck(a, floor);
+    reasons.push(g.reason);
+    if (g.exclusion) exclusions.push(g.exclusion);
+    else if (a.graduationYear === null) confidence -= C.graduationYearUnknown;
+  }
 
   // ---- Screen: USCE required (N months ≈ N × 4 weeks) ----
   if (program.usceRequired === 'yes') {
@@ -406,6 +429,12 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
     if (u === undefined) memo.usce.set(months, (u = usceCheck(a, months)));
     reasons.push(u.reason);
     if (u.exclusion) exclusions.push(u.exclusion);
+  } else if (program.uscePreferred) {
+    // Preferred, not required: a minus for an applicant without USCE, never a screen.
+    if (a.usceWeeks === 0) {
+      points += P.uscePreferredMissing;
+      reasons.push(R.uscePreferredNone);
+    }
   } else if (program.usceRequired === 'unknown' && a.usceWeeks === 0) {
     confidence -= C.usceUnknown;
     reasons.push(R.usceUnknown);
@@ -465,6 +494,14 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
     confidence -= C.nonUsImgResidentsUnknown;
     reasons.push(R.residentsUnknown);
   }
+  const friendliness = inst.imgFriendliness;
+  if (friendliness === 'high') {
+    points += P.imgFriendlinessHigh;
+    reasons.push(R.imgFriendlyHigh);
+  } else if (friendliness === 'low') {
+    points += P.imgFriendlinessLow;
+    reasons.push(R.imgFriendlyLow);
+  } else if (friendliness === 'medium') reasons.push(R.imgFriendlyMedium);
   const imgAverse = (share !== null && share < IMG.shareSignalPct) || residents === 'no';
   const veryImgFriendly = share !== null && share >= IMG.shareStrongPct && residents === 'yes';
 
@@ -487,6 +524,18 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
     if (u.year < a.firstMatchYear || u.year > a.lastMatchYear) continue;
     recorded++;
     if (u.unfilled > 0) unfilledYears++;
+  }
+  if (recorded === 0) {
+    // Known without positions per year: Match years it went unfilled ("SOAP 2024, 2025"),
+    // read as the record of the last N Matches, or a count out of the last M ("3/4 yrs").
+    const years = program.unfilledYears;
+    if (years.length > 0) {
+      recorded = N_MATCHES;
+      for (const y of years) if (y >= a.firstMatchYear && y <= a.lastMatchYear) unfilledYears++;
+    } else if (program.unfilledCount !== null && program.unfilledWindow !== null) {
+      recorded = Math.min(program.unfilledWindow, N_MATCHES);
+      unfilledYears = Math.min(program.unfilledCount, recorded);
+    }
   }
   if (recorded === 0) {
     if (isPrelim) {

@@ -3,7 +3,7 @@
 // distributions that follow DOMAIN.md (about half of prelim positions unfilled, J-1 the
 // most common sponsorship, community programs the largest group). Deterministic: the
 // same count and seed give the same data.
-import type { InstitutionFields, ProgramTrackFields, Track, UnfilledYear } from '../domain/program';
+import { emptyInstitution, emptyTrack, type InstitutionFields, type ProgramTrackFields, type Track, type UnfilledYear } from '../domain/program';
 
 export interface SampleInstitution {
   institution: InstitutionFields;
@@ -177,6 +177,7 @@ function makeTrack(rng: Rng, track: Track, instCode: number, setting: Setting): 
   const usceMonthsRequired = usceRequired === 'yes' ? weighted(rng, [[null, 30], [1, 25], [2, 25], [3, 20]] as const) : null;
   const letter = track === 'preliminary' ? 'P' : 'C';
   return {
+    ...emptyTrack(track),
     track,
     nrmpCode: `${String(instCode).padStart(4, '0')}440${letter}0`,
     erasProgramId: `440${String(instCode).padStart(4, '0')}${track === 'preliminary' ? '1' : '0'}`,
@@ -236,6 +237,7 @@ export function generateSampleInstitutions(count: number, seed: number): SampleI
 
     out.push({
       institution: {
+        ...emptyInstitution(),
         name,
         city,
         state,

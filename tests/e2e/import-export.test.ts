@@ -51,10 +51,10 @@ describe('Import & export in the browser', () => {
     await choose(`${CSV}\r\nBad Hospital,3456440P0,Austin,Narnia,Preliminary,Yes,No,900,10`);
     const problems = page.locator('.problems-table tbody tr');
     await expect.poll(() => problems.count()).toBe(2);
-    expect(await problems.allTextContents()).toEqual(['4StateUse a US state code such as OH, or the full state name.', '4Min Step 2A Step 2 CK minimum is between 1 and 300.']);
+    expect(await problems.allTextContents()).toEqual(['4State"Narnia" is not a US state or territory; use its two-letter code (e.g. OH) or full name.', '4Min Step 2A Step 2 CK minimum is between 1 and 300.']);
     const importButton = page.getByRole('button', { name: 'Import 1 program' });
     expect(await importButton.isDisabled()).toBe(true);
-    await page.getByLabel('Leave out the 1 row with problems and import the rest').check();
+    await page.getByLabel('Import the 2 good rows, skip 1 row with problems').check();
     expect(await importButton.isDisabled()).toBe(false);
 
     // Export: a real download of a CSV that holds both programs.
@@ -66,6 +66,37 @@ describe('Import & export in the browser', () => {
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export applications as Excel' }).click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('corrects two guesses in the preview, checks, imports, then re-imports one changed cell and sees the field-level diff', async () => {
+    const { page, open, services } = app();
+    await open('data', 'Import & export');
+    const file = (cut: string) => ['Name,Code,Where,Cut', `Lakeview Regional Medical Center,1234440P0,"Dayton, Ohio",${cut}`, 'Hillside Hospital,2345440C01,Toledo OH,230'].join('\r\n');
+    const choose = async (csv: string) => page.getByLabel('Choose a CSV or Excel file of programs').setInputFiles({ name: 'my list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await choose(file('220'));
+    const where = page.getByLabel('What the column "Where" holds');
+    const cut = page.getByLabel('What the column "Cut" holds');
+    await expect.poll(() => page.getByLabel('What the column "Name" holds').inputValue()).toBe('institution');
+    // Two columns the guesses left out: corrected in place, the rows checked again at once.
+    expect(await where.inputValue()).toBe('');
+    expect(await cut.inputValue()).toBe('');
+    await where.selectOption('cityState');
+    await cut.selectOption('minStep2ck');
+    const counts = page.locator('.dry-run-counts');
+    await expect.poll(async () => (await counts.textContent())?.replace(/\s+/g, ' ')).toContain('2 to add');
+    await page.getByRole('button', { name: 'Import 2 programs' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported: 2 programs added' }).waitFor();
+    expect(services.db.prepare(`SELECT i.city || ', ' || i.state || ' ' || p.min_step2ck FROM program p JOIN institution i ON i.id = p.institution_id ORDER BY p.nrmp_code`).pluck().all()).toEqual(['Dayton, OH 220', 'Toledo, OH 230']);
+
+    // The same headers again with one changed cell: the corrections come back, and the dry run shows the change.
+    await choose(file('225'));
+    await page.getByRole('heading', { name: 'What changes in programs you have' }).waitFor();
+    expect(await where.inputValue()).toBe('cityState');
+    expect(await cut.inputValue()).toBe('minStep2ck');
+    expect((await page.locator('.changes-table tbody tr').allTextContents())).toEqual(['2Lakeview Regional Medical Center (Preliminary)Min Step 2 CK220225']);
+    await page.getByRole('button', { name: 'Import 1 program' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported: 0 programs added, 1 updated' }).waitFor();
+    expect(services.db.prepare(`SELECT min_step2ck FROM program WHERE nrmp_code = '1234440P0'`).pluck().get()).toBe(225);
   });
 
   it('imports applications with their dates into the status history', async () => {

@@ -6,6 +6,7 @@ import { listBackups } from '../../electron/db/backup';
 import { openDatabase, schemaVersion } from '../../electron/db/open';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
 import type { ImportFile } from '../../shared/api/transfer-api';
+import { PASTE_EXAMPLE } from '../../shared/import/paste-examples';
 import { institution, seedExampleProfile, track } from '../fixtures';
 import { dumpDb, openTestServices, tempDir } from './helpers';
 
@@ -47,7 +48,8 @@ describe('importing programs from CSV', () => {
     const programs = await call('programs.list');
     expect(programs).toHaveLength(3);
     const hillside = programs.find((x) => x.institution.name === 'Hillside Hospital, Inc.')!;
-    expect(hillside).toMatchObject({ track: 'preliminary', nrmpCode: '2345440P0', minStep2ck: null, usceRequired: 'no', maxYearsSinceGraduation: 7, notes: 'Two lines:\nsecond line' });
+    // A year in the YOG column is the earliest graduation year taken (a floor), not a count.
+    expect(hillside).toMatchObject({ track: 'preliminary', nrmpCode: '2345440P0', minStep2ck: null, usceRequired: 'no', maxYearsSinceGraduation: null, minGraduationYear: 2019, notes: 'Two lines:\nsecond line' });
     expect(hillside.institution).toMatchObject({ state: 'OH', visaSponsorship: 'both', imgSharePct: 30 });
     const lakeview = programs.filter((x) => x.institution.name === 'Lakeview Regional Medical Center');
     expect(lakeview).toHaveLength(2);
@@ -64,6 +66,12 @@ describe('importing programs from CSV', () => {
 
     // A changed cutoff updates the program it matches by NRMP code, even under a new name.
     const changed = CSV.replace('Dayton,OH,Prelim,Yes,No,220', 'Dayton,OH,Prelim,Yes,No,225');
+    // The dry run says, per program, which field changes from what to what.
+    const diff = await call('import.check', { kind: 'programs', file: fileOf('programs.csv', changed), mapping: p.mapping });
+    expect(diff.rows.find((r) => r.action === 'update')).toEqual({ row: 2, action: 'update', label: 'Lakeview Regional Medical Center (Preliminary)', changes: [{ field: 'minStep2ck', label: 'Min Step 2 CK', from: '220', to: '225' }] });
+    // "Keep mine": the app's value stays, so nothing changes.
+    const kept = await call('import.check', { kind: 'programs', file: fileOf('programs.csv', changed), mapping: p.mapping, keep: ['2:minStep2ck'] });
+    expect(kept).toMatchObject({ add: 0, update: 0, unchanged: 3 });
     const upd = await call('import.run', { kind: 'programs', file: fileOf('programs.csv', changed), mapping: p.mapping });
     expect(upd).toMatchObject({ add: 0, update: 1, unchanged: 2 });
     const after = await call('programs.list');
@@ -83,7 +91,7 @@ describe('importing programs from CSV', () => {
     expect(plan).toMatchObject({ rowCount: 5, add: 0, update: 2, unchanged: 1, blank: 1 });
     expect(plan.rows).toEqual([
       { row: 2, action: 'update', label: 'Lakeview Regional Medical Center (Preliminary)' },
-      { row: 4, action: 'update', label: 'Lakeview Regional Medical Center (Categorical)' },
+      { row: 4, action: 'update', label: 'Lakeview Regional Medical Center (Categorical)', changes: [{ field: 'city', label: 'City', from: 'Dayton', to: 'Kettering' }] },
       { row: 5, action: 'unchanged', label: 'Hillside Hospital, Inc. (Preliminary)' },
       { row: 6, action: 'problem', label: 'Nowhere Hospital' },
     ]);
@@ -147,7 +155,7 @@ describe('importing programs from CSV', () => {
     expect(p.headers).toEqual(['Institution', 'State', 'Min Step 2']);
     expect(p.rowCount).toBe(1);
     const plan = await call('import.check', { kind: 'programs', file: fileOf('p.csv', 'Title\nInstitution,Track\nA Hospital,Prelim\nB Hospital,Nope\n'), mapping: ['institution', 'track'] });
-    expect(plan.problems).toEqual([{ row: 4, column: 'Track', message: 'Write Preliminary or Categorical (found "Nope").' }]);
+    expect(plan.problems).toEqual([{ row: 4, column: 'Track', col: 1, message: 'Write Preliminary, Categorical or Both (found "Nope").' }]);
   });
 });
 
@@ -167,6 +175,42 @@ describe('cells our export neutralised (OWASP CSV injection: a leading apostroph
       ["'Plain Hospital", '-2 spots'],
       ['=Formula Hospital', '@see PD'],
     ]);
+  });
+});
+
+describe('mixed encodings', () => {
+  it('a file mixing UTF-8 and Windows-1252 lines reads without mojibake, and says which lines were Windows-1252; "HÃ´pital" is repaired', async () => {
+    const { call } = openTestServices();
+    const bytes = Buffer.concat([
+      Buffer.from('Institution,Track,Notes\n', 'utf8'),
+      Buffer.from('Hôpital Saint-Rémy,Prelim,UTF-8 line\n', 'utf8'),
+      // Windows-1252: è = 0xE8, – = 0x96, € = 0x80.
+      Buffer.from('Clinique Saint-Aur\xe8le,Prelim,Windows-1252 line ', 'latin1'),
+      Buffer.from([0x96, 0x20, 0x80, 0x0a]),
+      Buffer.from('HÃ´pital Sainte-Ã‰lodie,Prelim,once misread\n', 'utf8'),
+    ]);
+    const p = await preview(call, fileOf('mixed.csv', bytes));
+    expect(p.detected).toMatch(/mixed encodings: UTF-8, lines 3 Windows-1252/);
+    expect(p.sample.map((r) => r[0])).toEqual(['Hôpital Saint-Rémy', 'Clinique Saint-Aurèle', 'Hôpital Sainte-Élodie']);
+    expect(p.sample[1]![2]).toBe('Windows-1252 line – €');
+  });
+});
+
+describe('the paste box\'s example', () => {
+  it('imports as it is: both tracks of one institution (two codes in one cell), a full state name, a cutoff of unstated kind; then an application', async () => {
+    const { call } = openTestServices(undefined, () => new Date('2026-11-25T12:00:00Z'));
+    const paste = (text: string) => fileOf('pasted table.txt', text);
+    const p = await preview(call, paste(PASTE_EXAMPLE.programs));
+    const r = await call('import.run', { kind: 'programs', file: paste(PASTE_EXAMPLE.programs), mapping: p.mapping });
+    expect(r).toMatchObject({ add: 2, problems: [] });
+    const programs = await call('programs.list');
+    expect(programs.map((x) => [x.nrmpCode, x.track, x.institution.city, x.institution.state, x.minStep2ck, x.minStep2ckKindStated])).toEqual([
+      ['1234440P0', 'preliminary', 'Dayton', 'OH', 220, false],
+      ['1234440C0', 'categorical', 'Dayton', 'OH', 220, false],
+    ]);
+    const a = await preview(call, paste(PASTE_EXAMPLE.applications), 'applications');
+    const ra = await call('import.run', { kind: 'applications', file: paste(PASTE_EXAMPLE.applications), mapping: a.mapping });
+    expect(ra).toMatchObject({ add: 1, problems: [] });
   });
 });
 
@@ -261,10 +305,10 @@ describe('bad input changes nothing and says what to fix', () => {
     const plan = await call('import.check', { kind: 'programs', file, mapping: p.mapping });
     expect(plan.problems).toEqual([
       { row: 2, column: 'Min Step 2', message: 'A Step 2 CK minimum is between 1 and 300.' },
-      { row: 3, column: 'State', message: 'Use a US state code such as OH, or the full state name.' },
+      { row: 3, column: 'State', col: 2, message: '"Narnia" is not a US state or territory; use its two-letter code (e.g. OH) or full name.' },
       { row: 4, column: 'IMG %', message: 'A percentage is between 0 and 100.' },
-      { row: 5, column: 'Track', message: 'Write Preliminary or Categorical (found "Sometimes").' },
-      { row: 5, column: 'Min Step 2', message: 'Write a number, e.g. 220 (found "abc").' },
+      { row: 5, column: 'Track', col: 1, message: 'Write Preliminary, Categorical or Both (found "Sometimes").' },
+      { row: 5, column: 'Min Step 2', col: 3, message: 'Write the minimum score, e.g. 220, "230 strict" or "230 preferred"; "none" when the program has no cutoff (found "abc").' },
     ]);
     expect(plan).toMatchObject({ add: 1, update: 0 });
     expect(plan.rows.map((r) => r.action)).toEqual(['problem', 'problem', 'problem', 'problem', 'add']);
@@ -293,7 +337,7 @@ describe('bad input changes nothing and says what to fix', () => {
     expect(plan.problems).toEqual([
       { row: 2, column: 'Coordinator email', message: email },
       { row: 3, column: 'Coordinator email', message: email },
-      { row: 5, column: 'State', message: 'Use a US state code such as OH, or the full state name.' },
+      { row: 5, column: 'State', col: 3, message: '"Narnia" is not a US state or territory; use its two-letter code (e.g. OH) or full name.' },
     ]);
     expect(plan.rows.map((r) => r.action)).toEqual(['problem', 'problem', 'add', 'problem']);
   });
@@ -348,7 +392,7 @@ describe('bad input changes nothing and says what to fix', () => {
     const p = await preview(call, file);
     const plan = await call('import.check', { kind: 'programs', file, mapping: p.mapping });
     expect(plan.problems.map((x) => x.message)).toEqual([
-      'Give the track (Preliminary or Categorical), or an NRMP code whose 8th letter says it (P or C).',
+      'Give the track (Preliminary, Categorical or Both), or an NRMP code whose 8th letter says it (P or C).',
       'No program has NRMP code 5555440P0 yet; to add it, give the institution name too.',
     ]);
   });
@@ -395,7 +439,7 @@ describe('importing applications', () => {
   it('refuses unknown programs, unknown statuses and impossible moves, writing nothing', async () => {
     const { call, raw, db } = openTestServices();
     await call('institutions.save', { institution: institution(), tracks: [track('preliminary')] });
-    const csv = ['NRMP Code,Status,Status date', '7777440P0,Submitted,2026-09-24', '1234440P0,Sent off,2026-09-24', '1234440P0,Matched,2026-02-30'].join('\n');
+    const csv = ['NRMP Code,Status,Status date', '7777440P0,Submitted,2026-09-24', '1234440P0,Lost in the mail,2026-09-24', '1234440P0,Matched,2026-02-30'].join('\n');
     const file = fileOf('apps.csv', csv);
     const p = await preview(call, file, 'applications');
     const plan = await call('import.check', { kind: 'applications', file, mapping: p.mapping });
@@ -510,7 +554,7 @@ describe('exporting', () => {
     }
     const csv = Buffer.from((await call('export.file', { what: 'programs', format: 'csv' })).base64, 'base64').toString('utf8');
     expect(csv.startsWith('\uFEFFInstitution,Track,NRMP code,')).toBe(true);
-    expect(csv).toContain(',6,2025: 2,');
+    expect(csv).toContain(',6,,2025: 2,');
     expect(csv).toContain(',Yes,safety; ohio,');
     expect(dumpDb(db)).toEqual(before);
   });
@@ -518,13 +562,13 @@ describe('exporting', () => {
   it('applications with their status history', async () => {
     const { call } = await withData();
     const csv = Buffer.from((await call('export.file', { what: 'applications', format: 'csv' })).base64, 'base64').toString('utf8');
-    expect(csv).toContain('Lakeview Regional Medical Center,Preliminary,1234440P0,Interview invited,2026-10-20,2026-09-24,,2026-09-24 Submitted; 2026-10-20 Interview invited (email)');
+    expect(csv).toContain('Lakeview Regional Medical Center,Preliminary,1234440P0,Interview invited,2026-10-20,2026-09-24,,2026-10-20,,2026-09-24 Submitted; 2026-10-20 Interview invited (email)');
     // It imports back as it is (the History column is not imported: it is the record of the changes).
     for (const format of ['csv', 'xlsx'] as const) {
       const out = await call('export.file', { what: 'applications', format });
       const file = { name: out.fileName, base64: out.base64 };
       const p = await preview(call, file, 'applications');
-      expect(p.mapping).toEqual(['institution', 'track', 'nrmpCode', 'status', 'statusDate', 'submittedOn', 'notes', null]);
+      expect(p.mapping).toEqual(['institution', 'track', 'nrmpCode', 'status', 'statusDate', 'submittedOn', 'notes', 'inviteDate', 'interviewDate', null]);
       expect(await call('import.check', { kind: 'applications', file, mapping: p.mapping })).toMatchObject({ add: 0, update: 0, unchanged: 1, problems: [] });
     }
     const x = await call('export.file', { what: 'applications', format: 'xlsx' });
@@ -539,12 +583,15 @@ describe('exporting', () => {
     const t = await call('export.file', { what: 'programs-template', format: 'csv' });
     const text = Buffer.from(t.base64, 'base64').toString('utf8');
     const p = await preview(call, { name: t.fileName, base64: t.base64 });
-    expect(p.rowCount).toBe(0);
+    // One example row, and it imports as it is.
+    expect(p.rowCount).toBe(1);
+    expect(await call('import.check', { kind: 'programs', file: { name: t.fileName, base64: t.base64 }, mapping: p.mapping })).toMatchObject({ add: 1, problems: [] });
     expect(p.mapping.every((m) => m !== null)).toBe(true);
     expect(text).toContain('Min Step 2 CK');
     const x = await call('export.file', { what: 'applications-template', format: 'xlsx' });
     const px = await preview(call, { name: x.fileName, base64: x.base64 }, 'applications');
-    expect(px.mapping).toEqual(['institution', 'track', 'nrmpCode', 'status', 'statusDate', 'submittedOn', 'notes']);
+    expect(px.mapping).toEqual(['institution', 'track', 'nrmpCode', 'status', 'statusDate', 'submittedOn', 'notes', 'inviteDate', 'interviewDate']);
+    expect(px.sheets).toEqual(['Applications', 'How to fill']);
   });
 
   it('everything as JSON loads into an empty database as exactly the same data', async () => {
@@ -602,10 +649,17 @@ describe('exporting', () => {
     // What version 2 (before applications) would have exported: only the tables v2 had.
     const v2 = openDatabase(path.join(tempDir(), 'v2.db'), { migrations: MIGRATIONS.filter((m) => m.version <= 2) });
     const v2Tables = new Set(Object.keys(dumpDb(v2)));
+    const v2Columns = new Map([...v2Tables].map((t) => [t, new Set((v2.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name))]));
     v2.close();
     const later = Object.keys(json.tables).filter((t) => !v2Tables.has(t));
     expect(later).toEqual(expect.arrayContaining(['application', 'application_event']));
     json.tables = Object.fromEntries(Object.entries(json.tables).filter(([t]) => v2Tables.has(t)));
+    // ...and only the columns v2 had (later migrations added some).
+    for (const [t, table] of Object.entries(json.tables) as [string, { columns: string[]; rows: unknown[][] }][]) {
+      const keepCols = table.columns.map((c) => v2Columns.get(t)!.has(c));
+      table.columns = table.columns.filter((_, i) => keepCols[i]);
+      table.rows = table.rows.map((r) => r.filter((_, i) => keepCols[i]));
+    }
     json.schemaVersion = 2;
     const target = openTestServices(path.join(tempDir(), 'fresh.db'));
     const fresh = dumpDb(openTestServices(path.join(tempDir(), 'empty.db')).db);

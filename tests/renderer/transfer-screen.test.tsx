@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TransferScreen } from '../../renderer/screens/transfer/TransferScreen';
+import { PASTE_EXAMPLE, TransferScreen } from '../../renderer/screens/transfer/TransferScreen';
 import { useProgramsStore } from '../../renderer/stores/programs-store';
 import { transferApi, type ImportPlan, type ImportPreview } from '../../shared/api/transfer-api';
 import { installFakeTransport } from './fake-transport';
@@ -19,6 +19,10 @@ const preview: ImportPreview = {
     ['Bad', 'Austin', '900'],
   ],
   mapping: ['institution', 'city', 'minStep2ck'],
+  hidden: [false, false, false],
+  sheets: ['CSV'],
+  sheet: 'CSV',
+  skipped: [],
 };
 const plan: ImportPlan = {
   kind: 'programs',
@@ -39,6 +43,7 @@ let fake: ReturnType<typeof installFakeTransport>;
 let previewAnswer: unknown;
 
 beforeEach(() => {
+  localStorage.clear();
   previewAnswer = preview;
   fake = installFakeTransport({
     'import.preview': () => previewAnswer,
@@ -73,7 +78,7 @@ describe('Import & export screen', () => {
     expect(rows.map((r) => r.textContent)).toEqual(['RowColumnWhat to fix', '3Min Step 2A Step 2 CK minimum is between 1 and 300.']);
     const importButton = screen.getByRole('button', { name: 'Import 1 program' });
     expect((importButton as HTMLButtonElement).disabled).toBe(true);
-    await userEvent.click(screen.getByLabelText('Leave out the 1 row with problems and import the rest'));
+    await userEvent.click(screen.getByLabelText('Import the 1 good row, skip 1 row with problems'));
     expect((importButton as HTMLButtonElement).disabled).toBe(false);
     await userEvent.click(importButton);
     await screen.findByText(/Imported: 1 program added, 0 updated, 1 row with problems left out\. Your data was backed up first/);
@@ -87,20 +92,54 @@ describe('Import & export screen', () => {
     render(<TransferScreen />);
     await userEvent.upload(fileInput(), new File([CSV], 'programs.csv', { type: 'text/csv' }));
     await screen.findByText('Problems to fix');
-    // Giving "Institution" to the City column takes it from Program Name; the dry run is dropped until checked again.
+    // Giving "Institution" to the City column takes it from Program Name, and the rows are checked again at once.
+    const checks = () => fake.calls.filter((c) => c.method === 'import.check').length;
+    const before = checks();
     await userEvent.selectOptions(holds('City'), 'institution');
     expect(holds('Program Name').value).toBe('');
-    expect(screen.queryByText('Problems to fix')).toBeNull();
+    await waitFor(() => expect(checks()).toBe(before + 1));
     await userEvent.selectOptions(holds('City'), '');
     expect((await screen.findByRole('alert')).textContent).toMatch(/Choose the column with the institution name or the NRMP code/);
+    expect(screen.queryByText('Problems to fix')).toBeNull();
     expect((screen.getByRole('button', { name: 'Check the rows' }) as HTMLButtonElement).disabled).toBe(true);
     await userEvent.selectOptions(holds('Program Name'), 'institution');
-    await userEvent.click(screen.getByRole('button', { name: 'Check the rows' }));
     await screen.findByText('Problems to fix');
+    expect(checks()).toBe(before + 2);
     const sent = fake.calls.filter((c) => c.method === 'import.check').at(-1)!.input;
     expect(sent).toMatchObject({ mapping: ['institution', null, 'minStep2ck'] });
     // What the screen sends passes the contract's strict schema (it once sent the preview inside "file").
     expect(transferApi['import.check'].input.safeParse(sent).error?.issues).toBeUndefined();
+
+    // The same headers again: the user's choices come back, not the guesses.
+    await userEvent.upload(fileInput(), new File([CSV], 'programs-again.csv', { type: 'text/csv' }));
+    await screen.findByText(/choices you made last time/);
+    expect(holds('City').value).toBe('');
+    expect(holds('Program Name').value).toBe('institution');
+  });
+
+  it('a table pasted into the box is an import source, and the box\'s own example imports', async () => {
+    render(<TransferScreen />);
+    await userEvent.click(screen.getByText('Or paste a table'));
+    await userEvent.click(screen.getByRole('button', { name: 'Read the example' }));
+    await screen.findByText('Problems to fix');
+    const sent = fake.calls.find((c) => c.method === 'import.preview')!.input as { file: { name: string; base64: string } };
+    expect(new TextDecoder().decode(Uint8Array.from(atob(sent.file.base64), (ch) => ch.charCodeAt(0)))).toBe(PASTE_EXAMPLE.programs);
+  });
+
+  it('offers the readings of an ambiguous cell, and shows each field a re-import changes with "keep mine"', async () => {
+    const ambiguous: ImportPlan = {
+      ...plan,
+      problems: [{ row: 3, column: 'Unfilled', col: 2, message: '"3" can be a number of Matches or of positions; choose one.', choices: [{ label: 'Unfilled in 3 of the last 4 Matches', raw: '3/4' }, { label: '3 positions unfilled in the 2026 Match', raw: '2026: 3' }] }],
+      rows: [{ row: 2, action: 'update', label: 'Lakeview (Preliminary)', changes: [{ field: 'minStep2ck', label: 'Min Step 2 CK', from: '220', to: '225' }] }, { row: 3, action: 'problem', label: 'Bad (Preliminary)' }],
+    };
+    const calls = installFakeTransport({ 'import.preview': () => preview, 'import.check': () => ambiguous });
+    render(<TransferScreen />);
+    await userEvent.upload(fileInput(), new File([CSV], 'programs.csv', { type: 'text/csv' }));
+    await screen.findByText('What changes in programs you have');
+    await userEvent.click(screen.getByRole('button', { name: 'Unfilled in 3 of the last 4 Matches' }));
+    await waitFor(() => expect(calls.calls.filter((c) => c.method === 'import.check').at(-1)!.input).toMatchObject({ cells: [{ row: 3, col: 2, raw: '3/4' }] }));
+    await userEvent.click(screen.getByLabelText('Keep Min Step 2 CK of Lakeview (Preliminary) as it is (220)'));
+    await waitFor(() => expect(calls.calls.filter((c) => c.method === 'import.check').at(-1)!.input).toMatchObject({ keep: ['2:minStep2ck'], cells: [{ row: 3, col: 2, raw: '3/4' }] }));
   });
 
   it('refuses a file over 20 MB before reading it, and shows what the API says about a bad file', async () => {

@@ -8,6 +8,7 @@ export const INSTITUTION_COLUMNS: ColumnSpec<InstitutionFields> = {
   name: 'text', city: 'text', state: 'text', website: 'text', setting: 'text', researchHeavy: 'bool', visaSponsorship: 'text',
   imgSharePct: 'real', nonUsImgResidents: 'text', pdName: 'text', pdEmail: 'text', coordinatorName: 'text',
   coordinatorEmail: 'text', internalConnection: 'bool', notes: 'text', dataSource: 'text', lastVerified: 'text',
+  acgmeId: 'text', imgFriendliness: 'text', pgy1Salary: 'int',
 };
 
 export type TrackScalars = Omit<ProgramTrackFields, 'unfilledHistory'>;
@@ -15,6 +16,8 @@ export const PROGRAM_COLUMNS: ColumnSpec<TrackScalars> = {
   track: 'text', nrmpCode: 'nullableText', erasProgramId: 'nullableText', minStep2ck: 'int', minStep2ckKind: 'text',
   minStep1: 'int', minStep1Kind: 'text', firstAttemptOnly: 'text', maxYearsSinceGraduation: 'int', usceRequired: 'text',
   usceMonthsRequired: 'int', positionsOffered: 'int', tags: 'json', notes: 'text',
+  minStep2ckKindStated: 'bool', noStep2ckCutoff: 'bool', minGraduationYear: 'int', noGraduationLimit: 'bool', uscePreferred: 'bool',
+  unfilledCount: 'int', unfilledWindow: 'int', unfilledYears: 'json', applicationsReceived: 'int',
 };
 
 export interface TrackToSave extends ProgramTrackFields {

@@ -1,6 +1,6 @@
 import { Plus, Trash2 } from 'lucide-react';
 import {
-  CUTOFF_KINDS, institutionWithTracksSchema, PROGRAM_LABELS, SETTINGS, TRACKS, TRI_STATES, VISA_SPONSORSHIPS, type Program, type Track,
+  CUTOFF_KINDS, IMG_FRIENDLINESS, institutionWithTracksSchema, PROGRAM_LABELS, SETTINGS, TRACKS, TRI_STATES, VISA_SPONSORSHIPS, type Program, type Track,
 } from '../../../shared/domain/program';
 import { FormModal, useFormDraft } from '../../components/FormModal';
 import { CheckField, NumberField, SelectField, TextAreaField, TextField } from '../../components/form';
@@ -61,6 +61,7 @@ export function ProgramEditor({ programs, onClose }: { programs: Program[]; onCl
             <SelectField label="Visa sponsorship" name="institution.visaSponsorship" value={i.visaSponsorship} options={opts(VISA_SPONSORSHIPS, PROGRAM_LABELS.visa)} onChange={(v) => setInst('visaSponsorship', v)} error={e('visaSponsorship')} />
             <NumberField label="IMG share of residents (%)" name="institution.imgSharePct" value={i.imgSharePct} onChange={(v) => setInst('imgSharePct', v)} error={e('imgSharePct')} />
             <SelectField label="Non-US IMG residents now" name="institution.nonUsImgResidents" value={i.nonUsImgResidents} options={opts(TRI_STATES, PROGRAM_LABELS.tri)} onChange={(v) => setInst('nonUsImgResidents', v)} error={e('nonUsImgResidents')} />
+            <SelectField label="IMG-friendly (your rating)" name="institution.imgFriendliness" value={i.imgFriendliness} options={opts(IMG_FRIENDLINESS, PROGRAM_LABELS.imgFriendliness)} onChange={(v) => setInst('imgFriendliness', v)} error={e('imgFriendliness')} />
             <TextField label="Program director" name="institution.pdName" value={i.pdName} onChange={(v) => setInst('pdName', v)} error={e('pdName')} />
             <TextField label="PD email" type="email" name="institution.pdEmail" value={i.pdEmail} onChange={(v) => setInst('pdEmail', v)} error={e('pdEmail')} />
             <TextField label="Coordinator" name="institution.coordinatorName" value={i.coordinatorName} onChange={(v) => setInst('coordinatorName', v)} error={e('coordinatorName')} />
@@ -112,8 +113,11 @@ function TrackFields({ track, draft, errors, onChange }: { track: Track; draft: 
             <NumberField label="Min Step 1 (numeric)" name={`tracks.${track}.minStep1`} value={draft.minStep1} onChange={(v) => onChange({ minStep1: v })} error={e('minStep1')} />
             <SelectField label="Step 1 cutoff is" name={`tracks.${track}.minStep1Kind`} value={draft.minStep1Kind} options={opts(CUTOFF_KINDS, PROGRAM_LABELS.cutoff)} onChange={(v) => onChange({ minStep1Kind: v })} />
             <NumberField label="Max years since graduation" name={`tracks.${track}.maxYearsSinceGraduation`} value={draft.maxYearsSinceGraduation} onChange={(v) => onChange({ maxYearsSinceGraduation: v })} error={e('maxYearsSinceGraduation')} />
+            <NumberField label="Earliest graduation year" name={`tracks.${track}.minGraduationYear`} value={draft.minGraduationYear} onChange={(v) => onChange({ minGraduationYear: v })} error={e('minGraduationYear')} />
             <SelectField label="USCE required" name={`tracks.${track}.usceRequired`} value={draft.usceRequired} options={opts(TRI_STATES, PROGRAM_LABELS.tri)} onChange={(v) => onChange({ usceRequired: v, usceMonthsRequired: v === 'yes' ? draft.usceMonthsRequired : '' })} error={e('usceRequired')} />
             <NumberField label="USCE months required" name={`tracks.${track}.usceMonthsRequired`} value={draft.usceMonthsRequired} onChange={(v) => onChange({ usceMonthsRequired: v })} error={e('usceMonthsRequired')} disabled={draft.usceRequired !== 'yes'} />
+            <CheckField label="States no Step 2 CK cutoff" name={`tracks.${track}.noStep2ckCutoff`} checked={draft.noStep2ckCutoff} onChange={(v) => onChange({ noStep2ckCutoff: v, minStep2ck: v ? '' : draft.minStep2ck })} />
+            <CheckField label="USCE preferred (not required)" name={`tracks.${track}.uscePreferred`} checked={draft.uscePreferred} onChange={(v) => onChange({ uscePreferred: v })} />
             <TextField label="Tags" name={`tracks.${track}.tags`} value={draft.tags} onChange={(v) => onChange({ tags: v })} error={e('tags')} placeholder="comma, separated" />
           </div>
           <UnfilledHistory track={track} rows={draft.unfilledHistory} errors={errors} onChange={(unfilledHistory) => onChange({ unfilledHistory })} />

@@ -2,8 +2,8 @@
 import { emptyInstitution, emptyTrack, TRACKS, type InstitutionFields, type Program, type ProgramTrackFields, type Track } from '../../../shared/domain/program';
 import { numberOrNull, numberText } from '../../components/form';
 
-type TrackNumberKey = 'minStep2ck' | 'minStep1' | 'maxYearsSinceGraduation' | 'usceMonthsRequired' | 'positionsOffered';
-const TRACK_NUMBER_KEYS: TrackNumberKey[] = ['minStep2ck', 'minStep1', 'maxYearsSinceGraduation', 'usceMonthsRequired', 'positionsOffered'];
+type TrackNumberKey = 'minStep2ck' | 'minStep1' | 'maxYearsSinceGraduation' | 'usceMonthsRequired' | 'positionsOffered' | 'minGraduationYear';
+const TRACK_NUMBER_KEYS: TrackNumberKey[] = ['minStep2ck', 'minStep1', 'maxYearsSinceGraduation', 'usceMonthsRequired', 'positionsOffered', 'minGraduationYear'];
 
 export interface UnfilledDraft {
   year: string;

@@ -4,10 +4,11 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { Download, FileJson, FileSpreadsheet, Upload } from 'lucide-react';
 import type { ExportedFile, ImportPlan, ImportPreview, ImportResult, JsonImportResult } from '../../../shared/api/transfer-api';
-import { IMPORT_FIELDS, mappingProblem, type ImportKind } from '../../../shared/domain/import-fields';
+import { IMPORT_FIELDS, mappingProblem, MULTI_COLUMN_FIELDS, type ImportKind } from '../../../shared/domain/import-fields';
+import { PASTE_EXAMPLE } from '../../../shared/import/paste-examples';
 import { errorMessage } from '../../api/client';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { transferActions } from '../../stores/transfer-store';
+import { checkImport, exportAll, exportFile, loadAll, pastedSource, previewImport, rememberedMapping, rememberMapping, runImport, type ImportOptions, type ImportSource } from '../../stores/transfer-store';
 import { useRoute } from '../../stores/route-store';
 import { download, fileSizeProblem, MAX_MB, readAsBase64 } from './file-io';
 import './transfer.css';
@@ -59,19 +60,27 @@ interface Loaded {
   name: string;
   base64: string;
   preview: ImportPreview;
+  /** The mapping came from the user's choices for the same headers last time. */
+  remembered: boolean;
 }
+
+export { PASTE_EXAMPLE };
 
 function ImportCard() {
   const [kind, setKind] = useState<ImportKind>(kindFromHash);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [mapping, setMapping] = useState<(string | null)[]>([]);
+  const [cells, setCells] = useState<{ row: number; col: number; raw: string }[]>([]);
+  const [keep, setKeep] = useState<string[]>([]);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [stage, setStage] = useState<Stage | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [pasted, setPasted] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
+  const pasteId = useId();
 
   const reset = () => {
     setLoaded(null);
@@ -79,12 +88,44 @@ function ImportCard() {
     setResult(null);
     setError(null);
     setSkipInvalid(false);
+    setCells([]);
+    setKeep([]);
   };
 
   const chooseKind = (k: ImportKind) => {
     setKind(k);
     reset();
     if (inputRef.current) inputRef.current.value = '';
+  };
+
+  const check = async (file: ImportSource, map: (string | null)[], rows: number, options: ImportOptions) => {
+    setStage({ step: 'checking', rows });
+    try {
+      setPlan(await checkImport(kind, file, map, options));
+      setError(null);
+    } catch (err) {
+      setPlan(null);
+      setError(errorMessage(err));
+    } finally {
+      setStage(null);
+    }
+  };
+
+  /** Reads a source (a file, a paste, or the same file with another sheet) and checks it with the guessed (or remembered) mapping. */
+  const open = async (source: ImportSource, sheet?: string) => {
+    setStage({ step: 'columns' });
+    try {
+      const preview = await previewImport(kind, source, sheet);
+      const mine = rememberedMapping(kind, preview.headers);
+      const map = mine ?? preview.mapping;
+      setLoaded({ ...source, preview, remembered: mine !== null });
+      setMapping(map);
+      if (!mappingProblem(kind, map) && preview.rowCount > 0) await check(source, map, preview.rowCount, { sheet: preview.sheet });
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setStage(null);
+    }
   };
 
   const onFile = async (file: File | undefined) => {
@@ -98,43 +139,51 @@ function ImportCard() {
     try {
       setStage({ step: 'reading', fraction: 0 });
       const base64 = await readAsBase64(file, (fraction) => setStage({ step: 'reading', fraction }));
-      setStage({ step: 'columns' });
-      const preview = await transferActions.preview({ kind, file: { name: file.name, base64 } });
-      setLoaded({ name: file.name, base64, preview });
-      setMapping(preview.mapping);
-      if (!mappingProblem(kind, preview.mapping) && preview.rowCount > 0) await check({ name: file.name, base64 }, preview.mapping, preview.rowCount);
+      await open({ name: file.name, base64 });
     } catch (err) {
       setError(errorMessage(err));
-    } finally {
       setStage(null);
     }
   };
 
-  const check = async (file: { name: string; base64: string }, map: (string | null)[], rows: number) => {
-    setStage({ step: 'checking', rows });
-    try {
-      setPlan(await transferActions.check({ kind, file, mapping: map }));
-      setError(null);
-    } catch (err) {
-      setPlan(null);
-      setError(errorMessage(err));
-    } finally {
-      setStage(null);
-    }
+  const onPaste = async () => {
+    reset();
+    await open(pastedSource(pasted.trim() === '' ? PASTE_EXAMPLE[kind] : pasted));
   };
 
+  const options = (over: Partial<ImportOptions> = {}): ImportOptions => ({ sheet: loaded?.preview.sheet, cells, keep, ...over });
+
+  /** A changed guess is checked again at once (and remembered for these headers). */
   const setColumn = (col: number, key: string | null) => {
-    const next = mapping.map((m, i) => (i === col ? key : m === key && key !== null ? null : m));
+    if (!loaded) return;
+    const multi = key !== null && MULTI_COLUMN_FIELDS.has(key);
+    const next = mapping.map((m, i) => (i === col ? key : m === key && key !== null && !multi ? null : m));
     setMapping(next);
-    setPlan(null);
     setResult(null);
+    rememberMapping(kind, loaded.preview.headers, next);
+    if (!mappingProblem(kind, next) && loaded.preview.rowCount > 0) void check(loaded, next, loaded.preview.rowCount, options());
+    else setPlan(null);
+  };
+
+  const choose = (row: number, col: number, raw: string) => {
+    if (!loaded) return;
+    const next = [...cells.filter((c) => c.row !== row || c.col !== col), { row, col, raw }];
+    setCells(next);
+    void check(loaded, mapping, loaded.preview.rowCount, options({ cells: next }));
+  };
+
+  const toggleKeep = (key: string) => {
+    if (!loaded) return;
+    const next = keep.includes(key) ? keep.filter((k) => k !== key) : [...keep, key];
+    setKeep(next);
+    void check(loaded, mapping, loaded.preview.rowCount, options({ keep: next }));
   };
 
   const run = async () => {
     if (!loaded) return;
     setStage({ step: 'importing', rows: plan ? plan.add + plan.update : undefined });
     try {
-      const r = await transferActions.run({ kind, file: { name: loaded.name, base64: loaded.base64 }, mapping, skipInvalid });
+      const r = await runImport(kind, loaded, mapping, skipInvalid, options());
       setResult(r);
       setPlan(null);
       setError(null);
@@ -148,6 +197,7 @@ function ImportCard() {
   const problem = loaded ? mappingProblem(kind, mapping) : null;
   const problemRows = plan ? new Set(plan.problems.map((p) => p.row)).size : 0;
   const toWrite = plan ? plan.add + plan.update : 0;
+  const goodRows = plan ? plan.rows.filter((r) => r.action !== 'problem').length : 0;
   const busy = stage !== null;
   const fields = IMPORT_FIELDS[kind];
 
@@ -165,8 +215,7 @@ function ImportCard() {
         </div>
       </div>
       <p className="hint">
-        A CSV (comma, semicolon or tab separated) or an Excel workbook (.xlsx) of up to {MAX_MB} MB, with a first row naming the columns, as Excel and Google Sheets
-        export it. {kind === 'programs' ? 'Each row is one track at one institution. Programs you already have are updated (found by NRMP code, else institution and track), never duplicated; an empty cell leaves the value you have.' : 'Each row is one application: its program (NRMP code, or institution and track), status and dates. The programs must exist already.'}{' '}
+        A CSV (comma, semicolon or tab separated) or an Excel workbook (.xlsx) of up to {MAX_MB} MB, as Excel, Google Sheets or Numbers export it (title lines above the headers and a “Total” line are left out), or a table pasted from a web page. {kind === 'programs' ? 'Each row is one track at one institution (or both: “Both”, or two NRMP codes in one cell). Programs you already have are updated (found by NRMP code, else institution and track), never duplicated; an empty cell leaves the value you have.' : 'Each row is one application: its program (NRMP code, or institution and track), status and dates. The programs must exist already.'}{' '}
         <TemplateLinks kind={kind} />
       </p>
       <div className="file-row">
@@ -187,9 +236,37 @@ function ImportCard() {
           <span className="muted">
             <strong>{loaded.name}</strong>: {loaded.preview.detected}, {plural(loaded.preview.rowCount, rowsWord)}
             {loaded.preview.headerRow > 1 ? ` (headers on row ${loaded.preview.headerRow})` : ''}
+            {loaded.preview.skipped.length > 0 ? `; left out: ${loaded.preview.skipped.map((x) => `row ${x.row} (${x.why.toLowerCase()})`).join(', ')}` : ''}
           </span>
         ) : null}
       </div>
+      <details className="paste-source">
+        <summary>Or paste a table</summary>
+        <label htmlFor={pasteId} className="textarea-label">
+          Rows copied from a web page or a spreadsheet, with their header row (tabs, commas or columns aligned by spaces)
+        </label>
+        <textarea id={pasteId} rows={5} value={pasted} onChange={(e) => setPasted(e.currentTarget.value)} placeholder={PASTE_EXAMPLE[kind]} disabled={busy} />
+        <div className="actions-row">
+          <button type="button" className="secondary" disabled={busy} onClick={() => void onPaste()}>
+            {pasted.trim() === '' ? 'Read the example' : 'Read the pasted table'}
+          </button>
+        </div>
+      </details>
+      {loaded && loaded.preview.sheets.length > 1 ? (
+        <div className="actions-row">
+          <label>
+            Sheet{' '}
+            <select value={loaded.preview.sheet} disabled={busy} onChange={(e) => void open(loaded, e.currentTarget.value)} aria-label="Sheet to import">
+              {loaded.preview.sheets.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="muted">We chose the sheet whose headers name the most {kind === 'programs' ? 'program' : 'application'} columns.</span>
+        </div>
+      ) : null}
       {stage ? <Progress stage={stage} what={loaded?.name ?? ''} /> : null}
       {error ? (
         <div className="banner error" role="alert">
@@ -201,7 +278,9 @@ function ImportCard() {
       {loaded && !result ? (
         <>
           <h3>Columns</h3>
-          <p className="hint">We guessed what each column holds from its header. Change any that are wrong, or choose “Ignore”.</p>
+          <p className="hint">
+            {loaded.remembered ? 'These are the choices you made last time for these headers.' : 'We guessed what each column holds from its header.'} Change any that are wrong, or choose “Ignore”: the rows are checked again at once.
+          </p>
           <table className="mapping-table">
             <thead>
               <tr>
@@ -213,7 +292,10 @@ function ImportCard() {
             <tbody>
               {loaded.preview.headers.map((h, c) => (
                 <tr key={c} className={mapping[c] ? '' : 'ignored'}>
-                  <th scope="row">{h || <span className="muted">(no header)</span>}</th>
+                  <th scope="row">
+                    {h || <span className="muted">(no header)</span>}
+                    {loaded.preview.hidden[c] ? <span className="muted"> (hidden)</span> : null}
+                  </th>
                   <td className="samples">
                     {loaded.preview.sample
                       .map((r) => r[c] ?? '')
@@ -243,20 +325,20 @@ function ImportCard() {
           ) : null}
           {!plan ? (
             <div className="actions-row">
-              <button type="button" className="primary" disabled={busy || problem !== null || loaded.preview.rowCount === 0} onClick={() => void check({ name: loaded.name, base64: loaded.base64 }, mapping, loaded.preview.rowCount)}>
+              <button type="button" className="primary" disabled={busy || problem !== null || loaded.preview.rowCount === 0} onClick={() => void check(loaded, mapping, loaded.preview.rowCount, options())}>
                 Check the rows
               </button>
               {loaded.preview.rowCount === 0 ? <span className="muted">The file has headers but no rows.</span> : null}
             </div>
           ) : (
-            <DryRun plan={plan} kind={kind} />
+            <DryRun plan={plan} kind={kind} onChoose={choose} keep={keep} onKeep={toggleKeep} />
           )}
           {plan ? (
             <div className="actions-row">
               {problemRows > 0 ? (
                 <label className="skip-check">
                   <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.currentTarget.checked)} disabled={busy} />
-                  Leave out the {plural(problemRows, rowsWord)} with problems and import the rest
+                  Import the {plural(goodRows, { one: 'good row', many: 'good rows' })}, skip {plural(problemRows, rowsWord)} with problems
                 </label>
               ) : null}
               <button type="button" className="primary" disabled={busy || toWrite === 0 || (problemRows > 0 && !skipInvalid)} onClick={() => void run()}>
@@ -272,7 +354,7 @@ function ImportCard() {
 }
 
 function TemplateLinks({ kind }: { kind: ImportKind }) {
-  const get = async (format: 'csv' | 'xlsx') => download(await transferActions.exportFile({ what: kind === 'programs' ? 'programs-template' : 'applications-template', format }));
+  const get = async (format: 'csv' | 'xlsx') => download(await exportFile(kind === 'programs' ? 'programs-template' : 'applications-template', format));
   return (
     <span className="templates">
       Template:{' '}
@@ -289,7 +371,20 @@ function TemplateLinks({ kind }: { kind: ImportKind }) {
 
 const ACTION_LABEL = { add: 'New', update: 'Update', unchanged: 'Unchanged', problem: 'Problem' } as const;
 
-export function DryRun({ plan, kind }: { plan: ImportPlan; kind: ImportKind }) {
+export function DryRun({
+  plan,
+  kind,
+  onChoose,
+  keep = [],
+  onKeep,
+}: {
+  plan: ImportPlan;
+  kind: ImportKind;
+  onChoose?: (row: number, col: number, raw: string) => void;
+  keep?: string[];
+  onKeep?: (key: string) => void;
+}) {
+  const changed = plan.rows.filter((r) => r.changes && r.changes.length > 0);
   const problemRows = new Set(plan.problems.map((p) => p.row)).size;
   const shown = plan.problems.slice(0, 200);
   return (
@@ -331,7 +426,19 @@ export function DryRun({ plan, kind }: { plan: ImportPlan; kind: ImportKind }) {
                 <tr key={i}>
                   <td className="num">{p.row}</td>
                   <td>{p.column ?? '—'}</td>
-                  <td>{p.message}</td>
+                  <td>
+                    {p.message}
+                    {p.choices && p.col !== undefined && onChoose ? (
+                      <span className="choices" role="group" aria-label={`Readings of row ${p.row}, ${p.column ?? 'this cell'}`}>
+                        {' '}
+                        {p.choices.map((c) => (
+                          <button key={c.raw} type="button" className="secondary small" onClick={() => onChoose(p.row, p.col!, c.raw)}>
+                            {c.label}
+                          </button>
+                        ))}
+                      </span>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -339,6 +446,42 @@ export function DryRun({ plan, kind }: { plan: ImportPlan; kind: ImportKind }) {
           {plan.problems.length > shown.length ? <p className="muted">…and {(plan.problems.length - shown.length).toLocaleString('en-US')} more.</p> : null}
         </>
       ) : null}
+      {changed.length > 0 ? (
+        <>
+          <h3>What changes in programs you have</h3>
+          <table className="changes-table">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  Row
+                </th>
+                <th scope="col">Program</th>
+                <th scope="col">Field</th>
+                <th scope="col">Now</th>
+                <th scope="col">From the file</th>
+                <th scope="col">Keep mine</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changed.flatMap((r) =>
+                r.changes!.map((ch) => (
+                  <tr key={`${r.row}:${ch.field}`}>
+                    <td className="num">{r.row}</td>
+                    <td>{r.label}</td>
+                    <td>{ch.label}</td>
+                    <td>{ch.from}</td>
+                    <td>{ch.to}</td>
+                    <td>
+                      <input type="checkbox" aria-label={`Keep ${ch.label} of ${r.label} as it is (${ch.from})`} checked={keep.includes(`${r.row}:${ch.field}`)} onChange={() => onKeep?.(`${r.row}:${ch.field}`)} disabled={!onKeep} />
+                    </td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {keep.length > 0 ? <p className="muted">{plural(keep.length, { one: 'field', many: 'fields' })} kept as you have them.</p> : null}
       {plan.rows.length > 0 ? (
         <details>
           <summary>
@@ -413,10 +556,10 @@ export function ExportCard() {
           <p className="hint">Every program with its institution, in the template’s columns: it imports back as it is.</p>
         </div>
         <div className="export-buttons">
-          <ExportButton label="Export programs as CSV" get={() => transferActions.exportFile({ what: 'programs', format: 'csv' })}>
+          <ExportButton label="Export programs as CSV" get={() => exportFile('programs', 'csv')}>
             <Download size={15} aria-hidden /> CSV
           </ExportButton>
-          <ExportButton label="Export programs as Excel" get={() => transferActions.exportFile({ what: 'programs', format: 'xlsx' })}>
+          <ExportButton label="Export programs as Excel" get={() => exportFile('programs', 'xlsx')}>
             <FileSpreadsheet size={15} aria-hidden /> Excel
           </ExportButton>
         </div>
@@ -425,10 +568,10 @@ export function ExportCard() {
           <p className="hint">Status, dates and notes, with the status history (a column in CSV, its own sheet in Excel).</p>
         </div>
         <div className="export-buttons">
-          <ExportButton label="Export applications as CSV" get={() => transferActions.exportFile({ what: 'applications', format: 'csv' })}>
+          <ExportButton label="Export applications as CSV" get={() => exportFile('applications', 'csv')}>
             <Download size={15} aria-hidden /> CSV
           </ExportButton>
-          <ExportButton label="Export applications as Excel" get={() => transferActions.exportFile({ what: 'applications', format: 'xlsx' })}>
+          <ExportButton label="Export applications as Excel" get={() => exportFile('applications', 'xlsx')}>
             <FileSpreadsheet size={15} aria-hidden /> Excel
           </ExportButton>
         </div>
@@ -437,7 +580,7 @@ export function ExportCard() {
           <p className="hint">All your data in one JSON file: to keep, or to load into Prelim Tracker on another computer.</p>
         </div>
         <div className="export-buttons">
-          <ExportButton label="Export everything as JSON" get={transferActions.exportAll}>
+          <ExportButton label="Export everything as JSON" get={() => exportAll()}>
             <FileJson size={15} aria-hidden /> JSON
           </ExportButton>
         </div>
@@ -466,7 +609,7 @@ function JsonImportCard() {
       setStage({ step: 'reading', fraction: 0 });
       const base64 = await readAsBase64(f, (fraction) => setStage({ step: 'reading', fraction }));
       setStage({ step: 'checking' });
-      setCheck(await transferActions.checkAll({ name: f.name, base64 }));
+      setCheck(await loadAll({ name: f.name, base64 }, true));
       setFile({ name: f.name, base64 });
     } catch (err) {
       setError(errorMessage(err));
@@ -479,7 +622,7 @@ function JsonImportCard() {
     if (!file) return;
     setStage({ step: 'importing' });
     try {
-      setDone(await transferActions.loadAll(file));
+      setDone(await loadAll(file, false));
       setCheck(null);
     } catch (err) {
       setError(errorMessage(err));

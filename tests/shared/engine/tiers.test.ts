@@ -213,3 +213,50 @@ describe('the result', () => {
     expect(worst.fitScore).toBe(0);
   });
 });
+
+describe('facts imported from applicants\' spreadsheets (docs/DOMAIN.md §4 screens; issue 12)', () => {
+  const profile = seedApplicant();
+  const tier = (spec: ProgramSpec, p = profile) => tierProgram(makeProgram(spec), p, TODAY);
+
+  it('a preference cutoff above the score is a penalty, never a screen; a number of unstated kind is read as a minimum', () => {
+    const pref = tier({ minStep2ck: 240, minStep2ckKind: 'preference' });
+    expect(pref.outcome).not.toBe('excluded');
+    expect(pref.exclusions).toEqual([]);
+    expect(tier({ minStep2ck: 240, minStep2ckKind: 'strict', minStep2ckKindStated: false }).outcome).toBe('excluded');
+  });
+
+  it('a program that states no Step 2 CK cutoff says so', () => {
+    expect(tier({ noStep2ckCutoff: true }).reasons).toContainEqual({ rule: 'step2ck_minimum', effect: 'positive', text: 'States no Step 2 CK cutoff (flexible on scores)' });
+  });
+
+  it('a graduation-year floor ("2019+") excludes an earlier graduate, and passes a later one', () => {
+    const year = profile.graduationYear!;
+    const after = tier({ minGraduationYear: year + 1 });
+    expect(after.outcome).toBe('excluded');
+    expect(after.exclusions).toContainEqual({ screen: 'years_since_graduation', text: `Takes graduates from ${year + 1} on; you graduated in ${year}` });
+    expect(tier({ minGraduationYear: year }).outcome).not.toBe('excluded');
+  });
+
+  it('USCE preferred (not required) is a minus without USCE, never a screen', () => {
+    const none = seedApplicant({ usce: [] });
+    const r = tier({ usceRequired: 'no', uscePreferred: true }, none);
+    expect(r.outcome).not.toBe('excluded');
+    expect(r.reasons.map((x) => x.text)).toContain('Prefers US clinical experience (not required); you have none yet: a minus, not a screen');
+    expect(r.fitScore).toBe(tier({ usceRequired: 'no' }, none).fitScore + THRESHOLDS.fit.program.uscePreferredMissing);
+  });
+
+  it('unfilled history known as a count ("3/4 yrs") or as SOAP years counts like a year-by-year record', () => {
+    const byYears = tier({ unfilledHistory: unfilledIn(2024, 2025, 2026) });
+    const byCount = tier({ unfilledHistory: [], unfilledCount: 3, unfilledWindow: 4 });
+    const bySoap = tier({ unfilledHistory: [], unfilledYears: [2024, 2025, 2026] });
+    expect(byCount.outcome).toBe(byYears.outcome);
+    expect(bySoap.outcome).toBe(byYears.outcome);
+    expect(byCount.reasons).toContainEqual({ rule: 'unfilled_history', effect: 'positive', text: 'Unfilled prelim positions in 3 of the last 4 Matches' });
+  });
+
+  it("the applicant's own IMG-friendliness rating moves the fit a little", () => {
+    const base = tier({}).fitScore;
+    expect(tier({ institution: { imgFriendliness: 'high' } }).fitScore).toBe(base + THRESHOLDS.fit.program.imgFriendlinessHigh);
+    expect(tier({ institution: { imgFriendliness: 'low' } }).fitScore).toBe(base + THRESHOLDS.fit.program.imgFriendlinessLow);
+  });
+});
