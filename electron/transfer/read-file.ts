@@ -300,6 +300,7 @@ function toSheet(all: string[][], format: SheetData['format'], detected: string,
     return n === 1 ? h : `${h} (${n})`;
   });
   const headerKey = rawHeaders.join('\u0000').toLowerCase();
+  const firstHeader = rawHeaders[0]!.toLowerCase();
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   const skipped: SheetData['skipped'] = [];
@@ -307,9 +308,14 @@ function toSheet(all: string[][], format: SheetData['format'], detected: string,
     const r = all[i]!;
     // A row of the right width is trimmed in place (the parser's arrays are ours).
     const cells = r.length === width ? r : new Array<string>(width);
-    for (let c = 0; c < width; c++) cells[c] = unneutraliseCell((r[c] ?? '').trim());
+    for (let c = 0; c < width; c++) {
+      const cell = (r[c] ?? '').trim();
+      // Only a cell starting with ' or a tab can be a neutralised formula.
+      const first = cell.charCodeAt(0);
+      cells[c] = first === 39 || first === 9 ? unneutraliseCell(cell) : cell;
+    }
     // The header again (a second page pasted below the first), or a footer: not data.
-    if (cells.map((c) => cleanHeader(c)).join('\u0000').toLowerCase() === headerKey) {
+    if (cells[0]!.toLowerCase() === firstHeader && cells.map((c) => cleanHeader(c)).join('\u0000').toLowerCase() === headerKey) {
       skipped.push({ row: i + 1, why: 'The header row again' });
       continue;
     }

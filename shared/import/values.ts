@@ -16,6 +16,23 @@ export type Read<T> = { value: T; error?: undefined; choices?: undefined } | { e
 export const ok = <T>(value: T): Read<T> => ({ value });
 export const bad = <T>(error: string, choices?: Choice[]): Read<T> => (choices ? { error, choices } : { error });
 
+/**
+ * A rule of one cell text, remembered per text: a column repeats the same few values
+ * ("Yes", "Strict", "Community") thousands of times. Results are never changed by callers.
+ */
+function remembered<T>(rule: (raw: string) => Read<T>): (raw: string) => Read<T> {
+  const seen = new Map<string, Read<T>>();
+  return (raw) => {
+    let r = seen.get(raw);
+    if (r === undefined) {
+      r = rule(raw);
+      if (seen.size > 5000) seen.clear();
+      seen.set(raw, r);
+    }
+    return r;
+  };
+}
+
 /** Lower case, accents off, every run of spaces (incl. no-break spaces and line breaks) one space, trimmed. */
 export function plain(raw: string): string {
   // eslint-disable-next-line no-control-regex
@@ -33,13 +50,14 @@ const UNKNOWN = new Set(['?', '??', 'unknown', 'n/a', 'na', 'unsure', 'not sure'
 
 export type YesNo = 'yes' | 'no' | 'unknown';
 
-export function readYesNo(raw: string): Read<YesNo> {
+function readYesNoRule(raw: string): Read<YesNo> {
   const s = plain(raw);
   if (YES.has(s) || /^yes\b/.test(s)) return ok('yes');
   if (NO.has(s) || /^no\b/.test(s)) return ok('no');
   if (UNKNOWN.has(s)) return ok('unknown');
   return bad(`Write Yes, No or Unknown (found "${raw.trim()}").`);
 }
+export const readYesNo = remembered(readYesNoRule);
 
 // ---------------------------------------------------------------------------------------
 // Visas. Rule: the letters J1 and H1(B) found anywhere (any punctuation: "J1", "J-1 only",
@@ -47,7 +65,7 @@ export function readYesNo(raw: string): Read<YesNo> {
 // none; "?", "not reported", "unknown" and blank unknown.
 export type Visa = 'j1' | 'h1b' | 'both' | 'none' | 'unknown';
 
-export function readVisa(raw: string): Read<Visa> {
+function readVisaRule(raw: string): Read<Visa> {
   const s = plain(raw);
   const squashed = s.replace(/[^a-z0-9?]/g, '');
   if (squashed === '' || UNKNOWN.has(s) || squashed === '?') return ok('unknown');
@@ -59,6 +77,7 @@ export function readVisa(raw: string): Read<Visa> {
   if (/^(none|no|novisa|novisas|nosponsorship|nonsponsored|notsponsored|nosponsor|novisasponsorship)$/.test(squashed)) return ok('none');
   return bad(`Write J-1, H-1B, J-1 + H-1B, None or Unknown (found "${raw.trim()}").`);
 }
+export const readVisa = remembered(readVisaRule);
 
 // ---------------------------------------------------------------------------------------
 // Score cutoffs with their kind. Rule: the number is the minimum ("220", "220+", "≥225",
@@ -70,7 +89,7 @@ export type CutoffRead =
   | { min: number; kind: 'strict' | 'preference' | 'not_stated' }
   | { min: null; kind: 'no_cutoff' | 'unknown' };
 
-export function readCutoff(raw: string): Read<CutoffRead> {
+function readCutoffRule(raw: string): Read<CutoffRead> {
   const s = plain(raw);
   if (s === '' || UNKNOWN.has(s) || /\b(listed|known|stated|given|unclear|reported)\b|^unknown|^\?/.test(s)) return ok({ min: null, kind: 'unknown' });
   if (/^(none|no|no cut ?off|no minimum|no min|no score cut ?off|no cutoff stated|none stated|n\/a - none)$/.test(s)) return ok({ min: null, kind: 'no_cutoff' });
@@ -83,6 +102,7 @@ export function readCutoff(raw: string): Read<CutoffRead> {
   if (/^[\s≥>=+min.imu:()]*$/.test(words)) return ok({ min, kind: 'not_stated' });
   return bad(`Write the minimum score, e.g. 220, "230 strict" or "230 preferred" (found "${raw.trim()}").`);
 }
+export const readCutoff = remembered(readCutoffRule);
 
 /** A column that says only the kind: "strict"/"preference" words, or a yes/no "Strict cutoff" column (yes = strict, no = preference). */
 export function readCutoffKind(raw: string, yesMeansStrict: boolean): Read<'strict' | 'preference'> {
@@ -156,7 +176,7 @@ export function readUnfilled(raw: string, headerWindow: number | null, lastMatch
 // ("2019+", "grad ≥ 2018", "2019 or later", "2019"); "no limit"/"none"/"any" states none.
 export type GraduationRead = { maxYears: number | null; minYear: number | null; noLimit: boolean };
 
-export function readGraduationLimit(raw: string): Read<GraduationRead> {
+function readGraduationLimitRule(raw: string): Read<GraduationRead> {
   const s = plain(raw);
   if (s === '' || UNKNOWN.has(s)) return ok({ maxYears: null, minYear: null, noLimit: false });
   if (/^(no ?limit|none|any|no|unlimited|no cut ?off|no yog( limit)?|n\/a - none)$/.test(s)) return ok({ maxYears: null, minYear: null, noLimit: true });
@@ -166,6 +186,7 @@ export function readGraduationLimit(raw: string): Read<GraduationRead> {
   if (n && /^[\s<≤=>max.imunwithtsyearsor:()\d-]*$/.test(s)) return ok({ maxYears: Number(n[1]), minYear: null, noLimit: false });
   return bad(`Write the most years since graduation (e.g. 5 or "<5 yrs"), the earliest graduation year (e.g. "2019+"), or "no limit" (found "${raw.trim()}").`);
 }
+export const readGraduationLimit = remembered(readGraduationLimitRule);
 
 // ---------------------------------------------------------------------------------------
 // USCE. Rule: yes/required (with an optional number of months: "3 mo required",
@@ -173,7 +194,7 @@ export function readGraduationLimit(raw: string): Read<GraduationRead> {
 // screen; no/not required none; a number of months alone is a requirement of that many.
 export type UsceRead = { required: YesNo; preferred: boolean; months: number | null };
 
-export function readUsce(raw: string): Read<UsceRead> {
+function readUsceRule(raw: string): Read<UsceRead> {
   const s = plain(raw);
   if (s === '' || UNKNOWN.has(s)) return ok({ required: 'unknown', preferred: false, months: null });
   const m = /(\d{1,2})\s*(?:mo|mos|month|months|m)\b/.exec(s) ?? /^(\d{1,2})$/.exec(s);
@@ -183,6 +204,7 @@ export function readUsce(raw: string): Read<UsceRead> {
   if (months !== null || /^(yes|required|req|must|true|y|x|✓|✔|☑|✅)/.test(s) || YES.has(s)) return ok({ required: 'yes', preferred: false, months });
   return bad(`Write Required (optionally with months, e.g. "3 mo required"), Preferred or No (found "${raw.trim()}").`);
 }
+export const readUsce = remembered(readUsceRule);
 
 // ---------------------------------------------------------------------------------------
 // Percentages. Rule: "12%" and "12" are percent points; a decimal comma is a decimal point
@@ -298,13 +320,14 @@ export function readDate(raw: string, order: DayOrder, seasonStartYear: number):
 // Places. Rule: a state is its two-letter code in any case or its full name; "City, ST",
 // "City,ST", "City ST" and "City, Full State Name" (no-break spaces read as spaces) are a
 // city and a state.
-export function readState(raw: string): Read<string> {
+function readStateRule(raw: string): Read<string> {
   const s = raw.replace(/\u00a0/g, ' ').trim();
   const found = findUsState(s);
   return found ? ok(found.code) : bad(`"${s}" is not a US state or territory; use its two-letter code (e.g. OH) or full name.`);
 }
+export const readState = remembered(readStateRule);
 
-export function readCityState(raw: string): Read<{ city: string; state: string }> {
+function readCityStateRule(raw: string): Read<{ city: string; state: string }> {
   const s = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   const comma = s.lastIndexOf(',');
   if (comma > 0) {
@@ -320,6 +343,7 @@ export function readCityState(raw: string): Read<{ city: string; state: string }
   }
   return bad(`Write the city and state as "Toledo, OH" (found "${s}").`);
 }
+export const readCityState = remembered(readCityStateRule);
 
 // ---------------------------------------------------------------------------------------
 // Program settings. Rule: FREIDA's words and the usual short ones: "Community-based
@@ -329,7 +353,7 @@ export function readCityState(raw: string): Read<{ city: string; state: string }
 // tag "Military" (military programs train officers of the US armed forces).
 export type SettingRead = { setting: 'community' | 'community_university_affiliated' | 'university' | 'top_academic' | 'unknown'; military: boolean };
 
-export function readSetting(raw: string): Read<SettingRead> {
+function readSettingRule(raw: string): Read<SettingRead> {
   const s = plain(raw).replace(/[^a-z ]/g, ' ');
   if (/affiliat|community university|university community/.test(s)) return ok({ setting: 'community_university_affiliated', military: false });
   if (/military|army|navy|air force/.test(s)) return ok({ setting: 'unknown', military: true });
@@ -339,13 +363,14 @@ export function readSetting(raw: string): Read<SettingRead> {
   if (s.trim() === '' || UNKNOWN.has(s.trim()) || s.trim() === 'other') return ok({ setting: 'unknown', military: false });
   return bad(`Write Community, Community university-affiliated, University or Top academic (found "${raw.trim()}").`);
 }
+export const readSetting = remembered(readSettingRule);
 
 // ---------------------------------------------------------------------------------------
 // Tracks. Rule: P/prelim/preliminary → preliminary; C/cat/categorical → categorical;
 // "Both"/"C+P"/"P & C" → both (the row stands for two programs).
 export type TrackRead = 'preliminary' | 'categorical' | 'both';
 
-export function readTrack(raw: string): Read<TrackRead> {
+function readTrackRule(raw: string): Read<TrackRead> {
   const s = plain(raw).replace(/[^a-z+&/ ]/g, '');
   const prelim = /\bp\b|prelim/.test(s);
   const cat = /\bc\b|\bcat\b|categorical/.test(s);
@@ -354,13 +379,14 @@ export function readTrack(raw: string): Read<TrackRead> {
   if (cat) return ok('categorical');
   return bad(`Write Preliminary, Categorical or Both (found "${raw.trim()}").`);
 }
+export const readTrack = remembered(readTrackRule);
 
 // ---------------------------------------------------------------------------------------
 // IMG friendliness, the applicant's own rating. Rule: High/Med/Medium/Low (and very high,
 // good, poor…) → high, medium, low. It is not an IMG share.
 export type Friendliness = 'high' | 'medium' | 'low' | 'unknown';
 
-export function readFriendliness(raw: string): Read<Friendliness> {
+function readFriendlinessRule(raw: string): Read<Friendliness> {
   const s = plain(raw);
   if (s === '' || UNKNOWN.has(s)) return ok('unknown');
   if (/^(very )?(high|hi|good|great|yes|strong|friendly|very friendly|\+\+?|5|4)$/.test(s)) return ok('high');
@@ -368,17 +394,19 @@ export function readFriendliness(raw: string): Read<Friendliness> {
   if (/^(very )?(low|lo|poor|bad|no|none|unfriendly|-|--|1|2)$/.test(s)) return ok('low');
   return bad(`Write High, Medium or Low (found "${raw.trim()}").`);
 }
+export const readFriendliness = remembered(readFriendlinessRule);
 
 // ---------------------------------------------------------------------------------------
 // Attempts. Rule: "1", "first attempt only", "FA only" → first attempt only; a higher number
 // ("2", "max 2 attempts") → more attempts accepted; yes/no as written.
-export function readAttempts(raw: string): Read<YesNo> {
+function readAttemptsRule(raw: string): Read<YesNo> {
   const s = plain(raw);
   if (/first|^1\b|^one\b|^fa\b/.test(s)) return ok('yes');
   const n = /^(?:max\.?\s*)?(\d)\b/.exec(s);
   if (n) return ok(Number(n[1]) <= 1 ? 'yes' : 'no');
   return readYesNo(raw);
 }
+export const readAttempts = remembered(readAttemptsRule);
 
 // ---------------------------------------------------------------------------------------
 // Institution names. Rule: a trailing " Program" (directory listings) is dropped; the
@@ -393,7 +421,19 @@ const ABBREVIATIONS: [RegExp, string][] = [
   [/\bReg'?l\.?(?=\s|$)/i, 'Regional'],
 ];
 
+const cleanNames = new Map<string, string>();
+
 export function cleanInstitutionName(raw: string): string {
+  let clean = cleanNames.get(raw);
+  if (clean === undefined) {
+    clean = cleanName(raw);
+    if (cleanNames.size > 20_000) cleanNames.clear();
+    cleanNames.set(raw, clean);
+  }
+  return clean;
+}
+
+function cleanName(raw: string): string {
   let s = raw.replace(/[\s\u00a0]+/g, ' ').trim().replace(/\s+(residency\s+)?program$/i, '').trim();
   for (const [re, full] of ABBREVIATIONS) s = s.replace(re, full);
   return s;
@@ -436,8 +476,9 @@ const STATUS_WORDS: [RegExp, StatusWord][] = [
   [/^(applied|submitted|sent|apply)/, 'submitted'],
 ];
 
-export function readStatusWords(raw: string): Read<StatusWord> {
+function readStatusWordsRule(raw: string): Read<StatusWord> {
   const s = plain(raw).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
   for (const [re, st] of STATUS_WORDS) if (re.test(s)) return ok(st);
   return bad(`Write a status such as Submitted, Interview invited, Interviewed, Ranked, Rejected or Withdrawn (found "${raw.trim()}").`);
 }
+export const readStatusWords = remembered(readStatusWordsRule);

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../electron/db/open';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { createProgramsRepo } from '../../electron/db/repos/programs-repo';
-import { institution, track } from '../fixtures';
 import { tempDir } from './helpers';
 
 describe('migration 7: SOAP', () => {
@@ -13,7 +12,11 @@ describe('migration 7: SOAP', () => {
     const file = path.join(tempDir(), 'old.db');
     const before = MIGRATIONS.filter((m) => m.version < 7);
     const old = openDatabase(file, { migrations: before });
-    createProgramsRepo(old).saveInstitution(institution(), [track('preliminary')]);
+    // Rows as v6 knew them (today's repository writes today's columns).
+    old.exec(`INSERT INTO institution (id, name, setting, research_heavy, visa_sponsorship, non_us_img_residents, internal_connection, created_at, updated_at)
+              VALUES (1, 'Old Hospital', 'community', 0, 'j1', 'unknown', 0, 'x', 'x');
+              INSERT INTO program (institution_id, track, nrmp_code, min_step2ck_kind, min_step1_kind, first_attempt_only, usce_required, created_at, updated_at)
+              VALUES (1, 'preliminary', '1234440P0', 'strict', 'strict', 'unknown', 'unknown', 'x', 'x');`);
     old.close();
 
     const db = openDatabase(file);
