@@ -5,10 +5,10 @@ import { MIGRATIONS } from '../../electron/db/migrations';
 import { createProgramsRepo } from '../../electron/db/repos/programs-repo';
 import { tempDir } from './helpers';
 
-describe('migration 11: facts from imported spreadsheets', () => {
+describe('migration 12: facts from imported spreadsheets', () => {
   it('adds the columns to a database at the previous version, existing programs getting "not known"', () => {
-    const file = path.join(tempDir(), 'v10.db');
-    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version < 11) });
+    const file = path.join(tempDir(), 'v11.db');
+    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version < 12) });
     old.exec(`INSERT INTO institution (id, name, setting, research_heavy, visa_sponsorship, non_us_img_residents, internal_connection, created_at, updated_at)
               VALUES (1, 'Old Hospital', 'community', 0, 'j1', 'unknown', 0, 'x', 'x');
               INSERT INTO program (institution_id, track, nrmp_code, min_step2ck, min_step2ck_kind, min_step1_kind, first_attempt_only, usce_required, created_at, updated_at)
@@ -16,7 +16,7 @@ describe('migration 11: facts from imported spreadsheets', () => {
     old.close();
     const db = openDatabase(file);
     try {
-      expect(schemaVersion(db)).toBeGreaterThanOrEqual(11);
+      expect(schemaVersion(db)).toBeGreaterThanOrEqual(12);
       const [p] = createProgramsRepo(db).list();
       expect(p).toMatchObject({ minStep2ck: 220, minStep2ckKind: 'preference', minStep2ckKindStated: true, noStep2ckCutoff: false, minGraduationYear: null, noGraduationLimit: false, uscePreferred: false, unfilledCount: null, unfilledWindow: null, unfilledYears: [], applicationsReceived: null });
       expect(p!.institution).toMatchObject({ acgmeId: '', imgFriendliness: 'unknown', pgy1Salary: null });
