@@ -60,7 +60,7 @@ describe('tier cache', () => {
     });
   });
 
-  it('re-tiers everything for a new profile or a new day, and after a commit by another connection', async () => {
+  it('re-tiers everything for a new profile or a new day; no other connection can change its inputs behind it', async () => {
     const { tiers, fresh, call, file, repo } = await setup();
     const before = tiers();
     await call('profile.save', { ...seedExampleProfile(), step2ckScore: 200 });
@@ -68,10 +68,11 @@ describe('tier cache', () => {
     expect(tiers()).not.toEqual(before);
     const nextYear = tiers('2027-11-25');
     expect(nextYear).toEqual(fresh('2027-11-25'));
-    const other = new Database(file);
-    other.prepare('UPDATE program SET min_step2ck = 300').run();
+    // The app holds its database alone (one writer per file): another connection's write is refused.
+    const other = new Database(file, { timeout: 0 });
+    expect(() => other.prepare('UPDATE program SET min_step2ck = 300').run()).toThrow(/locked|busy/i);
     other.close();
-    expect(repo.list().every((p) => p.minStep2ck === 300)).toBe(true);
+    expect(repo.list().some((p) => p.minStep2ck === 300)).toBe(false);
     expect(tiers()).toEqual(fresh());
   });
 });
