@@ -84,7 +84,8 @@ describe('after the Match', () => {
     const preview = page.getByRole('region', { name: 'What carries over' });
     await preview.getByText('Matched through SOAP to Riverbend Community Hospital (Preliminary).').waitFor();
     expect(await preview.textContent()).toMatch(/Letters \(1\): 1 uploaded, to import in MyERAS/);
-    expect(await preview.textContent()).toMatch(/Applications \(1\)/);
+    // The Heartland application and the SOAP acceptance, recorded on its own application (Matched via SOAP).
+    expect(await preview.textContent()).toMatch(/Applications \(2\)/);
     await preview.getByRole('button', { name: 'Start the 2028 Match season' }).click();
     await page.getByRole('status').getByText(/The 2028 Match season has started/).waitFor();
     await page.getByRole('navigation', { name: 'Sections' }).getByText('2028 Match').waitFor();

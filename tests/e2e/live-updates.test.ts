@@ -56,7 +56,8 @@ describe('live updates between two pages', () => {
       await add.getByText('Every program on your list has an application.').waitFor();
 
       // Page one puts the program on the list; the open dialog on page two offers it.
-      await page.getByRole('checkbox', { name: 'On my list: Heartland Medical Center Preliminary' }).check();
+      // The box follows the store, which takes the server's answer: click, then wait for the count.
+      await page.getByRole('checkbox', { name: 'On my list: Heartland Medical Center Preliminary' }).click();
       await page.getByText('1 program at 1 institution · 1 on your list').waitFor();
       await add.getByRole('checkbox', { name: /Heartland Medical Center/ }).waitFor();
       expect(await sameDocument(other)).toBe(true);
