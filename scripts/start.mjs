@@ -232,13 +232,18 @@ export function runElectron(electronPath, args, root = PROJECT_ROOT) {
       interrupted = true;
       if (!child.killed) child.kill(signal);
     };
+    // Forward from the moment of spawn(), not from its 'spawn' event: a signal in between would
+    // otherwise end this script and leave Electron running.
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
     child.on('spawn', () => {
       spawned = true;
-      process.on('SIGINT', forward);
-      process.on('SIGTERM', forward);
     });
     child.on('error', () => {
-      if (!spawned) resolve({ spawned: false, code: null, signal: null, interrupted, elapsedMs: Date.now() - began });
+      if (spawned) return;
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve({ spawned: false, code: null, signal: null, interrupted, elapsedMs: Date.now() - began });
     });
     child.on('exit', (code, signal) => {
       process.off('SIGINT', forward);
