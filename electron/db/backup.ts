@@ -16,7 +16,8 @@ import Database from 'better-sqlite3';
 import { BACKUP_FILE_PATTERN, BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../shared/api/backup-api';
 import { AppError } from '../errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
-import { dumpTables, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, loadJsonImport, upgradeExport, type TableDump } from '../transfer/json-dump';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, loadJsonImport, upgradeExport } from '../transfer/json-dump';
+import { dumpTables, type TableDump } from './table-dump';
 import { inspect, inTransaction, migrate, type Db, type OpenOptions } from './open';
 
 export { BACKUP_REASONS, type BackupInfo, type BackupReason };

@@ -205,7 +205,7 @@ export function writeApplicationImport(db: Db, planned: ApplicationImportPlan, n
       for (const st of steps.slice(1)) apps.setStatus([id], st.status, st.date, '', now);
       if (steps.length > 0) apps.setStatus([id], p.status, p.statusDate, '', now);
       if (p.submittedOn && !steps.some((st) => st.status === 'submitted') && p.status !== 'submitted') {
-        db.prepare('UPDATE application SET submitted_on = ? WHERE id = ?').run(p.submittedOn, id);
+        apps.setSubmittedOn(id, p.submittedOn);
       }
     } else {
       if (p.submitFirst) apps.setStatus([p.applicationId], 'submitted', p.submittedOn!, 'Imported', now);

@@ -7,8 +7,7 @@
 // same as in the editor. A re-import lists, per program, each field it changes from what to
 // what; the user can keep the app's value ("row:field" in keep).
 import type { Db } from '../db/open';
-import { columnNames, toRow } from '../db/columns';
-import { createProgramsRepo, INSTITUTION_COLUMNS, PROGRAM_COLUMNS } from '../db/repos/programs-repo';
+import { createProgramsRepo } from '../db/repos/programs-repo';
 import { combineVisa, PROGRAM_FIELDS, type ProgramFieldKey } from '../../shared/domain/import-fields';
 import {
   emptyInstitution,
@@ -324,51 +323,21 @@ function diffOf(match: Program, parsed: { institution: InstitutionFields; track:
 
 export type { Program };
 
-/** Writes a plan (call inside a transaction). Returns nothing: the plan says what happened. */
+/** Writes a plan through the programs repo (call inside a transaction). Returns nothing: the plan says what happened. */
 export function writeProgramImport(db: Db, planned: ProgramImportPlan, now: Date): void {
-  const iCols = columnNames(INSTITUTION_COLUMNS);
-  const pCols = columnNames(PROGRAM_COLUMNS);
-  const stmts = {
-    insertInstitution: db.prepare(`INSERT INTO institution (${iCols.join(', ')}, created_at, updated_at) VALUES (${iCols.map((c) => `@${c}`).join(', ')}, @now, @now)`),
-    updateInstitution: db.prepare(`UPDATE institution SET ${iCols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`),
-    insertProgram: db.prepare(
-      `INSERT INTO program (institution_id, ${pCols.join(', ')}, on_list, created_at, updated_at) VALUES (@institution_id, ${pCols.map((c) => `@${c}`).join(', ')}, @on_list, @now, @now)`,
-    ),
-    updateProgram: db.prepare(`UPDATE program SET ${pCols.map((c) => `${c} = @${c}`).join(', ')}, on_list = COALESCE(@on_list, on_list), updated_at = @now WHERE id = @id`),
-    deleteUnfilled: db.prepare('DELETE FROM program_unfilled WHERE program_id = ?'),
-    insertUnfilled: db.prepare('INSERT INTO program_unfilled (program_id, match_year, unfilled) VALUES (?, ?, ?)'),
-  };
-  const stamp = now.toISOString();
+  const write = createProgramsRepo(db).importWriter(now);
   const instIds = new Map<InstKey, number>();
   for (const [key, inst] of planned.institutions) {
     if (inst.id === undefined) {
-      const row: Record<string, string | number | null> = toRow(inst.fields, INSTITUTION_COLUMNS);
-      row.now = stamp;
-      instIds.set(key, Number(stmts.insertInstitution.run(row).lastInsertRowid));
+      instIds.set(key, write.addInstitution(inst.fields));
     } else {
-      if (inst.changed) stmts.updateInstitution.run({ ...toRow(inst.fields, INSTITUTION_COLUMNS), now: stamp, id: inst.id });
+      if (inst.changed) write.updateInstitution(inst.id, inst.fields);
       instIds.set(key, inst.id);
     }
   }
   for (const p of planned.rows) {
     if (p.action === 'unchanged') continue;
-    const onList = p.onList === undefined ? null : p.onList ? 1 : 0;
-    // One parameter object per row, filled in place (no copies of it).
-    const row: Record<string, string | number | null> = toRow(p.track, PROGRAM_COLUMNS);
-    row.now = stamp;
-    let id = p.programId;
-    if (id === undefined) {
-      row.on_list = onList ?? 0;
-      row.institution_id = instIds.get(p.instKey)!;
-      id = Number(stmts.insertProgram.run(row).lastInsertRowid);
-    } else {
-      row.on_list = onList;
-      row.id = id;
-      stmts.updateProgram.run(row);
-    }
-    if (p.replaceUnfilled) {
-      if (p.programId !== undefined) stmts.deleteUnfilled.run(id);
-      for (const u of p.track.unfilledHistory) stmts.insertUnfilled.run(id, u.year, u.unfilled);
-    }
+    if (p.programId === undefined) write.addProgram(instIds.get(p.instKey)!, p.track, p.onList ?? false);
+    else write.updateProgram(p.programId, p.track, p.onList, p.replaceUnfilled);
   }
 }

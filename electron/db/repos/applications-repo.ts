@@ -49,6 +49,7 @@ export function createApplicationsRepo(db: Db) {
       `UPDATE application SET status = @status, status_date = @date, submitted_on = COALESCE(submitted_on, @submitted_on), updated_at = @now WHERE id = @id`,
     ),
     setNotes: db.prepare('UPDATE application SET notes = @notes, updated_at = @now WHERE id = @id'),
+    setSubmittedOn: db.prepare('UPDATE application SET submitted_on = @submitted_on WHERE id = @id'),
     insertEvent: db.prepare(
       `INSERT INTO application_event (application_id, from_status, status, date, note, recorded_at) VALUES (@application_id, @from_status, @status, @date, @note, @now)`,
     ),
@@ -180,6 +181,11 @@ export function createApplicationsRepo(db: Db) {
         stmts.setNotes.run({ id, notes, now: now.toISOString() });
         return get(id);
       });
+    },
+
+    /** Records the day an application was submitted (an import's row that gives it beside a later status). */
+    setSubmittedOn(id: number, date: string): void {
+      stmts.setSubmittedOn.run({ id, submitted_on: date });
     },
 
     history(id: number): ApplicationEvent[] {

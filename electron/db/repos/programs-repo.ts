@@ -110,6 +110,11 @@ export function createProgramsRepo(db: Db) {
     countPrograms: db.prepare('SELECT COUNT(*) FROM program WHERE institution_id = ?').pluck(),
     deleteUnfilled: db.prepare('DELETE FROM program_unfilled WHERE program_id = ?'),
     insertUnfilled: db.prepare('INSERT INTO program_unfilled (program_id, match_year, unfilled) VALUES (?, ?, ?)'),
+    // The spreadsheet import sets the on-list flag too (NULL on an update: leave it as it is).
+    importProgram: db.prepare(
+      `INSERT INTO program (institution_id, ${pCols.join(', ')}, on_list, created_at, updated_at) VALUES (@institution_id, ${pCols.map((c) => `@${c}`).join(', ')}, @on_list, @now, @now)`,
+    ),
+    importUpdateProgram: db.prepare(`UPDATE program SET ${pCols.map((c) => `${c} = @${c}`).join(', ')}, on_list = COALESCE(@on_list, on_list), updated_at = @now WHERE id = @id`),
     byNrmp: db.prepare(
       'SELECT p.id, p.track, i.name FROM program p JOIN institution i ON i.id = p.institution_id WHERE p.nrmp_code = ?',
     ),
@@ -270,6 +275,52 @@ export function createProgramsRepo(db: Db) {
         return id;
       });
       return { institution: repo.institution(institutionId)!, programs: repo.programsOf(institutionId) };
+    },
+
+    /**
+     * The spreadsheet import's writes, row by row as its plan says (call inside its
+     * transaction; the plan already checked every value and the unique codes).
+     */
+    importWriter(now: Date) {
+      const stamp = now.toISOString();
+      const replaceUnfilled = (programId: number, history: readonly UnfilledYear[], isNew: boolean) => {
+        if (!isNew) stmts.deleteUnfilled.run(programId);
+        for (const u of history) stmts.insertUnfilled.run(programId, u.year, u.unfilled);
+      };
+      return {
+        /** Adds an institution; returns its id. */
+        addInstitution(fields: InstitutionFields): number {
+          const row = toRow(fields, INSTITUTION_COLUMNS);
+          row.now = stamp;
+          return Number(stmts.insertInstitution.run(row).lastInsertRowid);
+        },
+        updateInstitution(id: number, fields: InstitutionFields): void {
+          const row = toRow(fields, INSTITUTION_COLUMNS);
+          row.now = stamp;
+          row.id = id;
+          stmts.updateInstitution.run(row);
+        },
+        /** Adds a track with its unfilled history; returns its id. */
+        addProgram(institutionId: number, track: ProgramTrackFields, onList: boolean): number {
+          // One parameter object per row, filled in place (no copies of it).
+          const row = toRow(track, PROGRAM_COLUMNS);
+          row.now = stamp;
+          row.on_list = onList ? 1 : 0;
+          row.institution_id = institutionId;
+          const id = Number(stmts.importProgram.run(row).lastInsertRowid);
+          replaceUnfilled(id, track.unfilledHistory, true);
+          return id;
+        },
+        /** Updates a track; onList undefined keeps the flag; the unfilled history is replaced only when asked. */
+        updateProgram(id: number, track: ProgramTrackFields, onList: boolean | undefined, withUnfilled: boolean): void {
+          const row = toRow(track, PROGRAM_COLUMNS);
+          row.now = stamp;
+          row.on_list = onList === undefined ? null : onList ? 1 : 0;
+          row.id = id;
+          stmts.importUpdateProgram.run(row);
+          if (withUnfilled) replaceUnfilled(id, track.unfilledHistory, false);
+        },
+      };
     },
 
     deleteProgram(id: number): { deletedInstitution: boolean } {
