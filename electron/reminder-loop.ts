@@ -3,7 +3,7 @@
 // notice to `notify`, and records them as shown. The shell passes a notifier built on
 // Electron's Notification; tests pass a plain function.
 import type { Dispatch } from './api/dispatch';
-import type { DueReminder } from '../shared/api/calendar-api';
+import type { DueReminder } from '../shared/api/reminders-api';
 import { reminderNotices, type ReminderNotice } from '../shared/engine/agenda';
 
 export interface ReminderLoopOptions {

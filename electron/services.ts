@@ -2,9 +2,8 @@
 // browser-mode host need, with no dependency on electron.
 import fs from 'node:fs';
 import type { AppInfo } from '../shared/api/app-api';
-import { defaultBackupDir } from './api/backup-handlers';
 import { createDispatcher, type Dispatch } from './api/dispatch';
-import { createHandlers } from './api/handlers';
+import { createHandlers, defaultBackupDir } from './api/handlers';
 import { backupDatabaseSync, restoreDatabase, RestoreFailedError } from './db/backup';
 import { openDatabase, removeLockNote, schemaVersion, type Db, type OpenOptions } from './db/open';
 import type { Handlers } from '../shared/api/contract';

@@ -1,24 +1,19 @@
-// Handlers for applications and their status history.
+// Applications and their status history.
 import type { Handlers } from '../../shared/api/contract';
-import type { Db } from '../db/open';
-import { createApplicationsRepo } from '../db/repos/applications-repo';
+import type { applicationsApi } from '../../shared/api/applications-api';
+import { OK, type HandlerContext } from './context';
 
-type ApplicationHandlers = Pick<
-  Handlers,
-  'applications.list' | 'applications.create' | 'applications.setStatus' | 'applications.update' | 'applications.history' | 'applications.delete'
->;
-
-export function createApplicationHandlers(db: Db, now: () => Date): ApplicationHandlers {
-  const apps = createApplicationsRepo(db);
+export function createApplicationsHandlers({ repos, clock }: HandlerContext): Pick<Handlers, keyof typeof applicationsApi> {
+  const apps = repos.applications;
   return {
     'applications.list': () => apps.list(),
-    'applications.create': (input) => apps.create(input, now()),
-    'applications.setStatus': ({ ids, status, date, note }) => apps.setStatus(ids, status, date, note, now()),
-    'applications.update': ({ id, notes }) => apps.setNotes(id, notes, now()),
+    'applications.create': (input) => apps.create(input, clock.now(), clock.today()),
+    'applications.setStatus': ({ ids, status, date, note }) => apps.setStatus(ids, status, date, note, clock.now(), clock.today()),
+    'applications.update': ({ id, notes }) => apps.setNotes(id, notes, clock.now()),
     'applications.history': ({ id }) => apps.history(id),
     'applications.delete': ({ id }) => {
       apps.delete(id);
-      return { ok: true as const };
+      return OK;
     },
   };
 }

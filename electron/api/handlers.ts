@@ -1,28 +1,41 @@
-// The handler map: one function per API method. The compiler checks it is complete
+// The handler map: one function per API method, joined from one file per domain
+// (shared/api/X-api.ts <-> electron/api/X-handlers.ts). The compiler checks it is complete
 // (type Handlers). Handlers receive inputs already parsed by the dispatcher.
+import path from 'node:path';
 import type { Handlers } from '../../shared/api/contract';
 import type { AppInfo } from '../../shared/api/app-api';
-import { schemaVersion, type Db } from '../db/open';
-import { createProfileRepo } from '../db/repos/profile-repo';
-import { createProgramsRepo } from '../db/repos/programs-repo';
-import { APP_VERSION } from '../version';
-import { displayPath } from '../paths';
-import { createListHandlers } from './list-handlers';
-import { createBackupHandlers, type RestoreFromFile } from './backup-handlers';
-import { createApplicationHandlers } from './applications-handlers';
-import { createSoapHandlers, createSoapReadiness } from './soap-handlers';
-import { createLetterHandlers } from './letters-handlers';
-import { createReadinessHandlers } from './readiness-handlers';
+import type { ReadinessChecklist } from '../../shared/api/readiness-api';
+import { createClock } from '../clock';
+import type { Db } from '../db/open';
+import { createRepos } from '../db/repos';
+import type { HandlerContext, RestoreFromFile } from './context';
+import { createAppHandlers } from './app-handlers';
+import { createProfileHandlers } from './profile-handlers';
+import { createProgramsHandlers } from './programs-handlers';
+import { createTiersHandlers } from './tiers-handlers';
+import { createSettingsHandlers } from './settings-handlers';
+import { createSampleHandlers } from './sample-handlers';
+import { createBackupHandlers } from './backup-handlers';
+import { createApplicationsHandlers } from './applications-handlers';
 import { createPipelineHandlers } from './pipeline-handlers';
-import { createPipelineRepo } from '../db/repos/pipeline-repo';
+import { createSoapHandlers } from './soap-handlers';
+import { createLettersHandlers } from './letters-handlers';
+import { createDocumentsHandlers } from './documents-handlers';
+import { createCommunicationsHandlers } from './communications-handlers';
+import { createReadinessHandlers } from './readiness-handlers';
+import { createDashboardHandlers } from './dashboard-handlers';
+import { createCalendarHandlers } from './calendar-handlers';
+import { createDeadlinesHandlers } from './deadlines-handlers';
+import { createRemindersHandlers } from './reminders-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 import { createSeasonHandlers } from './seasons-handlers';
-import { createPrelimHandlers, createPrelimService } from './prelim-handlers';
+import { createPrelimHandlers } from './prelim-handlers';
 import { createReportHandlers } from './report-handlers';
-import type { ReadinessItem } from '../../shared/engine/readiness-types';
 import { createProgramTableHandlers } from './program-table-handlers';
 
-export interface HandlerContext {
+export type { HandlerContext, RestoreFromFile };
+
+export interface HandlerOptions {
   db: Db;
   databasePath: string;
   mode: AppInfo['mode'];
@@ -34,31 +47,50 @@ export interface HandlerContext {
   restore?: RestoreFromFile;
 }
 
-export function createHandlers(ctx: HandlerContext): Handlers {
-  const now = ctx.now ?? (() => new Date());
-  const profile = createProfileRepo(ctx.db);
-  const programs = createProgramsRepo(ctx.db);
-  const pipeline = createPipelineRepo(ctx.db);
-  const readiness = createReadinessHandlers(ctx.db, now, { readinessItems: createSoapReadiness(ctx.db, now), interviews: () => pipeline.interviewDates(), invitations: () => pipeline.invitationReplies(), datedItems: createPrelimService(ctx.db, now).datedItems });
+export function defaultBackupDir(databasePath: string): string {
+  return path.join(path.dirname(path.resolve(databasePath)), 'backups');
+}
+
+/** The repositories (built once for this connection) and the one clock, in the user's zone. */
+export function createHandlerContext(options: HandlerOptions): HandlerContext {
+  const repos = createRepos(options.db);
   return {
-    'app.info': () => ({ version: APP_VERSION, schemaVersion: schemaVersion(ctx.db), databasePath: displayPath(ctx.databasePath), mode: ctx.mode }),
-    'profile.get': () => profile.get(),
-    'profile.save': (input) => profile.save(input, now()),
-    'programs.list': () => programs.list(),
-    'institutions.save': ({ institution, tracks }) => programs.saveInstitution(institution, tracks, now()),
-    'programs.delete': ({ id }) => programs.deleteProgram(id),
-    'institutions.delete': ({ id }) => programs.deleteInstitution(id),
-    ...createListHandlers(ctx.db, now),
-    ...createBackupHandlers(ctx, now),
-    ...createApplicationHandlers(ctx.db, now),
-    ...createSoapHandlers(ctx.db, now),
-    ...createLetterHandlers(ctx.db, now),
+    db: options.db,
+    repos,
+    clock: createClock(options.now ?? (() => new Date()), () => repos.calendar.settings().timeZone),
+    databasePath: options.databasePath,
+    mode: options.mode,
+    backupDir: options.backupDir ?? defaultBackupDir(options.databasePath),
+    restore: options.restore,
+  };
+}
+
+export function createHandlers(options: HandlerOptions): Handlers {
+  const ctx = createHandlerContext(options);
+  const readiness = createReadinessHandlers(ctx);
+  return {
+    ...createAppHandlers(ctx),
+    ...createProfileHandlers(ctx),
+    ...createProgramsHandlers(ctx),
+    ...createTiersHandlers(ctx),
+    ...createProgramTableHandlers(ctx),
+    ...createSettingsHandlers(ctx),
+    ...createSampleHandlers(ctx),
+    ...createBackupHandlers(ctx),
+    ...createApplicationsHandlers(ctx),
+    ...createPipelineHandlers(ctx),
+    ...createSoapHandlers(ctx),
+    ...createLettersHandlers(ctx),
+    ...createDocumentsHandlers(ctx),
+    ...createCommunicationsHandlers(ctx),
     ...readiness,
-    ...createPipelineHandlers(ctx.db, now),
-    ...createTransferHandlers(ctx, now),
-    ...createSeasonHandlers(ctx.db, now),
-    ...createPrelimHandlers(ctx.db, now),
-    ...createReportHandlers(ctx.db, now, () => (readiness['readiness.checklist'](undefined) as { items: ReadinessItem[] }).items),
-    ...createProgramTableHandlers(ctx.db, now),
+    ...createDashboardHandlers(ctx),
+    ...createCalendarHandlers(ctx),
+    ...createDeadlinesHandlers(ctx),
+    ...createRemindersHandlers(ctx),
+    ...createTransferHandlers(ctx),
+    ...createSeasonHandlers(ctx),
+    ...createPrelimHandlers(ctx.db, () => ctx.clock.now()),
+    ...createReportHandlers(ctx.db, () => ctx.clock.now(), () => (readiness['readiness.checklist'](undefined) as ReadinessChecklist).items),
   };
 }

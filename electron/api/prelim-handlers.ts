@@ -5,14 +5,14 @@ import type { prelimApi } from '../../shared/api/prelim-api';
 import type { PrelimItem, PrelimOverview, PrelimPlan } from '../../shared/domain/prelim-plan';
 import { defaultPaths, prelimDatedItems, prelimTrigger, suggestedPrelimItems } from '../../shared/engine/prelim-plan';
 import type { DatedItem } from '../../shared/engine/agenda';
-import { todayIn } from '../../shared/engine/calendar-dates';
+import { localDateOf } from '../../shared/engine/calendar-dates';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { createCalendarRepo } from '../db/repos/calendar-repo';
 import { createPrelimRepo, type StoredPlan } from '../db/repos/prelim-repo';
 import { createSeasonsRepo } from '../db/repos/seasons-repo';
 import { readSeason } from './seasons-handlers';
-import { systemTimeZone } from './readiness-handlers';
+import { systemTimeZone } from '../clock';
 
 type PrelimHandlers = Pick<Handlers, keyof typeof prelimApi>;
 
@@ -20,7 +20,7 @@ export function createPrelimService(db: Db, now: () => Date) {
   const repo = createPrelimRepo(db);
   const seasons = createSeasonsRepo(db);
   const calendar = createCalendarRepo(db);
-  const today = () => todayIn(now(), calendar.settings().timeZone || systemTimeZone());
+  const today = () => localDateOf(now(), calendar.settings().timeZone || systemTimeZone());
 
   /** The active season's result and the past seasons' results. */
   function trigger() {

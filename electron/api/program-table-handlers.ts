@@ -2,17 +2,12 @@
 // from the per-connection caches (programs-repo's list, tier-cache), and the compact forms
 // are kept per program object, so an unchanged list costs a walk over cached objects.
 import type { Handlers } from '../../shared/api/contract';
-import type { ProgramRow, TierSummary } from '../../shared/api/program-table-api';
+import type { programTableApi, ProgramRow, TierSummary } from '../../shared/api/program-table-api';
 import type { Institution, Program } from '../../shared/domain/program';
 import type { TierResult } from '../../shared/engine/types';
-import type { Db } from '../db/open';
-import { todayOf } from '../db/repos/applications-repo';
-import { createProfileRepo } from '../db/repos/profile-repo';
-import { createProgramsRepo } from '../db/repos/programs-repo';
 import { AppError } from '../errors';
+import type { HandlerContext } from './context';
 import { cachedTiers } from './tier-cache';
-
-type ProgramTableHandlers = Pick<Handlers, 'programs.table' | 'tiers.get'>;
 
 const rows = new WeakMap<Program, ProgramRow>();
 const summaries = new WeakMap<TierResult, TierSummary>();
@@ -36,12 +31,12 @@ function summaryOf(t: TierResult): TierSummary {
   return s;
 }
 
-export function createProgramTableHandlers(db: Db, now: () => Date): ProgramTableHandlers {
-  const profiles = createProfileRepo(db);
-  const programs = createProgramsRepo(db);
+export function createProgramTableHandlers({ db, repos, clock }: HandlerContext): Pick<Handlers, keyof typeof programTableApi> {
+  const profiles = repos.profile;
+  const programs = repos.programs;
   return {
     'programs.table': () => {
-      const today = todayOf(now());
+      const today = clock.today();
       const saved = profiles.get();
       const all = programs.list();
       const tiers = cachedTiers(db, all, saved.profile, today);
@@ -63,7 +58,7 @@ export function createProgramTableHandlers(db: Db, now: () => Date): ProgramTabl
       const index = all.findIndex((p) => p.id === programId);
       if (index < 0) throw new AppError('not_found', `Program ${programId} does not exist (it may have been deleted); reload the list.`);
       const program = all[index]!;
-      const [computed] = cachedTiers(db, [program], profiles.get().profile, todayOf(now()));
+      const [computed] = cachedTiers(db, [program], profiles.get().profile, clock.today());
       return { programId, computed: computed! };
     },
   };

@@ -7,7 +7,7 @@ import { REFERENCE_FEES } from '../../shared/engine/eras-fees';
 import { listHealth } from '../../shared/engine/list-health';
 import type { ReadinessItem } from '../../shared/engine/readiness-types';
 import { tierPrograms } from '../../shared/engine/tier-program';
-import { todayIn } from '../../shared/engine/calendar-dates';
+import { localDateOf } from '../../shared/engine/calendar-dates';
 import { seasonLabel } from '../../shared/engine/season-projection';
 import type { Db } from '../db/open';
 import { createApplicationsRepo } from '../db/repos/applications-repo';
@@ -18,7 +18,7 @@ import { createPipelineRepo } from '../db/repos/pipeline-repo';
 import { createProfileRepo } from '../db/repos/profile-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
 import { createSeasonsRepo } from '../db/repos/seasons-repo';
-import { systemTimeZone } from './readiness-handlers';
+import { systemTimeZone } from '../clock';
 
 type ReportHandlers = Pick<Handlers, keyof typeof reportApi>;
 
@@ -33,7 +33,7 @@ export function createReportHandlers(db: Db, now: () => Date, readinessItems: ()
   const seasons = createSeasonsRepo(db);
   return {
     'report.build': (options) => {
-      const today = todayIn(now(), calendar.settings().timeZone || systemTimeZone());
+      const today = localDateOf(now(), calendar.settings().timeZone || systemTimeZone());
       const profile = profiles.get().profile;
       const programs = programsRepo.list();
       const computed = tierPrograms(programs, profile, today);

@@ -1,15 +1,11 @@
 // The active season for handlers: its Match year and its reference dates (projected by the
 // season rules, with the user's corrections for that season). Past seasons are read-only.
 import { AppError } from '../errors';
-import type { Db } from '../db/open';
-import { createCalendarRepo } from '../db/repos/calendar-repo';
-import { createSeasonsRepo } from '../db/repos/seasons-repo';
+import type { Repos } from '../db/repos';
 import { resolveSeasonEvents, type ResolvedSeasonEvent } from '../../shared/domain/season-calendar';
 import { projectSeasonEvents, seasonLabel } from '../../shared/engine/season-projection';
 
-export function createSeasonContext(db: Db) {
-  const seasons = createSeasonsRepo(db);
-  const calendar = createCalendarRepo(db);
+export function createSeasonContext({ seasons, calendar }: Pick<Repos, 'seasons' | 'calendar'>) {
   const activeYear = () => seasons.active().matchYear;
   return {
     activeYear,

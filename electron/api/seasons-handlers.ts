@@ -11,7 +11,6 @@ import { SOAP_APPLICATION_STATUS_LABELS } from '../../shared/domain/soap';
 import { resolveSeasonEvents } from '../../shared/domain/season-calendar';
 import { seasonOutcome } from '../../shared/engine/season-outcome';
 import { projectSeasonEvents, seasonLabel } from '../../shared/engine/season-projection';
-import { todayIn } from '../../shared/engine/calendar-dates';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { createApplicationsRepo } from '../db/repos/applications-repo';
@@ -19,9 +18,9 @@ import { createCalendarRepo } from '../db/repos/calendar-repo';
 import { createLettersRepo } from '../db/repos/letters-repo';
 import { createPipelineRepo } from '../db/repos/pipeline-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
-import { createSeasonsRepo, SEASON_TABLES } from '../db/repos/seasons-repo';
+import { SEASON_TABLES } from '../db/repos/seasons-repo';
 import { createSoapRepo } from '../db/repos/soap-repo';
-import { systemTimeZone } from './readiness-handlers';
+import type { HandlerContext } from './context';
 
 type SeasonHandlers = Pick<Handlers, keyof typeof seasonsApi>;
 
@@ -95,9 +94,11 @@ function lines(labels: Record<string, [string, string]>, counts: Record<string, 
     .map(([t, [label, detail]]) => ({ label, count: counts[t]!, detail }));
 }
 
-export function createSeasonHandlers(db: Db, now: () => Date): SeasonHandlers {
-  const seasons = createSeasonsRepo(db);
-  const calendar = createCalendarRepo(db);
+export function createSeasonHandlers(ctx: HandlerContext): SeasonHandlers {
+  const { db, repos, clock } = ctx;
+  const seasons = repos.seasons;
+  const calendar = repos.calendar;
+  const now = () => clock.now();
 
   const overview = (): SeasonsOverview => {
     const active = seasons.active();
@@ -112,7 +113,7 @@ export function createSeasonHandlers(db: Db, now: () => Date): SeasonHandlers {
     const importable = seasons.lettersToMarkImportable();
     const carries = lines(CARRY_LABELS, counts).map((l) => (l.label === 'Letters' ? { ...l, detail: `${importable} uploaded, to import in MyERAS. ${l.detail}` } : l));
     const warnings: string[] = [];
-    const today = todayIn(now(), calendar.settings().timeZone || systemTimeZone());
+    const today = clock.today();
     const matchDay = resolveSeasonEvents(calendar.corrections(active.matchYear), projectSeasonEvents(active.matchYear)).find((e) => e.id === 'match-day');
     if (matchDay && today < matchDay.date) warnings.push(`The ${active.label}'s Match Day (${matchDay.date}) is still ahead: start the next season only if you are done with this one.`);
     if (outcome.result === 'unknown' && counts.application) warnings.push('No Match result is recorded for this season; it will show as "No Match result recorded".');

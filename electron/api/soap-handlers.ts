@@ -1,75 +1,32 @@
 // Handlers for SOAP: the fallback plan, Monday's unfilled list and Match Week.
 import type { Handlers } from '../../shared/api/contract';
-import type { SoapOverview } from '../../shared/api/soap-api';
+import type { soapApi, SoapOverview } from '../../shared/api/soap-api';
 import { SOAP_MAX_APPLICATIONS } from '../../shared/domain/soap';
-import { createSeasonContext } from './season-context';
-import { soapWeekDatesFrom, type SoapWeekDates } from '../../shared/domain/soap-week-dates';
-import type { ReadinessItem } from '../../shared/engine/readiness-types';
-import { todayIn } from '../../shared/engine/calendar-dates';
-import { uploadedStrongWriters } from '../../shared/engine/letters';
 import { acceptedApplication, offerExpiredByClock, soapClock } from '../../shared/engine/soap-match-week';
 import { soapAllowedTracks, soapBlurb, soapCandidates, soapTrackProblem } from '../../shared/engine/soap-fallback';
-import { soapReadinessItems } from '../../shared/engine/soap-readiness';
 import { cachedTiers } from './tier-cache';
-import type { Db } from '../db/open';
-import { createCalendarRepo } from '../db/repos/calendar-repo';
-import { createDocumentsRepo } from '../db/repos/documents-repo';
-import { createLettersRepo } from '../db/repos/letters-repo';
-import { createProfileRepo } from '../db/repos/profile-repo';
-import { createProgramsRepo } from '../db/repos/programs-repo';
-import { createSoapRepo } from '../db/repos/soap-repo';
-import { systemTimeZone } from './readiness-handlers';
+import type { HandlerContext } from './context';
+import { soapReadiness, soapWeekDates } from './snapshot';
 
-type SoapMethod = Extract<keyof Handlers, `soap.${string}`>;
-type SoapHandlers = Pick<Handlers, SoapMethod>;
+type SoapHandlers = Pick<Handlers, keyof typeof soapApi>;
 
 const MAX_CANDIDATES = 60;
 
-/** Match Week dates from the season calendar, with the user's corrections (Deadlines screen). */
-function soapWeekDates(db: Db): SoapWeekDates {
-  return soapWeekDatesFrom(createSeasonContext(db).events());
-}
-
-/** The SOAP readiness items (also shown in the readiness checklist). */
-export function createSoapReadiness(db: Db, now: () => Date): () => ReadinessItem[] {
-  const soap = createSoapRepo(db);
-  const profiles = createProfileRepo(db);
-  const letters = createLettersRepo(db);
-  const documents = createDocumentsRepo(db);
-  return () => {
-    const state = soap.state();
-    // Letters uploaded and confirmed strong are the ones to assign to SOAP programs, counted per writer (engine/letters).
-    const ready = uploadedStrongWriters(letters.letters(), letters.writers());
-    return soapReadinessItems({
-      profile: profiles.get().profile,
-      now: now(),
-      rolDeadline: soapWeekDates(db).rolDeadline,
-      prelimStatementReady: state.prelimStatementReady,
-      prelimStatementVersions: documents.list().filter((d) => d.kind === 'personal_statement_prelim').length,
-      letters: { strongUploaded: ready.strong, usSurgeonStrongUploaded: ready.usSurgeon },
-    });
-  };
-}
-
-export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
-  const soap = createSoapRepo(db);
-  const profiles = createProfileRepo(db);
-  const programs = createProgramsRepo(db);
-  const readiness = createSoapReadiness(db, now);
-  const calendar = createCalendarRepo(db);
-  /** Today in the user's zone (calendar settings, else the computer's), as the readiness handlers do. */
-  const zone = () => calendar.settings().timeZone || systemTimeZone();
+export function createSoapHandlers(ctx: HandlerContext): SoapHandlers {
+  const { repos } = ctx;
+  const soap = repos.soap;
+  const now = () => ctx.clock.now();
 
   function overview(): SoapOverview {
-    const at = now();
-    const today = todayIn(at, zone());
-    const dates = soapWeekDates(db);
+    const at = ctx.clock.now();
+    const today = ctx.clock.today();
+    const dates = soapWeekDates(repos);
     const clock = soapClock(at, dates);
-    const { profile } = profiles.get();
+    const { profile } = repos.profile.get();
     const state = soap.state();
     const allowed = soapAllowedTracks(state.matchStatus);
-    const all = programs.list();
-    const tiers = cachedTiers(db, all, profile, today);
+    const all = repos.programs.list();
+    const tiers = cachedTiers(ctx.db, all, profile, today);
     const tierOf = new Map(all.map((p, i) => [p.id, tiers[i]!]));
     const byId = new Map(all.map((p) => [p.id, p]));
     const unfilled = soap.unfilled();
@@ -102,7 +59,7 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
       applications: apps.map((a) => (offerExpiredByClock(a, clock) ? { ...a, status: 'expired' as const } : a)),
       used: apps.length,
       max: SOAP_MAX_APPLICATIONS,
-      readiness: readiness(),
+      readiness: soapReadiness(ctx),
     };
   }
 
@@ -134,7 +91,7 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
     },
     'soap.apply': ({ programIds }) => {
       const at = now();
-      soap.apply(programIds, at, soapClock(at, soapWeekDates(db)));
+      soap.apply(programIds, at, soapClock(at, soapWeekDates(repos)));
       return overview();
     },
     'soap.interview': ({ applicationId }) => {
@@ -143,12 +100,12 @@ export function createSoapHandlers(db: Db, now: () => Date): SoapHandlers {
     },
     'soap.offer': ({ applicationId, round }) => {
       const at = now();
-      soap.recordOffer(applicationId, round, at, soapClock(at, soapWeekDates(db)));
+      soap.recordOffer(applicationId, round, at, soapClock(at, soapWeekDates(repos)));
       return overview();
     },
     'soap.decide': ({ applicationId, decision }) => {
       const at = now();
-      soap.decide(applicationId, decision, at, soapClock(at, soapWeekDates(db)), todayIn(at, zone()));
+      soap.decide(applicationId, decision, at, soapClock(at, soapWeekDates(repos)), ctx.clock.today());
       return overview();
     },
   };

@@ -2,27 +2,21 @@
 // (reason 'before-import'), then plans and writes inside one IMMEDIATE transaction, so a
 // crash or a refused row leaves the data as it was.
 import type { Handlers } from '../../shared/api/contract';
-import type { ImportFile, ImportPlan, ImportResult } from '../../shared/api/transfer-api';
+import type { ImportFile, ImportPlan, ImportResult, transferApi } from '../../shared/api/transfer-api';
 import type { BackupInfo } from '../../shared/api/backup-api';
 import { guessMapping, IMPORT_FIELDS, mappingProblem, type ImportKind } from '../../shared/domain/import-fields';
 import { backupDatabase } from '../db/backup';
 import { inTransaction, writeStamp, type Db } from '../db/open';
-import { todayOf } from '../db/repos/applications-repo';
+import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { planApplicationImport, writeApplicationImport } from '../transfer/applications-import';
 import { exportFile, exportJsonFile } from '../transfer/export';
 import { checkJsonImport, exportJson, loadJsonImport, parseJsonExport, tryJsonImport } from '../transfer/json-dump';
 import { planProgramImport, writeProgramImport } from '../transfer/programs-import';
 import { decodeFile, readSheet, type SheetData } from '../transfer/read-file';
-import { defaultBackupDir } from './backup-handlers';
+import type { HandlerContext } from './context';
 
-type TransferHandlers = Pick<Handlers, 'import.preview' | 'import.check' | 'import.run' | 'export.file' | 'export.all' | 'import.all'>;
-
-interface TransferContext {
-  db: Db;
-  databasePath: string;
-  backupDir?: string;
-}
+type TransferHandlers = Pick<Handlers, keyof typeof transferApi>;
 
 const SAMPLE_ROWS = 5;
 
@@ -50,8 +44,7 @@ export interface ImportChoices {
   keep?: readonly string[];
 }
 
-function makePlan(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], now: Date, choices: ImportChoices): Planned {
-  const today = todayOf(now);
+function makePlan(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], today: string, choices: ImportChoices): Planned {
   return kind === 'programs' ? { kind, planned: planProgramImport(db, sheet, mapping, today, { keep: choices.keep ?? [] }) } : { kind, planned: planApplicationImport(db, sheet, mapping, today) };
 }
 
@@ -79,17 +72,17 @@ function refuseProblems(plan: ImportPlan, skipInvalid: boolean): void {
   );
 }
 
-function writePlan(db: Db, p: Planned, now: Date): void {
-  if (p.kind === 'programs') writeProgramImport(db, p.planned, now);
-  else writeApplicationImport(db, p.planned, now);
+function writePlan(db: Db, p: Planned, clock: Clock): void {
+  if (p.kind === 'programs') writeProgramImport(db, p.planned, clock.now());
+  else writeApplicationImport(db, p.planned, clock.now(), clock.today());
 }
 
 /** Changes whenever this connection or another one has written. */
 /** The dry run, in one read transaction (a consistent view). */
-export function checkImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], now: Date, choices: ImportChoices = {}): ImportPlan {
+export function checkImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], clock: Clock, choices: ImportChoices = {}): ImportPlan {
   checkMapping(kind, file, mapping);
   const sheet = withChoices(file, choices.cells);
-  return db.transaction(() => makePlan(db, kind, sheet, mapping, now, choices).planned.plan)();
+  return db.transaction(() => makePlan(db, kind, sheet, mapping, clock.today(), choices).planned.plan)();
 }
 
 /**
@@ -97,13 +90,13 @@ export function checkImport(db: Db, kind: ImportKind, file: SheetData, mapping: 
  * written) and writes in one IMMEDIATE transaction. The plan is made again inside the
  * transaction if anything was written since it was made (e.g. during the backup).
  */
-export async function runImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], skipInvalid: boolean, now: Date, backup: () => Promise<BackupInfo>, choices: ImportChoices = {}): Promise<ImportResult> {
+export async function runImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], skipInvalid: boolean, clock: Clock, backup: () => Promise<BackupInfo>, choices: ImportChoices = {}): Promise<ImportResult> {
   checkMapping(kind, file, mapping);
   const sheet = withChoices(file, choices.cells);
   let stamp = '';
   let planned = db.transaction(() => {
     stamp = writeStamp(db);
-    return makePlan(db, kind, sheet, mapping, now, choices);
+    return makePlan(db, kind, sheet, mapping, clock.today(), choices);
   })();
   refuseProblems(planned.planned.plan, skipInvalid);
   let info: BackupInfo | null = null;
@@ -111,10 +104,10 @@ export async function runImport(db: Db, kind: ImportKind, file: SheetData, mappi
     info = await backup();
     inTransaction(db, () => {
       if (writeStamp(db) !== stamp) {
-        planned = makePlan(db, kind, sheet, mapping, now, choices);
+        planned = makePlan(db, kind, sheet, mapping, clock.today(), choices);
         refuseProblems(planned.planned.plan, skipInvalid);
       }
-      writePlan(db, planned, now);
+      writePlan(db, planned, clock);
     });
   }
   const plan = planned.planned.plan;
@@ -128,8 +121,9 @@ async function readAndYield(file: ImportFile, kind: ImportKind, sheetName: strin
   return sheet;
 }
 
-export function createTransferHandlers(ctx: TransferContext, now: () => Date): TransferHandlers {
-  const backupDir = ctx.backupDir ?? defaultBackupDir(ctx.databasePath);
+export function createTransferHandlers(ctx: HandlerContext): TransferHandlers {
+  const { backupDir, clock } = ctx;
+  const now = () => clock.now();
   return {
     'import.preview': async ({ kind, file, sheet: sheetName }) => {
       const sheet = await readSheet(file, kind, sheetName);
@@ -148,9 +142,9 @@ export function createTransferHandlers(ctx: TransferContext, now: () => Date): T
         skipped: sheet.skipped,
       };
     },
-    'import.check': async ({ kind, file, mapping, sheet, cells, keep }) => checkImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, now(), { cells, keep }),
+    'import.check': async ({ kind, file, mapping, sheet, cells, keep }) => checkImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, clock, { cells, keep }),
     'import.run': async ({ kind, file, mapping, skipInvalid, sheet, cells, keep }) =>
-      runImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, skipInvalid, now(), () => backupDatabase(ctx.db, backupDir, 'before-import', now()), { cells, keep }),
+      runImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, skipInvalid, clock, () => backupDatabase(ctx.db, backupDir, 'before-import', now()), { cells, keep }),
     'export.file': ({ what, format }) => exportFile(ctx.db, what, format, now()),
     'export.all': () => exportJsonFile(exportJson(ctx.db, now()), now()),
     'import.all': async ({ file, dryRun }) => {

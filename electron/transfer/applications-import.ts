@@ -192,7 +192,7 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
 }
 
 /** Writes the plan through the applications repo (call inside a transaction). */
-export function writeApplicationImport(db: Db, planned: ApplicationImportPlan, now: Date): void {
+export function writeApplicationImport(db: Db, planned: ApplicationImportPlan, now: Date, today: string): void {
   const apps = createApplicationsRepo(db);
   for (const p of planned.rows) {
     if (p.action === 'unchanged') continue;
@@ -200,16 +200,16 @@ export function writeApplicationImport(db: Db, planned: ApplicationImportPlan, n
       // Each dated step before the current status is an event of the history, oldest first.
       const steps = p.steps.filter((st) => st.status !== p.status);
       const first = steps[0] ?? { status: p.status, date: p.statusDate };
-      const { created } = apps.create({ programIds: [p.programId], status: first.status, date: first.date, notes: p.notes ?? '' }, now);
+      const { created } = apps.create({ programIds: [p.programId], status: first.status, date: first.date, notes: p.notes ?? '' }, now, today);
       const id = created[0]!.id;
-      for (const st of steps.slice(1)) apps.setStatus([id], st.status, st.date, '', now);
-      if (steps.length > 0) apps.setStatus([id], p.status, p.statusDate, '', now);
+      for (const st of steps.slice(1)) apps.setStatus([id], st.status, st.date, '', now, today);
+      if (steps.length > 0) apps.setStatus([id], p.status, p.statusDate, '', now, today);
       if (p.submittedOn && !steps.some((st) => st.status === 'submitted') && p.status !== 'submitted') {
         apps.setSubmittedOn(id, p.submittedOn);
       }
     } else {
-      if (p.submitFirst) apps.setStatus([p.applicationId], 'submitted', p.submittedOn!, 'Imported', now);
-      if (p.statusChanges) apps.setStatus([p.applicationId], p.status, p.statusDate, 'Imported', now);
+      if (p.submitFirst) apps.setStatus([p.applicationId], 'submitted', p.submittedOn!, 'Imported', now, today);
+      if (p.statusChanges) apps.setStatus([p.applicationId], p.status, p.statusDate, 'Imported', now, today);
       if (p.notes !== undefined) apps.setNotes(p.applicationId, p.notes, now);
     }
   }

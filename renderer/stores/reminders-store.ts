@@ -1,7 +1,7 @@
 // Reminders due now (browser mode shows them as notifications; the desktop app shows them
 // from the main process). They are computed from the same dated items as the agenda.
 import type { Domain } from '../../shared/api/domains';
-import type { DueReminder } from '../../shared/api/calendar-api';
+import type { DueReminder } from '../../shared/api/reminders-api';
 import { api } from '../api/client';
 import { DASHBOARD_READS } from './dashboard-store';
 

@@ -1,6 +1,6 @@
 // App settings (how ERAS fees count an institution's tracks).
 import { create } from 'zustand';
-import type { SettingsValue } from '../../shared/api/list-api';
+import type { SettingsValue } from '../../shared/api/settings-api';
 import { api } from '../api/client';
 import { liveLoader } from './live';
 

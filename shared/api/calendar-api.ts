@@ -1,13 +1,13 @@
+// The season calendar: reference dates with the user's corrections, the agenda, the .ics export
+// and the calendar settings (time zone, reminders).
 import { z } from 'zod';
-import { idInput, method, noInput } from './define';
+import { method, noInput } from './define';
 import {
   calendarSettingsSchema,
   isSeasonEventId,
   matchYearSchema,
-  programDeadlineInputSchema,
   seasonCorrectionSchema,
   type CalendarSettings,
-  type ProgramDeadline,
   type ResolvedSeasonEvent,
 } from '../domain/season-calendar';
 import type { Agenda } from '../engine/agenda';
@@ -15,13 +15,6 @@ import type { Agenda } from '../engine/agenda';
 export interface CalendarSettingsValue extends CalendarSettings {
   /** The zone in use: the setting, or the computer's zone when the setting is empty. */
   effectiveTimeZone: string;
-}
-
-export interface DueReminder {
-  key: string;
-  title: string;
-  body: string;
-  section: string;
 }
 
 export const calendarApi = {
@@ -52,15 +45,4 @@ export const calendarApi = {
   'calendar.exportIcs': method<{ filename: string; content: string; events: number }>()(noInput, { writes: ['calendar'] }),
   'calendar.settings': method<CalendarSettingsValue>()(noInput),
   'calendar.saveSettings': method<CalendarSettingsValue>()(calendarSettingsSchema, { writes: ['settings'] }),
-  'deadlines.list': method<ProgramDeadline[]>()(noInput),
-  /** Adds a program deadline (no id) or updates one (also to mark it done). */
-  'deadlines.save': method<ProgramDeadline>()(programDeadlineInputSchema, { writes: ['calendar'] }),
-  'deadlines.delete': method<{ ok: true }>()(idInput, { writes: ['calendar'] }),
-  /** Reminders to show now: due within the user's window, not done, not shown today. */
-  'reminders.due': method<DueReminder[]>()(noInput),
-  /** Records reminders as shown today (at most one per item per day). */
-  'reminders.markShown': method<{ recorded: number }>()(
-    z.object({ keys: z.array(z.string().min(1).max(120)).min(1, 'Give at least one reminder.').max(500, 'At most 500 reminders at once.') }).strict(),
-    { writes: ['reminders'] },
-  ),
 };

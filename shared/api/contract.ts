@@ -7,7 +7,9 @@ import type { Domain } from './domains';
 import { appApi } from './app-api';
 import { profileApi } from './profile-api';
 import { programsApi } from './programs-api';
-import { listApi } from './list-api';
+import { tiersApi } from './tiers-api';
+import { settingsApi } from './settings-api';
+import { sampleApi } from './sample-api';
 import { backupApi } from './backup-api';
 import { applicationsApi } from './applications-api';
 import { soapApi } from './soap-api';
@@ -16,6 +18,9 @@ import { documentsApi } from './documents-api';
 import { communicationsApi } from './communications-api';
 import { readinessApi } from './readiness-api';
 import { calendarApi } from './calendar-api';
+import { deadlinesApi } from './deadlines-api';
+import { remindersApi } from './reminders-api';
+import { dashboardApi } from './dashboard-api';
 import { pipelineApi } from './pipeline-api';
 import { transferApi } from './transfer-api';
 import { seasonsApi } from './seasons-api';
@@ -27,7 +32,9 @@ export const contract = {
   ...appApi,
   ...profileApi,
   ...programsApi,
-  ...listApi,
+  ...tiersApi,
+  ...settingsApi,
+  ...sampleApi,
   ...backupApi,
   ...applicationsApi,
   ...soapApi,
@@ -36,6 +43,9 @@ export const contract = {
   ...communicationsApi,
   ...readinessApi,
   ...calendarApi,
+  ...deadlinesApi,
+  ...remindersApi,
+  ...dashboardApi,
   ...pipelineApi,
   ...transferApi,
   ...seasonsApi,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { method, noInput } from './define';
 import type { Institution, Program } from '../domain/program';
 import type { TierSummary } from '../engine/types';
-import type { ProgramTier } from './list-api';
+import type { ProgramTier } from './tiers-api';
 
 /** A program without its institution (see ProgramTable.institutions). */
 export type ProgramRow = Omit<Program, 'institution'>;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { idInput, method, noInput } from './define';
 import type { Domain } from './domains';
 import { institutionWithTracksSchema, type Institution, type Program } from '../domain/program';
@@ -22,4 +23,9 @@ export const programsApi = {
   'programs.delete': method<{ deletedInstitution: boolean }>()(idInput, { writes: PROGRAM_CASCADE }),
   /** Deletes an institution with all its tracks. */
   'institutions.delete': method<{ deletedPrograms: number }>()(idInput, { writes: PROGRAM_CASCADE }),
+  /** Marks programs to apply to (or removes them from the list). */
+  'programs.setOnList': method<{ updated: number }>()(
+    z.object({ ids: z.array(z.number().int().positive()).min(1, 'Choose at least one program.').max(10000), onList: z.boolean() }).strict(),
+    { writes: ['programs'] },
+  ),
 };

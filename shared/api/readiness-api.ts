@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { method, noInput } from './define';
 import type { ReadinessItem } from '../engine/readiness-types';
 import { MANUAL_ITEM_IDS, type ReadinessProgress } from '../engine/readiness';
-import type { DashboardSummary } from '../engine/dashboard';
 
 export interface ReadinessChecklist {
   /** The user's today (YYYY-MM-DD) the checklist was computed for. */
@@ -26,6 +25,4 @@ export const readinessApi = {
     z.object({ itemId: z.enum(MANUAL_ITEM_IDS, 'This item is computed from your data and cannot be ticked; reload the page.'), done: z.boolean() }).strict(),
     { writes: ['readiness'] },
   ),
-  /** Everything the dashboard shows. */
-  'dashboard.summary': method<DashboardSummary>()(noInput),
 };

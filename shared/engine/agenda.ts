@@ -4,7 +4,7 @@
 // current instant and the user's zone are passed in.
 import { EASTERN, type ResolvedSeasonEvent } from '../domain/season-calendar';
 import type { ProgramDeadline } from '../domain/season-calendar';
-import { daysLeft, easternTime, formatInstant, instantOfPoint, isPast, plusDays, todayIn, userDateOf, type DatedPoint } from './calendar-dates';
+import { daysLeft, easternTime, formatInstant, instantOfPoint, isPast, localDateOf, plusDays, userDateOf, type DatedPoint } from './calendar-dates';
 import type { ReadinessItem } from './readiness-types';
 import type { Communication } from '../domain/communications';
 import { awaitsUpload, type Letter, type LetterWriter } from '../domain/letters';
@@ -286,7 +286,7 @@ function byWhen(a: AgendaEntry, b: AgendaEntry): number {
 export function buildAgenda(items: readonly DatedItem[], now: Date, zone: string, windowDays = 30): Agenda {
   const all = items.map((i) => agendaEntry(i, now, zone, windowDays)).sort(byWhen);
   return {
-    today: todayIn(now, zone),
+    today: localDateOf(now, zone),
     timeZone: zone,
     windowDays,
     overdue: all.filter((e) => e.state === 'overdue'),

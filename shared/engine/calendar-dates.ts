@@ -25,13 +25,10 @@ export function instantOf(date: string, time: string, zone: string = EASTERN): D
   return new Date(TZDate.tz(zone, y, mo, d, h, mi).getTime());
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in a zone. */
+/** The calendar date (YYYY-MM-DD) of an instant in a zone; with `now`, today's date there. */
 export function localDateOf(instant: Date, zone: string): string {
   return format(new TZDate(instant.getTime(), zone), 'yyyy-MM-dd');
 }
-
-/** Today's calendar date (YYYY-MM-DD) in a zone. */
-export const todayIn: (now: Date, zone: string) => string = localDateOf;
 
 export interface DatedPoint {
   /** YYYY-MM-DD; for a timed item, the day in `timeZone`. */

@@ -32,7 +32,7 @@ describe('opening the database', () => {
   it('keeps data across close and reopen', () => {
     const file = path.join(tempDir(), 'app.db');
     const db = openDatabase(file);
-    createProfileRepo(db).save(seedExampleProfile());
+    createProfileRepo(db).save(seedExampleProfile(), new Date());
     db.close();
     const again = openDatabase(file);
     try {

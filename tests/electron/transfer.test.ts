@@ -677,12 +677,13 @@ describe('exporting', () => {
 describe('a write between the dry run and the import', () => {
   it('is seen: the import plans again inside its transaction', async () => {
     const { runImport } = await import('../../electron/api/transfer-handlers');
+    const { fixedClock } = await import('../../electron/clock');
     const { readSheet } = await import('../../electron/transfer/read-file');
     const { call, db } = openTestServices();
     const file = fileOf('p.csv', 'Institution,NRMP code,Min Step 2\nLakeview Regional Medical Center,1234440P0,221\n');
     const sheet = await readSheet(file, 'programs');
     // While the backup runs, someone adds the same program by hand.
-    const result = await runImport(db, 'programs', sheet, ['institution', 'nrmpCode', 'minStep2ck'], false, new Date('2026-11-25T12:00:00Z'), async () => {
+    const result = await runImport(db, 'programs', sheet, ['institution', 'nrmpCode', 'minStep2ck'], false, fixedClock(new Date('2026-11-25T12:00:00Z')), async () => {
       await call('institutions.save', { institution: institution(), tracks: [track('preliminary')] });
       return { file: 'x.db', reason: 'before-import', createdAt: '2026-11-25T12:00:00.000Z', size: 0 };
     });

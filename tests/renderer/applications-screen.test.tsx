@@ -6,7 +6,7 @@ import { usePipelineStore } from '../../renderer/stores/pipeline-store';
 import { useProgramsStore } from '../../renderer/stores/programs-store';
 import type { ApplicationOverview } from '../../shared/api/pipeline-api';
 import { APPLICATION_STATUSES, type ApplicationEvent, type ApplicationStatus } from '../../shared/domain/application';
-import type { TiersList } from '../../shared/api/list-api';
+import type { TiersList } from '../../shared/api/tiers-api';
 import type { Program } from '../../shared/domain/program';
 import { tierProgram } from '../../shared/engine/tier-program';
 import { makeProgram, seedApplicant, TODAY } from '../shared/engine/fixtures';

@@ -4,7 +4,7 @@
 import { setTransport, type ChangeListener } from '../../renderer/api/client';
 import { contract } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/define';
-import type { TiersList } from '../../shared/api/list-api';
+import type { TiersList } from '../../shared/api/tiers-api';
 import type { Program } from '../../shared/domain/program';
 import type { Domain } from '../../shared/api/domains';
 

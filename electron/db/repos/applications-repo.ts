@@ -1,6 +1,5 @@
 // Applications and their status history. Every status change writes one history event in
 // the same transaction as the change, so the timeline never disagrees with the status.
-import { format } from 'date-fns';
 import type { Db } from '../open';
 import { inTransaction } from '../open';
 import { AppError } from '../../errors';
@@ -16,11 +15,6 @@ export interface CreateApplications {
   status: ApplicationStatus;
   date: string;
   notes: string;
-}
-
-/** The user's today (the local day of `now`), as YYYY-MM-DD. */
-export function todayOf(now: Date): string {
-  return format(now, 'yyyy-MM-dd');
 }
 
 /** A status date after today: the status of an application records what has happened. */
@@ -92,8 +86,8 @@ export function createApplicationsRepo(db: Db) {
      * list). Programs that already have one are reported, not changed. An unknown program
      * refuses the whole request.
      */
-    create(input: CreateApplications, now: Date): { created: Application[]; alreadyApplied: number[] } {
-      const problem = futureDateProblem(input.date, todayOf(now));
+    create(input: CreateApplications, now: Date, today: string): { created: Application[]; alreadyApplied: number[] } {
+      const problem = futureDateProblem(input.date, today);
       if (problem) throw new AppError('invalid_input', problem);
       return inTransaction(db, () => {
         const created: Application[] = [];
@@ -122,8 +116,8 @@ export function createApplicationsRepo(db: Db) {
     },
 
     /** Moves applications to a status, all or none: one refused move changes nothing and names the program. */
-    setStatus(ids: number[], status: ApplicationStatus, date: string, note: string, now: Date): Application[] {
-      const future = futureDateProblem(date, todayOf(now));
+    setStatus(ids: number[], status: ApplicationStatus, date: string, note: string, now: Date, today: string): Application[] {
+      const future = futureDateProblem(date, today);
       if (future) throw new AppError('invalid_input', future);
       return inTransaction(db, () => {
         const apps = [...new Set(ids)].map(get);

@@ -9,7 +9,7 @@ import { interviewMovesStatus, type Interview, type InterviewSave, type PrepCard
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
 import { RANKABLE_STATUSES, type RankList } from '../../../shared/domain/rank-list';
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
-import { createApplicationsRepo, rowToApplication, todayOf } from './applications-repo';
+import { createApplicationsRepo, rowToApplication } from './applications-repo';
 import type { InterviewDateInput, InvitationReplyInput } from '../../../shared/engine/agenda';
 import { reachedStages } from '../../../shared/engine/dashboard';
 
@@ -67,13 +67,12 @@ export function createPipelineRepo(db: Db) {
    * today: a status never sits in the future (an interview marked done before its day is
    * dated today) nor before the previous change.
    */
-  function advance(applicationId: number, target: ApplicationStatus, wanted: string, note: string, now: Date): StatusMove | null {
+  function advance(applicationId: number, target: ApplicationStatus, wanted: string, note: string, now: Date, today: string): StatusMove | null {
     const app = apps.get(applicationId);
     if (!interviewMovesStatus(app.status, target)) return null;
-    const today = todayOf(now);
     const last = apps.lastChange(app);
     const date = wanted > today ? today : wanted < last ? last : wanted;
-    apps.setStatus([applicationId], target, date, note, now);
+    apps.setStatus([applicationId], target, date, note, now, today);
     return { applicationId, from: app.status, to: target, date };
   }
 
@@ -99,7 +98,7 @@ export function createPipelineRepo(db: Db) {
      * "Interview invited" (on the day it arrived), a time to "Interview scheduled" (on
      * `date`), a done interview to "Interviewed" (on its day); never backwards.
      */
-    saveInterview(input: InterviewSave, now: Date): { interview: Interview; moves: StatusMove[] } {
+    saveInterview(input: InterviewSave, now: Date, today: string): { interview: Interview; moves: StatusMove[] } {
       return inTransaction(db, () => {
         const app = apps.get(input.applicationId);
         if (input.id !== undefined && interview(input.id).applicationId !== input.applicationId) {
@@ -127,15 +126,15 @@ export function createPipelineRepo(db: Db) {
           if (m) moves.push(m);
         };
         const scheduled = input.localStart !== null && input.timeZone !== null;
-        if (input.invitedOn !== null) push(advance(app.id, 'interview_invited', input.invitedOn, `Invitation received${input.respondBy ? `; reply by ${input.respondBy}` : ''}`, now));
-        else if (!scheduled) push(advance(app.id, 'interview_invited', input.date, 'Interview invitation recorded', now));
+        if (input.invitedOn !== null) push(advance(app.id, 'interview_invited', input.invitedOn, `Invitation received${input.respondBy ? `; reply by ${input.respondBy}` : ''}`, now, today));
+        else if (!scheduled) push(advance(app.id, 'interview_invited', input.date, 'Interview invitation recorded', now, today));
         if (scheduled) {
           // Recorded after the fact, the scheduling day still sits between the invitation and the interview.
           const day = input.localStart!.slice(0, 10);
           const on = input.date > day ? day : input.invitedOn !== null && input.date < input.invitedOn ? input.invitedOn : input.date;
-          push(advance(app.id, 'interview_scheduled', on, `Interview set for ${input.localStart!.replace('T', ' ')} (${input.timeZone})`, now));
+          push(advance(app.id, 'interview_scheduled', on, `Interview set for ${input.localStart!.replace('T', ' ')} (${input.timeZone})`, now, today));
         }
-        if (input.completed && input.localStart !== null) push(advance(app.id, 'interviewed', input.localStart.slice(0, 10), 'Interview done', now));
+        if (input.completed && input.localStart !== null) push(advance(app.id, 'interviewed', input.localStart.slice(0, 10), 'Interview done', now, today));
         return { interview: interview(id), moves };
       });
     },
@@ -203,7 +202,7 @@ export function createPipelineRepo(db: Db) {
      * interviewed; newly ranked ones move to "Ranked" and ones taken off move back to
      * "Interviewed", each with a history event.
      */
-    saveRankList(applicationIds: number[], date: string, now: Date): { rankList: RankList; moves: StatusMove[] } {
+    saveRankList(applicationIds: number[], date: string, now: Date, today: string): { rankList: RankList; moves: StatusMove[] } {
       return inTransaction(db, () => {
         const chosen = applicationIds.map((id) => apps.get(id));
         const notEligible = chosen.filter((a) => !RANKABLE_STATUSES.has(a.status));
@@ -218,7 +217,7 @@ export function createPipelineRepo(db: Db) {
         const moves: StatusMove[] = [];
         for (const a of chosen) {
           if (a.status === 'interviewed') {
-            apps.setStatus([a.id], 'ranked', date, 'Added to the rank order list', now);
+            apps.setStatus([a.id], 'ranked', date, 'Added to the rank order list', now, today);
             moves.push({ applicationId: a.id, from: 'interviewed', to: 'ranked', date });
           }
         }
@@ -227,7 +226,7 @@ export function createPipelineRepo(db: Db) {
           if (kept.has(id)) continue;
           const a = apps.get(id);
           if (a.status === 'ranked') {
-            apps.setStatus([a.id], 'interviewed', date, 'Taken off the rank order list', now);
+            apps.setStatus([a.id], 'interviewed', date, 'Taken off the rank order list', now, today);
             moves.push({ applicationId: a.id, from: 'ranked', to: 'interviewed', date });
           }
         }

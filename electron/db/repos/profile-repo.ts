@@ -39,7 +39,7 @@ export function createProfileRepo(db: Db) {
     },
 
     /** Replaces the profile and its USCE entries in one transaction. */
-    save(profile: Profile, now: Date = new Date()): { profile: Profile; updatedAt: string } {
+    save(profile: Profile, now: Date): { profile: Profile; updatedAt: string } {
       const updatedAt = now.toISOString();
       inTransaction(db, () => {
         upsert.run({ ...toRow(profile, PROFILE_COLUMNS), updated_at: updatedAt });

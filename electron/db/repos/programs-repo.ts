@@ -240,7 +240,7 @@ export function createProgramsRepo(db: Db) {
      * Creates or updates an institution with exactly the given tracks, in one transaction.
      * Tracks of the institution that are not given are deleted.
      */
-    saveInstitution(input: InstitutionFields & { id?: number | undefined }, tracks: TrackToSave[], now: Date = new Date()): { institution: Institution; programs: Program[] } {
+    saveInstitution(input: InstitutionFields & { id?: number | undefined }, tracks: TrackToSave[], now: Date): { institution: Institution; programs: Program[] } {
       const stamp = now.toISOString();
       const institutionId = inTransaction(db, () => {
         let id = input.id;

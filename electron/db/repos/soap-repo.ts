@@ -6,7 +6,7 @@ import { inTransaction } from '../open';
 import { AppError } from '../../errors';
 import { rowMapper, notFound } from '../columns';
 import { createProgramsRepo } from './programs-repo';
-import { createApplicationsRepo, todayOf } from './applications-repo';
+import { createApplicationsRepo } from './applications-repo';
 import { emptyInstitution, emptyTrack, type Program, programLabel } from '../../../shared/domain/program';
 import { parseNrmpCode } from '../../../shared/domain/nrmp';
 import { SOAP_MAX_APPLICATIONS, type SoapApplication, type SoapMatchStatus, type SoapPlanEntry, type SoapState, type SoapUnfilledProgram } from '../../../shared/domain/soap';
@@ -254,7 +254,7 @@ export function createSoapRepo(db: Db) {
     },
 
     /** Accept (binding: every other application closes), reject or let expire (that program makes no more offers). */
-    decide(id: number, decision: 'accept' | 'reject' | 'expire', now: Date, clock?: SoapClock, today?: string): SoapApplication[] {
+    decide(id: number, decision: 'accept' | 'reject' | 'expire', now: Date, clock: SoapClock | undefined, today: string): SoapApplication[] {
       return inTransaction(db, () => {
         const app = application(id);
         const problem = soapDecideProblem(app, applications(), decision, clock);
@@ -264,7 +264,7 @@ export function createSoapRepo(db: Db) {
           stmts.appDecide.run('accepted', at, id);
           stmts.appCloseOthers.run(at, id);
           // The match is the season's: recorded on the application, the rest closes (one transaction).
-          if (app.programId !== null) createApplicationsRepo(db).recordSoapMatch(app.programId, today ?? todayOf(now), app.label, now);
+          if (app.programId !== null) createApplicationsRepo(db).recordSoapMatch(app.programId, today, app.label, now);
         } else stmts.appDecide.run(decision === 'reject' ? 'rejected' : 'expired', at, id);
         return applications();
       });

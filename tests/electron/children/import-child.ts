@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runImport } from '../../../electron/api/transfer-handlers';
+import { fixedClock } from '../../../electron/clock';
 import { backupDatabase } from '../../../electron/db/backup';
 import { readSheet } from '../../../electron/transfer/read-file';
 import { openServices } from '../../../electron/services';
@@ -14,7 +15,7 @@ const [databasePath, csvPath] = process.argv.slice(2) as [string, string];
 const services = openServices({ databasePath, mode: 'browser' });
 const sheet = await readSheet({ name: 'programs.csv', base64: fs.readFileSync(csvPath).toString('base64') }, 'programs');
 let writingAt = 0;
-const result = await runImport(services.db, 'programs', sheet, guessMapping('programs', sheet.headers), false, new Date(), async () => {
+const result = await runImport(services.db, 'programs', sheet, guessMapping('programs', sheet.headers), false, fixedClock(new Date()), async () => {
   const info = await backupDatabase(services.db, path.join(path.dirname(databasePath), 'backups'), 'before-import');
   writingAt = performance.now();
   process.stdout.write('writing\n');

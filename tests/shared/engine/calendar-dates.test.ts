@@ -1,6 +1,6 @@
 // Date computations of the season calendar: time zones, a daylight-saving change, today, overdue.
 import { describe, expect, it } from 'vitest';
-import { daysLeft, easternTime, formatInstant, instantOf, isPast, todayIn, userDateOf } from '../../../shared/engine/calendar-dates';
+import { daysLeft, easternTime, formatInstant, instantOf, isPast, localDateOf, userDateOf } from '../../../shared/engine/calendar-dates';
 import { agendaEntry, buildAgenda, dueReminders, programDeadlineItems, readinessItems, reminderText, seasonItems, interviewItems, type DatedItem } from '../../../shared/engine/agenda';
 import { readinessChecklist, readinessDue } from '../../../shared/engine/readiness';
 import { seedExampleProfile } from '../../fixtures';
@@ -32,9 +32,9 @@ describe('today and days left in the user\'s zone', () => {
   const now = new Date('2027-03-03T23:30:00Z'); // 6:30 pm ET on 3 Mar; 5 am on 4 Mar in Kolkata
 
   it('today depends on the zone', () => {
-    expect(todayIn(now, 'America/New_York')).toBe('2027-03-03');
-    expect(todayIn(now, 'Asia/Kolkata')).toBe('2027-03-04');
-    expect(todayIn(now, 'America/Los_Angeles')).toBe('2027-03-03');
+    expect(localDateOf(now, 'America/New_York')).toBe('2027-03-03');
+    expect(localDateOf(now, 'Asia/Kolkata')).toBe('2027-03-04');
+    expect(localDateOf(now, 'America/Los_Angeles')).toBe('2027-03-03');
   });
 
   it('the ROL deadline (9 pm ET on 3 Mar) is today in New York and in Kolkata (7:30 am on 4 Mar there)', () => {

@@ -1,0 +1,20 @@
+// Reminders: what to notify now, and what was shown today.
+import { z } from 'zod';
+import { method, noInput } from './define';
+
+export interface DueReminder {
+  key: string;
+  title: string;
+  body: string;
+  section: string;
+}
+
+export const remindersApi = {
+  /** Reminders to show now: due within the user's window, not done, not shown today. */
+  'reminders.due': method<DueReminder[]>()(noInput),
+  /** Records reminders as shown today (at most one per item per day). */
+  'reminders.markShown': method<{ recorded: number }>()(
+    z.object({ keys: z.array(z.string().min(1).max(120)).min(1, 'Give at least one reminder.').max(500, 'At most 500 reminders at once.') }).strict(),
+    { writes: ['reminders'] },
+  ),
+};
