@@ -1,8 +1,13 @@
-// Import rules keep the layers honest (ARCHITECTURE.md):
-// - shared/ is pure: no node:*, electron, better-sqlite3, React or DOM-only libraries;
+// Import rules keep the layers honest (docs/ARCHITECTURE.md):
+// - shared/ is pure: no node:*, electron, better-sqlite3, React or DOM-only libraries, and it
+//   imports neither electron/ nor renderer/;
 // - electron/ services (everything except the desktop shell files) never import 'electron',
-//   so they run under plain Node in tests, the browser-mode host and scripts.
+//   so they run under plain Node in tests, the browser-mode host and scripts; they never
+//   import the renderer;
+// - renderer/ never imports electron/ (it talks to the main process through its API client);
+// - no import cycles anywhere (import-x/no-cycle).
 import js from '@eslint/js';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -13,6 +18,19 @@ export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.native/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: {
+      // A cycle makes load order matter and layers meaningless; type-only imports count too.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {

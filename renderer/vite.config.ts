@@ -1,11 +1,45 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
+
+// `npm run dev` (scripts/dev.mjs) sets these: the browser-mode host to send /api to, and its token.
+const devApi = process.env.PRELIM_DEV_API;
+const devToken = process.env.PRELIM_DEV_TOKEN;
+
+/**
+ * Dev server only: gives the page the host's token (as the host does for the built page) and
+ * drops the Content-Security-Policy meta, whose script-src 'self' would block Vite's inline
+ * hot-reload preamble. The built app keeps its CSP.
+ */
+function devHost(): Plugin {
+  return {
+    name: 'prelim-dev-host',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      const withoutCsp = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+      return devToken ? withoutCsp.replace('<head>', `<head>\n    <meta name="prelim-token" content="${devToken}">`) : withoutCsp;
+    },
+  };
+}
 
 export default defineConfig({
   root: path.resolve(import.meta.dirname),
   base: './',
-  plugins: [react()],
+  plugins: [react(), devHost()],
+  server: devApi
+    ? {
+        proxy: {
+          // The host answers only its own Host and Origin: present the requests as its own.
+          '/api': {
+            target: devApi,
+            changeOrigin: true,
+            configure: (proxy) => {
+              proxy.on('proxyReq', (req) => req.removeHeader('origin'));
+            },
+          },
+        },
+      }
+    : {},
   build: {
     outDir: path.resolve(import.meta.dirname, '../dist/renderer'),
     emptyOutDir: true,

@@ -38,10 +38,12 @@ export async function runWebHost(argv: string[], intro?: string): Promise<void> 
     fail(err instanceof AppError ? err.message : `Could not open the database ${databasePath}: ${(err as Error).message}`);
     return;
   }
-  const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
+  // `npm run dev` (scripts/dev.mjs) serves the renderer with Vite instead, and gives the token to both.
+  const staticDir = process.env.PRELIM_DEV_STATIC ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
+  const token = process.env.PRELIM_DEV_TOKEN || undefined;
   let server;
   try {
-    server = await startWebServer({ dispatch: services.dispatch, onChange: services.onChange, staticDir, port });
+    server = await startWebServer({ dispatch: services.dispatch, onChange: services.onChange, staticDir, port, ...(token ? { token } : {}) });
   } catch (err) {
     services.close();
     const e = err as NodeJS.ErrnoException;

@@ -1,4 +1,4 @@
-// SOAP methods (DOMAIN.md §5). Every mutation answers with the whole SOAP overview, so the
+// SOAP methods (docs/DOMAIN.md §5). Every mutation answers with the whole SOAP overview, so the
 // screen shows exactly what the main process now holds.
 import { z } from 'zod';
 import { method, noInput } from './define';

@@ -1,4 +1,4 @@
-// Applications (DOMAIN.md §2): one per program (track) applied to, with a status and a
+// Applications (docs/DOMAIN.md §2): one per program (track) applied to, with a status and a
 // dated history of every change.
 import { z } from 'zod';
 import { isoDateSchema, trimText } from './bounds';

@@ -1,4 +1,4 @@
-// Communication with programs (DOMAIN.md §4 "Communication and interviews"): a dated log
+// Communication with programs (docs/DOMAIN.md §4.9 "Communication and interviews"): a dated log
 // per program, and message templates with placeholders filled from the profile and the
 // program.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Application documents (DOMAIN.md §4 "ERAS readiness"): versions of the personal
+// Application documents (docs/DOMAIN.md §4.5 "ERAS readiness"): versions of the personal
 // statement (a surgery one and a prelim-track one), the CV and the ERAS "Additional
 // Information" text, and which version went with which application.
 import { z } from 'zod';

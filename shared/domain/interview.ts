@@ -1,4 +1,4 @@
-// Interviews (DOMAIN.md §4 "Communication and interviews"): the invitation (received when,
+// Interviews (docs/DOMAIN.md §4.9 "Communication and interviews"): the invitation (received when,
 // respond by when), the scheduled local date-time with its IANA time zone and platform,
 // and what the applicant thought afterwards. The time is stored as the program gave it
 // (local wall-clock time + zone); absolute instants are computed (shared/engine/interview-time.ts).

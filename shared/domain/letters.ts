@@ -1,11 +1,11 @@
-// Letters of recommendation (DOMAIN.md §2 "LOR", §4 "ERAS readiness"): the writers, each
+// Letters of recommendation (docs/DOMAIN.md §2 "LOR", §4 "ERAS readiness"): the writers, each
 // letter's progress from "to ask" to "uploaded to the Letter Writer Portal", and which letters are
 // assigned to which application (at most 4 per program; locked once the application is
 // submitted).
 import { z } from 'zod';
 import { isoDateSchema, trimText } from './bounds';
 
-/** ERAS allows at most 4 letters per program (AAMC, DOMAIN.md §3). */
+/** ERAS allows at most 4 letters per program (AAMC, docs/DOMAIN.md §3). */
 export const MAX_LETTERS_PER_PROGRAM = 4;
 /** Seed: at least 3 letters in all... */
 export const MIN_LETTERS_PER_APPLICATION = 3;
@@ -146,7 +146,7 @@ export const letterAssignSchema = z
     assigned: z.boolean(),
     date: isoDateSchema,
     /**
-     * Assignments of a submitted application are locked (DOMAIN.md §2). Set only when the
+     * Assignments of a submitted application are locked (docs/DOMAIN.md §2). Set only when the
      * user explicitly unlocked the row to correct the record of what is in ERAS.
      */
     unlockSubmitted: z.boolean().default(false),

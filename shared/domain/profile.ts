@@ -1,4 +1,4 @@
-// The applicant profile (DOMAIN.md §2, §4): one row. Every field the engine needs to
+// The applicant profile (docs/DOMAIN.md §2, §4): one row. Every field the engine needs to
 // screen programs, tier them and compute readiness.
 import { z } from 'zod';
 import { findUsState } from './us-states';

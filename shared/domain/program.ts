@@ -1,4 +1,4 @@
-// Institutions and their programs (DOMAIN.md §2, §4). A program is one track
+// Institutions and their programs (docs/DOMAIN.md §2, §4). A program is one track
 // (categorical or preliminary) at one institution, with its own NRMP code and ERAS ID;
 // what the two tracks share (place, setting, visa policy, contacts) lives on the
 // institution so it is entered once.

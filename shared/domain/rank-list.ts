@@ -1,4 +1,4 @@
-// The NRMP rank order list (DOMAIN.md §2 ROL, §3): programs in order of preference.
+// The NRMP rank order list (docs/DOMAIN.md §2 ROL, §3): programs in order of preference.
 // Registration includes 20 ranked programs; each extra costs a fee whose amount is not
 // confirmed (the user sets it); 300 programs at most. Only interviewed programs are ranked.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The season calendar (DOMAIN.md §3): the reference dates of a Match season (projected by
+// The season calendar (docs/DOMAIN.md §3): the reference dates of a Match season (projected by
 // shared/engine/season-projection.ts) as data with their source, season and an "estimated" mark, plus what the user stores around them
 // (corrected dates, per-program deadlines, reminder settings). Times are US Eastern
 // (NRMP and ERAS announce them in ET); an all-day item has no time.
@@ -40,7 +40,7 @@ export interface SeasonEvent {
 
 /**
  * The 2027 Match reference dates: the projection of shared/engine/season-projection.ts (the
- * same weekday rules give every other season; DOMAIN.md §3 lists the 2027 values).
+ * same weekday rules give every other season; docs/DOMAIN.md §3 lists the 2027 values).
  */
 export const SEASON_EVENTS_2027: readonly SeasonEvent[] = projectSeasonEvents(2027);
 

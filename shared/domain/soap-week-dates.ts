@@ -1,5 +1,5 @@
 // The Match Week dates the SOAP feature needs, read from the season calendar
-// (shared/domain/season-calendar.ts, DOMAIN.md §3) with the user's corrections applied.
+// (shared/domain/season-calendar.ts, docs/DOMAIN.md §3) with the user's corrections applied.
 // The SOAP engine never reads this module: it takes a SoapWeekDates as a parameter.
 import { instantOf } from '../engine/calendar-dates';
 import { EASTERN, SEASON_EVENTS_2027, resolveSeasonEvents, type ResolvedSeasonEvent } from './season-calendar';
@@ -49,7 +49,7 @@ export function soapWeekDatesFrom(events: readonly ResolvedSeasonEvent[]): SoapW
     estimated: used.some((e) => e.estimated),
     source: used.some((e) => e.corrected)
       ? 'Season calendar (with your corrections; see Deadlines)'
-      : `Season calendar, DOMAIN.md §3 (${used[0]?.season ?? 'this season'}, est.; NRMP publishes the exact times)`,
+      : `Season calendar, docs/DOMAIN.md §3 (${used[0]?.season ?? 'this season'}, est.; NRMP publishes the exact times)`,
   };
 }
 

@@ -1,16 +1,16 @@
-// SOAP (DOMAIN.md §5): the fallback plan built before Match Week, Monday's List of Unfilled
+// SOAP (docs/DOMAIN.md §5): the fallback plan built before Match Week, Monday's List of Unfilled
 // Programs, and Match Week itself (applications, interview calls, offers in 4 rounds,
 // a binding acceptance). Types and the zod schemas of every SOAP input.
 import { z } from 'zod';
 import { trimText } from './bounds';
 
-/** At most 45 SOAP applications (DOMAIN §3 "SOAP applications", NRMP 2023–). */
+/** At most 45 SOAP applications (docs/DOMAIN.md §3 "SOAP applications", NRMP 2023–). */
 export const SOAP_MAX_APPLICATIONS = 45;
 export const SOAP_OFFER_ROUNDS = 4;
 
 /**
  * The applicant's result on Match Week Monday. A partially matched applicant may apply
- * only to the complementary position type (DOMAIN §5): matched to an advanced (PGY-2)
+ * only to the complementary position type (docs/DOMAIN.md §5): matched to an advanced (PGY-2)
  * position only -> preliminary PGY-1 positions; matched to a preliminary position only ->
  * advanced positions (which this tracker does not hold).
  */

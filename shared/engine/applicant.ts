@@ -112,7 +112,7 @@ export function summarizeApplicant(profile: Profile, today: TodayInput): Applica
   const step2ck = profile.step2ckStatus === 'passed' || profile.step2ckStatus === 'failed' ? profile.step2ckScore : null;
   const step1Numeric = profile.step1Result === 'numeric' ? profile.step1Score : null;
 
-  // Step 2 CK (DOMAIN §4 Scores: strong > 245, below average < 230).
+  // Step 2 CK (docs/DOMAIN.md §4.1 Scores: strong > 245, below average < 230).
   if (step2ck === null) {
     confidencePenalty += THRESHOLDS.confidence.penalties.applicantStep2ckPending;
     const when = profile.step2ckStatus === 'scheduled' && profile.step2ckDate ? `scheduled for ${profile.step2ckDate}` : profile.step2ckStatus === 'failed' ? 'not passed yet' : 'not taken yet';
@@ -131,7 +131,7 @@ export function summarizeApplicant(profile: Profile, today: TodayInput): Applica
     reasons.push({ rule: 'applicant_step2ck', effect: 'negative', text: `Your Step 2 CK ${step2ck} is below the passing line ${S.step2ck.passing}` });
   }
 
-  // Step 1 (DOMAIN §4 Scores: competitive > 235–240, low < 220, significant concern < 210).
+  // Step 1 (docs/DOMAIN.md §4.1 Scores: competitive > 235–240, low < 220, significant concern < 210).
   if (step1Numeric !== null) {
     if (step1Numeric > S.step1.competitive) {
       strength += W.step1Competitive;
@@ -153,7 +153,7 @@ export function summarizeApplicant(profile: Profile, today: TodayInput): Applica
     reasons.push({ rule: 'applicant_step1', effect: 'unknown', text: 'Your Step 1 is not taken yet' });
   }
 
-  // Trajectory (DOMAIN §4 Scores: Step 2 CK 15–20+ points above a numeric Step 1).
+  // Trajectory (docs/DOMAIN.md §4.1 Scores: Step 2 CK 15–20+ points above a numeric Step 1).
   if (step1Numeric !== null && step2ck !== null) {
     const diff = step2ck - step1Numeric;
     if (diff >= S.trajectoryPoints) {
@@ -166,7 +166,7 @@ export function summarizeApplicant(profile: Profile, today: TodayInput): Applica
     }
   }
 
-  // Attempts (DOMAIN §4 Scores: first-attempt passes matter more than the score; any failure is a major screen).
+  // Attempts (docs/DOMAIN.md §4.1 Scores: first-attempt passes matter more than the score; any failure is a major screen).
   const failures = failureParts(profile);
   const hasFailure = failures.length > 0;
   const failureText = failures.join(', ');
@@ -179,7 +179,7 @@ export function summarizeApplicant(profile: Profile, today: TodayInput): Applica
     reasons.push({ rule: 'attempts', effect: 'positive', text: 'Every USMLE exam you took was passed on the first attempt' });
   }
 
-  // Step 3 (DOMAIN §4 Scores: lowers perceived risk; required for H-1B).
+  // Step 3 (docs/DOMAIN.md §4.1 Scores: lowers perceived risk; required for H-1B).
   const step3Passed = profile.step3Status === 'passed';
   // (Step 3 missing for an H-1B is said per program, where the program offers the H-1B.)
   if (step3Passed) {

@@ -1,4 +1,4 @@
-// ERAS application fees (DOMAIN.md §3), as data with source, season and confidence, and
+// ERAS application fees (docs/DOMAIN.md §3), as data with source, season and confidence, and
 // the cost of a list. The count restarts for each specialty; whether preliminary and
 // categorical general surgery count as one specialty is unconfirmed, so by default they
 // are counted separately (a secondary source budgets them that way) and the user may
@@ -41,7 +41,7 @@ export const ERAS_FEES_2025_2026: ErasFeeSchedule = {
   note: '$11 per program for programs 1–30, $30 per program from 31; the count restarts for each specialty.',
 };
 
-/** The same amounts assumed for the 2027 Match (DOMAIN §3: "assume same for 2027 (unconfirmed)"). */
+/** The same amounts assumed for the 2027 Match (docs/DOMAIN.md §3: "assume same for 2027 (unconfirmed)"). */
 export const ERAS_FEES_2027: ErasFeeSchedule = {
   ...ERAS_FEES_2025_2026,
   id: 'eras-2027',
@@ -72,7 +72,7 @@ export const ERAS_FEE_SCHEDULES: readonly ErasFeeSchedule[] = [ERAS_FEES_2027, E
 /** The schedule used unless another is passed. */
 export const CURRENT_ERAS_FEES = ERAS_FEES_2027;
 
-/** Other application costs (DOMAIN §3), shown next to the list cost; amounts the user may edit. */
+/** Other application costs (docs/DOMAIN.md §3), shown next to the list cost; amounts the user may edit. */
 export interface FeeItem {
   id: string;
   item: string;

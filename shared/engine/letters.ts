@@ -1,4 +1,4 @@
-// Letter rules (DOMAIN.md §2 "LOR", §4 "ERAS readiness"): the 4-per-program limit, the
+// Letter rules (docs/DOMAIN.md §2 "LOR", §4 "ERAS readiness"): the 4-per-program limit, the
 // lock on submitted applications, the minimums per submitted application and the reminder
 // for asked letters that are not uploaded. Pure: the repo, the screen and the readiness
 // and reminder engines all call these.
@@ -125,7 +125,7 @@ export function applicationLetterSummary(
   const notUploadedCount = assigned.filter((a) => a.letter.stage !== 'uploaded' && a.letter.stage !== 'declined').length;
   const locked = isAssignmentLocked(status);
   const warnings: string[] = [];
-  // DOMAIN.md §4: only confirmed-strong letters count towards the minimums.
+  // docs/DOMAIN.md §4: only confirmed-strong letters count towards the minimums.
   if (locked) {
     if (confirmedStrongCount < MIN_LETTERS_PER_APPLICATION) {
       warnings.push(

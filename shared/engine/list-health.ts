@@ -1,4 +1,4 @@
-// List health (DOMAIN.md §4 "List composition"): for the programs the user marked to
+// List health (docs/DOMAIN.md §4.4 "List composition"): for the programs the user marked to
 // apply to, how the list compares with the seed's advice, and what to do about each gap.
 import type { Profile } from '../domain/profile';
 import type { Program } from '../domain/program';

@@ -1,4 +1,4 @@
-// Message templates (DOMAIN.md §4 "Communication"): the built-in texts adapted from the
+// Message templates (docs/DOMAIN.md §4.9 "Communication"): the built-in texts adapted from the
 // seed, placeholder filling from the profile and the program, mailto: links, and the
 // "do not spam" check. Pure.
 import { LABELS, type Profile } from '../domain/profile';

@@ -1,4 +1,4 @@
-// The shape of a readiness checklist item (DOMAIN.md §4 "ERAS readiness", §5 SOAP).
+// The shape of a readiness checklist item (docs/DOMAIN.md §4.5 "ERAS readiness", §5 SOAP).
 // The ERAS checklist (readiness engine) and the SOAP readiness items (SOAP engine) both
 // produce these, so one screen and one dashboard card show them.
 

@@ -1,4 +1,4 @@
-// The ERAS readiness checklist (DOMAIN.md §4 "ERAS readiness", seed "Apply early and
+// The ERAS readiness checklist (docs/DOMAIN.md §4.5 "ERAS readiness", seed "Apply early and
 // completely"), computed from the profile, the letters, the documents, the programs on
 // the list and the applications. Each rule is one small function returning one item,
 // with why it is in its state and what to do next. Items only the user can judge (the CV
@@ -22,7 +22,7 @@ export interface ReadinessLetter {
   id: number;
   writerId: number;
   writerName: string;
-  /** Who wrote it, in the terms of DOMAIN §4: US surgeon, other US faculty, surgeon at home, someone else. */
+  /** Who wrote it, in the terms of docs/DOMAIN.md §4.5: US surgeon, other US faculty, surgeon at home, someone else. */
   writerKind: 'us_surgeon' | 'us_faculty' | 'home_surgeon' | 'other';
   /** The writer said yes to "a strong letter for preliminary surgery?" (went through strong confirmed; isConfirmedStrong). */
   confirmedStrong: boolean;
@@ -171,7 +171,7 @@ export const step2ckRule: Rule = ({ input, applicant, onList, due }) => {
 };
 
 /**
- * The H-1B programs on the list that need Step 3 (DOMAIN §4 Program screens: "requires H-1B,
+ * The H-1B programs on the list that need Step 3 (docs/DOMAIN.md §4.2 Program screens: "requires H-1B,
  * program offers H-1B, Step 3 not passed" is flagged). An applicant who requires the H-1B
  * needs Step 3 at every H-1B sponsor, the H-1B-only ones and those sponsoring both (they
  * could only take the applicant on a J-1, which the applicant does not accept). One who

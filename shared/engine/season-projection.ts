@@ -59,7 +59,7 @@ export function matchYearOn(date: string): number {
 }
 
 /**
- * The season's reference dates, in date order. Rules (DOMAIN.md §3, checked against the
+ * The season's reference dates, in date order. Rules (docs/DOMAIN.md §3, checked against the
  * published 2025 and 2026 calendars and the 2027 projections):
  * - ERAS opens: first Wednesday of June of the year before (2025: 4 Jun; 2026: 3 Jun).
  * - Applicants may submit: first Wednesday of September (2025: 3 Sep; 2026: 2 Sep).

@@ -1,5 +1,5 @@
 /**
- * The SOAP fallback plan (DOMAIN.md §5 advice, seed "Tier 3 … SOAP-sensitive"): built weeks
+ * The SOAP fallback plan (docs/DOMAIN.md §5 advice, seed "Tier 3 … SOAP-sensitive"): built weeks
  * before Match Week from preliminary programs that sponsor the applicant's visa, are
  * flexible on their scores and often go unfilled; on Monday intersected with the List of
  * Unfilled Programs. Pure: the tier results come from tierPrograms (this file adds no
@@ -13,7 +13,7 @@ import { THRESHOLDS } from './thresholds';
 import { scoreMinimumChecks } from './tier-program';
 import type { TierOutcome, TierReason, TierResult } from './types';
 
-/** Which position types the applicant may apply to in SOAP (DOMAIN §5 "partial match"). */
+/** Which position types the applicant may apply to in SOAP (docs/DOMAIN.md §5 "partial match"). */
 export function soapAllowedTracks(status: SoapMatchStatus): { tracks: readonly Track[]; why: string } {
   switch (status) {
     case 'partial_advanced':
@@ -39,7 +39,7 @@ export function soapTrackProblem(status: SoapMatchStatus, program: Pick<Program,
 export const SOAP_RANKING = {
   /**
    * Tier 3 is the engine's "SOAP-sensitive" tier: it leads. A long shot (top academic or
-   * research-heavy, DOMAIN §4 "de-emphasize") stays below every tiered program even with
+   * research-heavy, docs/DOMAIN.md §4.3 "de-emphasize") stays below every tiered program even with
    * 4 unfilled Matches.
    */
   tier: { tier3: 40, tier2: 25, tier1: 12, long_shot: -40, excluded: 0 } as Record<TierOutcome, number>,
@@ -139,7 +139,7 @@ export interface PlanItem {
 }
 
 /**
- * The plan re-ranked to what is actually open (DOMAIN §5 "on Monday, intersect it with the
+ * The plan re-ranked to what is actually open (docs/DOMAIN.md §5 "on Monday, intersect it with the
  * released unfilled list"): programs on the list first, then the rest, each group in the
  * user's order. Returns program ids in the new order.
  */

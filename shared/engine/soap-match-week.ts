@@ -1,5 +1,5 @@
 /**
- * Match Week mode (DOMAIN.md §5): the clock of the four Thursday offer rounds and the rules
+ * Match Week mode (docs/DOMAIN.md §5): the clock of the four Thursday offer rounds and the rules
  * of SOAP applications and offers. Pure: the repository asks these functions before it
  * writes, so the rules live (and are tested) in one place.
  */

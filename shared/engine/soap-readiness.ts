@@ -1,5 +1,5 @@
 /**
- * SOAP readiness (DOMAIN.md §5, seed "Personal statement … plus a prelim-track version"):
+ * SOAP readiness (docs/DOMAIN.md §5, seed "Personal statement … plus a prelim-track version"):
  * items of the 'soap' group for the readiness checklist. Pure; the caller passes the ROL
  * deadline (season calendar), the letters assigned (letters feature) and the user's ticks.
  */
@@ -62,7 +62,7 @@ export function soapReadinessItems(input: SoapReadinessInput): ReadinessItem[] {
           manual: false,
         };
 
-  // Exams for ECFMG certification (DOMAIN §2): Step 1, Step 2 CK and OET Medicine.
+  // Exams for ECFMG certification (docs/DOMAIN.md §2): Step 1, Step 2 CK and OET Medicine.
   const missing: string[] = [];
   const ecfmg = ecfmgFacts(p);
   if (!ecfmg.step1Passed) missing.push(`Step 1 (${LABELS.step1Result[p.step1Result].toLowerCase()})`);

@@ -1,4 +1,4 @@
-// Reads the NRMP List of Unfilled Programs (DOMAIN.md §5) from whatever the user pastes or
+// Reads the NRMP List of Unfilled Programs (docs/DOMAIN.md §5) from whatever the user pastes or
 // imports: a CSV/TSV export with a header row, copied table rows, or plain lines like
 // "1234440P0  Mercy Hospital  Springfield, OH  2". papaparse splits the rows (it guesses
 // the delimiter); every row is then read by meaning: the NRMP code is found by its

@@ -1,5 +1,5 @@
 /**
- * Program tiers (DOMAIN.md §4). Pure and deterministic: program + profile + today in,
+ * Program tiers (docs/DOMAIN.md §4). Pure and deterministic: program + profile + today in,
  * a TierResult out, every step explained in `reasons`.
  *
  * How a program is tiered:
@@ -328,7 +328,7 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
   let confidence = THRESHOLDS.confidence.start - a.confidencePenalty;
   const isPrelim = program.track === 'preliminary';
 
-  // ---- Screen: visa (DOMAIN §4 Program screens 1–3) ----
+  // ---- Screen: visa (docs/DOMAIN.md §4.2 Program screens 1–3) ----
   const sp = inst.visaSponsorship;
   if (a.needsVisa) {
     if (sp === 'unknown') {

@@ -4,7 +4,7 @@
 export const TIER_OUTCOMES = ['excluded', 'long_shot', 'tier1', 'tier2', 'tier3'] as const;
 export type TierOutcome = (typeof TIER_OUTCOMES)[number];
 
-/** Display labels (DOMAIN §4 "Tiers among the rest"). */
+/** Display labels (docs/DOMAIN.md §4.3 "Tiers among the rest"). */
 export const TIER_LABELS: Readonly<Record<TierOutcome, string>> = {
   excluded: 'Excluded',
   long_shot: 'Long shot',
@@ -17,7 +17,7 @@ export type ConfidenceLevel = 'high' | 'medium' | 'low';
 
 export type ReasonEffect = 'exclude' | 'positive' | 'negative' | 'neutral' | 'unknown';
 
-/** The hard screens of DOMAIN §4 "Program screens". */
+/** The hard screens of docs/DOMAIN.md §4.2 "Program screens". */
 export const SCREEN_CODES = [
   'no_visa_sponsorship',
   'visa_type_mismatch',

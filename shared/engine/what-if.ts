@@ -1,4 +1,4 @@
-// What-if (DOMAIN.md §4 "Flexibility on J-1 greatly increases the pool; H-1B-only shrinks
+// What-if (docs/DOMAIN.md §4.4 "Flexibility on J-1 greatly increases the pool; H-1B-only shrinks
 // it and needs Step 3"): apply hypothetical changes to a copy of the profile, re-tier,
 // and show what moved.
 import { LABELS, type Profile, type UsceEntry, type VisaNeed } from '../domain/profile';

@@ -1,6 +1,6 @@
 // Fictional sample institutions for trying the app (never real hospitals): invented
 // place names, real states weighted roughly like general-surgery programs, and
-// distributions that follow DOMAIN.md (about half of prelim positions unfilled, J-1 the
+// distributions that follow docs/DOMAIN.md §3.4 (about half of prelim positions unfilled, J-1 the
 // most common sponsorship, community programs the largest group). Deterministic: the
 // same count and seed give the same data.
 import { emptyInstitution, emptyTrack, type InstitutionFields, type ProgramTrackFields, type Track, type UnfilledYear } from '../domain/program';
@@ -91,7 +91,7 @@ const VISA_WEIGHTS: Record<Setting, readonly (readonly [Visa, number])[]> = {
 };
 
 /**
- * How prelim programs fill (DOMAIN §3: 52 % of prelim positions filled in 2024, i.e. about
+ * How prelim programs fill (docs/DOMAIN.md §3: 52 % of prelim positions filled in 2024, i.e. about
  * half unfilled). Unfilled positions concentrate in some programs, often the larger,
  * service-heavy ones: weights of [fills every year, sometimes unfilled, chronically unfilled].
  */

@@ -5,7 +5,7 @@ import { useApp } from './harness';
 
 const app = useApp();
 
-/** A handful of programs of each kind (DOMAIN.md §4), against the seed's worked example. */
+/** A handful of programs of each kind (docs/DOMAIN.md §4), against the seed's worked example. */
 async function seedWorkedExample(services: AppServices) {
   const save = async (input: unknown) => {
     const r = await services.dispatch('institutions.save', input);

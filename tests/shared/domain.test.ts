@@ -5,7 +5,7 @@ import { EMPTY_PROFILE, profileSchema, usceWeeks } from '../../shared/domain/pro
 import { institutionWithTracksSchema } from '../../shared/domain/program';
 import { institution, seedExampleProfile, track } from '../fixtures';
 
-describe('NRMP program codes (DOMAIN.md glossary: 9 to 11 characters: 4-digit institution, 3-digit specialty, track letter C/P/A/R, a track number of 1 to 3 characters)', () => {
+describe('NRMP program codes (docs/DOMAIN.md §2.2: 9 to 11 characters: 4-digit institution, 3-digit specialty, track letter C/P/A/R, a track number of 1 to 3 characters)', () => {
   it.each([
     ['1234440P0', { institution: '1234', specialty: '440', track: 'P', digit: '0' }],
     [' 1234440c0 ', { institution: '1234', specialty: '440', track: 'C', digit: '0' }],

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * v7: SOAP (DOMAIN.md §5). One settings row, the fallback plan, Monday's List of Unfilled
+ * v7: SOAP (docs/DOMAIN.md §5). One settings row, the fallback plan, Monday's List of Unfilled
  * Programs and the Match Week applications.
  * - Plan entries and list rows follow their program (CASCADE / SET NULL): deleting a
  *   program must not be blocked by SOAP.

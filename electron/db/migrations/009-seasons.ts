@@ -7,7 +7,7 @@ import type { Migration } from './types';
  * season_archive (an SQLite image) and the season-bound rows (applications, interviews, rank
  * list, SOAP, program deadlines, readiness ticks…) are cleared from the live tables.
  * Corrections of reference dates are kept per season (keyed by Match year); a letter carried
- * from an earlier season remembers it (importable in MyERAS, DOMAIN.md §4 "After the Match").
+ * from an earlier season remembers it (importable in MyERAS, docs/DOMAIN.md §4 "After the Match").
  */
 export const m009Seasons: Migration = {
   version: 9,

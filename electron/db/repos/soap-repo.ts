@@ -1,4 +1,4 @@
-// SOAP (DOMAIN.md §5): the fallback plan, Monday's List of Unfilled Programs and the Match
+// SOAP (docs/DOMAIN.md §5): the fallback plan, Monday's List of Unfilled Programs and the Match
 // Week applications. Every rule is asked of the pure engine (shared/engine/soap-*) before a
 // write, inside one transaction, so a refused request changes nothing.
 import type { Db } from '../open';

@@ -1,4 +1,4 @@
-// The SOAP screen (DOMAIN.md §5): the fallback plan built weeks before Match Week,
+// The SOAP screen (docs/DOMAIN.md §5): the fallback plan built weeks before Match Week,
 // Monday's List of Unfilled Programs, and Match Week mode.
 import { useState } from 'react';
 import { SOAP_MATCH_STATUS_LABELS, type SoapMatchStatus } from '../../../shared/domain/soap';

@@ -1,4 +1,4 @@
-// DOMAIN.md §3: "ERAS fee: $11 per program for programs 1–30, $30 per program from 31; the
+// docs/DOMAIN.md §3: "ERAS fee: $11 per program for programs 1–30, $30 per program from 31; the
 // count restarts for each specialty. Whether preliminary and categorical surgery count as
 // one specialty is unconfirmed: default to separate, let the user change it."
 import { describe, expect, it } from 'vitest';

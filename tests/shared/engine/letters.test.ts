@@ -1,4 +1,4 @@
-// DOMAIN.md §2 "LOR": "at most 4 per program; assignments to a program lock once applied";
+// docs/DOMAIN.md §2 "LOR": "at most 4 per program; assignments to a program lock once applied";
 // §4 "at least 2 from US surgeons ... 1 more"; seed: "If they hesitate, it is better not to
 // use that letter."
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// DOMAIN.md §4 "List composition": findings about the programs marked to apply to.
+// docs/DOMAIN.md §4.4 "List composition": findings about the programs marked to apply to.
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../shared/domain/profile';
 import { listHealth, tierProgram, type ListEntry, type ListFindingCode, type TierOutcome } from '../../../shared/engine';

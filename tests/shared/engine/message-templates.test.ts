@@ -1,4 +1,4 @@
-// DOMAIN.md §4 "Communication": "A short, targeted email to PD/coordinator ... (template in
+// docs/DOMAIN.md §4.9 "Communication": "A short, targeted email to PD/coordinator ... (template in
 // the seed: name, school, visa needs, 1–2 strengths, why this program). No mass mailing."
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATES, PLACEHOLDERS, fillTemplate, lastName, mailtoUrl, massMailingWarning, placeholderValues } from '../../../shared/engine/message-templates';

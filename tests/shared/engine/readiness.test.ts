@@ -1,4 +1,4 @@
-// One test (or a small table) per checklist rule, quoting DOMAIN.md §4 "ERAS readiness".
+// One test (or a small table) per checklist rule, quoting docs/DOMAIN.md §4.5 "ERAS readiness".
 import { describe, expect, it } from 'vitest';
 import { EMPTY_PROFILE } from '../../../shared/domain/profile';
 import { resolveSeasonEvents } from '../../../shared/domain/season-calendar';

@@ -1,4 +1,4 @@
-// DOMAIN.md §4 "Program screens (hard filters, "excluded" with a reason)": one table per rule.
+// docs/DOMAIN.md §4.2 "Program screens (hard filters, "excluded" with a reason)": one table per rule.
 import { describe, expect, it } from 'vitest';
 import type { Profile, VisaNeed } from '../../../shared/domain/profile';
 import type { VisaSponsorship } from '../../../shared/domain/program';
@@ -59,7 +59,7 @@ describe('screen: visa sponsorship', () => {
     expect(r.flags).toContainEqual({ code: 'h1b_needs_step3', text: 'H-1B needs Step 3 passed before the petition' });
   });
 
-  it('unknown sponsorship never excludes: it lowers confidence, flags and says so (DOMAIN §4: "Unknown data (e.g. visa "unknown") never excludes")', () => {
+  it('unknown sponsorship never excludes: it lowers confidence, flags and says so (docs/DOMAIN.md §4: "Unknown data (e.g. visa "unknown") never excludes")', () => {
     const known = tierProgram(makeProgram(), seedApplicant(), TODAY);
     const r = tierProgram(makeProgram({ institution: { visaSponsorship: 'unknown' } }), seedApplicant(), TODAY);
     expect(r.outcome).not.toBe('excluded');

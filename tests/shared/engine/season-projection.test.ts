@@ -1,5 +1,5 @@
 // The season calendar projected for any Match year (docs/DOMAIN.md §3 "Season calendar
-// rules"): 2027 gives DOMAIN.md's dates; 2028 and 2029 follow the same weekday rules; a
+// rules"): 2027 gives the dates of docs/DOMAIN.md §3.3; 2028 and 2029 follow the same weekday rules; a
 // correction belongs to one season.
 import { describe, expect, it } from 'vitest';
 import { lastWeekday, matchDayOf, matchYearOn, nthWeekday, projectSeasonEvents, weekdayOf } from '../../../shared/engine/season-projection';
@@ -8,7 +8,7 @@ import { resolveSeasonEvents, seasonCorrectionSchema } from '../../../shared/dom
 const dates = (year: number) => Object.fromEntries(projectSeasonEvents(year).map((e) => [e.id, `${e.date}${e.time ? ` ${e.time}` : ''}`]));
 
 describe('season projection', () => {
-  it('2027 gives the dates of DOMAIN.md §3', () => {
+  it('2027 gives the dates of docs/DOMAIN.md §3', () => {
     expect(dates(2027)).toEqual({
       'eras-opens': '2026-06-03',
       'eras-submit-opens': '2026-09-02',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseUnfilledList, UNFILLED_LIST_EXAMPLE } from '../../../shared/engine/soap-unfilled-list';
 
-describe('parseUnfilledList (DOMAIN §5: the List of Unfilled Programs released Monday)', () => {
+describe('parseUnfilledList (docs/DOMAIN.md §5: the List of Unfilled Programs released Monday)', () => {
   it('reads a CSV export by its header, keeping quoted names with commas', () => {
     const csv = `Program Code,Program Name,City,State,Unfilled Positions
 1234440P0,"Mercy General Hospital, Surgery-Preliminary",Springfield,OH,2
@@ -67,7 +67,7 @@ garbage line here
     expect(r.unreadable).toEqual([]);
   });
 
-  it('reads codes of 9 to 11 characters (DOMAIN.md glossary), not 7 or 12', () => {
+  it('reads codes of 9 to 11 characters (docs/DOMAIN.md §2.2), not 7 or 12', () => {
     const r = parseUnfilledList('2264440P001 Calloway-Brandt Memorial Hospital TX\n2218440C01 Hopital Saint-Remy LA\n4219440 Wrenfield\n1234440P0001 Too long');
     expect(r.entries.map((e) => e.nrmpCode)).toEqual(['2264440P001', '2218440C01']);
     expect(r.unreadable).toHaveLength(2);

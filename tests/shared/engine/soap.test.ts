@@ -1,4 +1,4 @@
-// SOAP engine (DOMAIN.md §5): fallback candidates, the partial-match restriction, the
+// SOAP engine (docs/DOMAIN.md §5): fallback candidates, the partial-match restriction, the
 // Monday intersection, the 45 cap, round progression, a binding acceptance, readiness.
 import { describe, expect, it } from 'vitest';
 import { SOAP_WEEK_DATES_2027, easternInstant } from '../../../shared/domain/soap-week-dates';
@@ -72,7 +72,7 @@ describe('fallback candidates: prelim, visa sponsored, flexible screens, unfille
   });
 });
 
-describe('partial match: only the complementary position type (DOMAIN §5)', () => {
+describe('partial match: only the complementary position type (docs/DOMAIN.md §5)', () => {
   const prelim = makeProgram({ track: 'preliminary' });
   const categorical = makeProgram({ track: 'categorical' });
   it('an applicant matched to an advanced position only may apply to preliminary positions, not categorical', () => {

@@ -1,4 +1,4 @@
-// DOMAIN.md §4 "Tiers among the rest": one table per tier rule, the seed's worked
+// docs/DOMAIN.md §4.3 "Tiers among the rest": one table per tier rule, the seed's worked
 // example, signals (IMG-friendliness, geography, applicant strength) and the result's shape.
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../shared/domain/profile';

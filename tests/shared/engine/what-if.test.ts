@@ -1,4 +1,4 @@
-// DOMAIN.md §4 List composition: "Flexibility on J-1 greatly increases the pool;
+// docs/DOMAIN.md §4.4 List composition: "Flexibility on J-1 greatly increases the pool;
 // H-1B-only shrinks it and needs Step 3." What-if re-tiers a changed copy of the profile.
 import { describe, expect, it } from 'vitest';
 import type { Program, VisaSponsorship } from '../../../shared/domain/program';

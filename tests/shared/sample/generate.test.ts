@@ -1,5 +1,5 @@
 // Fictional sample data: valid for the API schema, unique NRMP codes at scale,
-// deterministic, and distributed like DOMAIN.md describes.
+// deterministic, and distributed like docs/DOMAIN.md §3.4 describes.
 import { describe, expect, it } from 'vitest';
 import { parseNrmpCode } from '../../../shared/domain/nrmp';
 import { institutionWithTracksSchema } from '../../../shared/domain/program';
@@ -94,7 +94,7 @@ describe('generateSampleInstitutions', () => {
       expect(visa('unknown')).toBeGreaterThan(0.03);
     });
 
-    it('about half of prelim positions go unfilled (DOMAIN §3: 52 % filled in 2024)', () => {
+    it('about half of prelim positions go unfilled (docs/DOMAIN.md §3: 52 % filled in 2024)', () => {
       let positions = 0;
       let unfilled = 0;
       for (const i of many) {
