@@ -6,6 +6,18 @@ import { rowMapper, notFound, oneById, singleRow, toRow, type FullColumnSpec, ty
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings, type ProgramDeadline, type SeasonCorrection } from '../../../shared/domain/season-calendar';
 
 type Row = Record<string, unknown>;
+interface TickRow {
+  item_id: string;
+  done: 0 | 1;
+}
+interface IcsExportRow {
+  uid: string;
+  content_hash: string;
+  sequence: number;
+  title: string;
+  start: string;
+  cancelled: 0 | 1;
+}
 
 const rowToDeadline = rowMapper<ProgramDeadline>({ id: 'int', programId: 'int', title: 'text', dueDate: 'text', done: 'bool', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
@@ -65,7 +77,7 @@ export function createCalendarRepo(db: Db) {
 
   return {
     ticks(): Record<string, boolean> {
-      return Object.fromEntries((stmts.ticks.all() as Row[]).map((r) => [r.item_id as string, r.done === 1]));
+      return Object.fromEntries((stmts.ticks.all() as TickRow[]).map((r) => [r.item_id, r.done === 1]));
     },
 
     setTick(itemId: string, done: boolean, now: Date): void {
@@ -151,8 +163,8 @@ export function createCalendarRepo(db: Db) {
       now: Date,
     ): { sequences: Map<string, number>; cancelled: { uid: string; sequence: number; title: string; start: string }[] } {
       return inTransaction(db, () => {
-        const rows = stmts.icsExports.all() as Row[];
-        const stored = new Map(rows.map((r) => [r.uid as string, { hash: r.content_hash as string, sequence: r.sequence as number, cancelled: r.cancelled === 1 }]));
+        const rows = stmts.icsExports.all() as IcsExportRow[];
+        const stored = new Map(rows.map((r) => [r.uid, { hash: r.content_hash, sequence: r.sequence, cancelled: r.cancelled === 1 }]));
         const out = new Map<string, number>();
         for (const e of events) {
           const prev = stored.get(e.uid);
@@ -169,11 +181,11 @@ export function createCalendarRepo(db: Db) {
         const current = new Set(events.map((e) => e.uid));
         const cancelled: { uid: string; sequence: number; title: string; start: string }[] = [];
         for (const r of rows) {
-          const uid = r.uid as string;
-          if (current.has(uid) || r.cancelled === 1 || (r.start as string) === '') continue;
+          const uid = r.uid;
+          if (current.has(uid) || r.cancelled === 1 || r.start === '') continue;
           // The export says CANCELLED with sequence + 1 (cancelledIcsEvents); that is what is stored.
-          stmts.cancelIcsExport.run({ uid, sequence: (r.sequence as number) + 1, now: now.toISOString() });
-          cancelled.push({ uid, sequence: r.sequence as number, title: r.title as string, start: r.start as string });
+          stmts.cancelIcsExport.run({ uid, sequence: r.sequence + 1, now: now.toISOString() });
+          cancelled.push({ uid, sequence: r.sequence, title: r.title, start: r.start });
         }
         return { sequences: out, cancelled };
       });

@@ -26,7 +26,7 @@ export function createCommunicationsRepo(db: Db) {
     programExists: db.prepare('SELECT id FROM program WHERE id = ?').pluck(),
     insert: db.prepare(
       `INSERT INTO communication (program_id, channel, direction, date, contact, subject, body, notes, template_id, created_at)
-       VALUES (@programId, @channel, @direction, @date, @contact, @subject, @body, @notes, @templateId, @now)`,
+       VALUES (@program_id, @channel, @direction, @date, @contact, @subject, @body, @notes, @template_id, @now)`,
     ),
     delete: db.prepare('DELETE FROM communication WHERE id = ?'),
     templates: db.prepare('SELECT * FROM message_template ORDER BY built_in_key IS NULL, id'),
@@ -54,7 +54,9 @@ export function createCommunicationsRepo(db: Db) {
       return inTransaction(db, () => {
         if (stmts.programExists.get(c.programId) === undefined) throw notFound('Program', c.programId);
         if (c.templateId !== null) getTemplate(c.templateId);
-        return getCommunication(Number(stmts.insert.run({ ...c, now: now.toISOString() }).lastInsertRowid));
+        const { programId, templateId, channel, direction, date, contact, subject, body, notes } = c;
+        const row = { program_id: programId, template_id: templateId, channel, direction, date, contact, subject, body, notes, now: now.toISOString() };
+        return getCommunication(Number(stmts.insert.run(row).lastInsertRowid));
       });
     },
 

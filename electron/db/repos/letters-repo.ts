@@ -17,6 +17,11 @@ import {
 import { assignmentProblem, isAssignmentLocked } from '../../../shared/engine/letters';
 
 type Row = Record<string, unknown>;
+interface AssignmentRow {
+  application_id: number;
+  letter_id: number;
+  assigned_on: string;
+}
 
 const rowToWriter = rowMapper<LetterWriter>({ id: 'int', name: 'text', title: 'text', specialty: 'text', institution: 'text', location: 'text', isSurgeon: 'bool', relationship: 'text', email: 'text', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
@@ -78,8 +83,8 @@ export function createLettersRepo(db: Db) {
     ),
     updateLetter: db.prepare('UPDATE letter SET writer_id = @writer_id, label = @label, portal_letter_id = @portal_letter_id, notes = @notes, updated_at = @now WHERE id = @id'),
     setStage: db.prepare(
-      `UPDATE letter SET stage = @stage, asked_on = @askedOn, agreed_on = @agreedOn, strong_confirmed_on = @strongConfirmedOn,
-       uploaded_on = @uploadedOn, declined_on = @declinedOn, updated_at = @now WHERE id = @id`,
+      `UPDATE letter SET stage = @stage, asked_on = @asked_on, agreed_on = @agreed_on, strong_confirmed_on = @strong_confirmed_on,
+       uploaded_on = @uploaded_on, declined_on = @declined_on, updated_at = @now WHERE id = @id`,
     ),
     deleteLetter: db.prepare('DELETE FROM letter WHERE id = ?'),
     assignments: db.prepare('SELECT * FROM letter_assignment ORDER BY application_id, assigned_on, letter_id'),
@@ -102,7 +107,7 @@ export function createLettersRepo(db: Db) {
   const getLetter = oneById(stmts.letter, rowToLetter, 'Letter');
 
   function assignments(): LetterAssignment[] {
-    return (stmts.assignments.all() as Row[]).map((r) => ({ applicationId: r.application_id as number, letterId: r.letter_id as number, assignedOn: r.assigned_on as string }));
+    return (stmts.assignments.all() as AssignmentRow[]).map((r) => ({ applicationId: r.application_id, letterId: r.letter_id, assignedOn: r.assigned_on }));
   }
 
   function settings(): LetterSettings {
@@ -170,7 +175,17 @@ export function createLettersRepo(db: Db) {
     setStage(id: number, stage: LetterStage, date: string, now: Date): Letter {
       return inTransaction(db, () => {
         const letter = getLetter(id);
-        stmts.setStage.run({ id, stage, ...datesAfterStage(letter, stage, date), now: now.toISOString() });
+        const d = datesAfterStage(letter, stage, date);
+        stmts.setStage.run({
+          id,
+          stage,
+          asked_on: d.askedOn,
+          agreed_on: d.agreedOn,
+          strong_confirmed_on: d.strongConfirmedOn,
+          uploaded_on: d.uploadedOn,
+          declined_on: d.declinedOn,
+          now: now.toISOString(),
+        });
         return getLetter(id);
       });
     },

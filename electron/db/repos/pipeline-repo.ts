@@ -33,10 +33,10 @@ export function createPipelineRepo(db: Db) {
     interview: db.prepare('SELECT * FROM interview WHERE id = ?'),
     insertInterview: db.prepare(
       `INSERT INTO interview (application_id, invited_on, respond_by, local_start, time_zone, duration_minutes, platform, location, completed, impressions, score, created_at, updated_at)
-       VALUES (@applicationId, @invitedOn, @respondBy, @localStart, @timeZone, @durationMinutes, @platform, @location, @completed, @impressions, @score, @now, @now)`,
+       VALUES (@application_id, @invited_on, @respond_by, @local_start, @time_zone, @duration_minutes, @platform, @location, @completed, @impressions, @score, @now, @now)`,
     ),
     updateInterview: db.prepare(
-      `UPDATE interview SET invited_on = @invitedOn, respond_by = @respondBy, local_start = @localStart, time_zone = @timeZone, duration_minutes = @durationMinutes,
+      `UPDATE interview SET invited_on = @invited_on, respond_by = @respond_by, local_start = @local_start, time_zone = @time_zone, duration_minutes = @duration_minutes,
               platform = @platform, location = @location, completed = @completed, impressions = @impressions, score = @score, updated_at = @now
         WHERE id = @id`,
     ),
@@ -78,14 +78,14 @@ export function createPipelineRepo(db: Db) {
 
   return {
     overview(): ApplicationOverview[] {
-      const rows = stmts.overview.all() as Record<string, unknown>[];
+      const rows = stmts.overview.all() as { [column: string]: unknown; id: number; interviews: number; position: number | null }[];
       const reached = reachedStages(rows.map(rowToApplication), apps.allHistory());
       return rows.map((r) => ({
         ...rowToApplication(r),
         program: rowToOverviewProgram(r),
-        interviewCount: r.interviews as number,
-        rank: (r.position as number | null) ?? null,
-        reached: reached.get(r.id as number) ?? 'considering',
+        interviewCount: r.interviews,
+        rank: r.position ?? null,
+        reached: reached.get(r.id) ?? 'considering',
       }));
     },
 
@@ -105,12 +105,12 @@ export function createPipelineRepo(db: Db) {
           throw new AppError('conflict', `Interview ${input.id} belongs to another application; reload the page.`);
         }
         const row = {
-          applicationId: input.applicationId,
-          invitedOn: input.invitedOn,
-          respondBy: input.respondBy,
-          localStart: input.localStart,
-          timeZone: input.timeZone,
-          durationMinutes: input.durationMinutes,
+          application_id: input.applicationId,
+          invited_on: input.invitedOn,
+          respond_by: input.respondBy,
+          local_start: input.localStart,
+          time_zone: input.timeZone,
+          duration_minutes: input.durationMinutes,
           platform: input.platform,
           location: input.location,
           completed: input.completed ? 1 : 0,

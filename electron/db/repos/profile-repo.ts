@@ -32,10 +32,10 @@ export function createProfileRepo(db: Db) {
 
   return {
     get(): { profile: Profile; updatedAt: string | null } {
-      const row = selectProfile.get() as Record<string, unknown> | undefined;
+      const row = selectProfile.get() as { [column: string]: unknown; updated_at: string } | undefined;
       if (!row) return { profile: EMPTY_PROFILE, updatedAt: null };
       const usce = (selectUsce.all() as Record<string, unknown>[]).map((r) => fromRow<UsceEntry>(r, USCE_COLUMNS));
-      return { profile: { ...fromRow<ProfileScalars>(row, PROFILE_COLUMNS), usce }, updatedAt: row.updated_at as string };
+      return { profile: { ...fromRow<ProfileScalars>(row, PROFILE_COLUMNS), usce }, updatedAt: row.updated_at };
     },
 
     /** Replaces the profile and its USCE entries in one transaction. */

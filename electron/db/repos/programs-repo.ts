@@ -27,17 +27,46 @@ export interface TrackToSave extends ProgramTrackFields {
 /** Preliminary first: the track most of our users apply to. */
 const trackOrder = (t: (typeof TRACKS)[number]) => TRACKS.indexOf(t);
 
-function rowToOverride(r: Record<string, unknown>): TierOverride {
-  return { outcome: r.outcome as TierOverride['outcome'], note: r.note as string, updatedAt: r.updated_at as string };
+// The rows as SQLite returns them: the columns the code reads by name are typed here, the
+// others are mapped by the column specs above.
+interface InstitutionRow {
+  [column: string]: unknown;
+  id: number;
+  is_sample: 0 | 1;
+  created_at: string;
+  updated_at: string;
+}
+interface ProgramRow {
+  [column: string]: unknown;
+  id: number;
+  institution_id: number;
+  on_list: 0 | 1;
+  created_at: string;
+  updated_at: string;
+}
+interface OverrideRow {
+  program_id: number;
+  outcome: TierOverride['outcome'];
+  note: string;
+  updated_at: string;
+}
+interface UnfilledRow {
+  program_id: number;
+  match_year: number;
+  unfilled: number;
 }
 
-function rowToInstitution(row: Record<string, unknown>): Institution {
+function rowToOverride(r: OverrideRow): TierOverride {
+  return { outcome: r.outcome, note: r.note, updatedAt: r.updated_at };
+}
+
+function rowToInstitution(row: InstitutionRow): Institution {
   return {
     ...fromRow<InstitutionFields>(row, INSTITUTION_COLUMNS),
-    id: row.id as number,
+    id: row.id,
     isSample: row.is_sample === 1,
-    createdAt: row.created_at as string,
-    updatedAt: row.updated_at as string,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -61,12 +90,12 @@ function deepFreeze<T>(value: T): T {
 }
 
 interface SharedProgram {
-  row: Record<string, unknown>;
-  overrideRow: Record<string, unknown> | undefined;
+  row: ProgramRow;
+  overrideRow: OverrideRow | undefined;
   value: Program;
 }
 interface Shared {
-  institutions: Map<number, { row: Record<string, unknown>; value: Institution }>;
+  institutions: Map<number, { row: InstitutionRow; value: Institution }>;
   programs: Map<number, SharedProgram>;
   /** Program ids in the order last returned. */
   order: number[];
@@ -75,7 +104,7 @@ interface Shared {
 const sharing = new WeakMap<Db, Shared>();
 
 /** Rows of one statement have the same columns: equal when every value is. */
-function sameRow(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+function sameRow<R extends object>(a: R, b: R): boolean {
   for (const k in b) if (a[k] !== b[k]) return false;
   return true;
 }
@@ -123,16 +152,16 @@ export function createProgramsRepo(db: Db) {
     ),
   };
 
-  function rowToProgram(row: Record<string, unknown>, institution: Institution, unfilled: UnfilledYear[], override: TierOverride | null): Program {
+  function rowToProgram(row: ProgramRow, institution: Institution, unfilled: UnfilledYear[], override: TierOverride | null): Program {
     return {
       ...fromRow<TrackScalars>(row, PROGRAM_COLUMNS),
       unfilledHistory: unfilled,
-      id: row.id as number,
-      institutionId: row.institution_id as number,
+      id: row.id,
+      institutionId: row.institution_id,
       onList: row.on_list === 1,
       override,
-      createdAt: row.created_at as string,
-      updatedAt: row.updated_at as string,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
       institution,
     };
   }
@@ -158,22 +187,22 @@ export function createProgramsRepo(db: Db) {
   function readAll(): Program[] {
     const previous = sharing.get(db);
     const next: Shared = { institutions: new Map(), programs: new Map(), order: [] };
-    for (const r of stmts.allInstitutions.all() as Record<string, unknown>[]) {
-      const id = r.id as number;
+    for (const r of stmts.allInstitutions.all() as InstitutionRow[]) {
+      const id = r.id;
       const before = previous?.institutions.get(id);
       next.institutions.set(id, before && sameRow(before.row, r) ? before : { row: r, value: Object.freeze(rowToInstitution(r)) });
     }
     const unfilled = new Map<number, UnfilledYear[]>();
-    for (const r of stmts.allUnfilled.all() as { program_id: number; match_year: number; unfilled: number }[]) {
+    for (const r of stmts.allUnfilled.all() as UnfilledRow[]) {
       const list = unfilled.get(r.program_id) ?? [];
       list.push({ year: r.match_year, unfilled: r.unfilled });
       unfilled.set(r.program_id, list);
     }
-    const overrides = new Map((stmts.allOverrides.all() as Record<string, unknown>[]).map((r) => [r.program_id as number, r]));
+    const overrides = new Map((stmts.allOverrides.all() as OverrideRow[]).map((r) => [r.program_id, r]));
     const programs: Program[] = [];
-    for (const r of stmts.allPrograms.all() as Record<string, unknown>[]) {
-      const id = r.id as number;
-      const institution = next.institutions.get(r.institution_id as number)!.value;
+    for (const r of stmts.allPrograms.all() as ProgramRow[]) {
+      const id = r.id;
+      const institution = next.institutions.get(r.institution_id)!.value;
       const history = unfilled.get(id) ?? [];
       const overrideRow = overrides.get(id);
       const before = previous?.programs.get(id);
@@ -219,16 +248,16 @@ export function createProgramsRepo(db: Db) {
     },
 
     get(id: number): Program | undefined {
-      const row = stmts.program.get(id) as Record<string, unknown> | undefined;
+      const row = stmts.program.get(id) as ProgramRow | undefined;
       if (!row) return undefined;
-      const inst = rowToInstitution(stmts.institution.get(row.institution_id) as Record<string, unknown>);
-      const unfilled = (stmts.unfilledOf.all(id) as { match_year: number; unfilled: number }[]).map((u) => ({ year: u.match_year, unfilled: u.unfilled }));
-      const override = stmts.overrideOf.get(id) as Record<string, unknown> | undefined;
+      const inst = rowToInstitution(stmts.institution.get(row.institution_id) as InstitutionRow);
+      const unfilled = (stmts.unfilledOf.all(id) as UnfilledRow[]).map((u) => ({ year: u.match_year, unfilled: u.unfilled }));
+      const override = stmts.overrideOf.get(id) as OverrideRow | undefined;
       return rowToProgram(row, inst, unfilled, override ? rowToOverride(override) : null);
     },
 
     institution(id: number): Institution | undefined {
-      const row = stmts.institution.get(id) as Record<string, unknown> | undefined;
+      const row = stmts.institution.get(id) as InstitutionRow | undefined;
       return row ? rowToInstitution(row) : undefined;
     },
 

@@ -33,17 +33,26 @@ const STAY_DEFAULT_ROWS = ['INSERT OR IGNORE INTO soap_state (id) VALUES (1)'];
 
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
-type Row = Record<string, unknown>;
 
-function rowToSeason(r: Row): Season {
-  const outcome = JSON.parse(r.outcome as string) as Partial<SeasonOutcome>;
+interface SeasonRow {
+  match_year: number;
+  status: Season['status'];
+  started_at: string | null;
+  ended_at: string | null;
+  carried_from: number | null;
+  /** JSON of the SeasonOutcome ('{}' until the season ends). */
+  outcome: string;
+}
+
+function rowToSeason(r: SeasonRow): Season {
+  const outcome = JSON.parse(r.outcome) as Partial<SeasonOutcome>;
   return {
-    matchYear: r.match_year as number,
-    label: seasonLabel(r.match_year as number),
-    status: r.status as Season['status'],
-    startedAt: (r.started_at as string | null) ?? null,
-    endedAt: (r.ended_at as string | null) ?? null,
-    carriedFrom: (r.carried_from as number | null) ?? null,
+    matchYear: r.match_year,
+    label: seasonLabel(r.match_year),
+    status: r.status,
+    startedAt: r.started_at ?? null,
+    endedAt: r.ended_at ?? null,
+    carriedFrom: r.carried_from ?? null,
     outcome: 'result' in outcome ? (outcome as SeasonOutcome) : null,
   };
 }
@@ -81,13 +90,13 @@ export function createSeasonsRepo(db: Db) {
   };
 
   function active(): Season {
-    const r = stmts.active.get() as Row | undefined;
+    const r = stmts.active.get() as SeasonRow | undefined;
     if (!r) throw new AppError('database', 'The database has no active season; restore a backup or start the next season again.');
     return rowToSeason(r);
   }
 
   function get(matchYear: number): Season | null {
-    const r = stmts.one.get(matchYear) as Row | undefined;
+    const r = stmts.one.get(matchYear) as SeasonRow | undefined;
     return r ? rowToSeason(r) : null;
   }
 
@@ -132,7 +141,7 @@ export function createSeasonsRepo(db: Db) {
     active,
     get,
     list(): Season[] {
-      return (stmts.all.all() as Row[]).map(rowToSeason);
+      return (stmts.all.all() as SeasonRow[]).map(rowToSeason);
     },
     fingerprint,
     counts,
