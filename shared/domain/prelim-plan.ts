@@ -1,4 +1,4 @@
-// The prelim-year plan (DOMAIN.md §4 "After the Match"; docs/DOMAIN-after-the-match.md "The prelim year"):
+// The prelim-year plan (docs/DOMAIN.md §4 "After the Match"; docs/DOMAIN-after-the-match.md "The prelim year"):
 // a preliminary position is a 12-month audition. A living checklist with dates through the
 // PGY-1 year (letters to request mid-year and at the end, feedback asked and acted on,
 // re-applying), categorical openings tracked, a parallel plan per path and the support network.
@@ -63,7 +63,7 @@ export const PRELIM_PATH_LABELS: Record<PrelimPathId, string> = {
   internal_medicine: 'Internal medicine',
   emergency_medicine: 'Emergency medicine',
 };
-/** The seed's honest word on each path (DOMAIN.md §4 "After the Match"). */
+/** The seed's honest word on each path (docs/DOMAIN.md §4 "After the Match"). */
 export const PRELIM_PATH_NOTES: Record<PrelimPathId, string> = {
   categorical_surgery: 'Rare but possible: likelier when a program has an unfilled categorical spot, you are a top prelim resident and faculty advocate for you. The odds are not high for a non-US IMG with low scores.',
   anesthesiology: 'A related field that values surgical exposure, teamwork in acute settings and strong evaluations from surgeons.',

@@ -1,6 +1,6 @@
 // The prelim-year plan's suggested checklist, dated through the PGY-1 year (1 July of the
 // Match year to 30 June of the next), from the seed's "Using a Preliminary Surgery Year
-// Wisely" (DOMAIN.md §4 "After the Match") and the next season's projected ERAS dates
+// Wisely" (docs/DOMAIN.md §4 "After the Match") and the next season's projected ERAS dates
 // (docs/DOMAIN-after-the-match.md "The prelim year"). Pure: the Match year and season dates are passed in.
 import type { DatedItem } from './agenda';
 import type { ParallelPath, PrelimItem, PrelimItemKind, PrelimPathId } from '../domain/prelim-plan';

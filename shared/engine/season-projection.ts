@@ -1,5 +1,5 @@
 // The reference dates of any Match season, projected from the weekday rules the published
-// calendars follow (DOMAIN.md §3; docs/DOMAIN-after-the-match.md "Season calendar rules"). Every projected date is
+// calendars follow (docs/DOMAIN.md §3; docs/DOMAIN-after-the-match.md "Season calendar rules"). Every projected date is
 // "est." until the user corrects it from the source (stored per season). Pure: no clock.
 import type { SeasonEvent } from '../domain/season-calendar';
 

@@ -1,4 +1,4 @@
--- The schema of a freshly migrated database (user_version 9).
+-- The schema of a freshly migrated database (user_version 10).
 -- Rewrite with: UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/electron/schema.test.ts
 
 -- index application_document_by_document
@@ -24,6 +24,9 @@ CREATE INDEX letter_assignment_by_letter ON letter_assignment(letter_id);
 
 -- index letter_by_writer
 CREATE INDEX letter_by_writer ON letter(writer_id);
+
+-- index prelim_item_by_date
+CREATE INDEX prelim_item_by_date ON prelim_item(due_date);
 
 -- index program_deadline_by_date
 CREATE INDEX program_deadline_by_date ON program_deadline(due_date);
@@ -227,6 +230,65 @@ CREATE TABLE message_template (
         purpose TEXT NOT NULL CHECK (purpose IN ('interest','thank_you','letter_of_intent','soap','other')),
         subject TEXT NOT NULL DEFAULT '',
         body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table prelim_contact
+CREATE TABLE prelim_contact (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+        role TEXT NOT NULL CHECK (role IN ('co_resident','mentor','home_peer','family','other')),
+        contact TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table prelim_item
+CREATE TABLE prelim_item (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('letter','feedback','task')),
+        template_key TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+        due_date TEXT NOT NULL CHECK (due_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        person TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL DEFAULT '',
+        done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0,1)),
+        done_on TEXT CHECK (done_on IS NULL OR done_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table prelim_opening
+CREATE TABLE prelim_opening (
+        id INTEGER PRIMARY KEY,
+        program TEXT NOT NULL CHECK (length(program) BETWEEN 1 AND 200),
+        source TEXT NOT NULL DEFAULT '',
+        seen_on TEXT NOT NULL CHECK (seen_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        contact TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('watching','contacted','applied','interview','offered','accepted','closed')),
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table prelim_path
+CREATE TABLE prelim_path (
+        path TEXT PRIMARY KEY CHECK (path IN ('categorical_surgery','anesthesiology','radiology','pmr','internal_medicine','emergency_medicine')),
+        target_season INTEGER CHECK (target_season IS NULL OR target_season BETWEEN 2020 AND 2100),
+        steps TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('not_started','exploring','preparing','applying','on_hold','dropped','achieved')),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table prelim_plan
+CREATE TABLE prelim_plan (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        match_year INTEGER NOT NULL CHECK (match_year BETWEEN 2020 AND 2100),
+        program_label TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL CHECK (source IN ('match','soap','manual')),
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;

@@ -13,6 +13,7 @@ import { LETTER_STAGES, WRITER_LOCATIONS } from '../../shared/domain/letters';
 import { ECFMG_STATUSES, EXAM_STATUSES, USCE_TYPES, VISA_NEEDS } from '../../shared/domain/profile';
 import { SETTINGS, TRACKS, TRI_STATES, VISA_SPONSORSHIPS } from '../../shared/domain/program';
 import { SEASON_STATUSES } from '../../shared/domain/season';
+import { CONTACT_ROLES, OPENING_STATUSES, PATH_STATUSES, PRELIM_ITEM_KINDS, PRELIM_PATHS, type PrelimSource } from '../../shared/domain/prelim-plan';
 import { SOAP_APPLICATION_STATUSES, SOAP_MATCH_STATUSES } from '../../shared/domain/soap';
 import { TIER_OUTCOMES } from '../../shared/engine/types';
 import { tempDir } from './helpers';
@@ -77,6 +78,13 @@ const ENUMS: Record<string, readonly string[]> = {
   'soap_state.match_status': SOAP_MATCH_STATUSES,
   'soap_application.status': SOAP_APPLICATION_STATUSES,
   'season.status': SEASON_STATUSES,
+  'prelim_item.kind': PRELIM_ITEM_KINDS,
+  'prelim_opening.status': OPENING_STATUSES,
+  'prelim_path.path': PRELIM_PATHS,
+  'prelim_path.status': PATH_STATUSES,
+  'prelim_contact.role': CONTACT_ROLES,
+  // A type, not a zod enum, on the domain side: the list is written out here against it.
+  'prelim_plan.source': ['match', 'soap', 'manual'] satisfies PrelimSource[],
 };
 
 describe('the database schema', () => {

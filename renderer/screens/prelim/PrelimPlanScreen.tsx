@@ -1,4 +1,4 @@
-// The prelim-year plan: a 12-month audition (DOMAIN.md §4 "After the Match"). A dated
+// The prelim-year plan: a 12-month audition (docs/DOMAIN.md §4 "After the Match"). A dated
 // checklist through PGY-1, categorical openings, the parallel plan per path and the support
 // network; it leads into starting the next season.
 import { useState } from 'react';
