@@ -8,14 +8,27 @@ import type { InstitutionWithTracksInput, Program } from '../../shared/domain/pr
 import type { TierSummary } from '../../shared/engine/types';
 import { api } from '../api/client';
 import { liveLoader } from './live';
-import { useTiersStore } from './tiers-store';
+
+export interface TiersInfo {
+  /** The date the tiers were computed for (YYYY-MM-DD). */
+  today: string;
+  /** False until the profile has been saved once: tiers then assume an empty profile. */
+  profileSaved: boolean;
+}
+
+/** The tier summaries that came with the list (the tiers store follows them). */
+export interface TableTiers {
+  info: TiersInfo;
+  byProgram: Map<number, TierSummary>;
+}
 
 /**
  * One programs.table answer (each institution once, programs by id, tier summaries) becomes
- * the programs with their institution (shared objects, not copies) and the tiers store's
- * summaries: one request for the Programs screen, and tiers that always match the programs.
+ * the programs with their institution (shared objects, not copies) and the tier summaries
+ * the tiers store follows: one request for the Programs screen, and tiers that always match
+ * the programs.
  */
-function applyTable(table: ProgramTable): Program[] {
+function applyTable(table: ProgramTable): { programs: Program[]; tiers: TableTiers } {
   const institutions = new Map(table.institutions.map((i) => [i.id, i]));
   const programs = new Array<Program>(table.programs.length);
   const byProgram = new Map<number, TierSummary>();
@@ -24,12 +37,13 @@ function applyTable(table: ProgramTable): Program[] {
     const tier = table.tiers[i];
     if (tier) byProgram.set(row.id, tier);
   });
-  useTiersStore.getState().receive({ today: table.today, profileSaved: table.profileSaved }, byProgram);
-  return programs;
+  return { programs, tiers: { info: { today: table.today, profileSaved: table.profileSaved }, byProgram } };
 }
 
 interface ProgramsState {
   programs: Program[];
+  /** The tiers of the last list (null before it loads). */
+  tiers: TableTiers | null;
   loaded: boolean;
   loadError: string | null;
   load(): Promise<void>;
@@ -49,14 +63,12 @@ export const useProgramsStore = create<ProgramsState>((set) => {
   const live = liveLoader(
     ['programs', 'profile'],
     () => api('programs.table'),
-    (table) => set({ programs: applyTable(table), loaded: true, loadError: null }),
-    (loadError) => {
-      set({ loadError, loaded: true });
-      useTiersStore.getState().fail(loadError);
-    },
+    (table) => set({ ...applyTable(table), loaded: true, loadError: null }),
+    (loadError) => set({ loadError, loaded: true }),
   );
   return {
     programs: [],
+    tiers: null,
     loaded: false,
     loadError: null,
     load: live.load,

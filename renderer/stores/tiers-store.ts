@@ -5,14 +5,9 @@
 import { create } from 'zustand';
 import type { TierOutcome, TierResult, TierSummary } from '../../shared/engine/types';
 import { api } from '../api/client';
-import { useProgramsStore } from './programs-store';
+import { useProgramsStore, type TiersInfo } from './programs-store';
 
-export interface TiersInfo {
-  /** The date the tiers were computed for (YYYY-MM-DD). */
-  today: string;
-  /** False until the profile has been saved once: tiers then assume an empty profile. */
-  profileSaved: boolean;
-}
+export type { TiersInfo };
 
 interface TiersState {
   data: TiersInfo | null;
@@ -23,7 +18,7 @@ interface TiersState {
   /** Loads (and watches) the program list, which carries the tiers. */
   load(): Promise<void>;
   watch(): () => void;
-  /** Called by the programs store with each new list. */
+  /** Follows the programs store's list (each new list brings its tiers). */
   receive(data: TiersInfo, byProgram: Map<number, TierSummary>): void;
   fail(error: string): void;
   /** Loads one program's reasons (kept until the tiers change). */
@@ -32,9 +27,11 @@ interface TiersState {
   override(programId: number, outcome: TierOutcome | null, note: string): Promise<void>;
 }
 
+const initial = useProgramsStore.getState().tiers;
+
 export const useTiersStore = create<TiersState>((set, get) => ({
-  data: null,
-  byProgram: new Map(),
+  data: initial?.info ?? null,
+  byProgram: initial?.byProgram ?? new Map(),
   details: new Map(),
   error: null,
   load: () => useProgramsStore.getState().load(),
@@ -55,3 +52,9 @@ export const useTiersStore = create<TiersState>((set, get) => ({
     await api('tiers.override', { programId, outcome, note });
   },
 }));
+
+// The tiers follow the program list: the programs store does not know this one.
+useProgramsStore.subscribe((s, prev) => {
+  if (s.tiers !== prev.tiers && s.tiers) useTiersStore.getState().receive(s.tiers.info, s.tiers.byProgram);
+  if (s.loadError !== prev.loadError && s.loadError) useTiersStore.getState().fail(s.loadError);
+});
