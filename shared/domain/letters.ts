@@ -100,7 +100,7 @@ export interface LetterSettings {
  * True when the writer confirmed a strong letter: the letter went through "strong confirmed"
  * (it has that step's date) and is at that stage or uploaded. A letter moved from "to ask"
  * straight to "uploaded" never answered the strong-letter question, so it does not count
- * (DOMAIN.md §4 ERAS readiness: "only confirmed-strong letters count").
+ * (docs/DOMAIN.md §4 ERAS readiness: "only confirmed-strong letters count").
  */
 export function isConfirmedStrong(l: Pick<Letter, 'stage' | 'strongConfirmedOn'>): boolean {
   return (l.stage === 'strong_confirmed' || l.stage === 'uploaded') && l.strongConfirmedOn !== null;

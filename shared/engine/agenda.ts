@@ -79,7 +79,7 @@ export interface InvitationReplyInput {
 }
 
 /**
- * Programs must give at least 48 hours to accept or decline an invitation (DOMAIN.md §4
+ * Programs must give at least 48 hours to accept or decline an invitation (docs/DOMAIN.md §4
  * "Interview invitations", NRMP Match Participation Agreement §6.2). With days only, a
  * reply-by less than two calendar days after the invitation cannot be 48 hours.
  */

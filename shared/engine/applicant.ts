@@ -254,7 +254,7 @@ export function summarizeApplicant(profile: Profile, today: TodayInput): Applica
 }
 
 /**
- * ECFMG certification and its parts (DOMAIN.md §2 "ECFMG certification"), the one answer
+ * ECFMG certification and its parts (docs/DOMAIN.md §2 "ECFMG certification"), the one answer
  * every rule reads: a certified applicant has passed Step 1, Step 2 CK and the Pathway's
  * OET Medicine, whatever the separate fields still say.
  */

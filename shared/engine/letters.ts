@@ -36,7 +36,7 @@ export interface AssignmentRequest {
 }
 
 /**
- * Why this assignment change is refused, or null when it is allowed. ERAS (DOMAIN.md §2
+ * Why this assignment change is refused, or null when it is allowed. ERAS (docs/DOMAIN.md §2
  * LOR): after applying to a program the applicant may still add letters to it (up to 4 in
  * all), but a letter assigned there can no longer be removed. "Correct the record"
  * (unlockSubmitted) lets the user fix what the app recorded wrongly.
@@ -72,7 +72,7 @@ export interface CountableLetter {
 
 /**
  * The writers behind confirmed-strong letters, one entry per writer (the first such letter):
- * two letters from one writer are one writer (DOMAIN.md §4 "at least 2 from US surgeons").
+ * two letters from one writer are one writer (docs/DOMAIN.md §4 "at least 2 from US surgeons").
  */
 export function strongWriters<L extends CountableLetter>(letters: readonly L[]): L[] {
   const seen = new Set<number>();

@@ -197,7 +197,7 @@ export const THRESHOLDS = {
       internalConnection: 6,
       /** Large prelim class: heavy service needs (docs/DOMAIN.md §4.3 Tier 3). */
       largePrelimClass: 2,
-      /** The applicant rated the program highly IMG-friendly (DOMAIN §4 IMG signals: explicit statements, IMG residents; the user's own judgement of them). */
+      /** The applicant rated the program highly IMG-friendly (docs/DOMAIN.md §4 IMG signals: explicit statements, IMG residents; the user's own judgement of them). */
       imgFriendlinessHigh: 4,
       /** The applicant rated it low on IMG-friendliness. */
       imgFriendlinessLow: -4,

@@ -50,12 +50,14 @@ describe('tiers for the seed’s worked example (Step 1 213, Step 2 CK 230, firs
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     await page.locator(rowFor('Heartland Medical Center')).locator('.col-institution').click();
-    await page.getByRole('dialog').locator('.reasons').waitFor();
+    // The reasons load when the program opens ("Loading the reasons…" until then).
+    await page.getByRole('dialog').locator('.reasons', { hasText: '230' }).waitFor();
     expect(await page.getByRole('dialog').locator('.reasons').textContent()).toContain('230');
     expect(await page.getByRole('dialog').locator('.reasons').textContent()).toContain('215');
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
     await page.locator(rowFor('Riverbend Community Hospital')).locator('.col-institution').click();
+    await page.getByRole('dialog').locator('.reasons', { hasText: /[Uu]nfilled/ }).waitFor();
     expect(await page.getByRole('dialog').locator('.reasons').textContent()).toMatch(/[Uu]nfilled/);
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 

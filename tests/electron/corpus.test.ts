@@ -1,5 +1,5 @@
-// The corpus of strangers' spreadsheets (tests/fixtures/corpus, a copy of the issue's
-// ../shared/corpus): every file imports with the guessed mapping, no manual change, and
+// The corpus of strangers' spreadsheets (tests/fixtures/corpus, a copy of the corpus the
+// import issue came with): every file imports with the guessed mapping, no manual change, and
 // gives exactly what its EXPECTED.md says. The expectations are read from EXPECTED.md's
 // own tables (per-row values, the summary's counts, the refused rows), so this test
 // checks the document, not a retyped copy of it.

@@ -133,7 +133,7 @@ describe('letter assignments', () => {
     const [a, b] = await addLetters(call, 2);
     await call('letters.assign', { applicationId: appIds[0]!, letterId: a!, assigned: true, date: '2026-08-02' });
     await call('applications.setStatus', { ids: [appIds[0]!], status: 'submitted', date: '2026-09-02' });
-    // DOMAIN.md §2 LOR: the applicant may still add letters after applying.
+    // docs/DOMAIN.md §2 LOR: the applicant may still add letters after applying.
     const added = await call('letters.assign', { applicationId: appIds[0]!, letterId: b!, assigned: true, date: '2026-09-03' });
     expect(added.filter((x) => x.applicationId === appIds[0]).map((x) => x.letterId).sort()).toEqual([a, b].sort());
     const before = dumpDb(db);

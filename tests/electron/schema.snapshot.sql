@@ -1,4 +1,4 @@
--- The schema of a freshly migrated database (user_version 10).
+-- The schema of a freshly migrated database (user_version 12).
 -- Rewrite with: UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/electron/schema.test.ts
 
 -- index application_document_by_document
@@ -129,7 +129,7 @@ CREATE TABLE ics_export (
         content_hash TEXT NOT NULL CHECK (length(content_hash) > 0),
         sequence INTEGER NOT NULL CHECK (sequence >= 0),
         exported_at TEXT NOT NULL
-      ) STRICT;
+      , title TEXT NOT NULL DEFAULT '', start TEXT NOT NULL DEFAULT '', cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1))) STRICT;
 
 -- table institution
 CREATE TABLE institution (
@@ -153,7 +153,7 @@ CREATE TABLE institution (
         last_verified TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
-      , is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0,1))) STRICT;
+      , is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0,1)), acgme_id TEXT NOT NULL DEFAULT '', img_friendliness TEXT NOT NULL DEFAULT 'unknown' CHECK (img_friendliness IN ('high','medium','low','unknown')), pgy1_salary INTEGER CHECK (pgy1_salary BETWEEN 0 AND 1000000)) STRICT;
 
 -- table interview
 CREATE TABLE interview (
@@ -350,7 +350,7 @@ CREATE TABLE program (
         tags TEXT NOT NULL DEFAULT '[]',
         notes TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL, on_list INTEGER NOT NULL DEFAULT 0 CHECK (on_list IN (0,1)),
+        updated_at TEXT NOT NULL, on_list INTEGER NOT NULL DEFAULT 0 CHECK (on_list IN (0,1)), min_step2ck_kind_stated INTEGER NOT NULL DEFAULT 1 CHECK (min_step2ck_kind_stated IN (0,1)), no_step2ck_cutoff INTEGER NOT NULL DEFAULT 0 CHECK (no_step2ck_cutoff IN (0,1)), min_graduation_year INTEGER CHECK (min_graduation_year BETWEEN 1950 AND 2100), no_graduation_limit INTEGER NOT NULL DEFAULT 0 CHECK (no_graduation_limit IN (0,1)), usce_preferred INTEGER NOT NULL DEFAULT 0 CHECK (usce_preferred IN (0,1)), unfilled_count INTEGER CHECK (unfilled_count BETWEEN 0 AND 20), unfilled_window INTEGER CHECK (unfilled_window BETWEEN 1 AND 20), unfilled_years TEXT NOT NULL DEFAULT '[]', applications_received INTEGER CHECK (applications_received >= 0),
         UNIQUE (institution_id, track)
       ) STRICT;
 

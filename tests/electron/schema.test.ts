@@ -11,7 +11,7 @@ import { DOCUMENT_KINDS, DOCUMENT_SLOTS } from '../../shared/domain/documents';
 import { INTERVIEW_PLATFORMS } from '../../shared/domain/interview';
 import { LETTER_STAGES, WRITER_LOCATIONS } from '../../shared/domain/letters';
 import { ECFMG_STATUSES, EXAM_STATUSES, USCE_TYPES, VISA_NEEDS } from '../../shared/domain/profile';
-import { SETTINGS, TRACKS, TRI_STATES, VISA_SPONSORSHIPS } from '../../shared/domain/program';
+import { IMG_FRIENDLINESS, SETTINGS, TRACKS, TRI_STATES, VISA_SPONSORSHIPS } from '../../shared/domain/program';
 import { SEASON_STATUSES } from '../../shared/domain/season';
 import { CONTACT_ROLES, OPENING_STATUSES, PATH_STATUSES, PRELIM_ITEM_KINDS, PRELIM_PATHS, type PrelimSource } from '../../shared/domain/prelim-plan';
 import { SOAP_APPLICATION_STATUSES, SOAP_MATCH_STATUSES } from '../../shared/domain/soap';
@@ -59,6 +59,7 @@ const ENUMS: Record<string, readonly string[]> = {
   'profile.visa_need': VISA_NEEDS,
   'usce_entry.type': USCE_TYPES,
   'institution.setting': SETTINGS,
+  'institution.img_friendliness': IMG_FRIENDLINESS,
   'institution.visa_sponsorship': VISA_SPONSORSHIPS,
   'institution.non_us_img_residents': TRI_STATES,
   'program.track': TRACKS,

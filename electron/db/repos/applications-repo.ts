@@ -140,7 +140,7 @@ export function createApplicationsRepo(db: Db) {
     },
 
     /**
-     * A binding SOAP acceptance (DOMAIN.md §5): the program's application (opened if there is
+     * A binding SOAP acceptance (docs/DOMAIN.md §5): the program's application (opened if there is
      * none) is Matched on that day, "via SOAP" in its history, and every other open
      * application closes: a ranked one did not match in the Main Match (Not matched), the
      * rest are withdrawn, each with a note saying why. One transaction with the acceptance.

@@ -313,7 +313,7 @@ const MatrixRow = memo(function MatrixRow({ row, columns, writerById, unlocked, 
   );
 });
 
-/** The statement can be swapped at any time (DOMAIN.md §2 LOR); the CV is the record of the application sent, so it follows the row's lock. */
+/** The statement can be swapped at any time (docs/DOMAIN.md §2 LOR); the CV is the record of the application sent, so it follows the row's lock. */
 function DocumentSelect({ slot, row, versions, onDocument, disabled = false }: { slot: DocumentSlot; row: Row; versions: DocumentVersion[]; onDocument: RowProps['onDocument']; disabled?: boolean }) {
   const current = row.documents[slot];
   return (

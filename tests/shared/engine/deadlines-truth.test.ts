@@ -1,5 +1,5 @@
 // Issue 13 "Deadlines hold everything with a date": interview reply-by dates with the
-// 48-hour rule (DOMAIN.md §4 "Interview invitations", NRMP MPA §6.2) and an .ics with the
+// 48-hour rule (docs/DOMAIN.md §4 "Interview invitations", NRMP MPA §6.2) and an .ics with the
 // interview's real length, BUSY, its link, UTC instants without VTIMEZONE, lines folded
 // by bytes and CANCELLED events. Each test failed before its fix.
 import { describe, expect, it } from 'vitest';

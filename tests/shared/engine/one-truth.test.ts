@@ -22,7 +22,7 @@ function input(over: Partial<ReadinessInput> = {}): ReadinessInput {
 }
 const item = (over: Partial<ReadinessInput>, id: string) => readinessChecklist(input(over)).find((i) => i.id === id)!;
 
-describe('ECFMG and its parts (DOMAIN.md §2 "ECFMG certification")', () => {
+describe('ECFMG and its parts (docs/DOMAIN.md §2 "ECFMG certification")', () => {
   it('a certified applicant has passed OET: "OET Medicine passed" is done, never blocking, whatever the OET field says', () => {
     const profile = seedExampleProfile({ ecfmgStatus: 'certified', oetStatus: 'not_taken' });
     const oet = item({ profile }, 'eras.oet');
@@ -41,7 +41,7 @@ describe('ECFMG and its parts (DOMAIN.md §2 "ECFMG certification")', () => {
   });
 });
 
-describe('strong letters: per writer, and only through "strong confirmed" (DOMAIN.md §4 ERAS readiness)', () => {
+describe('strong letters: per writer, and only through "strong confirmed" (docs/DOMAIN.md §4 ERAS readiness)', () => {
   it('a letter moved from "To ask" straight to "Uploaded" is not confirmed strong', () => {
     const skipped = letter(1, 1, { stage: 'uploaded', askedOn: null, agreedOn: null, strongConfirmedOn: null, uploadedOn: '2026-07-10' });
     expect(isConfirmedStrong(skipped)).toBe(false);
@@ -72,7 +72,7 @@ describe('strong letters: per writer, and only through "strong confirmed" (DOMAI
   });
 });
 
-describe('ERAS letter rules after applying (DOMAIN.md §2 LOR)', () => {
+describe('ERAS letter rules after applying (docs/DOMAIN.md §2 LOR)', () => {
   const req = { programName: 'Mercy (Preliminary)', assignedLetterIds: [1, 2], letter: { id: 9, stage: 'uploaded' as const, strongConfirmedOn: '2026-07-03' }, unlockSubmitted: false };
   it('a letter can be added to an applied program up to 4', () => {
     expect(assignmentProblem({ ...req, applicationStatus: 'submitted', assign: true })).toBeNull();
