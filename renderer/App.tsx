@@ -1,4 +1,5 @@
 import { useEffect, type ComponentType } from 'react';
+import { LeaveGuard } from './components/LeaveGuard';
 import { Sidebar } from './components/Sidebar';
 import { ReminderPoller } from './reminders/ReminderPoller';
 import { SECTIONS } from './sections';
@@ -38,6 +39,7 @@ export function App() {
     <div className="app">
       <Sidebar />
       <ReminderPoller />
+      <LeaveGuard />
       <main className="main" aria-labelledby="screen-title">
         <Screen />
       </main>

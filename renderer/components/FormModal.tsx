@@ -75,16 +75,23 @@ interface FormModalProps {
   saveLabel?: ReactNode;
   /** Disables Save (e.g. nothing chosen yet); `busy` disables it too. */
   saveDisabled?: boolean;
+  /**
+   * Whether the draft differs from what is saved; Escape and the close button then ask before
+   * discarding it. Leave out to count any typing or choice in the form as an edit.
+   */
+  dirty?: boolean;
   children: ReactNode;
 }
 
 /** A modal editor with the footer every editor shares: the refusal message, Cancel and Save. */
-export function FormModal({ title, onClose, onSave, form, message, busy, wide, saveLabel = 'Save', saveDisabled, children }: FormModalProps) {
+export function FormModal({ title, onClose, onSave, form, message, busy, wide, saveLabel = 'Save', saveDisabled, dirty, children }: FormModalProps) {
   return (
     <Modal
       wide={wide}
       title={title}
       onClose={onClose}
+      dirty={dirty}
+      trackEdits={dirty === undefined}
       footer={
         <>
           {message ? (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type SyntheticEvent } from 'react';
 import { X } from 'lucide-react';
 
 interface ModalProps {
@@ -7,41 +7,110 @@ interface ModalProps {
   children: ReactNode;
   footer?: ReactNode;
   wide?: boolean;
+  /**
+   * Unsaved edits inside: Escape and the close button then ask before discarding them
+   * (without edits they close at once).
+   */
+  dirty?: boolean;
+  /** Counts any typing or choice in the body as an unsaved edit (editors whose draft is not compared). */
+  trackEdits?: boolean;
 }
 
-/** A modal dialog: Escape and the close button close it; focus moves inside and returns after. */
-export function Modal({ title, onClose, children, footer, wide }: ModalProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.modal-close)');
+export const DISCARD_TITLE = 'Discard your changes?';
+
+/**
+ * A modal dialog, the browser's own <dialog> opened with showModal(): the rest of the page is
+ * inert while it is open (focus stays inside), and focus returns to what opened it on close.
+ * Escape and the close button close it, after asking when there are unsaved edits.
+ */
+export function Modal({ title, onClose, children, footer, wide, dirty = false, trackEdits = false }: ModalProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [asking, setAsking] = useState(false);
+  const [edited, setEdited] = useState(false);
+  const markEdited = trackEdits && !edited ? () => setEdited(true) : undefined;
+  // Layout effect: its clean-up runs while the dialog is still in the document, so closing it
+  // hands focus back to the opener.
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    const first = dialog.querySelector<HTMLElement>('.modal-body input:not([disabled]), .modal-body select:not([disabled]), .modal-body textarea:not([disabled]), .modal-body button:not([disabled]), footer button:not([disabled])');
     first?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    document.addEventListener('keydown', onKey);
     return () => {
-      document.removeEventListener('keydown', onKey);
-      previous?.focus?.();
+      // A dialog opened inside this one closes first: while it stays in the top layer the page
+      // behind remains inert and could not take the focus back.
+      dialog.querySelectorAll('dialog[open]').forEach((inner) => (inner as HTMLDialogElement).close());
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected && !opener.closest('dialog:not([open])')) opener.focus();
     };
-  }, [onClose]);
+  }, []);
+
+  const requestClose = () => {
+    if (dirty || edited) setAsking(true);
+    else onClose();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
+    if (e.key !== 'Escape') return;
+    // Handled here (not by the browser's cancel), so that a dialog with edits can ask first;
+    // a dialog opened inside this one handles its own Escape.
+    e.preventDefault();
+    e.stopPropagation();
+    requestClose();
+  };
+  const onCancel = (e: SyntheticEvent<HTMLDialogElement>) => {
+    // Other close requests (e.g. a platform back gesture) go the same way.
+    e.preventDefault();
+    if (e.target === e.currentTarget) requestClose();
+  };
+
   return (
-    <div className="modal-backdrop">
-      <div className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby="modal-title" ref={ref}>
-        <header>
-          <h2 id="modal-title">{title}</h2>
-          <button type="button" className="icon modal-close" aria-label="Close" onClick={onClose}>
-            <X size={18} aria-hidden />
-          </button>
-        </header>
-        <div className="modal-body">{children}</div>
-        {footer ? <footer>{footer}</footer> : null}
+    <dialog className={`modal${wide ? ' wide' : ''}`} aria-labelledby={titleId} ref={ref} onKeyDown={onKeyDown} onCancel={onCancel}>
+      <header>
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="icon modal-close" aria-label="Close" onClick={requestClose}>
+          <X size={18} aria-hidden />
+        </button>
+      </header>
+      <div className="modal-body" onInput={markEdited} onChange={markEdited}>
+        {children}
       </div>
-    </div>
+      {footer ? <footer>{footer}</footer> : null}
+      {asking ? (
+        <ConfirmDialog
+          title={DISCARD_TITLE}
+          message="What you changed here has not been saved."
+          cancelLabel="Keep editing"
+          confirmLabel="Discard changes"
+          onCancel={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
+            onClose();
+          }}
+        />
+      ) : null}
+    </dialog>
   );
 }
 
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel, busy }: { title: string; message: ReactNode; confirmLabel: string; onConfirm: () => void; onCancel: () => void; busy?: boolean }) {
+export function ConfirmDialog({
+  title,
+  message,
+  confirmLabel,
+  cancelLabel = 'Cancel',
+  onConfirm,
+  onCancel,
+  busy,
+}: {
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  busy?: boolean;
+}) {
   return (
     <Modal
       title={title}
@@ -49,7 +118,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
       footer={
         <>
           <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
+            {cancelLabel}
           </button>
           <button type="button" className="danger" onClick={onConfirm} disabled={busy}>
             {confirmLabel}

@@ -4,9 +4,8 @@ import { useRoute, type SectionId } from './route-store';
 
 export function openSection(section: SectionId, query: Record<string, string> = {}): void {
   const q = new URLSearchParams(query).toString();
-  const hash = `#/${section}${q ? `?${q}` : ''}`;
-  if (typeof location !== 'undefined' && location.hash !== hash) location.hash = hash;
-  useRoute.setState({ section });
+  // Through the route store, so a screen with unsaved changes asks first.
+  useRoute.getState().navigate(`#/${section}${q ? `?${q}` : ''}`);
 }
 
 /** The query part of the hash ("tier=tier2" in "#/programs?tier=tier2"). */

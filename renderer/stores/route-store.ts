@@ -1,27 +1,94 @@
-// Which screen is shown, kept in the URL hash so a reload stays on the same screen.
+// Which screen is shown, kept in the URL hash so a reload stays on the same screen. A screen
+// with unsaved changes sets a leave question: going elsewhere (sidebar, a link, the address
+// or Back) then waits for the user's answer (renderer/components/LeaveGuard.tsx).
+import { useEffect } from 'react';
 import { create } from 'zustand';
 
 export const SECTION_IDS = ['dashboard', 'profile', 'programs', 'applications', 'letters', 'readiness', 'deadlines', 'soap', 'settings', 'data', 'prelim', 'seasons', 'report'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
-function fromHash(hash: string): SectionId {
+export function sectionOfHash(hash: string): SectionId {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
   return (SECTION_IDS as readonly string[]).includes(id) ? (id as SectionId) : 'dashboard';
 }
 
 interface RouteState {
   section: SectionId;
+  /** Set while the shown screen holds unsaved changes: what leaving it would lose. */
+  leaveQuestion: string | null;
+  /** Where the user asked to go while leaving asks (the question is on screen). */
+  pending: string | null;
   go(section: SectionId): void;
+  /** Shows the screen of `hash` ("#/programs?tier=tier2"), asking first if this one has unsaved changes. */
+  navigate(hash: string): void;
+  setLeaveQuestion(question: string | null): void;
+  /** The answer "leave without saving": goes where the user asked. */
+  leave(): void;
+  /** The answer "stay": nothing changes. */
+  stay(): void;
 }
 
-export const useRoute = create<RouteState>((set) => ({
-  section: typeof location === 'undefined' ? 'dashboard' : fromHash(location.hash),
-  go(section) {
-    if (typeof location !== 'undefined' && fromHash(location.hash) !== section) location.hash = `#/${section}`;
-    set({ section });
-  },
-}));
+const hasLocation = typeof location !== 'undefined';
+/** The hash of what is shown (to put back when leaving is asked about). */
+let shownHash = hasLocation ? location.hash : '';
+
+export const useRoute = create<RouteState>((set, get) => {
+  const show = (hash: string) => {
+    shownHash = hash;
+    if (hasLocation && location.hash !== hash) location.hash = hash;
+    set({ section: sectionOfHash(hash), pending: null });
+  };
+  return {
+    section: hasLocation ? sectionOfHash(location.hash) : 'dashboard',
+    leaveQuestion: null,
+    pending: null,
+    go(section) {
+      if (hasLocation && sectionOfHash(location.hash) === section) {
+        set({ section });
+        return;
+      }
+      get().navigate(`#/${section}`);
+    },
+    navigate(hash) {
+      const { leaveQuestion, section } = get();
+      if (leaveQuestion !== null && sectionOfHash(hash) !== section) set({ pending: hash });
+      else show(hash);
+    },
+    setLeaveQuestion(question) {
+      set({ leaveQuestion: question });
+    },
+    leave() {
+      const { pending } = get();
+      set({ leaveQuestion: null, pending: null });
+      if (pending !== null) show(pending);
+    },
+    stay() {
+      set({ pending: null });
+    },
+  };
+});
 
 if (typeof window !== 'undefined') {
-  window.addEventListener('hashchange', () => useRoute.setState({ section: fromHash(location.hash) }));
+  window.addEventListener('hashchange', () => {
+    const hash = location.hash;
+    const { section, leaveQuestion } = useRoute.getState();
+    if (sectionOfHash(hash) !== section && leaveQuestion !== null) {
+      // Typed in the address bar or Back: put the shown screen's address back and ask.
+      history.replaceState(history.state, '', shownHash || `#/${section}`);
+      useRoute.setState({ pending: hash });
+      return;
+    }
+    shownHash = hash;
+    useRoute.setState({ section: sectionOfHash(hash) });
+  });
+}
+
+/** While `unsaved` is true, leaving the screen asks `question` first. */
+export function useLeaveGuard(unsaved: boolean, question: string): void {
+  const setLeaveQuestion = useRoute((s) => s.setLeaveQuestion);
+  useEffect(() => {
+    if (!unsaved) return;
+    setLeaveQuestion(question);
+    return () => setLeaveQuestion(null);
+  }, [unsaved, question, setLeaveQuestion]);
 }

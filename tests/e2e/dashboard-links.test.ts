@@ -87,7 +87,7 @@ describe('dashboard links', () => {
       ['Interviewed', 'interviewed', summary.interviews.interviewed],
     ] as const) {
       // Issue 13: the count is of applications that reached the step, and opens exactly those.
-      await follow(`${label}: ${count}`, 'Applications', interviews);
+      await follow(`${count} ${label}`, 'Applications', interviews);
       expect(await hash(page)).toBe(`#/applications?tab=table&reached=${key}`);
       expect(await page.getByRole('combobox', { name: 'Filter by status' }).inputValue()).toBe(`reached:${key}`);
       await expect.poll(() => page.locator('tr[data-application-id]').count()).toBe(count);
@@ -130,7 +130,7 @@ describe('dashboard links', () => {
     // Letters by stage: only the letters at that stage stay on the screen.
     const letters = page.locator('section[aria-labelledby="dash-letters"]');
     for (const s of summary.lettersByStage) {
-      await follow(`${s.label}: ${s.count}`, 'Letters & documents', letters);
+      await follow(`${s.count} ${s.label}`, 'Letters & documents', letters);
       expect(await hash(page)).toBe(`#/letters?stage=${s.key}`);
       expect(await page.getByRole('combobox', { name: 'Show letters at the stage' }).inputValue()).toBe(s.key);
       await page.locator('.letter-row').first().waitFor({ state: 'attached' });

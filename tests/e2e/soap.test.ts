@@ -37,8 +37,8 @@ describe('SOAP screen', () => {
     const suggestions = page.getByRole('region', { name: 'Suggestions' });
     await suggestions.getByText('Riverbend Community Hospital').waitFor();
     expect(await suggestions.getByText('Northgate No-Visa Hospital').count()).toBe(0);
-    await page.getByRole('button', { name: 'Add Riverbend Community Hospital to the plan' }).click();
-    await page.getByRole('button', { name: 'Add Heartland Medical Center to the plan' }).click();
+    await page.getByRole('button', { name: 'Add to plan: Riverbend Community Hospital' }).click();
+    await page.getByRole('button', { name: 'Add to plan: Heartland Medical Center' }).click();
     const plan = page.getByRole('list', { name: 'Fallback plan' });
     await expect.poll(() => plan.locator('strong').allTextContents()).toEqual(['Riverbend Community Hospital', 'Heartland Medical Center']);
     await page.getByText('2 of 45').waitFor();
@@ -63,8 +63,8 @@ describe('SOAP screen', () => {
     await expect.poll(async () => (await overview(services)).plan.map((p) => p.program.institution.name)).toEqual(['Heartland Medical Center', 'Riverbend Community Hospital']);
 
     // A blurb ready to paste.
-    await page.getByRole('button', { name: /Copy the blurb for Heartland Medical Center/ }).click();
-    await page.getByRole('button', { name: /Copied the blurb for Heartland Medical Center/ }).waitFor();
+    await page.getByRole('button', { name: /Copy blurb: Heartland Medical Center/ }).click();
+    await page.getByRole('button', { name: /Copied: Heartland Medical Center/ }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/I am Amina Rahman.*Heartland Medical Center/s);
 
     // Monday: unmatched; paste a messy list holding Riverbend and a program not in the database.

@@ -133,7 +133,7 @@ describe('Excluded programs on the board and in the table', () => {
     expect(note(2)).toBeNull();
     expect(note(3)).toBe('Excluded: Too far from family');
     expect(note(4)).toBeNull(); // the user overrode the exclusion: no warning
-    expect(document.querySelector('[data-application-id="1"]')!.getAttribute('aria-label')).toContain('Excluded: Sponsors no visa; you need one');
+    expect(screen.getByRole('button', { name: /^Alpha Hospital.*Excluded: Sponsors no visa; you need one\. / })).toBe(document.querySelector('[data-application-id="1"]'));
 
     await user.click(screen.getByRole('tab', { name: 'Table' }));
     const row = (name: string) => screen.getByText(name, { exact: false, selector: 'strong' }).closest('tr')!;

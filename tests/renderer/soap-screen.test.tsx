@@ -53,7 +53,7 @@ describe('SOAP screen', () => {
     render(<SoapScreen />);
     await screen.findByText('45 of 45');
     expect(screen.getByText(/Your plan has 45 programs, the most SOAP lets you apply to\. Remove one before adding another\./)).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Add One More Hospital to the plan' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Add to plan: One More Hospital' }) as HTMLButtonElement).disabled).toBe(true);
     expect(within(screen.getByRole('list', { name: 'Fallback plan' })).getAllByRole('listitem')).toHaveLength(45);
   }, 30_000); // 45 plan rows and 60 candidates in jsdom: slow on a loaded machine, not a timing check
 
@@ -62,7 +62,7 @@ describe('SOAP screen', () => {
     const refusal = 'SOAP allows at most 45 applications, so the plan holds at most 45 programs. It has 45: remove one before adding another.';
     const fake = installFakeTransport({ 'soap.overview': () => current, 'soap.planAdd': () => ({ ok: false, error: { code: 'conflict', message: refusal } }) });
     render(<SoapScreen />);
-    await userEvent.click(await screen.findByRole('button', { name: 'Add One More Hospital to the plan' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Add to plan: One More Hospital' }));
     expect((await screen.findByRole('alert')).textContent).toContain(refusal);
     expect(fake.calls.find((c) => c.method === 'soap.planAdd')?.input).toEqual({ programIds: [current.candidates[0]!.program.id] });
     expect(screen.getByText('2 of 45')).toBeTruthy();

@@ -54,7 +54,7 @@ export function AddApplicationsDialog({ programs, appliedProgramIds, onClose, on
   };
 
   return (
-    <FormModal title="Add applications" onClose={onClose} wide onSave={() => void create()} message={error} saveDisabled={chosen.size === 0} saveLabel={`Add ${plural(chosen.size, 'application')}`}>
+    <FormModal title="Add applications" onClose={onClose} wide dirty={chosen.size > 0} onSave={() => void create()} message={error} saveDisabled={chosen.size === 0} saveLabel={`Add ${plural(chosen.size, 'application')}`}>
       <div className="add-apps">
         <div className="toolbar">
           <Tabs label="Which programs" tabs={SCOPES} value={scope} onChange={setScope} />

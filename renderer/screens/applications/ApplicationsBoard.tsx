@@ -103,8 +103,9 @@ export function ApplicationsBoard({ applications, programs, tiers, onOpen }: Pro
 
 /** Up/Down: the card above or below; Left/Right: the first card of the nearest column with cards. */
 function neighbourCard(card: HTMLElement, key: string): HTMLElement | null {
-  if (key === 'ArrowDown') return card.nextElementSibling as HTMLElement | null;
-  if (key === 'ArrowUp') return card.previousElementSibling as HTMLElement | null;
+  // Each card sits in its own list item.
+  if (key === 'ArrowDown') return card.parentElement?.nextElementSibling?.querySelector<HTMLElement>('.board-card') ?? null;
+  if (key === 'ArrowUp') return card.parentElement?.previousElementSibling?.querySelector<HTMLElement>('.board-card') ?? null;
   let column = card.closest('.board-column');
   const step = key === 'ArrowRight' ? 'nextElementSibling' : key === 'ArrowLeft' ? 'previousElementSibling' : null;
   if (!step) return null;
@@ -139,7 +140,7 @@ function BoardCard({ app, program, tier, onOpen }: { app: ApplicationOverview; p
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: app.id });
   const excluded = excludedWarning(program, tier);
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
-  const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!isDragging && e.key === 'Enter') {
       e.preventDefault();
       onOpen(app);
@@ -155,30 +156,34 @@ function BoardCard({ app, program, tier, onOpen }: { app: ApplicationOverview; p
     }
     listeners?.onKeyDown?.(e);
   };
+  // The list item holds the draggable card (a button for assistive technology); the card's name
+  // is its visible text, with the status after it.
   return (
-    <li
-      ref={setNodeRef}
-      style={style}
-      className={`board-card${isDragging ? ' dragging' : ''}`}
-      data-application-id={app.id}
-      {...attributes}
-      {...listeners}
-      onKeyDown={onKeyDown}
-      aria-label={`${appName(app)}, ${APPLICATION_STATUS_LABELS[app.status]} since ${formatDay(app.statusDate)}${excluded ? `. ${excluded}` : ''}`}
-      onClick={() => onOpen(app)}
-    >
-      <strong className="card-name">{app.program.institutionName}</strong>
-      <span className="card-meta">
-        <span className={`badge track-${app.program.track}`}>{shortTrack(app)}</span>
-        {program && tier ? <TierBadge program={program} computed={tier} /> : null}
-        {app.rank !== null ? <span className="badge rank">#{app.rank}</span> : null}
-        {app.program.isSample ? <span className="badge sample">Sample</span> : null}
-      </span>
-      <small className="muted">
-        {[app.program.city, app.program.state].filter(Boolean).join(', ')}
-        {app.program.city || app.program.state ? ' · ' : ''}since {formatDay(app.statusDate)}
-      </small>
-      <ExcludedNote text={excluded} />
+    <li className="board-card-item">
+      <div
+        ref={setNodeRef}
+        style={style}
+        className={`board-card${isDragging ? ' dragging' : ''}`}
+        data-application-id={app.id}
+        {...attributes}
+        {...listeners}
+        onKeyDown={onKeyDown}
+        onClick={() => onOpen(app)}
+      >
+        <strong className="card-name">{app.program.institutionName}</strong>
+        <span className="card-meta">
+          <span className={`badge track-${app.program.track}`}>{shortTrack(app)}</span>
+          {program && tier ? <TierBadge program={program} computed={tier} /> : null}
+          {app.rank !== null ? <span className="badge rank">#{app.rank}</span> : null}
+          {app.program.isSample ? <span className="badge sample">Sample</span> : null}
+        </span>
+        <small className="muted">
+          {[app.program.city, app.program.state].filter(Boolean).join(', ')}
+          {app.program.city || app.program.state ? ' · ' : ''}since {formatDay(app.statusDate)}
+        </small>
+        <ExcludedNote text={excluded} />
+        <span className="sr-only">. {APPLICATION_STATUS_LABELS[app.status]}</span>
+      </div>
     </li>
   );
 }

@@ -109,7 +109,7 @@ export function StatusChangeForm({ ids, status: fixed, initialStatus, submitLabe
 /** The dialog a board drop opens: the move is only made once the date is confirmed. */
 export function StatusChangeDialog({ ids, names, status, onClose }: { ids: number[]; names: string[]; status: ApplicationStatus; onClose: (moved: boolean) => void }) {
   return (
-    <Modal title={`Move to ${APPLICATION_STATUS_LABELS[status]}`} onClose={() => onClose(false)}>
+    <Modal title={`Move to ${APPLICATION_STATUS_LABELS[status]}`} onClose={() => onClose(false)} trackEdits>
       <p className="muted status-change-what">{names.length === 1 ? names[0] : `${names.length} applications`}</p>
       <StatusChangeForm ids={ids} status={status} submitLabel={`Move to ${APPLICATION_STATUS_LABELS[status]}`} onDone={() => onClose(true)} onCancel={() => onClose(false)} />
     </Modal>

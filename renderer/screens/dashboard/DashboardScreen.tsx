@@ -64,9 +64,11 @@ export function DashboardScreen() {
         <LettersCard summary={summary} />
         <section className="card" aria-labelledby="dash-cost">
           <h2 id="dash-cost">ERAS cost so far</h2>
-          <button type="button" className="big-stat" onClick={() => openSection('applications', { status: SENT_FILTER })} aria-label={`ERAS fees so far ${money(summary.erasCostSoFar.total)} for ${summary.submittedCount} submitted applications`}>
+          <button type="button" className="big-stat" onClick={() => openSection('applications', { status: SENT_FILTER })}>
+            <span className="sr-only">ERAS fees so far: </span>
             <span className="num">{money(summary.erasCostSoFar.total)}</span>
             <small>{summary.submittedCount} submitted</small>
+            <span className="sr-only"> applications</span>
           </button>
           <p className="muted small">
             Your whole list ({summary.onListCount} programs) would cost{' '}
@@ -95,7 +97,7 @@ export function DashboardScreen() {
 
 function Stat({ label, value, onOpen }: { label: string; value: number; onOpen: () => void }) {
   return (
-    <button type="button" className="stat" onClick={onOpen} aria-label={`${label}: ${value}`}>
+    <button type="button" className="stat" onClick={onOpen}>
       <span className="num">{value}</span>
       <small>{label}</small>
     </button>

@@ -4,6 +4,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { NumberField, SelectField, TextField } from '../../components/form';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';
 import { useProfileStore } from '../../stores/profile-store';
+import { useLeaveGuard } from '../../stores/route-store';
 import { useWatch } from '../../stores/live';
 import { fromDraft, toDraft, type ProfileDraft } from './profile-draft';
 import { UsceEditor } from './UsceEditor';
@@ -27,6 +28,7 @@ function ProfileForm({ initial }: { initial: Profile }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' });
   const [dirty, setDirty] = useState(false);
+  useLeaveGuard(dirty, 'Your profile has changes you have not saved. Leave this screen without saving them?');
   // A profile saved elsewhere (another window) shows here unless the user is editing.
   const [base, setBase] = useState(stored);
   if (stored && stored !== base) {

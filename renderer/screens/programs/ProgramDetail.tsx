@@ -58,8 +58,11 @@ export function ProgramDetail({ program, computed, onClose }: Props) {
     }
   };
 
+  // The override typed but not saved: closing asks first.
+  const unsavedOverride = outcome !== (program.override?.outcome ?? '') || (outcome !== '' && note !== (program.override?.note ?? ''));
+
   return (
-    <Modal title={`${program.institution.name} · ${PROGRAM_LABELS.track[program.track]}`} onClose={onClose} wide>
+    <Modal title={`${program.institution.name} · ${PROGRAM_LABELS.track[program.track]}`} onClose={onClose} wide dirty={unsavedOverride}>
       <div className="detail">
         <div className="detail-head">
           <TierBadge program={program} computed={computed} />

@@ -22,7 +22,7 @@ export interface ProgramsTableProps {
   filter: string;
   onEdit: (program: Program) => void;
   onDelete: (program: Program) => void;
-  /** Opens the program's details (a click on the row). */
+  /** Opens the program's details (the institution's name is its button; a click anywhere on the row too). */
   onOpen?: (program: Program) => void;
   /** Extra columns added by later features (e.g. tiers); appended after the built-in ones. */
   extraColumns?: ColumnDef<Program>[];
@@ -58,7 +58,7 @@ export const ProgramsTable = memo(function ProgramsTable({ programs, filter, onE
         header: 'Institution',
         accessorFn: (p) => p.institution.name,
         sortingFn: (a, b) => compareNames(a.original.institution.name, b.original.institution.name),
-        cell: ({ row }) => <InstitutionCell program={row.original} />,
+        cell: ({ row }) => <InstitutionCell program={row.original} onOpen={onOpen} />,
         size: 0, // takes the width the fixed columns leave (see template)
       },
       ...extraColumns,
@@ -97,7 +97,7 @@ export const ProgramsTable = memo(function ProgramsTable({ programs, filter, onE
         size: 60,
       },
     ],
-    [extraColumns, onEdit, onDelete],
+    [extraColumns, onEdit, onDelete, onOpen],
   );
 
   const table = useReactTable({
@@ -158,7 +158,7 @@ export const ProgramsTable = memo(function ProgramsTable({ programs, filter, onE
                 >
                   {row.getVisibleCells().map((cell) => (
                     <div role="cell" className={`td col-${cell.column.id}`} key={cell.id}>
-                      {cell.column.id === 'institution' && sameAsPrevious ? <span className="sibling-mark" aria-label={`${row.original.institution.name}, second track`}>↳ same institution</span> : flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      {cell.column.id === 'institution' && sameAsPrevious ? <SiblingCell program={row.original} onOpen={onOpen} /> : flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </div>
                   ))}
                 </div>
@@ -185,16 +185,41 @@ export function groupByInstitution<T extends { original: { institutionId: number
   return [...groups.values()].flat();
 }
 
-function InstitutionCell({ program }: { program: Program }) {
+/** The institution's name, a button that opens the program's details (tier, reasons, override). */
+function InstitutionCell({ program, onOpen }: { program: Program; onOpen: ((program: Program) => void) | undefined }) {
   const i = program.institution;
+  const name = <strong title={i.name}>{i.name}</strong>;
   return (
     <span className="inst">
-      <strong title={i.name}>{i.name}</strong>
+      {onOpen ? (
+        <button type="button" className="inst-open" onClick={() => onOpen(program)}>
+          {name}
+          <span className="sr-only">, {PROGRAM_LABELS.track[program.track]}</span>
+        </button>
+      ) : (
+        name
+      )}
       <small className="muted">
         {[i.city, i.state].filter(Boolean).join(', ') || 'Location not set'}
         {i.isSample ? <span className="badge sample">Sample</span> : null}
       </small>
     </span>
+  );
+}
+
+/** A second track of the institution above: its details open from here too. */
+function SiblingCell({ program, onOpen }: { program: Program; onOpen: ((program: Program) => void) | undefined }) {
+  const text = (
+    <>
+      ↳ same institution<span className="sr-only"> ({program.institution.name}, {PROGRAM_LABELS.track[program.track]})</span>
+    </>
+  );
+  return onOpen ? (
+    <button type="button" className="sibling-mark inst-open" onClick={() => onOpen(program)}>
+      {text}
+    </button>
+  ) : (
+    <span className="sibling-mark">{text}</span>
   );
 }
 

@@ -61,7 +61,7 @@ export function SeasonsScreen() {
         <h2 id="next-season">Start the {next} Match season</h2>
         <p>Re-applying? Start a new season: what you keep comes along; this season’s applications, interviews and rank list stay here, read-only.</p>
         {!preview ? (
-          <button type="button" onClick={() => void run(() => loadPreview())}>
+          <button type="button" className="secondary" onClick={() => void run(() => loadPreview())}>
             Preview what carries over
           </button>
         ) : (

@@ -19,7 +19,7 @@ function CopyButton({ text, what }: { text: string; what: string }) {
     <button
       type="button"
       className="ghost"
-      aria-label={copied ? `Copied the blurb for ${what}` : `Copy the blurb for ${what}`}
+      aria-label={copied ? `Copied: ${what}` : `Copy blurb: ${what}`}
       onClick={() => {
         void navigator.clipboard.writeText(text).then(
           () => {
@@ -164,7 +164,7 @@ export function FallbackPlan({ overview }: { overview: SoapOverview }) {
                   <li key={r}>{r}</li>
                 ))}
               </ul>
-              <button type="button" className="secondary" disabled={full} onClick={() => void run('soap.planAdd', { programIds: [p.id] })} aria-label={`Add ${p.institution.name} to the plan`}>
+              <button type="button" className="secondary" disabled={full} onClick={() => void run('soap.planAdd', { programIds: [p.id] })} aria-label={`Add to plan: ${p.institution.name}`}>
                 <Plus size={15} aria-hidden /> Add to plan
               </button>
             </li>
