@@ -18,8 +18,7 @@ export function buildAppMenu(getWindow: () => BrowserWindow | null, dataDir: str
       : { type: 'error' as const, message: 'The backup failed', detail: r.error.message };
     if (win) void dialog.showMessageBox(win, options);
     else void dialog.showMessageBox(options);
-    // A Settings screen already open shows the new backup after a reload of its list.
-    if (win) void win.webContents.executeJavaScript(`window.dispatchEvent(new Event('prelim:backups-changed'))`);
+    // The backup went through the dispatcher, which announced it: an open Settings screen reloads its list.
   };
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
