@@ -57,7 +57,7 @@ export function createHandlerContext(options: HandlerOptions): HandlerContext {
   return {
     db: options.db,
     repos,
-    clock: createClock(options.now ?? (() => new Date()), () => repos.calendar.settings().timeZone),
+    clock: createClock(options.now ?? (() => new Date()), () => repos.calendar.settings().timeZone), // not a date: the clock's source
     databasePath: options.databasePath,
     mode: options.mode,
     backupDir: options.backupDir ?? defaultBackupDir(options.databasePath),
@@ -90,7 +90,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
     ...createRemindersHandlers(ctx),
     ...createTransferHandlers(ctx),
     ...createSeasonHandlers(ctx),
-    ...createPrelimHandlers(ctx.db, () => ctx.clock.now()),
-    ...createReportHandlers(ctx.db, () => ctx.clock.now(), () => (readiness['readiness.checklist'](undefined) as ReadinessChecklist).items),
+    ...createPrelimHandlers(ctx),
+    ...createReportHandlers(ctx, () => (readiness['readiness.checklist'](undefined) as ReadinessChecklist).items),
   };
 }

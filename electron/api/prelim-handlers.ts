@@ -5,22 +5,18 @@ import type { prelimApi } from '../../shared/api/prelim-api';
 import type { PrelimItem, PrelimOverview, PrelimPlan } from '../../shared/domain/prelim-plan';
 import { defaultPaths, prelimDatedItems, prelimTrigger, suggestedPrelimItems } from '../../shared/engine/prelim-plan';
 import type { DatedItem } from '../../shared/engine/agenda';
-import { localDateOf } from '../../shared/engine/calendar-dates';
-import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { createCalendarRepo } from '../db/repos/calendar-repo';
-import { createPrelimRepo, type StoredPlan } from '../db/repos/prelim-repo';
-import { createSeasonsRepo } from '../db/repos/seasons-repo';
+import type { StoredPlan } from '../db/repos/prelim-repo';
+import type { HandlerContext } from './context';
 import { readSeason } from './seasons-handlers';
-import { systemTimeZone } from '../clock';
 
 type PrelimHandlers = Pick<Handlers, keyof typeof prelimApi>;
 
-export function createPrelimService(db: Db, now: () => Date) {
-  const repo = createPrelimRepo(db);
-  const seasons = createSeasonsRepo(db);
-  const calendar = createCalendarRepo(db);
-  const today = () => localDateOf(now(), calendar.settings().timeZone || systemTimeZone());
+export function createPrelimService({ db, repos, clock }: HandlerContext) {
+  const repo = repos.prelim;
+  const seasons = repos.seasons;
+  const now = () => clock.now();
+  const today = () => clock.today();
 
   /** The active season's result and the past seasons' results. */
   function trigger() {
@@ -83,9 +79,10 @@ export function createPrelimService(db: Db, now: () => Date) {
   return { overview, change, datedItems, repo, today };
 }
 
-export function createPrelimHandlers(db: Db, now: () => Date): PrelimHandlers {
-  const s = createPrelimService(db, now);
+export function createPrelimHandlers(ctx: HandlerContext): PrelimHandlers {
+  const s = createPrelimService(ctx);
   const { repo } = s;
+  const now = () => ctx.clock.now();
   return {
     'prelim.overview': () => s.overview(),
     'prelim.open': ({ matchYear, programLabel }) => {

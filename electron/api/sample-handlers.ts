@@ -10,7 +10,7 @@ export function createSampleHandlers({ db, repos, clock }: HandlerContext): Pick
   return {
     'sample.load': ({ institutions }) => {
       // Date.now() is a seed for the generator here, not a date.
-      const items = generateSampleInstitutions(institutions, Date.now() % 100000);
+      const items = generateSampleInstitutions(institutions, Date.now() % 100000); // not a date: a seed
       let programCount = 0;
       inTransaction(db, () => {
         for (const item of items) {

@@ -29,7 +29,7 @@ import { createPrelimService } from './prelim-handlers';
 
 /** The calendar settings with the zone in use (the setting, or the computer's). */
 export function withZone(s: CalendarSettings): CalendarSettingsValue {
-  return { ...s, effectiveTimeZone: s.timeZone || systemTimeZone() };
+  return { ...s, effectiveTimeZone: s.timeZone || systemTimeZone() }; // zone shown when none is set
 }
 
 /** Match Week dates from the season calendar, with the user's corrections (Deadlines screen). */
@@ -94,7 +94,7 @@ export function datedItems(ctx: HandlerContext, s: Snapshot): DatedItem[] {
     ...letterItems(communicationFollowUps(repos.communications.list(), names)),
     ...readinessItems(s.checklist),
     // The prelim-year plan's checklist (after a preliminary match).
-    ...createPrelimService(ctx.db, () => ctx.clock.now()).datedItems(),
+    ...createPrelimService(ctx).datedItems(),
   ];
 }
 

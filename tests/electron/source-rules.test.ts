@@ -44,6 +44,29 @@ describe('SQL lives in electron/db only', () => {
   });
 });
 
+describe('one clock in the main process', () => {
+  /** The machine's time or zone read directly, instead of the handler context's clock. */
+  const OWN_CLOCK = /\bnew Date\(\)|\bDate\.now\(\)|\bsystemTimeZone\(|\blocalDateOf\(/;
+  it('handlers and repositories take now, the zone and today from the clock (electron/clock.ts)', () => {
+    const offenders: string[] = [];
+    for (const file of [...files('electron/api', SOURCE), ...files('electron/db/repos', SOURCE), ...files('electron/transfer', SOURCE)]) {
+      fs.readFileSync(path.join(ROOT, file), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          // A line may say why it is not a date (e.g. a random seed): "// not a date".
+          if (OWN_CLOCK.test(line) && !/^\s*(\/\/|\*)/.test(line) && !/not a date|zone shown/.test(line)) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the check itself sees a clock read (so it cannot pass by accident)', () => {
+    expect(OWN_CLOCK.test('const at = new Date();')).toBe(true);
+    expect(OWN_CLOCK.test("localDateOf(now(), 'UTC')")).toBe(true);
+    expect(OWN_CLOCK.test('clock.today()')).toBe(false);
+  });
+});
+
 describe('domain-rule references', () => {
   const domain = fs.readFileSync(path.join(ROOT, 'docs/DOMAIN.md'), 'utf8');
   /** Section numbers of docs/DOMAIN.md: "## 4. Rules" gives 4, "### 4.1 Scores" gives 4.1. */

@@ -9,6 +9,7 @@ import { createLettersRepo } from './letters-repo';
 import { createListRepo } from './list-repo';
 import { createPipelineRepo } from './pipeline-repo';
 import { createProfileRepo } from './profile-repo';
+import { createPrelimRepo } from './prelim-repo';
 import { createProgramsRepo } from './programs-repo';
 import { createSeasonsRepo } from './seasons-repo';
 import { createSoapRepo } from './soap-repo';
@@ -26,6 +27,7 @@ export function createRepos(db: Db) {
     calendar: createCalendarRepo(db),
     soap: createSoapRepo(db),
     seasons: createSeasonsRepo(db),
+    prelim: createPrelimRepo(db),
   };
 }
 
