@@ -237,14 +237,18 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
       const label = `${name || match?.institution.name || '(no name)'}${kind ? ` (${PROGRAM_LABELS.track[kind]})` : ''}`;
       labels.push(label);
 
-      if (rowProblems.length === 0) {
+      // Cells that could not be read are problems already; the rest of the row is still
+      // checked, so every problem of the row is named in one round.
+      const unreadable = rowProblems.length;
+      const onlyCells = rowProblems.every((p) => p.col !== undefined);
+      if (unreadable === 0) {
         if (!match && name === '') {
           problem(header('institution') ?? header('nrmpCode'), code !== '' ? `No program has NRMP code ${code} yet; to add it, give the institution name too.` : 'Give the institution name (or the NRMP code of a program you already have).');
         } else if (!kind) {
           problem(header('track'), 'Give the track (Preliminary, Categorical or Both), or an NRMP code whose 8th letter says it (P or C).');
         }
       }
-      if (rowProblems.length > 0 || !kind) continue;
+      if (!onlyCells || rowProblems.length > unreadable || !kind || (!match && name === '')) continue;
 
       const key = nameKey(name);
       const seen = match ? seenProgram : seenNew[kind];
@@ -252,7 +256,7 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
       const firstRow = (seen as Map<InstKey, number>).get(identity);
       if (firstRow !== undefined && firstRow !== row) problem(null, `Row ${firstRow} already has ${label}; keep one row per program (NRMP code, or institution and track).`);
       if (firstRow === undefined) (seen as Map<InstKey, number>).set(identity, row);
-      if (rowProblems.length > 0) continue;
+      if (rowProblems.length > unreadable) continue;
 
       const existingInst = match?.institution ?? institutionByName.get(key);
       const instKey: InstKey = existingInst ? existingInst.id : key;
@@ -269,15 +273,20 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
       const instResult = checkInstitution(instKey, candidate);
       const trackResult = programTrackInputSchema.safeParse(trackFields);
       if (!instResult.success || !trackResult.success) {
+        // A column already named for an unreadable cell is not named again for the value it lacks.
+        const named = new Set(rowProblems.map((p) => p.column));
+        const problemOnce = (column: string | null, message: string) => {
+          if (column === null || !named.has(column)) problem(column, message);
+        };
         for (const issue of instResult.error?.issues ?? []) {
           const a = String(issue.path[0]);
           const field = a === 'visaSponsorship' ? (colOf.has('visa') ? 'visa' : colOf.has('j1') ? 'j1' : 'h1b') : a === 'name' ? 'institution' : (a === 'city' || a === 'state') && colOf.has('cityState') ? 'cityState' : a;
-          problem(header(field), issue.message);
+          problemOnce(header(field), issue.message);
         }
         for (const issue of trackResult.error?.issues ?? []) {
           const a = String(issue.path[0]);
           const field = a === 'unfilledCount' || a === 'unfilledYears' ? 'unfilledHistory' : a === 'minGraduationYear' ? 'maxYearsSinceGraduation' : a === 'noStep2ckCutoff' ? 'minStep2ck' : a;
-          problem(header(field), issue.message);
+          problemOnce(header(field), issue.message);
         }
         continue;
       }

@@ -1,3 +1,4 @@
+import type { ImportFile } from '../../shared/api/transfer-api';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,4 +43,9 @@ export function dumpDb(db: Db): Record<string, unknown[]> {
 
 export function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** A file as the renderer uploads it (name + base64), from text (UTF-8) or bytes. */
+export function fileOf(name: string, content: string | Buffer): ImportFile {
+  return { name, base64: (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64') };
 }

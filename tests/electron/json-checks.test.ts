@@ -4,10 +4,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { institution, seedExampleProfile, track } from '../fixtures';
-import { dumpDb, openTestServices, tempDir } from './helpers';
-import type { ImportFile } from '../../shared/api/transfer-api';
+import { dumpDb, fileOf, openTestServices, tempDir } from './helpers';
 
-const fileOf = (name: string, content: string): ImportFile => ({ name, base64: Buffer.from(content, 'utf8').toString('base64') });
 
 type Json = { tables: Record<string, { columns: string[]; rows: (string | number | null)[][] }> };
 

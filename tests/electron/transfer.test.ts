@@ -8,11 +8,8 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations'
 import type { ImportFile } from '../../shared/api/transfer-api';
 import { PASTE_EXAMPLE } from '../../shared/import/paste-examples';
 import { institution, seedExampleProfile, track } from '../fixtures';
-import { dumpDb, openTestServices, tempDir } from './helpers';
+import { dumpDb, fileOf, openTestServices, tempDir } from './helpers';
 
-export function fileOf(name: string, content: string | Buffer): ImportFile {
-  return { name, base64: (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64') };
-}
 
 const HEADER = 'Program Name,NRMP Code,City,State,Track,J-1,H-1B,Min Step 2,IMG %,YOG,USCE,Notes';
 const CSV = [
