@@ -7,7 +7,7 @@ export function createCommunicationsHandlers({ repos, clock }: HandlerContext): 
   const comms = repos.communications;
   return {
     'communications.list': ({ programId }) => comms.list(programId),
-    'communications.log': (input) => comms.log(input, clock.now()),
+    'communications.log': (input) => comms.log(input, clock.now(), clock.today()),
     'communications.delete': ({ id }) => (comms.delete(id), OK),
     'templates.list': () => comms.templates(clock.now()),
     'templates.save': (input) => comms.saveTemplate(input, clock.now()),

@@ -78,6 +78,22 @@ describe('applications', () => {
     expect(moved.map((a) => [a.status, a.statusDate])).toEqual([['under_review', '2026-10-10'], ['under_review', '2026-10-10']]);
   });
 
+  it('back-fills: an application only opened today can be submitted on an earlier day (the opening moves back with it); one with a later step cannot', async () => {
+    const { call, raw, ids } = await withPrograms(2);
+    // Opened today (2026-11-25) from the Programs screen, then recorded as submitted in September.
+    const { created } = await call('applications.create', { programIds: ids, date: '2026-11-25' });
+    const [moved] = await call('applications.setStatus', { ids: [created[0]!.id], status: 'submitted', date: '2026-09-10' });
+    expect([moved!.status, moved!.statusDate, moved!.submittedOn]).toEqual(['submitted', '2026-09-10', '2026-09-10']);
+    expect((await call('applications.history', { id: created[0]!.id })).map((e) => [e.status, e.date])).toEqual([
+      ['considering', '2026-09-10'],
+      ['submitted', '2026-09-10'],
+    ]);
+    // Once it has a step after the opening, that step's day holds: an earlier day is refused.
+    await call('applications.setStatus', { ids: [created[1]!.id], status: 'materials_ready', date: '2026-11-25' });
+    const r = await raw('applications.setStatus', { ids: [created[1]!.id], status: 'submitted', date: '2026-09-10' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('The last change was on 2026-11-25') } });
+  });
+
   it('refuses a status or a new application dated after today, writing nothing', async () => {
     const { call, raw, db, ids } = await withPrograms(2);
     const { created } = await call('applications.create', { programIds: [ids[0]!], date: '2026-09-01' });

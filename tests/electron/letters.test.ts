@@ -93,6 +93,26 @@ describe('letter writers and letters', () => {
     expect((await call('writers.list'))[0]).toMatchObject({ name: 'Dr. Jane Smith', isSurgeon: true, location: 'us', email: 'jsmith@mercy.org' });
   });
 
+  it('back-fills a letter: a past day for its stage moves earlier steps back with it; a future day or one before a kept step is refused', async () => {
+    const { call, raw, db } = await withApplications(1);
+    const w = await call('writers.save', { name: 'Dr. Whitfield', location: 'us', isSurgeon: true });
+    const letter = await call('letters.save', { writerId: w.id });
+    // Moved from "To ask" to "Uploaded" today (2026-11-25), then dated as it happened: 12 September.
+    await call('letters.setStage', { id: letter.id, stage: 'uploaded', date: '2026-11-25' });
+    const dated = await call('letters.setStage', { id: letter.id, stage: 'uploaded', date: '2026-09-12' });
+    expect([dated.askedOn, dated.agreedOn, dated.strongConfirmedOn, dated.uploadedOn]).toEqual(['2026-09-12', '2026-09-12', null, '2026-09-12']);
+    const before = dumpDb(db);
+    const future = await raw('letters.setStage', { id: letter.id, stage: 'uploaded', date: '2026-11-26' });
+    expect(future).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '2026-11-26 is after today (2026-11-25); a letter\'s step records what has happened, so give today or an earlier day.' } });
+    const second = await call('letters.save', { writerId: w.id });
+    await call('letters.setStage', { id: second.id, stage: 'asked', date: '2026-09-01' });
+    const afterSave = dumpDb(db);
+    const early = await raw('letters.setStage', { id: second.id, stage: 'agreed', date: '2026-08-20' });
+    expect(early).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('“Asked” is dated 2026-09-01') } });
+    expect(dumpDb(db)).toEqual(afterSave);
+    expect(before).not.toEqual(afterSave);
+  });
+
   it('refuses to delete a writer who has letters, and says what to do', async () => {
     const { call, raw, db } = await withApplications(1);
     const w = await call('writers.save', { name: 'Dr. Lee', location: 'home', isSurgeon: false });
@@ -241,6 +261,7 @@ describe('communications and templates', () => {
     await call('templates.delete', { id: mine.id });
     expect((await call('communications.list', { programId: programIds[0]! }))[0]).toMatchObject({ templateId: null, body: 'Dear Dr. Lopez' });
     expect(await raw('communications.log', { programId: 999, channel: 'email', date: '2026-09-10', subject: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await raw('communications.log', { programId: programIds[0]!, channel: 'email', date: '2026-11-26', subject: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('2026-11-26 is after today (2026-11-25)') } });
     await call('programs.delete', { id: programIds[0]! });
     expect((await call('communications.list')).map((c) => c.programId)).toEqual([programIds[1]]);
   });

@@ -88,20 +88,35 @@ describe('interviews', () => {
     ]);
   });
 
-  it('never dates a move in the future or before the last change', async () => {
-    const { call, appIds } = await withApplications(2);
-    // Marked done ahead of its day (2026-12-03; today is 2026-11-25): dated today, not the interview day.
-    const early = await call('interviews.save', { applicationId: appIds[0]!, date: '2026-11-25', invitedOn: '2026-11-20', localStart: '2026-12-03T09:00', timeZone: 'UTC', completed: true });
-    expect(early.moves.map((m) => [m.to, m.date])).toEqual([
+  it('refuses an invitation after today or before the submission, and "done" before the interview day, saying what to fix', async () => {
+    const { call, raw, db, appIds } = await withApplications(2);
+    const before = dumpDb(db);
+    // Marked done ahead of its day (2026-12-03; today is 2026-11-25).
+    const early = await raw('interviews.save', { applicationId: appIds[0]!, date: '2026-11-25', invitedOn: '2026-11-20', localStart: '2026-12-03T09:00', timeZone: 'UTC', completed: true });
+    expect(early).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The interview is on 2026-12-03, after today (2026-11-25); tick “Interview done” once it has happened.' } });
+    // An invitation that has not arrived yet.
+    const future = await raw('interviews.save', { applicationId: appIds[0]!, date: '2026-11-25', invitedOn: '2026-11-26' });
+    expect(future).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The invitation is dated 2026-11-26, after today (2026-11-25); give the day it arrived.' } });
+    // An invitation said to arrive before the application was submitted (2026-09-24).
+    const beforeSubmission = await raw('interviews.save', { applicationId: appIds[1]!, date: '2026-11-25', invitedOn: '2026-09-20' });
+    expect(beforeSubmission).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('before the application was submitted (2026-09-24)') } });
+    expect(dumpDb(db)).toEqual(before);
+    // Scheduled ahead (not done) is fine, and the history never holds a future day.
+    const ahead = await call('interviews.save', { applicationId: appIds[0]!, date: '2026-11-25', invitedOn: '2026-11-20', localStart: '2026-12-03T09:00', timeZone: 'UTC' });
+    expect(ahead.moves.map((m) => [m.to, m.date])).toEqual([
       ['interview_invited', '2026-11-20'],
       ['interview_scheduled', '2026-11-25'],
-      ['interviewed', '2026-11-25'],
     ]);
-    // An invitation said to arrive before the application was submitted (2026-09-24) is dated on the submission day.
-    const before = await call('interviews.save', { applicationId: appIds[1]!, date: '2026-11-25', invitedOn: '2026-09-20' });
-    expect(before.moves.map((m) => [m.to, m.date])).toEqual([['interview_invited', '2026-09-24']]);
     const history = await call('applications.history', { id: appIds[0]! });
     expect(history.every((e) => e.date <= '2026-11-25')).toBe(true);
+  });
+
+  it('back-fills an invitation received weeks ago: the application shows that day, not today', async () => {
+    const { call, appIds } = await withApplications(1);
+    const r = await call('interviews.save', { applicationId: appIds[0]!, date: '2026-11-25', invitedOn: '2026-10-30', respondBy: '2026-11-02' });
+    expect(r.moves).toEqual([{ applicationId: appIds[0]!, from: 'submitted', to: 'interview_invited', date: '2026-10-30' }]);
+    const [app] = await call('applications.list');
+    expect([app!.status, app!.statusDate]).toEqual(['interview_invited', '2026-10-30']);
   });
 
   it('gives scheduled interviews as dated items (day and time in the interview zone) for the agenda', async () => {

@@ -143,6 +143,35 @@ describe('Excluded programs on the board and in the table', () => {
   });
 });
 
+describe('Add applications', () => {
+  it('shows each program\'s tier and warns before adding an Excluded program, naming the reason; "Add anyway" adds it', async () => {
+    const user = userEvent.setup();
+    const profile = seedApplicant();
+    const noVisa = makeProgram({ institution: { name: 'Omega No-Visa Hospital', visaSponsorship: 'none' } });
+    const fine = makeProgram({ institution: { name: 'Sigma Community Hospital', visaSponsorship: 'j1' } });
+    programsList = [noVisa, fine];
+    tiersList = { today: TODAY, profileSaved: true, tiers: programsList.map((p) => ({ programId: p.id, computed: tierProgram(p, profile, TODAY) })) };
+    const fineTier = tierProgram(fine, profile, TODAY).outcome;
+    const createdWith = () => fake.calls.find((c) => c.method === 'applications.create')?.input ?? null;
+    render(<ApplicationsScreen />);
+    await waitFor(() => expect(document.querySelectorAll('.board-card')).toHaveLength(4));
+    await user.click(screen.getAllByRole('button', { name: 'Add applications' })[0]!);
+    const dialog = screen.getByRole('dialog', { name: 'Add applications' });
+    await user.click(within(dialog).getByRole('tab', { name: 'All programs' }));
+    const item = (name: string) => within(dialog).getByText(name, { exact: false }).closest('li')!;
+    expect(item('Omega No-Visa Hospital').querySelector('.badge.tier')!.textContent).toBe('Excluded');
+    expect(item('Omega No-Visa Hospital').querySelector('.excluded-note')!.textContent).toBe('Excluded: Sponsors no visa; you need one');
+    expect(item('Sigma Community Hospital').querySelector('.badge.tier')!.className).toContain(`tier-${fineTier}`);
+    await user.click(within(item('Omega No-Visa Hospital')).getByRole('checkbox'));
+    await user.click(within(dialog).getByRole('button', { name: 'Add 1 application' }));
+    // Nothing is added yet: the warning names the program and its reason.
+    expect(createdWith()).toBeNull();
+    expect(within(dialog).getByRole('alert').textContent).toContain('Omega No-Visa Hospital (Preliminary): Sponsors no visa; you need one');
+    await user.click(within(dialog).getByRole('button', { name: 'Add anyway (1 application)' }));
+    await waitFor(() => expect(createdWith()).toMatchObject({ programIds: [noVisa.id], status: 'considering' }));
+  });
+});
+
 describe('Applications table', () => {
   it('sorts, filters by status, and changes the status of the selected rows together', async () => {
     const user = userEvent.setup();

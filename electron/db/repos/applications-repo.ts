@@ -49,6 +49,8 @@ export function createApplicationsRepo(db: Db) {
     ),
     events: db.prepare('SELECT * FROM application_event WHERE application_id = ? ORDER BY date, id'),
     lastEventDate: db.prepare('SELECT max(date) FROM application_event WHERE application_id = ?').pluck(),
+    eventCount: db.prepare('SELECT count(*) FROM application_event WHERE application_id = ?').pluck(),
+    redateOpening: db.prepare('UPDATE application_event SET date = @date WHERE application_id = @application_id AND from_status IS NULL'),
     allEvents: db.prepare('SELECT * FROM application_event ORDER BY application_id, date, id'),
     onList: db.prepare('UPDATE program SET on_list = 1 WHERE id = ?'),
     delete: db.prepare('DELETE FROM application WHERE id = ?'),
@@ -58,6 +60,16 @@ export function createApplicationsRepo(db: Db) {
 
   function programName(programId: number): string {
     return (stmts.programName.get(programId) as string | undefined) ?? `program ${programId}`;
+  }
+
+  /**
+   * Back-filling (issue 13): an application only opened (its one history event is the
+   * opening, at "Considering" or "Materials ready") can move to an earlier day than that
+   * opening: the user is recording a season under way, and the opening day was only the day
+   * they typed it in. The opening moves back to the same day so the history stays in order.
+   */
+  function openedOnlyBefore(app: Application, date: string): boolean {
+    return (app.status === 'considering' || app.status === 'materials_ready') && (stmts.eventCount.get(app.id) as number) <= 1 && date < lastChange(app);
   }
 
   /** The day of the application's latest change (its newest history event). */
@@ -127,11 +139,12 @@ export function createApplicationsRepo(db: Db) {
           const problem = statusMoveProblem(app.status, status);
           const last = lastChange(app);
           if (problem) problems.push(`${programName(app.programId)}: ${problem}`);
-          else if (date < last) problems.push(`${programName(app.programId)}: ${earlierThanLastChange(last)}`);
+          else if (date < last && !openedOnlyBefore(app, date)) problems.push(`${programName(app.programId)}: ${earlierThanLastChange(last)}`);
         }
         if (problems.length === 1) throw new AppError('conflict', problems[0]!);
         if (problems.length > 1) throw new AppError('conflict', `${problems.length} applications could not move, so none was changed. ${problems.join(' ')}`);
         for (const app of apps) {
+          if (openedOnlyBefore(app, date)) stmts.redateOpening.run({ application_id: app.id, date });
           stmts.setStatus.run({ id: app.id, status, date, submitted_on: SUBMITTED_STATUSES.has(status) ? date : null, now: now.toISOString() });
           stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status, date, note, now: now.toISOString() });
         }

@@ -50,7 +50,9 @@ export function createCommunicationsRepo(db: Db) {
       return (rows as Row[]).map(rowToCommunication);
     },
 
-    log(c: CommunicationFields, now: Date): Communication {
+    log(c: CommunicationFields, now: Date, today: string): Communication {
+      // The log records what was sent or received: never a day still to come (issue 13).
+      if (c.date > today) throw new AppError('invalid_input', `${c.date} is after today (${today}); the log records what was sent or received, so give today or an earlier day.`);
       return inTransaction(db, () => {
         if (stmts.programExists.get(c.programId) === undefined) throw notFound('Program', c.programId);
         if (c.templateId !== null) getTemplate(c.templateId);

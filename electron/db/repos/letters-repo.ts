@@ -8,6 +8,7 @@ import { rowMapper, notFound, oneById, type SaveFields } from '../columns';
 import type { ApplicationStatus } from '../../../shared/domain/application';
 import {
   LETTER_PATH,
+  LETTER_STAGE_LABELS,
   type Letter,
   type LetterAssignment,
   type LetterSettings,
@@ -41,6 +42,24 @@ const STAGE_DATE_COLUMN: Record<Exclude<LetterStage, 'to_ask'>, keyof Letter> = 
 };
 
 /**
+ * Why a letter cannot move to `stage` on `date` (issue 13, back-filling), or null: a step
+ * cannot have happened after today, nor before a step it follows that keeps its own day.
+ * Re-dating the stage the letter is at (the date beside it) moves earlier steps back with
+ * it: a letter moved from "To ask" to "Uploaded" today and then dated September was asked by
+ * September too.
+ */
+export function stageDateProblem(letter: Letter, stage: LetterStage, date: string, today: string): string | null {
+  if (date > today) return `${date} is after today (${today}); a letter's step records what has happened, so give today or an earlier day.`;
+  if (stage === 'declined' || stage === 'to_ask' || stage === letter.stage) return null;
+  const reached = LETTER_PATH.indexOf(stage);
+  for (const s of LETTER_PATH.slice(1, reached)) {
+    const on = letter[STAGE_DATE_COLUMN[s as Exclude<LetterStage, 'to_ask'>]] as string | null;
+    if (on !== null && on > date) return `“${LETTER_STAGE_LABELS[s]}” is dated ${on}; “${LETTER_STAGE_LABELS[stage]}” comes after it, so give that day or later (or first correct that day with the date beside the stage).`;
+  }
+  return null;
+}
+
+/**
  * The step dates after moving to `stage` on `date`: steps on the path up to the stage get
  * the date if they had none (a skipped step happened by then, except "strong confirmed": see below), later steps are cleared
  * (moving back is a correction), declined keeps the path dates.
@@ -57,6 +76,8 @@ export function datesAfterStage(letter: Letter, stage: LetterStage, date: string
     // "Strong confirmed" is the writer's answer to the strong-letter question: a skipped step
     // did not happen, so it stays empty and the letter does not count as confirmed strong.
     else if (key !== 'strongConfirmedOn') dates[key] = dates[key] ?? date;
+    // A step before this one happened by this one's day (re-dating the current stage back).
+    if (i < reached && dates[key] !== null && dates[key]! > date) dates[key] = date;
   });
   return { ...dates, declinedOn: null };
 }
@@ -172,9 +193,11 @@ export function createLettersRepo(db: Db) {
       });
     },
 
-    setStage(id: number, stage: LetterStage, date: string, now: Date): Letter {
+    setStage(id: number, stage: LetterStage, date: string, now: Date, today: string): Letter {
       return inTransaction(db, () => {
         const letter = getLetter(id);
+        const problem = stageDateProblem(letter, stage, date, today);
+        if (problem) throw new AppError('invalid_input', problem);
         const d = datesAfterStage(letter, stage, date);
         stmts.setStage.run({
           id,

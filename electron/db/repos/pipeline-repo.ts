@@ -17,6 +17,21 @@ const rowToInterview = rowMapper<Interview>({ id: 'int', applicationId: 'int', i
 const rowToOverviewProgram = rowMapper<ApplicationOverview['program']>({ institutionName: 'text', track: 'text', city: 'text', state: 'text', nrmpCode: 'nullableText', isSample: 'bool' });
 const rowToPrepCard = rowMapper<PrepCard>({ ownership: 'text', reflection: 'text', evidence: 'text', reassurance: 'text', updatedAt: 'text' });
 
+/**
+ * Dates an interview record cannot have (issue 13, back-filling): an invitation that has not
+ * arrived yet, one dated before the application went out, an interview marked done before its
+ * day. Each says what to fix; any past day after the application's submission is fine.
+ */
+export function interviewDateProblem(input: Pick<InterviewSave, 'invitedOn' | 'localStart' | 'completed'>, submittedOn: string | null, today: string): string | null {
+  if (input.invitedOn !== null && input.invitedOn > today) return `The invitation is dated ${input.invitedOn}, after today (${today}); give the day it arrived.`;
+  if (input.invitedOn !== null && submittedOn !== null && input.invitedOn < submittedOn) {
+    return `The invitation is dated ${input.invitedOn}, before the application was submitted (${submittedOn}); give the day it arrived, or correct the submission day first.`;
+  }
+  const day = input.localStart?.slice(0, 10) ?? null;
+  if (input.completed && day !== null && day > today) return `The interview is on ${day}, after today (${today}); tick “Interview done” once it has happened.`;
+  return null;
+}
+
 export function createPipelineRepo(db: Db) {
   const apps = createApplicationsRepo(db);
   const stmts = {
@@ -104,6 +119,8 @@ export function createPipelineRepo(db: Db) {
         if (input.id !== undefined && interview(input.id).applicationId !== input.applicationId) {
           throw new AppError('conflict', `Interview ${input.id} belongs to another application; reload the page.`);
         }
+        const problem = interviewDateProblem(input, app.submittedOn, today);
+        if (problem) throw new AppError('invalid_input', problem);
         const row = {
           application_id: input.applicationId,
           invited_on: input.invitedOn,

@@ -115,6 +115,7 @@ export function ApplicationsScreen() {
       {adding ? (
         <AddApplicationsDialog
           programs={programs}
+          tiers={tiers}
           appliedProgramIds={applied}
           onClose={() => setAdding(false)}
           onCreated={(n) => {

@@ -220,7 +220,7 @@ function LetterRow({ letter, name, assigned, today, onStage, onDelete, onEdit }:
       {letter.stage !== 'to_ask' ? (
         <label className="stage-date">
           <span className="sr-only">Date of “{LETTER_STAGE_LABELS[letter.stage]}” for {name}</span>
-          <input type="date" value={date ?? ''} aria-label={`Date of ${LETTER_STAGE_LABELS[letter.stage]} for ${name}`} onChange={(e) => e.target.value && onStage(letter.stage, e.target.value)} />
+          <input type="date" value={date ?? ''} max={today} aria-label={`Date of ${LETTER_STAGE_LABELS[letter.stage]} for ${name}`} onChange={(e) => e.target.value && onStage(letter.stage, e.target.value)} />
         </label>
       ) : (
         <span />

@@ -178,6 +178,8 @@ function Composer({
   // A gap still in the text ({{placeholder}} or [brackets]): logging it as sent asks first.
   const gaps = (body.match(/\{\{\s*[A-Za-z0-9_]+\s*\}\}/g) ?? []).length + (subject.match(/\{\{\s*[A-Za-z0-9_]+\s*\}\}/g) ?? []).length + toWrite;
   const [confirmGaps, setConfirmGaps] = useState(false);
+  // Back-filling: a message sent before the tracker was in use is logged on its own day.
+  const [sentOn, setSentOn] = useState(today);
   const logSent = async () => {
     if (gaps > 0 && !confirmGaps) {
       setConfirmGaps(true);
@@ -188,7 +190,7 @@ function Composer({
       programId: program.id,
       channel: 'email' as const,
       direction: 'sent' as const,
-      date: today,
+      date: sentOn,
       contact: to ? `${program.institution.pdName || 'Program'} <${to}>` : program.institution.pdName,
       subject,
       body,
@@ -239,8 +241,12 @@ function Composer({
         <a className="button secondary" href={mailto} target="_blank" rel="noreferrer" onClick={() => setStatus('Your mail app opens with this message. After you send it, log it here.')}>
           <Mail size={15} aria-hidden /> Open in mail app
         </a>
+        <label className="field inline">
+          <span>Sent on</span>
+          <input type="date" name="sentOn" value={sentOn} max={today} onChange={(e) => setSentOn(e.target.value)} />
+        </label>
         <button type="button" className="primary" onClick={() => void logSent()}>
-          <NotebookPen size={15} aria-hidden /> {confirmGaps && gaps > 0 ? 'Log anyway' : 'Log as sent today'}
+          <NotebookPen size={15} aria-hidden /> {confirmGaps && gaps > 0 ? 'Log anyway' : sentOn === today ? 'Log as sent today' : 'Log as sent on that day'}
         </button>
       </div>
       {confirmGaps && gaps > 0 ? (

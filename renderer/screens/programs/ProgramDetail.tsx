@@ -4,11 +4,16 @@ import { RULE_TITLES, TIER_LABELS, TIER_OUTCOMES, type TierOutcome, type TierSum
 import { Modal } from '../../components/Modal';
 import { errorMessage } from '../../api/client';
 import { localToday } from '../../components/format';
+import { formatDay } from '../applications/pipeline-format';
+import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { useProgramsStore } from '../../stores/programs-store';
 import { useTiersStore } from '../../stores/tiers-store';
 import { fromApiError } from '../../components/errors';
 import { TierBadge } from './TierBadge';
+
+/** The statuses an application can start at (later ones follow with their own dates: invitations, interviews). */
+const START_STATUSES = APPLICATION_STATUSES.slice(0, 4);
 
 interface Props {
   program: Program;
@@ -42,10 +47,17 @@ export function ProgramDetail({ program, computed, onClose }: Props) {
     }
   };
   const [applied, setApplied] = useState<string | null>(null);
+  // Back-filling a season under way: the application starts at the status it has reached, on
+  // the day it happened (today preset), e.g. "Submitted" on a September day.
+  const [starting, setStarting] = useState(false);
+  const [startStatus, setStartStatus] = useState<ApplicationStatus>('considering');
+  const [startDate, setStartDate] = useState(localToday());
   const startApplication = async () => {
     try {
-      const created = await usePipelineStore.getState().createApplications({ programIds: [program.id], date: localToday() });
-      setApplied(created > 0 ? 'Application opened as “Considering”: follow it on the Applications screen.' : 'This program already has an application: see the Applications screen.');
+      const created = await usePipelineStore.getState().createApplications({ programIds: [program.id], status: startStatus, date: startDate });
+      setApplied(created > 0 ? `Application opened as “${APPLICATION_STATUS_LABELS[startStatus]}” on ${formatDay(startDate)}: follow it on the Applications screen.` : 'This program already has an application: see the Applications screen.');
+      setStarting(false);
+      setError(null);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -78,10 +90,38 @@ export function ProgramDetail({ program, computed, onClose }: Props) {
             <button type="button" className={program.onList ? 'secondary' : 'primary'} onClick={() => void toggleList()}>
               {program.onList ? 'Remove from my list' : 'Add to my list'}
             </button>
-            <button type="button" className="secondary" onClick={() => void startApplication()}>
+            <button type="button" className="secondary" aria-expanded={starting} onClick={() => setStarting(!starting)}>
               Start application
             </button>
           </span>
+          {starting ? (
+            <form
+              className="start-application summary"
+              aria-label="Start application"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void startApplication();
+              }}
+            >
+              <label className="field">
+                <span>Start as</span>
+                <select value={startStatus} onChange={(e) => setStartStatus(e.target.value as ApplicationStatus)}>
+                  {START_STATUSES.map((st) => (
+                    <option key={st} value={st}>
+                      {APPLICATION_STATUS_LABELS[st]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span>On</span>
+                <input type="date" value={startDate} max={localToday()} onChange={(e) => setStartDate(e.target.value)} />
+              </label>
+              <button type="submit" className="primary">
+                Open the application
+              </button>
+            </form>
+          ) : null}
           {applied ? (
             <p className="save-status ok summary" role="status">
               {applied}
