@@ -132,6 +132,7 @@ export function listHealth(entries: readonly ListEntry[], profile: Profile, opti
   let community = 0;
   let overridden = 0;
   let lowConfidence = 0;
+  const lowConfidenceIds: number[] = [];
 
   for (const e of entries) {
     const p = e.program;
@@ -142,7 +143,10 @@ export function listHealth(entries: readonly ListEntry[], profile: Profile, opti
     const setting = p.institution.setting;
     if (setting === 'community' || setting === 'community_university_affiliated') community++;
     byRegion[censusRegionOf(p.institution.state) ?? 'Unknown']++;
-    if (e.tier.confidenceLevel === 'low') lowConfidence++;
+    if (e.tier.confidenceLevel === 'low') {
+      lowConfidence++;
+      lowConfidenceIds.push(p.id);
+    }
     if (e.tier.outcome === 'excluded') {
       excluded.push({ programId: p.id, name: nameOf(p), why: e.tier.exclusions.map((x) => x.text), overridden: outcome !== 'excluded' });
     }
@@ -251,7 +255,7 @@ export function listHealth(entries: readonly ListEntry[], profile: Profile, opti
     // Data quality.
     const lowShare = share(lowConfidence, count);
     if (lowShare > L.lowConfidenceMaxShare) {
-      add({ severity: 'info', code: 'low_confidence_data', text: `${lowConfidence} programs (${pct(lowShare)}) are tiered with low confidence because of unknown data.`, action: 'Check visa sponsorship, score minimums, IMG share and unfilled history for them (program websites, FREIDA, NRMP data).' });
+      add({ severity: 'info', code: 'low_confidence_data', text: `${lowConfidence} programs (${pct(lowShare)}) are tiered with low confidence because of unknown data.`, action: 'Check visa sponsorship, score minimums, IMG share and unfilled history for them (program websites, FREIDA, NRMP data).', programIds: lowConfidenceIds });
     }
   }
 

@@ -24,8 +24,12 @@ export interface AppUnderTest {
   open(section: string, title: string): Promise<void>;
 }
 
-/** One browser per test file, one fresh database and page per test; a failing test leaves a screenshot. */
-export function useApp(): () => AppUnderTest {
+/**
+ * One browser per test file, one fresh database and page per test; a failing test leaves a screenshot.
+ * `now`: the main process's clock (a test that plays a season moves it; the page's clock is the
+ * test's to set with page.clock).
+ */
+export function useApp(options: { now?: () => Date } = {}): () => AppUnderTest {
   let browser: Browser;
   let current: AppUnderTest | null = null;
   let dir = '';
@@ -43,7 +47,7 @@ export function useApp(): () => AppUnderTest {
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prelim-e2e-'));
     const dbFile = path.join(dir, 'e2e.db');
-    const services = openServices({ databasePath: dbFile, mode: 'browser' });
+    const services = openServices({ databasePath: dbFile, mode: 'browser', ...(options.now ? { now: options.now } : {}) });
     const server = await startWebServer({ dispatch: services.dispatch, onChange: services.onChange, staticDir: RENDERER_DIR });
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors: string[] = [];

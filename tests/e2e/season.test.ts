@@ -52,7 +52,7 @@ describe('issue 5: one application through the season', () => {
       [WRITERS[1]!, 'Lakeview Regional, OH'],
     ]);
     await uploadLetters(page, WRITERS);
-    expect(await page.getByTestId('letters-summary').textContent()).toContain('2 letters · 2 uploaded · 2 confirmed strong · 2 from US surgeons');
+    expect(await page.getByTestId('letters-summary').textContent()).toContain('2 letters · 2 uploaded · 2 confirmed strong · 2 US surgeons confirmed strong (a writer counts once)');
 
     // Both assigned to the application in the matrix (before submitting: ERAS locks them then).
     await page.getByRole('tab', { name: 'Assignments' }).click();

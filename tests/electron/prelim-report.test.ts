@@ -20,7 +20,8 @@ async function matchedPrelim() {
   await t.call('tiers.override', { programId: cat, outcome: 'long_shot', note: 'PD said no IMGs this year' });
   const { created } = await t.call('applications.create', { programIds: [prelim], date: '2026-09-01' });
   const app = created[0]!.id;
-  for (const status of ['submitted', 'interviewed', 'ranked'] as const) await t.call('applications.setStatus', { ids: [app], status, date: '2026-12-01' });
+  // Submitted before the invitation arrived (an invitation dated before the submission is refused).
+  for (const [status, date] of [['submitted', '2026-09-24'], ['interviewed', '2026-12-01'], ['ranked', '2026-12-01']] as const) await t.call('applications.setStatus', { ids: [app], status, date });
   await t.call('interviews.save', { applicationId: app, date: '2026-11-01', invitedOn: '2026-10-20', localStart: '2026-11-20T09:00', timeZone: 'America/Chicago', platform: 'zoom', completed: true, score: 9, impressions: 'Loved the residents' });
   await t.call('rankList.save', { applicationIds: [app], date: '2027-02-20' });
   await t.call('applications.setStatus', { ids: [app], status: 'matched', date: '2027-03-19' });

@@ -99,6 +99,25 @@ describe('Letters screen', () => {
     expect((within(reminders).getByRole('textbox', { name: /Remind me/ }) as HTMLInputElement).value).toBe('14');
   });
 
+  it('counts as Readiness does: confirmed strong only through the strong step, US surgeons once per writer (two letters from one writer)', async () => {
+    installFakeTransport({
+      'writers.list': () => [writer(1, 'Dr. Whitfield', 'us'), writer(2, 'Dr. Nair', 'us'), writer(3, 'Prof. Kamal Ahmed', 'home')],
+      // Whitfield: two strong uploaded letters; Nair: moved from "To ask" straight to "Uploaded" (never confirmed strong).
+      'letters.list': () => [letter(1, 1, 'uploaded'), letter(2, 1, 'uploaded'), { ...letter(3, 2, 'uploaded'), strongConfirmedOn: null }, letter(4, 3, 'strong_confirmed')],
+      'letters.assignments': () => [],
+      'letters.settings': () => ({ reminderDays: 14 }),
+      'documents.list': () => [],
+      'documents.assignments': () => [],
+      'applications.list': () => [],
+      'programs.list': () => [],
+      'profile.get': () => ({ profile: seedExampleProfile(), updatedAt: stamp }),
+      'templates.list': () => templates,
+      'communications.list': () => [],
+    });
+    render(<LettersScreen />);
+    await waitFor(() => expect(screen.getByTestId('letters-summary').textContent).toBe('4 letters · 3 uploaded · 3 confirmed strong · 1 US surgeon confirmed strong (a writer counts once)'));
+  });
+
   it('checks a new writer with the API schema before sending: no name, nothing sent', async () => {
     render(<LettersScreen />);
     await userEvent.click((await screen.findAllByRole('button', { name: 'Add letter writer' }))[0]!);

@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ProgramsScreen } from '../../renderer/screens/programs/ProgramsScreen';
 import { groupByInstitution } from '../../renderer/screens/programs/ProgramsTable';
 import { useProgramsStore } from '../../renderer/stores/programs-store';
@@ -8,6 +8,8 @@ import type { Program } from '../../shared/domain/program';
 import { EMPTY_PROFILE } from '../../shared/domain/profile';
 import { institution, track } from '../fixtures';
 import { installFakeTransport } from './fake-transport';
+import { tierProgram } from '../../shared/engine/tier-program';
+import { makeProgram, seedApplicant, TODAY } from '../shared/engine/fixtures';
 
 function program(id: number, institutionId: number, name: string, kind: 'preliminary' | 'categorical', code: string, extra: Partial<Program> = {}): Program {
   return {
@@ -125,3 +127,51 @@ describe('groupByInstitution', () => {
     expect(groupByInstitution([r(1, 1), r(2, 2), r(3, 1), r(4, 3), r(5, 2)]).map((x) => x.id)).toEqual([1, 3, 2, 5, 4]);
   });
 });
+
+describe('Programs named by another screen', () => {
+  afterEach(() => {
+    history.replaceState(null, '', '#/');
+  });
+
+  it('opens on exactly the programs in the link (a readiness item\'s), says why, and "Show all programs" clears it', async () => {
+    const user = userEvent.setup();
+    history.replaceState(null, '', '#/programs?ids=1%2C3&why=Step+3+passed');
+    render(<ProgramsScreen />);
+    await waitFor(() => expect(rows().map((r) => r.getAttribute('data-program-id'))).toEqual(['1', '3']));
+    expect(screen.getByText(/Showing the 2 programs named by “Step 3 passed”/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Show all programs' }));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+  });
+
+  it('a list-health warning opens the programs it names, with the same count; a tier count opens that tier on the list', async () => {
+    const user = userEvent.setup();
+    const profile = seedApplicant();
+    const listed = [
+      makeProgram({ institution: { name: 'Omega No-Visa Hospital', visaSponsorship: 'none' } }),
+      makeProgram({ institution: { name: 'Psi No-Visa Center', visaSponsorship: 'none' } }),
+      makeProgram({ institution: { name: 'Sigma Community Hospital', visaSponsorship: 'j1' } }),
+    ].map((p) => ({ ...p, onList: true }));
+    programs = [...listed, { ...makeProgram({ institution: { name: 'Tau Not Listed', visaSponsorship: 'none' } }), onList: false }];
+    const tiers = programs.map((p) => ({ programId: p.id, computed: tierProgram(p, profile, TODAY) }));
+    installFakeTransport({
+      'programs.list': () => programs,
+      'tiers.list': () => ({ today: TODAY, profileSaved: true, tiers }),
+      'profile.get': () => ({ profile, updatedAt: null }),
+      'settings.get': () => ({ feesCombineTracks: false }),
+    });
+    render(<ProgramsScreen />);
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    await user.click(screen.getByRole('tab', { name: /List health/ }));
+    const finding = screen.getByText(/2 programs fail a hard screen/).closest('li')!;
+    await user.click(within(finding).getByRole('button', { name: 'Show these 2 programs' }));
+    await waitFor(() => expect(rows().map((r) => r.textContent)).toEqual([expect.stringContaining('Omega No-Visa Hospital'), expect.stringContaining('Psi No-Visa Center')]));
+    expect(screen.getByText(/Showing the 2 programs named by “2 programs fail a hard screen/)).toBeTruthy();
+
+    await user.click(screen.getByRole('tab', { name: /List health/ }));
+    await user.click(screen.getByRole('button', { name: 'Excluded: 2 on your list' }));
+    // The Excluded filter on the list: the same two, not the excluded program off the list.
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(rows().map((r) => r.textContent).join(' ')).not.toContain('Tau Not Listed');
+  });
+});
+

@@ -59,6 +59,22 @@ describe('Readiness screen', () => {
   });
 });
 
+describe('Readiness: the programs an item affects', () => {
+  it('"Affects N programs" opens the Programs screen on exactly those programs', async () => {
+    const list = checklist();
+    const item = list.items.find((i) => i.id === 'eras.step1')!;
+    const items = list.items.map((i) => (i === item ? { ...i, affectedProgramIds: [3, 8] } : i));
+    installFakeTransport({ 'readiness.checklist': () => ({ ...list, items, programNames: { 3: 'Alpha (Preliminary)', 8: 'Beta (Preliminary)' } }) });
+    render(<ReadinessScreen />);
+    const row = (await screen.findByText('Step 1 passed')).closest('li')!;
+    expect(row.textContent).toContain('Alpha (Preliminary), Beta (Preliminary)');
+    await userEvent.click(within(row).getByRole('button', { name: 'Affects 2 programs' }));
+    const q = new URLSearchParams(location.hash.slice(location.hash.indexOf('?') + 1));
+    expect(location.hash.startsWith('#/programs?')).toBe(true);
+    expect([q.get('ids'), q.get('why')]).toEqual(['3,8', 'Step 1 passed']);
+  });
+});
+
 describe('Deadlines screen', () => {
   beforeEach(() => {
     const now = new Date('2026-09-01T12:00:00Z');

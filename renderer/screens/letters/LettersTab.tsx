@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { BellRing, Pencil, Plus, Trash2 } from 'lucide-react';
-import { LETTER_STAGES, LETTER_STAGE_LABELS, STRONG_LETTER_QUESTION, WRITER_LOCATION_LABELS, type Letter, type LetterStage, type LetterWriter } from '../../../shared/domain/letters';
-import { isUsSurgeon, letterReminders } from '../../../shared/engine/letters';
+import { isConfirmedStrong, LETTER_STAGES, LETTER_STAGE_LABELS, STRONG_LETTER_QUESTION, WRITER_LOCATION_LABELS, type Letter, type LetterStage, type LetterWriter } from '../../../shared/domain/letters';
+import { isUsSurgeon, letterReminders, strongWriters } from '../../../shared/engine/letters';
 import { ConfirmItem } from '../../components/Modal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
 import { plural } from '../../components/format';
@@ -55,8 +55,12 @@ export function LettersTab() {
 
   const usable = letters.filter((l) => l.stage !== 'declined');
   const uploaded = letters.filter((l) => l.stage === 'uploaded').length;
-  const strong = letters.filter((l) => l.stage === 'strong_confirmed' || l.stage === 'uploaded').length;
-  const fromUsSurgeons = usable.filter((l) => {
+  // The same facts Readiness and SOAP count (issue 13): a letter is confirmed strong only through
+  // "Strong letter confirmed" (isConfirmedStrong), and US surgeons are counted per writer.
+  const strong = letters.filter(isConfirmedStrong).length;
+  const usSurgeonWriters = strongWriters(
+    letters.map((l) => ({ writerId: l.writerId, confirmedStrong: isConfirmedStrong(l), declined: l.stage === 'declined' })),
+  ).filter((l) => {
     const w = writers.find((x) => x.id === l.writerId);
     return w !== undefined && isUsSurgeon(w);
   }).length;
@@ -65,7 +69,7 @@ export function LettersTab() {
     <div className="letters-tab">
       <div className="letters-toolbar">
         <p className="muted letters-summary" data-testid="letters-summary">
-          {plural(usable.length, 'letter')} · {uploaded} uploaded · {strong} confirmed strong · {fromUsSurgeons} from US surgeons
+          {plural(usable.length, 'letter')} · {uploaded} uploaded · {strong} confirmed strong · {plural(usSurgeonWriters, 'US surgeon')} confirmed strong (a writer counts once)
         </p>
         <button type="button" className="primary" onClick={() => setEditing('new')}>
           <Plus size={16} aria-hidden /> Add letter writer

@@ -4,8 +4,13 @@ import type { Program } from '../../../shared/domain/program';
 import { listHealth } from '../../../shared/engine/list-health';
 import { TIER_LABELS, TIER_OUTCOMES, type TierSummary } from '../../../shared/engine/types';
 import { money } from '../../components/format';
+import type { ProgramFilters } from './program-filters';
 
 interface Props {
+  /** Opens the Programs table on exactly the programs a finding names. */
+  onShowPrograms: (ids: number[], why: string) => void;
+  /** Opens the Programs table with filters (a metric's list: on the list, a tier, a track). */
+  onShowFilter: (filters: Partial<ProgramFilters>) => void;
   programs: Program[];
   tiers: Map<number, TierSummary>;
   profile: Profile;
@@ -16,7 +21,7 @@ interface Props {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** How the list of programs marked to apply to looks against the seed's advice. */
-export function ListHealthPanel({ programs, tiers, profile, feesCombineTracks, onFeesCombineTracks }: Props) {
+export function ListHealthPanel({ onShowPrograms, onShowFilter, programs, tiers, profile, feesCombineTracks, onFeesCombineTracks }: Props) {
   const health = useMemo(() => {
     const entries = programs
       .filter((p) => p.onList && tiers.has(p.id))
@@ -31,8 +36,19 @@ export function ListHealthPanel({ programs, tiers, profile, feesCombineTracks, o
         <span className={`badge status-${health.status}`}>{m.count} on your list · target {m.target.min}–{m.target.max}</span>
       </div>
       <div className="metrics">
-        <Metric label="Programs" value={String(m.count)} />
-        <Metric label="Preliminary / categorical" value={`${m.preliminary} / ${m.categorical}`} />
+        <Metric label="Programs" value={String(m.count)} onOpen={() => onShowFilter({ onList: 'yes' })} />
+        <div className="metric">
+          <span className="muted">Preliminary / categorical</span>
+          <strong>
+            <button type="button" className="link" aria-label={`${m.preliminary} preliminary programs on your list`} onClick={() => onShowFilter({ onList: 'yes', track: 'preliminary' })}>
+              {m.preliminary}
+            </button>{' '}
+            /{' '}
+            <button type="button" className="link" aria-label={`${m.categorical} categorical programs on your list`} onClick={() => onShowFilter({ onList: 'yes', track: 'categorical' })}>
+              {m.categorical}
+            </button>
+          </strong>
+        </div>
         <Metric label="Community share" value={pct(m.communityShare)} />
         <Metric label="Tier 2 share" value={pct(m.tier2Share)} />
         <Metric label="Midwest + South" value={pct(m.openRegionShare)} />
@@ -45,7 +61,9 @@ export function ListHealthPanel({ programs, tiers, profile, feesCombineTracks, o
             <span className="bar">
               <span className={`fill tier-${o}`} style={{ width: m.count ? `${(m.byOutcome[o] / m.count) * 100}%` : 0 }} />
             </span>
-            <span className="num">{m.byOutcome[o]}</span>
+            <button type="button" className="link num" aria-label={`${TIER_LABELS[o]}: ${m.byOutcome[o]} on your list`} onClick={() => onShowFilter({ onList: 'yes', tier: o })}>
+              {m.byOutcome[o]}
+            </button>
           </div>
         ))}
       </div>
@@ -57,6 +75,11 @@ export function ListHealthPanel({ programs, tiers, profile, feesCombineTracks, o
           <li key={f.code} className={`finding sev-${f.severity}`}>
             <strong>{f.text}</strong>
             <span>{f.action}</span>
+            {f.programIds && f.programIds.length > 0 ? (
+              <button type="button" className="link self-start" onClick={() => onShowPrograms(f.programIds!, f.text)}>
+                Show {f.programIds.length === 1 ? 'this program' : `these ${f.programIds.length} programs`}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -68,11 +91,19 @@ export function ListHealthPanel({ programs, tiers, profile, feesCombineTracks, o
   );
 }
 
-function Metric({ label, value }: { label: string; value: string }) {
+function Metric({ label, value, onOpen }: { label: string; value: string; onOpen?: () => void }) {
   return (
     <div className="metric">
       <span className="muted">{label}</span>
-      <strong>{value}</strong>
+      <strong>
+        {onOpen ? (
+          <button type="button" className="link" aria-label={`${label}: ${value} (open the list)`} onClick={onOpen}>
+            {value}
+          </button>
+        ) : (
+          value
+        )}
+      </strong>
     </div>
   );
 }

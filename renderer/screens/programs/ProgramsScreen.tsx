@@ -21,7 +21,7 @@ import { ProgramFiltersBar } from './ProgramFiltersBar';
 import { ListHealthPanel } from './ListHealthPanel';
 import { WhatIfPanel } from './WhatIfPanel';
 import { FlagBadges, TierBadge } from './TierBadge';
-import { applyFilters, effectiveTier, filtersFromQuery, type ProgramFilters } from './program-filters';
+import { applyFilters, effectiveTier, filtersFromQuery, namedFromQuery, NO_FILTERS, type NamedPrograms, type ProgramFilters } from './program-filters';
 import { hashQuery } from '../../stores/route-query';
 import { plural } from '../../components/format';
 import { NoticeBanner, type Notice } from '../../components/Notice';
@@ -37,6 +37,8 @@ export function ProgramsScreen() {
   useWatch(useProgramsStore, useTiersStore, useProfileStore, useSettingsStore);
   const [filter, setFilter] = useState('');
   const [filters, setFilters] = useState<ProgramFilters>(() => filtersFromQuery(hashQuery()));
+  // Programs named by a readiness item or a list-health warning: the table shows exactly those.
+  const [named, setNamed] = useState<NamedPrograms | null>(() => namedFromQuery(hashQuery()));
   const [view, setView] = useState<View>('programs');
   const [editing, setEditing] = useState<Program[] | null>(null);
   const [deleting, setDeleting] = useState<Program | null>(null);
@@ -112,7 +114,18 @@ export function ProgramsScreen() {
     }
   };
 
-  const filtered = useMemo(() => applyFilters(programs, filters, tiers), [programs, filters, tiers]);
+  const filtered = useMemo(() => {
+    const shown = applyFilters(programs, filters, tiers);
+    if (!named) return shown;
+    const ids = new Set(named.ids);
+    return shown.filter((p) => ids.has(p.id));
+  }, [programs, filters, tiers, named]);
+  const showNamed = useCallback((ids: number[], why: string) => {
+    setNamed({ ids, why });
+    setFilters(NO_FILTERS);
+    setFilter('');
+    setView('programs');
+  }, []);
   const states = useMemo(() => [...new Set(programs.map((p) => p.institution.state).filter(Boolean))], [programs]);
   // Counted once per list, not on every keystroke.
   const { hasSample, institutions, onListCount } = useMemo(
@@ -191,10 +204,35 @@ export function ProgramsScreen() {
                 </label>
                 <ProgramFiltersBar filters={filters} onChange={setFilters} states={states} />
               </div>
+              {named ? (
+                <div className="banner named-programs" role="status">
+                  <span>
+                    Showing the {plural(named.ids.length, 'program')} {named.why ? `named by “${named.why}”` : 'you opened'}
+                    {filtered.length !== named.ids.length ? ` (${filtered.length} shown with the filters above)` : ''}.
+                  </span>{' '}
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      setNamed(null);
+                      if (typeof location !== 'undefined' && location.hash.includes('?')) history.replaceState(null, '', '#/programs');
+                    }}
+                  >
+                    Show all programs
+                  </button>
+                </div>
+              ) : null}
               <ProgramsTable programs={filtered} filter={tableFilter} onEdit={onEdit} onDelete={onDelete} onOpen={onOpen} extraColumns={tierColumns} />
             </>
           ) : view === 'health' ? (
             <ListHealthPanel
+              onShowPrograms={showNamed}
+              onShowFilter={(f) => {
+                setNamed(null);
+                setFilters({ ...NO_FILTERS, ...f });
+                setFilter('');
+                setView('programs');
+              }}
               programs={programs}
               tiers={tiers}
               profile={profile}

@@ -46,3 +46,25 @@ export function filtersFromQuery(q: URLSearchParams): ProgramFilters {
   if (onList === 'yes' || onList === 'no') f.onList = onList;
   return f;
 }
+
+/**
+ * A list of programs named by another screen ("#/programs?ids=3,8,12&why=…"): the programs a
+ * readiness item affects or a list-health warning names. The table shows exactly those.
+ */
+export interface NamedPrograms {
+  ids: number[];
+  /** What named them, shown above the table (e.g. the readiness item's title). */
+  why: string;
+}
+
+export function namedFromQuery(q: URLSearchParams): NamedPrograms | null {
+  const raw = q.get('ids');
+  if (raw === null) return null;
+  const ids = [...new Set(raw.split(',').map((x) => Number(x)).filter((n) => Number.isInteger(n) && n > 0))];
+  return { ids, why: (q.get('why') ?? '').slice(0, 300) };
+}
+
+/** The hash query that opens the Programs screen on exactly these programs. */
+export function namedQuery(ids: readonly number[], why: string): Record<string, string> {
+  return { ids: ids.join(','), why };
+}

@@ -9,6 +9,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useReadinessStore } from '../../stores/readiness-store';
 import { useWatch } from '../../stores/live';
 import { hashQuery, openSection } from '../../stores/route-query';
+import { namedQuery } from '../programs/program-filters';
 import '../../styles/readiness.css';
 
 export const STATE_LABELS: Record<ReadinessState, string> = { done: 'Done', needs_action: 'Needs action', blocking: 'Blocking', not_applicable: 'Not applicable' };
@@ -158,7 +159,10 @@ function ReadinessRow({ item, today, timeZone, programNames, onTick }: { item: R
         ) : null}
         {affected.length > 0 ? (
           <div className="affected">
-            <span className="label">Affects {affected.length === 1 ? '1 program' : `${affected.length} programs`}:</span> {visible.join(', ')}
+            <button type="button" className="link label" onClick={() => openSection('programs', namedQuery(item.affectedProgramIds, item.title))}>
+              Affects {affected.length === 1 ? '1 program' : `${affected.length} programs`}
+            </button>
+            : {visible.join(', ')}
             {affected.length > visible.length ? (
               <button type="button" className="ghost" onClick={() => setShowAll(true)}>
                 show all
