@@ -11,7 +11,7 @@ export function createLettersHandlers({ repos, clock }: HandlerContext): Pick<Ha
     'writers.delete': ({ id }) => (letters.deleteWriter(id), OK),
     'letters.list': () => letters.letters(),
     'letters.save': (input) => letters.saveLetter(input, clock.now()),
-    'letters.setStage': ({ id, stage, date }) => letters.setStage(id, stage, date, clock.now(), clock.today()),
+    'letters.setStage': ({ id, stage, date }) => letters.setStage(id, stage, date ?? clock.today(), clock.now(), clock.today()),
     'letters.delete': ({ id }) => (letters.deleteLetter(id), OK),
     'letters.assignments': () => letters.assignments(),
     'letters.assign': (input) => letters.setAssigned(input),

@@ -66,7 +66,7 @@ export function createSoapHandlers(ctx: HandlerContext): SoapHandlers {
   return {
     'soap.overview': () => overview(),
     'soap.setMatchStatus': ({ matchStatus }) => {
-      soap.setMatchStatus(matchStatus);
+      soap.setMatchStatus(matchStatus, ctx.clock.today(), now());
       return overview();
     },
     'soap.setTicks': (ticks) => {

@@ -30,7 +30,8 @@ interface LettersState extends Omit<LettersData, 'settings'> {
   deleteWriter(id: number): Promise<void>;
   /** Adds a letter (only a writer id: stage "to ask") or edits one. */
   saveLetter(input: InputOf<'letters.save'>): Promise<Letter>;
-  setStage(id: number, stage: LetterStage, date: string): Promise<void>;
+  /** Without a date: today by the main process's clock. */
+  setStage(id: number, stage: LetterStage, date?: string): Promise<void>;
   deleteLetter(id: number): Promise<void>;
   /** Assigns or removes a letter for an application; the answer (every assignment) shows at once; after a refusal the stored state comes back. */
   assignLetter(input: InputOf<'letters.assign'>): Promise<void>;
@@ -75,7 +76,7 @@ export const useLettersStore = create<LettersState>((set) => {
     },
     saveLetter: (input) => api('letters.save', input),
     async setStage(id, stage, date) {
-      await api('letters.setStage', { id, stage, date });
+      await api('letters.setStage', date === undefined ? { id, stage } : { id, stage, date });
     },
     async deleteLetter(id) {
       await api('letters.delete', { id });

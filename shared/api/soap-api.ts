@@ -95,7 +95,8 @@ const unfilledListInput = soapUnfilledImportSchema.transform((v, ctx) => {
 
 export const soapApi = {
   'soap.overview': method<SoapOverview>()(noInput),
-  'soap.setMatchStatus': method<SoapOverview>()(soapSetMatchStatusSchema, { writes: ['soap'] }),
+  /** Records the Match Week result; "Unmatched" is the Main Match result of every ranked application too (Not matched). */
+  'soap.setMatchStatus': method<SoapOverview>()(soapSetMatchStatusSchema, { writes: ['soap', 'applications'] }),
   'soap.setTicks': method<SoapOverview>()(soapSetTicksSchema, { writes: ['soap'] }),
   /** Adds programs at the end of the fallback plan (at most 45 in all). */
   'soap.planAdd': method<SoapOverview>()(soapPlanAddSchema, { writes: ['soap'] }),

@@ -136,8 +136,12 @@ export const letterInputSchema = z
   .strict();
 export type LetterInput = z.input<typeof letterInputSchema>;
 
-/** Moves a letter to a stage on a date (the date is stored for that step). */
-export const letterStageSchema = z.object({ id, stage: z.enum(LETTER_STAGES, 'Choose a stage.'), date: isoDateSchema }).strict();
+/**
+ * Moves a letter to a stage on a date (the date is stored for that step). Without a date the
+ * step happened today, by the main process's clock (the user's zone): the renderer's own
+ * calendar day can differ from it around midnight or with another zone set.
+ */
+export const letterStageSchema = z.object({ id, stage: z.enum(LETTER_STAGES, 'Choose a stage.'), date: isoDateSchema.optional() }).strict();
 
 export const letterAssignSchema = z
   .object({

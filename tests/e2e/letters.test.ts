@@ -46,7 +46,8 @@ describe('letters, assignments and messages', () => {
       ['Dr. Omar Farouk', 'Lakeview Regional, OH'],
     ]);
     await uploadLetters(page, ['Dr. Jane Smith', 'Dr. Omar Farouk']);
-    expect(await page.getByTestId('letters-summary').textContent()).toContain('5 letters · 5 uploaded · 5 confirmed strong · 2 US surgeons confirmed strong (a writer counts once)');
+    // The three seeded letters went straight to "Uploaded" (never confirmed strong): like Readiness, they do not count as strong.
+    expect(await page.getByTestId('letters-summary').textContent()).toContain('5 letters · 5 uploaded · 2 confirmed strong · 2 US surgeons confirmed strong (a writer counts once)');
 
     // Assign both to the one application: 2 + 2 = 4, the most ERAS allows.
     await page.getByRole('tab', { name: 'Assignments' }).click();

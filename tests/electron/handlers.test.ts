@@ -101,7 +101,7 @@ const BAD_INPUTS: Record<Method, unknown[]> = {
   'writers.delete': [undefined, { id: 0 }],
   'letters.list': [{ all: true }],
   'letters.save': [undefined, {}, { writerId: 'one' }, { writerId: 1, label: 'x'.repeat(121) }],
-  'letters.setStage': [undefined, { id: 1, stage: 'sent', date: '2026-11-20' }, { id: 1, stage: 'asked', date: '2026-13-01' }, { id: 1, stage: 'asked' }],
+  'letters.setStage': [undefined, { id: 1, stage: 'sent', date: '2026-11-20' }, { id: 1, stage: 'asked', date: '2026-13-01' }, { id: 1, stage: 'asked', date: '' }],
   'letters.delete': [undefined, { id: -1 }],
   'letters.assignments': [{ applicationId: 1 }],
   'letters.assign': [

@@ -111,6 +111,8 @@ describe('letter writers and letters', () => {
     expect(early).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('“Asked” is dated 2026-09-01') } });
     expect(dumpDb(db)).toEqual(afterSave);
     expect(before).not.toEqual(afterSave);
+    // Without a date the step happened today by the main process's clock (not the screen's).
+    expect((await call('letters.setStage', { id: second.id, stage: 'agreed' })).agreedOn).toBe('2026-11-25');
   });
 
   it('refuses to delete a writer who has letters, and says what to do', async () => {

@@ -301,3 +301,21 @@ describe('readiness on the SOAP screen', () => {
     expect(item).toMatchObject({ state: 'done', manual: false });
   });
 });
+
+describe('Match Week result and the applications (issue 13: one truth)', () => {
+  it('"Unmatched" on Monday is the Main Match result of every ranked application: Not matched, dated, noted; others stay', async () => {
+    const t = await setup(() => new Date('2027-03-15T16:00:00Z'));
+    const ids = [t.ids['Alpha Community']!, t.ids['Bravo Regional']!, t.ids['Charlie Memorial']!];
+    const { created } = await t.call('applications.create', { programIds: ids, status: 'submitted', date: '2026-09-02' });
+    await t.call('applications.setStatus', { ids: [created[0]!.id, created[1]!.id], status: 'interviewed', date: '2026-11-20' });
+    await t.call('rankList.save', { applicationIds: [created[0]!.id, created[1]!.id], date: '2027-02-20' });
+    await t.call('soap.setMatchStatus', { matchStatus: 'unmatched' });
+    const apps = await t.call('applications.list');
+    expect(apps.map((a) => [a.status, a.statusDate])).toEqual([
+      ['not_matched', '2027-03-15'],
+      ['not_matched', '2027-03-15'],
+      ['submitted', '2026-09-02'],
+    ]);
+    expect((await t.call('applications.history', { id: created[0]!.id })).at(-1)!.note).toBe('Match Week: unmatched in the Main Match.');
+  });
+});

@@ -182,6 +182,26 @@ export function createApplicationsRepo(db: Db) {
       });
     },
 
+    /**
+     * Match Week's Monday says "Unmatched" (issue 13: one truth): no ranked program matched, so
+     * every ranked application is "Not matched" on that day, noted in its history. Returns how
+     * many moved. In the transaction of the Match Week result.
+     */
+    recordUnmatched(date: string, now: Date): number {
+      return inTransaction(db, () => {
+        const at = now.toISOString();
+        let moved = 0;
+        for (const app of (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication)) {
+          if (app.status !== 'ranked') continue;
+          const on = date < lastChange(app) ? lastChange(app) : date;
+          stmts.setStatus.run({ id: app.id, status: 'not_matched', date: on, submitted_on: null, now: at });
+          stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status: 'not_matched', date: on, note: 'Match Week: unmatched in the Main Match.', now: at });
+          moved++;
+        }
+        return moved;
+      });
+    },
+
     setNotes(id: number, notes: string, now: Date): Application {
       return inTransaction(db, () => {
         get(id);

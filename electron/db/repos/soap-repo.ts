@@ -97,11 +97,13 @@ export function createSoapRepo(db: Db) {
       return (stmts.unfilled.all() as Record<string, unknown>[]).map(rowToUnfilled);
     },
 
-    setMatchStatus(status: SoapMatchStatus): void {
+    /** The Match Week result; "Unmatched" also records the Main Match result on the ranked applications (Not matched). */
+    setMatchStatus(status: SoapMatchStatus, today: string, now: Date): void {
       inTransaction(db, () => {
         const accepted = applications().find((a) => a.status === 'accepted');
         if (accepted && status !== state().matchStatus) throw new AppError('conflict', `You accepted ${accepted.label} in SOAP: that acceptance is binding, so your Match Week result can no longer change.`);
         stmts.setMatchStatus.run(status);
+        if (status === 'unmatched') createApplicationsRepo(db).recordUnmatched(today, now);
       });
     },
 

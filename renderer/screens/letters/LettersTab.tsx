@@ -50,7 +50,7 @@ export function LettersTab() {
     return m;
   }, [assignments]);
 
-  const setStage = (letter: Letter, stage: LetterStage, date: string) => run(() => storeStage(letter.id, stage, date));
+  const setStage = (letter: Letter, stage: LetterStage, date?: string) => run(() => storeStage(letter.id, stage, date));
   const addLetter = (w: LetterWriter) => run(() => saveLetter({ writerId: w.id }), `Added another letter from ${w.name}.`);
 
   const usable = letters.filter((l) => l.stage !== 'declined');
@@ -69,7 +69,7 @@ export function LettersTab() {
     <div className="letters-tab">
       <div className="letters-toolbar">
         <p className="muted letters-summary" data-testid="letters-summary">
-          {plural(usable.length, 'letter')} · {uploaded} uploaded · {strong} confirmed strong · {plural(usSurgeonWriters, 'US surgeon')} confirmed strong (a writer counts once)
+          {plural(letters.length, 'letter')}{letters.length > usable.length ? ` (${letters.length - usable.length} declined)` : ''} · {uploaded} uploaded · {strong} confirmed strong · {plural(usSurgeonWriters, 'US surgeon')} confirmed strong (a writer counts once)
         </p>
         <button type="button" className="primary" onClick={() => setEditing('new')}>
           <Plus size={16} aria-hidden /> Add letter writer
@@ -195,7 +195,8 @@ interface LetterRowProps {
   name: string;
   assigned: number;
   today: string;
-  onStage: (s: LetterStage, date: string) => void;
+  /** Without a date: today (the main process's clock). */
+  onStage: (s: LetterStage, date?: string) => void;
   onDelete: () => void;
   onEdit: () => void;
 }
@@ -213,7 +214,7 @@ function LetterRow({ letter, name, assigned, today, onStage, onDelete, onEdit }:
       </div>
       <label className="stage-field">
         <span className="sr-only">Stage of {name}</span>
-        <select value={letter.stage} onChange={(e) => onStage(e.target.value as LetterStage, today)} aria-label={`Stage of ${name}`}>
+        <select value={letter.stage} onChange={(e) => onStage(e.target.value as LetterStage)} aria-label={`Stage of ${name}`}>
           {LETTER_STAGES.map((s) => (
             <option key={s} value={s}>
               {LETTER_STAGE_LABELS[s]}
@@ -234,10 +235,10 @@ function LetterRow({ letter, name, assigned, today, onStage, onDelete, onEdit }:
           <>
             <span className="muted">Ask: “{STRONG_LETTER_QUESTION}”</span>
             <span className="row-buttons">
-              <button type="button" className="secondary" onClick={() => onStage('strong_confirmed', today)}>
+              <button type="button" className="secondary" onClick={() => onStage('strong_confirmed')}>
                 Yes, a strong letter
               </button>
-              <button type="button" className="ghost danger" onClick={() => onStage('declined', today)}>
+              <button type="button" className="ghost danger" onClick={() => onStage('declined')}>
                 They hesitated
               </button>
             </span>
