@@ -90,7 +90,7 @@ describe('a season in a day', () => {
     });
     // Readiness: "Applications submitted" is done; every program on the list has its application.
     await open('readiness', 'Readiness');
-    expect(await page.locator('.readiness-item[data-item="eras.submitted"]').getAttribute('data-state')).toBe('done');
+    await expect.poll(() => page.locator('.readiness-item[data-item="eras.submitted"]').getAttribute('data-state')).toBe('done');
 
     // ---- Invitations received in October and November, with reply-by dates; interviews done.
     const code = { prairie: '2041440P0', maumee: '2101440P0', severn: '3402440P0', remy: '2218440P01', magnolia: '2891440C0' };
@@ -159,6 +159,22 @@ describe('a season in a day', () => {
     expect((await call(services, 'letters.list')).find((l) => l.id === nairLetter.id)).toMatchObject({ askedOn: '2026-08-28', strongConfirmedOn: null });
 
     await agreeOnLetters(page, open, { letters: 4, declined: 1, uploaded: 3, strong: 2, usSurgeons: 1, strongWriters: 1 });
+
+    // Readiness: "Affects N programs" opens exactly those programs (no letter assigned yet: all 8 on the list).
+    await open('readiness', 'Readiness');
+    const assigned = page.locator('.readiness-item[data-item="eras.letters-assigned"]');
+    await assigned.getByRole('button', { name: 'Affects 8 programs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Programs' }).waitFor();
+    await page.getByText(/Showing the 8 programs named by “/).waitFor();
+    const table = page.getByRole('table', { name: 'Programs' });
+    await expect.poll(async () => Number(await table.getAttribute('aria-rowcount')) - 1).toBe(8);
+    // A list-health warning opens the programs it names, as many as it says.
+    await page.getByRole('button', { name: 'Show all programs' }).click();
+    await page.getByRole('tab', { name: /List health/ }).click();
+    const excludedWarning = page.locator('.finding').filter({ hasText: /fails? a hard screen/ });
+    const named = Number((await excludedWarning.locator('strong').textContent())!.match(/^(\d+) program/)![1]);
+    await excludedWarning.getByRole('button', { name: named === 1 ? 'Show this program' : `Show these ${named} programs` }).click();
+    await expect.poll(async () => Number(await table.getAttribute('aria-rowcount')) - 1).toBe(named);
 
     // ---- The rank list (February), then Match Week: unmatched on Monday.
     await setClock(page, '2027-02-20T15:00:00Z');
@@ -244,7 +260,7 @@ async function agree(page: Page, open: (section: string, title: string) => Promi
   expect(squash(await page.locator('section[aria-labelledby="dash-cost"] .big-stat small').textContent())).toBe(`${want.submitted} submitted`);
   const interviews = page.locator('section[aria-labelledby="dash-interviews"]');
   for (const [label, key] of [['Invited', 'interview_invited'], ['Scheduled', 'interview_scheduled'], ['Interviewed', 'interviewed']] as const) {
-    await interviews.getByRole('button', { name: `${label}: ${want.reached[key]}`, exact: true }).waitFor();
+    await interviews.getByRole('button', { name: `${want.reached[key]} ${label}`, exact: true }).waitFor();
   }
   const upcoming = want.upcomingInterviews === 0 ? 'No interview dates in the next 30 days' : `${want.upcomingInterviews} interview date${want.upcomingInterviews === 1 ? '' : 's'} in the next 30 days`;
   await interviews.getByRole('button', { name: upcoming }).waitFor();
@@ -264,9 +280,11 @@ async function agree(page: Page, open: (section: string, title: string) => Promi
   // Applications: the board's columns, and the lists the Dashboard numbers open.
   await open('applications', 'Applications');
   await page.locator('.board-card').first().waitFor();
-  const columns = Object.fromEntries(await page.locator('[data-status]').evaluateAll((els) => els.map((c) => [c.getAttribute('data-status')!, Number(c.querySelector('.count')!.textContent)])));
-  const wantColumns = Object.fromEntries(Object.keys(columns).map((k) => [k, want.board[k] ?? 0]));
-  expect(columns).toEqual(wantColumns);
+  // The board shows what it had, then reloads (another screen wrote meanwhile): wait for it to settle on the expected counts.
+  const readColumns = async () => Object.fromEntries(await page.locator('[data-status]').evaluateAll((els) => els.map((c) => [c.getAttribute('data-status')!, Number(c.querySelector('.count')!.textContent)]))) as Record<string, number>;
+  const wantColumns = Object.fromEntries(Object.keys(await readColumns()).map((k) => [k, want.board[k] ?? 0]));
+  await expect.poll(readColumns).toEqual(wantColumns);
+  const columns = await readColumns();
   expect(await page.locator('.board-card').count()).toBe(want.applications);
   const labels = await page.locator('[data-status]').evaluateAll((els) => els.map((c) => [c.getAttribute('data-status')!, c.querySelector('h2, h3')?.textContent?.replace(/\d+$/, '').trim() ?? '']));
   for (const [key, label] of labels) if (keys[label!] !== undefined) expect([label, keys[label!]]).toEqual([label, columns[key!]]);
@@ -277,13 +295,37 @@ async function agree(page: Page, open: (section: string, title: string) => Promi
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
   };
   for (const [label, key] of [['Invited', 'interview_invited'], ['Scheduled', 'interview_scheduled'], ['Interviewed', 'interviewed']] as const) {
-    await follow('section[aria-labelledby="dash-interviews"]', `${label}: ${want.reached[key]}`, 'Applications');
+    await follow('section[aria-labelledby="dash-interviews"]', `${want.reached[key]} ${label}`, 'Applications');
     expect(await page.getByRole('combobox', { name: 'Filter by status' }).inputValue()).toBe(`reached:${key}`);
     await expect.poll(() => page.locator('tr[data-application-id]').count()).toBe(want.reached[key]);
   }
   await follow('section[aria-labelledby="dash-cost"]', /^ERAS fees so far/, 'Applications');
   expect(await page.getByRole('combobox', { name: 'Filter by status' }).inputValue()).toBe('sent');
   await expect.poll(() => page.locator('tr[data-application-id]').count()).toBe(want.submitted);
+  // Readiness: the Dashboard's counts are the checklist's items in those states.
+  await open('dashboard', 'Dashboard');
+  const readinessCard = page.locator('section[aria-labelledby="dash-readiness"]');
+  const counts = squash(await readinessCard.locator('.counts').textContent()).match(/^(\d+) of (\d+) done · (\d+) blocking · (\d+) need action$/);
+  expect(counts).not.toBeNull();
+  const [, done, applicable, blocking, needsAction] = counts!.map(Number);
+  await follow('section[aria-labelledby="dash-readiness"]', `${needsAction} need action`, 'Readiness');
+  await expect.poll(() => page.locator('.readiness-item').count()).toBe(blocking! + needsAction!);
+  await open('dashboard', 'Dashboard');
+  await open('readiness?scope=eras', 'Readiness');
+  await page.locator('.readiness-item').first().waitFor();
+  await expect.poll(() => page.locator('.readiness-item[data-state="done"]').count()).toBe(done);
+  await expect.poll(() => page.locator('.readiness-item:not([data-state="not_applicable"])').count()).toBe(applicable);
+  const soapLink = readinessCard.getByRole('button', { name: /^\d+ of \d+ done$/ });
+  await open('dashboard', 'Dashboard');
+  if ((await soapLink.count()) > 0) {
+    const [soapDone, soapApplicable] = (await soapLink.textContent())!.match(/\d+/g)!.map(Number);
+    await soapLink.click();
+    await page.getByRole('heading', { level: 1, name: 'Readiness' }).waitFor();
+    await page.locator('.readiness-item').first().waitFor();
+    expect(await page.locator('.readiness-item:not([data-item^="soap."])').count()).toBe(0);
+    await expect.poll(() => page.locator('.readiness-item[data-state="done"]').count()).toBe(soapDone);
+    await expect.poll(() => page.locator('.readiness-item:not([data-state="not_applicable"])').count()).toBe(soapApplicable);
+  }
   await follow('section[aria-labelledby="dash-interviews"]', upcoming, 'Deadlines');
   await expect.poll(() => page.locator('section[aria-labelledby="next-title"] .agenda-entry').count()).toBe(want.upcomingInterviews);
 
@@ -303,18 +345,17 @@ async function agree(page: Page, open: (section: string, title: string) => Promi
 /** Letters, Dashboard and Readiness count the same letters and writers. */
 async function agreeOnLetters(page: Page, open: (section: string, title: string) => Promise<void>, want: { letters: number; declined: number; uploaded: number; strong: number; usSurgeons: number; strongWriters: number }) {
   await open('letters', 'Letters & documents');
-  const summary = squash(await page.getByTestId('letters-summary').textContent());
-  expect(summary).toBe(
+  await expect.poll(async () => squash(await page.getByTestId('letters-summary').textContent())).toBe(
     `${want.letters} letters (${want.declined} declined) · ${want.uploaded} uploaded · ${want.strong} confirmed strong · ${want.usSurgeons} US surgeon${want.usSurgeons === 1 ? '' : 's'} confirmed strong (a writer counts once)`,
   );
   await open('dashboard', 'Dashboard');
   const card = page.locator('section[aria-labelledby="dash-letters"]');
   await card.getByRole('button', { name: `${want.letters} in all`, exact: true }).waitFor();
-  await card.getByRole('button', { name: `Uploaded to the Letter Writer Portal: ${want.uploaded}`, exact: true }).waitFor();
-  await card.getByRole('button', { name: `Declined / hesitated: ${want.declined}`, exact: true }).waitFor();
+  await card.getByRole('button', { name: `${want.uploaded} Uploaded to the Letter Writer Portal`, exact: true }).waitFor();
+  await card.getByRole('button', { name: `${want.declined} Declined / hesitated`, exact: true }).waitFor();
   await open('readiness', 'Readiness');
   const us = page.locator('.readiness-item[data-item="eras.letters-us-surgeons"]');
-  expect(squash(await us.locator('.why').textContent())).toContain(`Confirmed-strong letters from ${want.usSurgeons} US surgeon${want.usSurgeons === 1 ? '' : 's'}`);
+  await expect.poll(async () => squash(await us.locator('.why').textContent())).toContain(`Confirmed-strong letters from ${want.usSurgeons} US surgeon${want.usSurgeons === 1 ? '' : 's'}`);
   const total = page.locator('.readiness-item[data-item="eras.letters-total"]');
-  expect(squash(await total.locator('.why').textContent())).toContain(`Confirmed-strong letters from ${want.strongWriters} writer${want.strongWriters === 1 ? '' : 's'}`);
+  await expect.poll(async () => squash(await total.locator('.why').textContent())).toContain(`Confirmed-strong letters from ${want.strongWriters} writer${want.strongWriters === 1 ? '' : 's'}`);
 }

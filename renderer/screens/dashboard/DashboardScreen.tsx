@@ -130,7 +130,7 @@ function ReadinessCard({ summary }: { summary: DashboardSummary }) {
       {summary.soapReadiness ? (
         <p className="muted small">
           SOAP plan, counted apart:{' '}
-          <button type="button" className="link" onClick={() => openSection('readiness')}>
+          <button type="button" className="link" onClick={() => openSection('readiness', { scope: 'soap' })}>
             {summary.soapReadiness.done} of {summary.soapReadiness.applicable} done
           </button>
         </p>

@@ -38,8 +38,12 @@ export function ReadinessScreen() {
     const show = hashQuery().get('show');
     return show === 'open' || show === 'blocking' ? show : null;
   });
-  // "&scope=eras" (the Dashboard's ERAS readiness links): the ERAS items only, without the SOAP plan's.
-  const [erasOnly] = useState(() => hashQuery().get('scope') === 'eras');
+  // "&scope=eras" (the Dashboard's ERAS readiness links): the ERAS items only, without the SOAP plan's;
+  // "scope=soap" (the Dashboard's "SOAP plan, counted apart"): the SOAP plan's items only, as counted there.
+  const [scope] = useState(() => {
+    const s = hashQuery().get('scope');
+    return s === 'eras' || s === 'soap' ? s : null;
+  });
   const [error, setError] = useState<string | null>(null);
 
   if (!checklist) {
@@ -51,7 +55,7 @@ export function ReadinessScreen() {
     );
   }
   const { progress, soapProgress, items: allItems, today, timeZone, programNames } = checklist;
-  const items = erasOnly ? allItems.filter((i) => i.group !== 'soap') : allItems;
+  const items = scope === 'eras' ? allItems.filter((i) => i.group !== 'soap') : scope === 'soap' ? allItems.filter((i) => i.group === 'soap') : allItems;
   const onTick = async (id: string, done: boolean) => {
     // SOAP's manual item is stored by the SOAP feature (readiness.tick holds only the ERAS ones).
     const soapTick = id === 'soap.prelim-statement';
