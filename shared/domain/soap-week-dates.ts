@@ -49,7 +49,7 @@ export function soapWeekDatesFrom(events: readonly ResolvedSeasonEvent[]): SoapW
     estimated: used.some((e) => e.estimated),
     source: used.some((e) => e.corrected)
       ? 'Season calendar (with your corrections; see Deadlines)'
-      : `Season calendar, docs/DOMAIN.md §3 (${used[0]?.season ?? 'this season'}, est.; NRMP publishes the exact times)`,
+      : `Season calendar (${used[0]?.season ?? 'this season'}, est.; NRMP publishes the exact times)`,
   };
 }
 

@@ -202,5 +202,5 @@ export function massMailingWarning(log: readonly Pick<Communication, 'programId'
   const programs = new Set(log.filter((c) => c.templateId === templateId && c.date === date && c.direction === 'sent').map((c) => c.programId));
   if (programs.has(programId)) return null;
   if (programs.size < MASS_MAILING_PER_DAY) return null;
-  return `This template already went to ${programs.size} programs today. The seed's advice: do not spam programs; write to those where you have a specific reason, and make each message specific.`;
+  return `This template already went to ${programs.size} programs today. Common advice for IMG applicants: do not spam programs; write to those where you have a specific reason, and make each message specific.`;
 }

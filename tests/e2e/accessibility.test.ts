@@ -54,6 +54,23 @@ async function show(page: Page, url: string, section: string): Promise<void> {
   await ready(page);
 }
 
+/**
+ * Text on screen (the screen and any open dialog, not the inputs' values) that users should not
+ * see: a date as stored (2026-11-29) or written the US way only (11/29/2026) instead of the one
+ * format of renderer/components/format.ts, and words from our internal documents.
+ */
+async function strayText(page: Page, where: 'screen' | 'dialog'): Promise<string[]> {
+  const text = await page.evaluate((selector) => [...document.querySelectorAll<HTMLElement>(selector)].map((e) => e.innerText).join('\n'), where === 'screen' ? 'main' : 'dialog[open]');
+  const found: string[] = [];
+  for (const re of [/\b\d{4}-\d{2}-\d{2}\b/g, /\b\d{1,2}\/\d{1,2}\/\d{4}\b/g, /\bseed\b/gi, /DOMAIN\.md/g, /§/g]) {
+    for (const m of text.matchAll(re)) {
+      const i = m.index;
+      found.push(`“${m[0]}” in “${text.slice(Math.max(0, i - 60), i + 40).replace(/\s+/g, ' ')}”`);
+    }
+  }
+  return found;
+}
+
 /** The tabs of the screen shown (none: one view). */
 async function tabNames(page: Page): Promise<string[]> {
   return page.locator('main [role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.textContent ?? ''));
@@ -121,6 +138,7 @@ describe('accessibility', () => {
     const { page, services, url } = app();
     await seed(services);
     const found: string[] = [];
+    const stray: string[] = [];
     let checked = 0;
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -130,12 +148,14 @@ describe('accessibility', () => {
         for (const tab of tabs.length > 0 ? tabs : [null]) {
           if (tab !== null) await openTab(page, tab);
           for (const v of await seriousViolations(page)) found.push(`${scheme} · ${s.label}${tab ? ` › ${tab}` : ''}: ${v}`);
+          if (scheme === 'light') for (const t of await strayText(page, 'screen')) stray.push(`${s.label}${tab ? ` › ${tab}` : ''}: ${t}`);
           checked++;
         }
       }
     }
     expect(checked).toBeGreaterThan(2 * SECTIONS.length);
     expect(found).toEqual([]);
+    expect(stray).toEqual([]);
   }, 300_000);
 
   it('has no serious or critical axe violation in any dialog, in the light and the dark theme; Escape closes each one and focus returns', async () => {
@@ -152,6 +172,7 @@ describe('accessibility', () => {
         await dialog.waitFor();
         await page.waitForFunction(() => !/Loading/.test(document.querySelector('dialog[open]')?.textContent ?? ''));
         for (const v of await seriousViolations(page)) found.push(`${scheme} · ${d.section}${d.tab ? ` › ${d.tab}` : ''} · dialog ${String(d.name)}: ${v}`);
+        if (scheme === 'light') for (const t of await strayText(page, 'dialog')) found.push(`${d.section} · dialog ${String(d.name)}: ${t}`);
         // Nothing typed: Escape closes at once, and focus is back on the page, not lost.
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'detached' });

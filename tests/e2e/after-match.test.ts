@@ -65,8 +65,8 @@ describe('after the Match', () => {
     await page.getByText(/You accepted a preliminary position in SOAP: Riverbend Community Hospital \(Preliminary\)/).waitFor();
     const steps = page.getByRole('list', { name: 'Plan steps' });
     await steps.getByText('Request your mid-year letter').waitFor();
-    expect(await steps.locator('li').filter({ hasText: 'Request your mid-year letter' }).textContent()).toMatch(/due Wed 15 Dec 2027/);
-    expect(await steps.locator('li').filter({ hasText: 'Request your end-of-year letter' }).textContent()).toMatch(/due Mon 1 May 2028/);
+    expect(await steps.locator('li').filter({ hasText: 'Request your mid-year letter' }).textContent()).toMatch(/due Wed, Dec 15, 2027/);
+    expect(await steps.locator('li').filter({ hasText: 'Request your end-of-year letter' }).textContent()).toMatch(/due Mon, May 1, 2028/);
     // Tick a step with the keyboard: the plan is saved by its first change.
     const feedback = steps.getByRole('checkbox', { name: /Ask a senior resident and an attending/ });
     await feedback.focus();

@@ -49,7 +49,8 @@ export function useApp(options: { now?: () => Date } = {}): () => AppUnderTest {
     const dbFile = path.join(dir, 'e2e.db');
     const services = openServices({ databasePath: dbFile, mode: 'browser', ...(options.now ? { now: options.now } : {}) });
     const server = await startWebServer({ dispatch: services.dispatch, onChange: services.onChange, staticDir: RENDERER_DIR });
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    // One locale for every test (dates are shown in the user's locale).
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-US' });
     const errors: string[] = [];
     const allowed: RegExp[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -71,10 +71,10 @@ describe('one application from considering to ranked', () => {
     await field(page, 'localStart').fill('2026-11-03T09:00');
     await field(page, 'timeZone').selectOption('America/Chicago');
     await field(page, 'platform').selectOption('thalamus');
-    await editor.locator('.tz-preview').getByText(/Tue 3 Nov 2026, 09:00 CST/).waitFor();
+    await editor.locator('.tz-preview').getByText(/Tue, Nov 3, 2026, 9:00 AM CST/).waitFor();
     await editor.getByRole('button', { name: 'Save interview' }).click();
     await detail.getByText(/moved to Interview invited, then Interview scheduled/).waitFor();
-    await detail.locator('.interview-mini').getByText('Tue 3 Nov 2026, 09:00 CST').waitFor();
+    await detail.locator('.interview-mini').getByText('Tue, Nov 3, 2026, 9:00 AM CST').waitFor();
 
     // After the interview: done, with a score.
     await detail.getByRole('button', { name: 'Edit interview' }).click();
@@ -86,13 +86,13 @@ describe('one application from considering to ranked', () => {
     const timeline = detail.getByRole('list', { name: 'Status history' });
     await timeline.getByText('Interviewed', { exact: true }).waitFor();
     expect((await timeline.locator('li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
-      '1 Sep 2026Considering (added)',
-      '24 Sep 2026Submitted from ConsideringSubmitted on ERAS day one',
-      '5 Oct 2026Under review from Submitted',
-      '14 Oct 2026Interview invited from Under reviewInvitation received; reply by 2026-10-16',
+      'Sep 1, 2026Considering (added)',
+      'Sep 24, 2026Submitted from ConsideringSubmitted on ERAS day one',
+      'Oct 5, 2026Under review from Submitted',
+      'Oct 14, 2026Interview invited from Under reviewInvitation received; reply by 2026-10-16',
       // Scheduled today (this run's date), or on the interview day when today is later.
-      expect.stringMatching(/^\d+ \w+ 2026Interview scheduled from Interview invitedInterview set for 2026-11-03 09:00 \(America\/Chicago\)$/),
-      '3 Nov 2026Interviewed from Interview scheduledInterview done',
+      expect.stringMatching(/^\w+ \d+, 2026Interview scheduled from Interview invitedInterview set for 2026-11-03 09:00 \(America\/Chicago\)$/),
+      'Nov 3, 2026Interviewed from Interview scheduledInterview done',
     ]);
     await detail.getByRole('button', { name: 'Close' }).click();
 
@@ -108,7 +108,7 @@ describe('one application from considering to ranked', () => {
     await column('ranked').locator('.board-card', { hasText: 'Heartland' }).locator('.badge.rank', { hasText: '#1' }).waitFor();
     await page.getByRole('tab', { name: /Interviews/ }).click();
     const row = page.locator('tr[data-interview-id]', { hasText: 'Heartland' });
-    await row.getByText('Tue 3 Nov, 09:00 CST').waitFor();
+    await row.getByText('Tue, Nov 3, 9:00 AM CST').waitFor();
     expect(await row.textContent()).toContain('Done · 8/10');
     expect(await row.textContent()).toContain('Thalamus');
     await page.getByRole('tab', { name: 'Rank list' }).click();

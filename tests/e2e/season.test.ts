@@ -74,16 +74,16 @@ describe('issue 5: one application through the season', () => {
       await form.locator('input[name="note"]').fill(`Step: ${label}`);
       await form.getByRole('button', { name: 'Save status' }).click();
       await detail.getByText(`Moved to ${label}.`).waitFor();
-      await expect.poll(async () => (await timelineText(detail)).at(-1)).toMatch(new RegExp(`^\\d+ \\w+ 2026${label} from .*Step: ${label}$`));
+      await expect.poll(async () => (await timelineText(detail)).at(-1)).toMatch(new RegExp(`^\\w+ \\d+, 2026${label} from .*Step: ${label}$`));
     }
     const expectedTimeline = [
-      '1 Sep 2026Considering (added)',
-      '10 Sep 2026Materials ready from ConsideringStep: Materials ready',
-      '24 Sep 2026Submitted from Materials readyStep: Submitted',
-      '5 Oct 2026Under review from SubmittedStep: Under review',
-      '14 Oct 2026Interview invited from Under reviewStep: Interview invited',
-      '16 Oct 2026Interview scheduled from Interview invitedStep: Interview scheduled',
-      '3 Nov 2026Interviewed from Interview scheduledStep: Interviewed',
+      'Sep 1, 2026Considering (added)',
+      'Sep 10, 2026Materials ready from ConsideringStep: Materials ready',
+      'Sep 24, 2026Submitted from Materials readyStep: Submitted',
+      'Oct 5, 2026Under review from SubmittedStep: Under review',
+      'Oct 14, 2026Interview invited from Under reviewStep: Interview invited',
+      'Oct 16, 2026Interview scheduled from Interview invitedStep: Interview scheduled',
+      'Nov 3, 2026Interviewed from Interview scheduledStep: Interviewed',
     ];
     expect(await timelineText(detail)).toEqual(expectedTimeline);
     await detail.getByRole('button', { name: 'Close' }).click();

@@ -87,7 +87,7 @@ describe('Applications board', () => {
     await user.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog', { name: 'Beta Medical Center (Preliminary)' });
     const timeline = await within(dialog).findByRole('list', { name: 'Status history' });
-    expect(within(timeline).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1 Sep 2026Considering (added)', '24 Sep 2026Submitted from ConsideringERAS day one']);
+    expect(within(timeline).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Sep 1, 2026Considering (added)', 'Sep 24, 2026Submitted from ConsideringERAS day one']);
     // The control starts at the next status.
     expect((within(dialog).getByRole('combobox', { name: 'New status' }) as HTMLSelectElement).value).toBe('under_review');
     const date = dialog.querySelector<HTMLInputElement>('input[name="date"]')!;

@@ -52,14 +52,14 @@ describe('Interviews', () => {
     const rows = document.querySelectorAll('tr[data-interview-id]');
     // In time order: 10:00 EST is 15:00 UTC, 09:30 CST is 15:30 UTC; the unscheduled one last.
     expect([...rows].map((r) => r.getAttribute('data-interview-id'))).toEqual(['1', '2', '3']);
-    expect(rows[0]!.textContent).toContain('Tue 10 Nov, 10:00 EST');
-    expect(rows[1]!.textContent).toContain('Tue 10 Nov, 09:30 CST');
+    expect(rows[0]!.textContent).toContain('Tue, Nov 10, 10:00 AM EST');
+    expect(rows[1]!.textContent).toContain('Tue, Nov 10, 9:30 AM CST');
     expect(rows[0]!.className).toBe('has-conflict');
     // Issue 13: each row names the other program of the conflict.
     expect(rows[0]!.textContent).toContain('Overlaps Beta Medical Center (Preliminary)');
     expect(rows[1]!.textContent).toContain('Overlaps Alpha Hospital (Preliminary)');
     expect(rows[2]!.textContent).toContain('Not scheduled');
-    expect(rows[2]!.textContent).toMatch(/Reply by 3 Oct 2026 \(past\)/);
+    expect(rows[2]!.textContent).toMatch(/Reply by Oct 3, 2026 \(past\)/);
   });
 
   it('previews the time in both zones, checks the form before sending, and says how the status moved', async () => {
@@ -71,8 +71,8 @@ describe('Interviews', () => {
     fireEvent.change(start, { target: { value: '2026-11-03T09:00' } });
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Time zone of that time' }), 'America/Chicago');
     const preview = dialog.querySelector('.tz-preview')!.textContent!;
-    expect(preview).toContain('Tue 3 Nov 2026, 09:00 CST');
-    if (userTimeZone() !== 'America/Chicago') expect(preview).toMatch(/there = Tue 3 Nov 2026, \d\d:\d\d .* for you/);
+    expect(preview).toContain('Tue, Nov 3, 2026, 9:00 AM CST');
+    if (userTimeZone() !== 'America/Chicago') expect(preview).toMatch(/there = Tue, Nov 3, 2026, \d{1,2}:\d\d (AM|PM) .* for you/);
 
     // A reply date before the invitation is refused next to the field; nothing is sent.
     fireEvent.change(dialog.querySelector<HTMLInputElement>('input[name="invitedOn"]')!, { target: { value: '2026-10-10' } });

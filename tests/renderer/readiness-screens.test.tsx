@@ -47,7 +47,7 @@ describe('Readiness screen', () => {
     expect(row.getAttribute('data-state')).toBe('blocking');
     expect(within(row).getByText('Blocking')).toBeTruthy();
     expect(within(row).getByText(/ECFMG certification needs it/)).toBeTruthy();
-    expect(within(row).getByText(/Due Wed 2 Sep 2026 \(in 32 days\)/)).toBeTruthy();
+    expect(within(row).getByText(/Due Wed, Sep 2, 2026 \(in 32 days\)/)).toBeTruthy();
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'Registered for the NRMP Match: done' }));
     await waitFor(() => expect(document.querySelector('[data-item="eras.nrmp-registered"]')!.getAttribute('data-state')).toBe('done'));
@@ -99,7 +99,7 @@ describe('Deadlines screen', () => {
     });
     expect(within(rol).getByText('est.')).toBeTruthy();
     expect(rol.textContent).toContain('9:00 PM EST');
-    expect(rol.textContent).toContain('Thu 4 Mar 2027, 2:00 AM GMT');
+    expect(rol.textContent).toContain('Thu, Mar 4, 2027, 2:00 AM GMT');
     await userEvent.click(within(rol).getByRole('button', { name: /Correct the date/ }));
     const dialog = screen.getByRole('dialog');
     const time = within(dialog).getByLabelText('Time, Eastern (24 h)');

@@ -7,14 +7,14 @@ import { INTERVIEW_PLATFORM_LABELS, localToInstant, type Interview } from '../..
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
 import type { Program } from '../../../shared/domain/program';
 import type { TierSummary } from '../../../shared/engine/types';
-import { formatInZone } from '../../../shared/engine/interview-conflicts';
 import { ConfirmDialog, Modal } from '../../components/Modal';
 import { errorMessage } from '../../api/client';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { TierBadge } from '../programs/TierBadge';
 import { StatusChangeForm } from './StatusChange';
 import { describeMoves, InterviewEditor } from './InterviewEditor';
-import { appName, formatDay, userTimeZone } from './pipeline-format';
+import { appName, userTimeZone } from './pipeline-format';
+import { formatDate, formatInZone } from '../../components/format';
 
 interface Props {
   application: ApplicationOverview;
@@ -78,7 +78,7 @@ export function ApplicationDetail({ application: app, program, tier, interviews,
       <div className="app-detail">
         <div className="detail-head">
           <span className={`badge status status-${app.status}`}>{APPLICATION_STATUS_LABELS[app.status]}</span>
-          <span className="muted">since {formatDay(app.statusDate)}</span>
+          <span className="muted">since {formatDate(app.statusDate)}</span>
           {program && tier ? <TierBadge program={program} computed={tier} /> : null}
           {app.rank !== null ? <span className="badge rank">Rank #{app.rank}</span> : null}
           {app.program.nrmpCode ? <code>{app.program.nrmpCode}</code> : null}
@@ -101,7 +101,7 @@ export function ApplicationDetail({ application: app, program, tier, interviews,
               <ol className="timeline" aria-label="Status history">
                 {history.map((e) => (
                   <li key={e.id}>
-                    <span className="timeline-date num">{formatDay(e.date)}</span>
+                    <span className="timeline-date num">{formatDate(e.date)}</span>
                     <span className="timeline-what">
                       <strong>{APPLICATION_STATUS_LABELS[e.status]}</strong>
                       {e.fromStatus ? <span className="muted"> from {APPLICATION_STATUS_LABELS[e.fromStatus]}</span> : <span className="muted"> (added)</span>}
@@ -137,7 +137,7 @@ export function ApplicationDetail({ application: app, program, tier, interviews,
                       <small className="muted">
                         {' '}
                         · {INTERVIEW_PLATFORM_LABELS[iv.platform]}
-                        {iv.invitedOn ? ` · invited ${formatDay(iv.invitedOn)}` : ''}
+                        {iv.invitedOn ? ` · invited ${formatDate(iv.invitedOn)}` : ''}
                         {iv.completed ? ` · done${iv.score !== null ? `, score ${iv.score}/10` : ''}` : ''}
                       </small>
                     </div>

@@ -11,7 +11,8 @@ import type { Program } from '../../../shared/domain/program';
 import type { TierSummary } from '../../../shared/engine/types';
 import { TierBadge } from '../programs/TierBadge';
 import { StatusChangeDialog } from './StatusChange';
-import { appName, excludedWarning, formatDay, shortTrack } from './pipeline-format';
+import { appName, excludedWarning, shortTrack } from './pipeline-format';
+import { formatDate } from '../../components/format';
 import { ExcludedNote } from './ExcludedNote';
 
 interface Props {
@@ -179,7 +180,7 @@ function BoardCard({ app, program, tier, onOpen }: { app: ApplicationOverview; p
         </span>
         <small className="muted">
           {[app.program.city, app.program.state].filter(Boolean).join(', ')}
-          {app.program.city || app.program.state ? ' · ' : ''}since {formatDay(app.statusDate)}
+          {app.program.city || app.program.state ? ' · ' : ''}since {formatDate(app.statusDate)}
         </small>
         <ExcludedNote text={excluded} />
         <span className="sr-only">. {APPLICATION_STATUS_LABELS[app.status]}</span>

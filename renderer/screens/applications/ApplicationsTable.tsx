@@ -12,10 +12,10 @@ import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, SENT_FILTER, wasSubmit
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import { compareNames, type Program } from '../../../shared/domain/program';
 import type { TierSummary } from '../../../shared/engine/types';
-import { plural } from '../../components/format';
+import { formatDate, plural } from '../../components/format';
 import { TierBadge } from '../programs/TierBadge';
 import { StatusChangeForm } from './StatusChange';
-import { appName, excludedWarning, formatDay, shortTrack } from './pipeline-format';
+import { appName, excludedWarning, shortTrack } from './pipeline-format';
 import { ExcludedNote } from './ExcludedNote';
 
 interface Props {
@@ -90,8 +90,8 @@ export function ApplicationsTable({ applications, programs, tiers, onOpen, initi
         accessorFn: (a) => APPLICATION_STATUSES.indexOf(a.status),
         cell: ({ row }) => <span className={`badge status status-${row.original.status}`}>{APPLICATION_STATUS_LABELS[row.original.status]}</span>,
       },
-      { id: 'since', header: 'Since', accessorFn: (a) => a.statusDate, cell: ({ row }) => <span className="num">{formatDay(row.original.statusDate)}</span> },
-      { id: 'submitted', header: 'Submitted', accessorFn: (a) => a.submittedOn ?? '', cell: ({ row }) => (row.original.submittedOn ? <span className="num">{formatDay(row.original.submittedOn)}</span> : <span className="muted">—</span>) },
+      { id: 'since', header: 'Since', accessorFn: (a) => a.statusDate, cell: ({ row }) => <span className="num">{formatDate(row.original.statusDate)}</span> },
+      { id: 'submitted', header: 'Submitted', accessorFn: (a) => a.submittedOn ?? '', cell: ({ row }) => (row.original.submittedOn ? <span className="num">{formatDate(row.original.submittedOn)}</span> : <span className="muted">—</span>) },
       { id: 'interviews', header: 'Interviews', accessorFn: (a) => a.interviewCount, cell: ({ getValue }) => <span className="num">{(getValue() as number) || '—'}</span> },
       { id: 'rank', header: 'Rank', accessorFn: (a) => a.rank ?? 999, cell: ({ row }) => (row.original.rank === null ? <span className="muted">—</span> : <span className="num">#{row.original.rank}</span>) },
     ],

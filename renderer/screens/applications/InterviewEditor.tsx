@@ -5,7 +5,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
 import { INTERVIEW_DURATION_DEFAULT, INTERVIEW_PLATFORMS, INTERVIEW_PLATFORM_LABELS, interviewSaveSchema, localToInstant, type Interview, type InterviewPlatform } from '../../../shared/domain/interview';
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
-import { formatInZone } from '../../../shared/engine/interview-conflicts';
+import { formatInZone } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { Field } from '../../components/form';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';

@@ -6,13 +6,13 @@ import { AlertTriangle, CalendarPlus, Pencil, Trash2 } from 'lucide-react';
 import { CLOSED_STATUSES } from '../../../shared/domain/application';
 import { INTERVIEW_PLATFORM_LABELS, localToInstant, type Interview } from '../../../shared/domain/interview';
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
-import { detectInterviewConflicts, formatInZone, type InterviewConflict } from '../../../shared/engine/interview-conflicts';
+import { detectInterviewConflicts, type InterviewConflict } from '../../../shared/engine/interview-conflicts';
 import { ConfirmDialog } from '../../components/Modal';
 import { errorMessage } from '../../api/client';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { describeMoves, InterviewEditor } from './InterviewEditor';
-import { appName, formatDay, userTimeZone } from './pipeline-format';
-import { localToday } from '../../components/format';
+import { appName, userTimeZone } from './pipeline-format';
+import { formatDate, formatInZone, localToday } from '../../components/format';
 
 interface Props {
   applications: ApplicationOverview[];
@@ -145,10 +145,10 @@ function InterviewRow({ interview: iv, name, today, myZone, conflicts, otherName
         <strong>{name}</strong>
       </td>
       <td>
-        {iv.invitedOn ? <span className="num">Received {formatDay(iv.invitedOn)}</span> : <span className="muted">—</span>}
+        {iv.invitedOn ? <span className="num">Received {formatDate(iv.invitedOn)}</span> : <span className="muted">—</span>}
         {iv.respondBy ? (
           <small className={`block${replyIn !== null && replyIn < 0 ? ' error' : replyIn !== null && replyIn <= 2 ? ' warn' : ' muted'}`}>
-            Reply by {formatDay(iv.respondBy)}
+            Reply by {formatDate(iv.respondBy)}
             {replyIn === null ? '' : replyIn < 0 ? ' (past)' : replyIn === 0 ? ' (today)' : ` (in ${replyIn} day${replyIn === 1 ? '' : 's'})`}
           </small>
         ) : null}
@@ -156,8 +156,8 @@ function InterviewRow({ interview: iv, name, today, myZone, conflicts, otherName
       <td>
         {at && iv.timeZone ? (
           <>
-            <span className="num nowrap">{formatInZone(at, iv.timeZone, false)}</span>
-            {iv.timeZone !== myZone ? <small className="block muted num">{formatInZone(at, myZone, false)} your time</small> : null}
+            <span className="num nowrap">{formatInZone(at, iv.timeZone, { withYear: false })}</span>
+            {iv.timeZone !== myZone ? <small className="block muted num">{formatInZone(at, myZone, { withYear: false })} your time</small> : null}
             <small className="block muted">{iv.timeZone.replace(/_/g, ' ')} · {iv.durationMinutes} min</small>
             {conflicts.map((c) => (
               <small key={c.ids.join('-')} className="block error">

@@ -1,16 +1,12 @@
 // Small helpers shared by the Applications screen's parts.
 import { FUNNEL_STAGES, type FunnelStage } from '../../../shared/engine/dashboard';
-import { format } from 'date-fns';
 import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import type { TierSummary } from '../../../shared/engine/types';
 import { hashQuery } from '../../stores/route-query';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import { APPLICATION_STATUSES, SENT_FILTER, type ApplicationStatus } from '../../../shared/domain/application';
 
-/** The zone of this computer, e.g. "Europe/Berlin". */
-export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
+export { userTimeZone } from '../../components/format';
 
 export function appName(a: ApplicationOverview): string {
   return `${a.program.institutionName} (${PROGRAM_LABELS.track[a.program.track]})`;
@@ -18,12 +14,6 @@ export function appName(a: ApplicationOverview): string {
 
 export function shortTrack(a: ApplicationOverview): string {
   return a.program.track === 'preliminary' ? 'Prelim' : 'Categ.';
-}
-
-/** "12 Oct 2026" from YYYY-MM-DD (no time zone involved). */
-export function formatDay(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return format(new Date(y, m - 1, d), 'd MMM yyyy');
 }
 
 export function matchesSearch(a: ApplicationOverview, query: string): boolean {

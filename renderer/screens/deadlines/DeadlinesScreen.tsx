@@ -2,8 +2,9 @@ import { useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { CalendarArrowDown, Pencil, Plus, RotateCcw, Trash2 } from 'lucide-react';
 import { compareNames, programLabel } from '../../../shared/domain/program';
-import { calendarSettingsSchema, programDeadlineInputSchema, seasonCorrectionSchema, type ProgramDeadline, type ResolvedSeasonEvent } from '../../../shared/domain/season-calendar';
-import { easternTime, formatDay, formatInstant, instantOf } from '../../../shared/engine/calendar-dates';
+import { calendarSettingsSchema, EASTERN, programDeadlineInputSchema, seasonCorrectionSchema, type ProgramDeadline, type ResolvedSeasonEvent } from '../../../shared/domain/season-calendar';
+import { instantOf } from '../../../shared/engine/calendar-dates';
+import { formatDate, formatDueDate, formatInZone, formatTimeInZone } from '../../components/format';
 import { fieldIssues } from '../../../shared/api/define';
 import { ApiCallError, errorMessage } from '../../api/client';
 import { useWatch } from '../../stores/live';
@@ -98,11 +99,11 @@ export function DeadlinesScreen() {
         <div className="two-cols">
           <section className="card" aria-labelledby="overdue-title">
             <h2 id="overdue-title">Overdue {only(agenda.overdue).length > 0 ? <span className="badge state-badge state-blocking">{only(agenda.overdue).length}</span> : null}</h2>
-            <AgendaList entries={only(agenda.overdue)} empty="Nothing overdue." />
+            <AgendaList entries={only(agenda.overdue)} empty="Nothing overdue." timeZone={agenda.timeZone} />
           </section>
           <section className="card" aria-labelledby="next-title">
             <h2 id="next-title">Next {agenda.windowDays} days</h2>
-            <AgendaList entries={only(agenda.upcoming)} empty={`Nothing due in the next ${agenda.windowDays} days.`} />
+            <AgendaList entries={only(agenda.upcoming)} empty={`Nothing due in the next ${agenda.windowDays} days.`} timeZone={agenda.timeZone} />
           </section>
         </div>
       ) : null}
@@ -140,16 +141,16 @@ function SeasonCalendarCard({ season, timeZone }: { season: ResolvedSeasonEvent[
             return (
               <tr key={e.id} data-event={e.id}>
                 <td className="nowrap">
-                  {formatDay(e.date)} {e.estimated ? <span className="badge est">est.</span> : null}
-                  {e.corrected ? <span className="badge corrected" title={`Reference date: ${e.referenceDate}`}>corrected</span> : null}
+                  {formatDueDate(e.date)} {e.estimated ? <span className="badge est">est.</span> : null}
+                  {e.corrected ? <span className="badge corrected" title={`Reference date: ${formatDate(e.referenceDate)}`}>corrected</span> : null}
                 </td>
                 <td>{e.title}</td>
                 <td className="nowrap">
                   {instant ? (
                     <>
-                      {easternTime(instant)}
+                      {formatTimeInZone(instant, EASTERN)}
                       <br />
-                      <span className="muted small">{formatInstant(instant, timeZone)}</span>
+                      <span className="muted small">{formatInZone(instant, timeZone)}</span>
                     </>
                   ) : (
                     <span className="muted">all day</span>
@@ -194,7 +195,7 @@ function CorrectionDialog({ event, onClose }: { event: ResolvedSeasonEvent; onCl
   return (
     <FormModal title={`Correct: ${event.title}`} onClose={onClose} onSave={() => void save()} message={null} saveLabel="Save date">
       <p className="muted">
-        Reference: {formatDay(event.referenceDate)}
+        Reference: {formatDate(event.referenceDate)}
         {event.referenceTime ? `, ${event.referenceTime} ET` : ''} ({event.source}).
       </p>
       <div className="grid cols-2">
@@ -240,7 +241,7 @@ function ProgramDeadlinesCard({ deadlines }: { deadlines: ProgramDeadline[] }) {
               <label className="inline-check">
                 <input type="checkbox" checked={d.done} onChange={(e) => void toggle(d, e.target.checked)} aria-label={`${d.title}: done`} />
               </label>
-              <span className="nowrap">{formatDay(d.dueDate)}</span>
+              <span className="nowrap">{formatDueDate(d.dueDate)}</span>
               <span>
                 <strong>{d.title}</strong> · {names.get(d.programId) ?? `Program ${d.programId}`}
                 {d.notes ? <span className="muted"> · {d.notes}</span> : null}

@@ -6,9 +6,8 @@ import { ConfirmItem } from '../../components/Modal';
 import { FormModal, useFormDraft } from '../../components/FormModal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
 import { SelectField, TextAreaField, TextField } from '../../components/form';
-import { plural } from '../../components/format';
+import { formatDate, localToday, plural } from '../../components/format';
 import { useLettersStore } from '../../stores/letters-store';
-import { localToday } from '../../components/format';
 
 export function DocumentsTab() {
   const { documents, documentAssignments, applications, assignDocument, deleteDocument } = useLettersStore();
@@ -60,7 +59,7 @@ export function DocumentsTab() {
                       <div>
                         <strong>{d.title}</strong> {d.versionLabel ? <span className="badge">{d.versionLabel}</span> : null}
                         <p className="muted">
-                          {d.date} · {uses.get(d.id) ? `with ${plural(uses.get(d.id)!, 'application')}` : 'not used yet'}
+                          {formatDate(d.date)} · {uses.get(d.id) ? `with ${plural(uses.get(d.id)!, 'application')}` : 'not used yet'}
                           {d.body ? ` · ${d.body.length.toLocaleString()} characters` : ''}
                           {d.notes ? ` · ${d.notes}` : ''}
                         </p>

@@ -98,7 +98,7 @@ export function LettersTab() {
       {writers.length === 0 ? (
         <div className="empty-state">
           <p>
-            Add the people who write your letters. The seed&apos;s aim: at least 2 letters from US surgeons who saw your clinical work, and 1 more from US faculty or a
+            Add the people who write your letters. Aim for at least 2 letters from US surgeons who saw your clinical work, and 1 more from US faculty or a
             senior surgeon at home. Ask each one: “{STRONG_LETTER_QUESTION}”
           </p>
           <button type="button" className="primary" onClick={() => setEditing('new')}>
@@ -244,7 +244,7 @@ function LetterRow({ letter, name, assigned, today, onStage, onDelete, onEdit }:
             </span>
           </>
         ) : letter.stage === 'declined' ? (
-          <span className="muted">Seed: if they hesitate, it is better not to use that letter.</span>
+          <span className="muted">If they hesitate, it is better not to use that letter.</span>
         ) : letter.stage === 'strong_confirmed' ? (
           <span className="muted">Waiting for the upload to the Letter Writer Portal.</span>
         ) : null}

@@ -10,9 +10,8 @@ import { ConfirmItem } from '../../components/Modal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
 import { SelectField, TextAreaField, TextField } from '../../components/form';
 import { validate, type FieldErrors } from '../../components/errors';
-import { plural } from '../../components/format';
+import { formatDate, localToday, plural } from '../../components/format';
 import { useLettersStore } from '../../stores/letters-store';
-import { localToday } from '../../components/format';
 import { useProgramsStore } from '../../stores/programs-store';
 import { useProfileStore } from '../../stores/profile-store';
 import { useMessagesStore } from '../../stores/messages-store';
@@ -316,10 +315,10 @@ function ProgramLog({
           {entries.map((c) => (
             <li key={c.id} data-log={c.subject}>
               <div className="log-head">
-                <time dateTime={c.date}>{c.date}</time>
+                <time dateTime={c.date}>{formatDate(c.date)}</time>
                 <span className="badge">{CHANNEL_LABELS[c.channel]}</span>
                 <span className="muted">{DIRECTION_LABELS[c.direction]}</span>
-                <button type="button" className="icon danger" aria-label={`Delete the log entry ${c.subject || c.date}`} onClick={() => void remove(c.id)}>
+                <button type="button" className="icon danger" aria-label={`Delete the log entry ${c.subject || formatDate(c.date)}`} onClick={() => void remove(c.id)}>
                   <Trash2 size={14} aria-hidden />
                 </button>
               </div>

@@ -44,7 +44,7 @@ export function WriterEditor({ writer, onClose, onSaved }: { writer: LetterWrite
           <SelectField label="Where" name="location" value={draft.location} onChange={(v) => set('location', v)} options={WRITER_LOCATION_LABELS} error={errors.location} />
           <TextField label="Email" name="email" type="email" value={draft.email} onChange={(v) => set('email', v)} error={errors.email} />
         </div>
-        <CheckField label="Surgeon" name="isSurgeon" checked={draft.isSurgeon} onChange={(v) => set('isSurgeon', v)} hint="The seed asks for at least 2 letters from US surgeons who saw your clinical work." />
+        <CheckField label="Surgeon" name="isSurgeon" checked={draft.isSurgeon} onChange={(v) => set('isSurgeon', v)} hint="Aim for at least 2 letters from US surgeons who saw your clinical work." />
         <TextField
           label="How they know you"
           name="relationship"

@@ -2,7 +2,6 @@
 // checklist through PGY-1, categorical openings, the parallel plan per path and the support
 // network; it leads into starting the next season.
 import { useState } from 'react';
-import { formatDay } from '../../../shared/engine/calendar-dates';
 import {
   CONTACT_ROLE_LABELS,
   OPENING_STATUS_LABELS,
@@ -21,7 +20,7 @@ import {
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { LoadErrorBanner, NoticeBanner, useNoticeAction } from '../../components/Notice';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../components/form';
-import { localToday } from '../../components/format';
+import { formatDate, formatDueDate, localToday } from '../../components/format';
 import { usePrelimStore } from '../../stores/prelim-store';
 import { useRoute } from '../../stores/route-store';
 import { useWatch } from '../../stores/live';
@@ -57,7 +56,7 @@ export function PrelimPlanScreen() {
               : plan.programLabel
                 ? `${plan.programLabel}. `
                 : ''}
-            PGY-1 runs from {formatDay(`${plan.matchYear}-07-01`)} to {formatDay(`${plan.matchYear + 1}-06-30`)}. {progress.done} of {progress.total} steps done.
+            PGY-1 runs from {formatDate(`${plan.matchYear}-07-01`)} to {formatDate(`${plan.matchYear + 1}-06-30`)}. {progress.done} of {progress.total} steps done.
             {!plan.stored ? ' This is the suggested plan: your first change saves it.' : ''}
           </p>
           <Checklist plan={plan} run={actions.run} />
@@ -138,7 +137,7 @@ function Checklist({ plan, run }: { plan: PrelimPlan; run: Run }) {
                 <strong>{i.title}</strong>
                 <span className="muted">
                   {' '}
-                  · {PRELIM_ITEM_KIND_LABELS[i.kind]} · due {formatDay(i.dueDate)}
+                  · {PRELIM_ITEM_KIND_LABELS[i.kind]} · due {formatDueDate(i.dueDate)}
                   {i.person ? ` · ${i.person}` : ''}
                 </span>
               </span>
@@ -228,7 +227,7 @@ function Openings({ plan, run }: { plan: PrelimPlan; run: Run }) {
               <tr key={o.id}>
                 <td>{o.program}</td>
                 <td>{o.source}</td>
-                <td>{formatDay(o.seenOn)}</td>
+                <td>{formatDate(o.seenOn)}</td>
                 <td>{o.contact}</td>
                 <td>
                   <select aria-label={`Status of ${o.program}`} value={o.status} onChange={(e) => void run(() => saveOpening({ ...o, status: e.target.value as OpeningStatus }))}>

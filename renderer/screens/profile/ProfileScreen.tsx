@@ -8,7 +8,7 @@ import { useLeaveGuard } from '../../stores/route-store';
 import { useWatch } from '../../stores/live';
 import { fromDraft, toDraft, type ProfileDraft } from './profile-draft';
 import { UsceEditor } from './UsceEditor';
-import { plural } from '../../components/format';
+import { formatTime, plural } from '../../components/format';
 import { LoadErrorBanner } from '../../components/Notice';
 
 const options = <T extends string>(keys: readonly T[], labels: Record<T, string>) => keys.map((k) => [k, labels[k]] as const);
@@ -57,7 +57,7 @@ function ProfileForm({ initial }: { initial: Profile }) {
       setErrors({});
       setDirty(false);
       setDraft(toDraft(result.profile));
-      setStatus({ kind: 'saved', message: `Saved at ${new Date(result.updatedAt ?? Date.now()).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` });
+      setStatus({ kind: 'saved', message: `Saved at ${formatTime(result.updatedAt ?? new Date())}` });
     } catch (err) {
       const { errors: fieldErrors, message } = fromApiError(err);
       setErrors(fieldErrors);

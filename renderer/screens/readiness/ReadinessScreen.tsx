@@ -3,7 +3,9 @@ import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { AlertOctagon, CheckCircle2, CircleDashed, CircleMinus } from 'lucide-react';
 import { READINESS_GROUPS, type ReadinessGroup, type ReadinessItem, type ReadinessState } from '../../../shared/engine/readiness-types';
 import { MANUAL_ITEM_IDS, readinessDue, type ManualItemId } from '../../../shared/engine/readiness';
-import { daysLeftText, formatDay } from '../../../shared/engine/calendar-dates';
+import { daysLeftText, instantOf } from '../../../shared/engine/calendar-dates';
+import { EASTERN } from '../../../shared/domain/season-calendar';
+import { formatDatesIn, formatDueDate, formatInZone, formatTimeInZone } from '../../components/format';
 import { errorMessage } from '../../api/client';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useReadinessStore } from '../../stores/readiness-store';
@@ -142,6 +144,9 @@ function ReadinessRow({ item, today, timeZone, programNames, onTick }: { item: R
   const timed = item.dueTime ? readinessDue(item, new Date(), timeZone) : null;
   const days = timed ? timed.days : item.dueDate ? daysBetween(today, item.dueDate) : null;
   const overdue = timed ? timed.overdue : days !== null && days < 0;
+  // Shown in the user's zone, with Eastern time (NRMP's) after it when that differs.
+  const at = item.dueDate && item.dueTime ? instantOf(item.dueDate, item.dueTime, EASTERN) : null;
+  const dueText = at ? `${formatInZone(at, timeZone)}${timeZone === EASTERN ? '' : ` (${formatTimeInZone(at, EASTERN)})`}` : item.dueDate ? formatDueDate(item.dueDate) : '';
   return (
     <li className={`readiness-item state-${item.state}`} data-item={item.id} data-state={item.state}>
       <StateIcon state={item.state} />
@@ -151,14 +156,14 @@ function ReadinessRow({ item, today, timeZone, programNames, onTick }: { item: R
           <span className={`badge state-badge state-${item.state}`}>{STATE_LABELS[item.state]}</span>
           {item.dueDate && days !== null ? (
             <span className={`due${overdue ? ' overdue' : days <= 7 ? ' soon' : ''}`}>
-              Due {timed?.time ?? formatDay(item.dueDate)} ({overdue && days === 0 ? 'passed today' : daysLeftText(days)})
+              Due {dueText} ({overdue && days === 0 ? 'passed today' : daysLeftText(days)})
             </span>
           ) : null}
         </div>
-        <p className="why">{item.why}</p>
+        <p className="why">{formatDatesIn(item.why)}</p>
         {item.next ? (
           <p className="next">
-            <span className="label">Next:</span> {item.next}
+            <span className="label">Next:</span> {formatDatesIn(item.next)}
           </p>
         ) : null}
         {affected.length > 0 ? (

@@ -2,11 +2,10 @@
 // private fields only when chosen). Desktop: "Save as PDF" (Electron's printToPDF through the
 // shell); browser mode: the browser's print dialog. One print stylesheet for both.
 import { useState } from 'react';
-import { formatDay } from '../../../shared/engine/calendar-dates';
 import { REPORT_SECTIONS, REPORT_SECTION_LABELS, type AdvisorReport } from '../../../shared/engine/advisor-report';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { LoadErrorBanner } from '../../components/Notice';
-import { money } from '../../components/format';
+import { formatDate, formatDatesIn, money } from '../../components/format';
 import { canSavePdf, printOrSavePdf } from '../../api/print';
 import { useReportStore } from '../../stores/report-store';
 import { useWatch } from '../../stores/live';
@@ -70,7 +69,7 @@ function Report({ report }: { report: AdvisorReport }) {
       <header className="report-head">
         <h2 id="report-title">{report.title}</h2>
         <p>
-          {report.season} · prepared {formatDay(report.preparedOn)} with Prelim Tracker{report.includePrivate ? '' : ' · private details left out'}
+          {report.season} · prepared {formatDate(report.preparedOn)} with Prelim Tracker{report.includePrivate ? '' : ' · private details left out'}
         </p>
       </header>
       {report.profile ? (
@@ -158,7 +157,7 @@ function Report({ report }: { report: AdvisorReport }) {
               <ul>
                 {report.readiness.blocking.map((i) => (
                   <li key={i.title}>
-                    <strong>{i.title}</strong>: {i.why}
+                    <strong>{i.title}</strong>: {formatDatesIn(i.why)}
                   </li>
                 ))}
               </ul>
@@ -170,7 +169,7 @@ function Report({ report }: { report: AdvisorReport }) {
               <ul>
                 {report.readiness.needsAction.map((i) => (
                   <li key={i.title}>
-                    <strong>{i.title}</strong>: {i.why}
+                    <strong>{i.title}</strong>: {formatDatesIn(i.why)}
                   </li>
                 ))}
               </ul>
@@ -234,7 +233,7 @@ function Report({ report }: { report: AdvisorReport }) {
               {report.interviews.map((i, n) => (
                 <li key={`${i.program}-${n}`}>
                   <strong>{i.program}</strong>: {i.status}
-                  {i.when ? `, ${i.when}` : ''}
+                  {i.when ? `, ${formatDatesIn(i.when)}` : ''}
                   {i.impressions ? ` · ${i.impressions}` : ''}
                 </li>
               ))}

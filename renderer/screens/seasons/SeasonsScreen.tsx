@@ -1,7 +1,7 @@
 // Seasons: the active Match season, starting the next one (a preview of what carries over
 // and what stays, then undo until the first change) and past seasons, read-only.
 import { useEffect, useRef } from 'react';
-import { formatDay } from '../../../shared/engine/calendar-dates';
+import { formatDate, formatDueDate } from '../../components/format';
 import type { SeasonView } from '../../../shared/domain/season';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { LoadErrorBanner, NoticeBanner, useNoticeAction } from '../../components/Notice';
@@ -10,7 +10,7 @@ import { useRoute } from '../../stores/route-store';
 import { useWatch } from '../../stores/live';
 import './seasons.css';
 
-const day = (iso: string | null) => (iso ? formatDay(iso.slice(0, 10)) : '—');
+const day = (iso: string | null) => (iso ? formatDate(iso.slice(0, 10)) : '—');
 
 export function SeasonsScreen() {
   const { overview, preview, view, loadError, load, loadPreview, closePreview, startNext, undoStart, openView, closeView } = useSeasonsStore();
@@ -198,7 +198,7 @@ function PastSeason({ view, onClose, panelRef }: { view: SeasonView; onClose: ()
           .filter((e) => ['eras-submit-opens', 'rol-deadline', 'match-week-status', 'match-day'].includes(e.id))
           .map((e) => (
             <li key={e.id}>
-              {e.title}: {formatDay(e.date)}
+              {e.title}: {formatDueDate(e.date)}
               {e.estimated ? ' (est.)' : ''}
             </li>
           ))}

@@ -8,6 +8,7 @@ import { useBackupsStore } from '../../stores/backups-store';
 import { useWatch } from '../../stores/live';
 import { DataCard } from '../transfer/DataCard';
 import { LoadErrorBanner } from '../../components/Notice';
+import { formatDateTime } from '../../components/format';
 
 const REASON_LABELS: Record<BackupReason, string> = {
   startup: 'At start-up',
@@ -23,8 +24,9 @@ export function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** When a backup was taken, to the second (two backups can be a minute apart). */
 function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString([], { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return formatDateTime(iso, { seconds: true });
 }
 
 export function SettingsScreen() {

@@ -3,6 +3,7 @@
 import { AlertOctagon, CheckCircle2, Circle } from 'lucide-react';
 import type { SoapOverview } from '../../../shared/api/soap-api';
 import { useSoapStore } from '../../stores/soap-store';
+import { formatDueDate } from '../../components/format';
 
 const TICKS: Record<string, 'prelimStatementReady'> = { 'soap.prelim-statement': 'prelimStatementReady' };
 
@@ -21,7 +22,7 @@ export function SoapReadiness({ overview }: { overview: SoapOverview }) {
                 <div className="soap-plan-title">
                   <strong>{item.title}</strong>
                   <span className="sr-only">({item.state.replace('_', ' ')})</span>
-                  {item.dueDate && item.state !== 'done' ? <span className="muted small">by {item.dueDate}</span> : null}
+                  {item.dueDate && item.state !== 'done' ? <span className="muted small">by {formatDueDate(item.dueDate)}</span> : null}
                 </div>
                 <p className="muted small">
                   {item.why} {item.next}

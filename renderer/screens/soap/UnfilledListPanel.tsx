@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { FileUp, Plus } from 'lucide-react';
 import type { SoapOverview } from '../../../shared/api/soap-api';
 import { useSoapStore } from '../../stores/soap-store';
-import { plural } from '../../components/format';
+import { formatDateTime, plural } from '../../components/format';
 import { UNFILLED_LIST_EXAMPLE } from '../../../shared/engine/soap-unfilled-list';
 
 export function UnfilledListPanel({ overview }: { overview: SoapOverview }) {
@@ -73,7 +73,7 @@ export function UnfilledListPanel({ overview }: { overview: SoapOverview }) {
             </ul>
           </div>
         ) : overview.state.unfilledImportedAt ? (
-          <p className="muted">List imported {new Date(overview.state.unfilledImportedAt).toLocaleString()}.</p>
+          <p className="muted">List imported {formatDateTime(overview.state.unfilledImportedAt)}.</p>
         ) : null}
       </section>
 

@@ -1,15 +1,12 @@
 // Times on the SOAP screen: Eastern time (what NRMP announces) with the user's own time.
-export const EASTERN = 'America/New_York';
+import { formatInZone, userTimeZone } from '../../components/format';
 
-const etFormat = new Intl.DateTimeFormat('en-US', { timeZone: EASTERN, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
-const localFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+export const EASTERN = 'America/New_York';
 
 export function easternAndLocal(iso: string): { et: string; local: string; sameZone: boolean } {
   const d = new Date(iso);
-  const et = etFormat.format(d);
-  const local = localFormat.format(d);
-  const sameZone = Intl.DateTimeFormat().resolvedOptions().timeZone === EASTERN;
-  return { et, local, sameZone };
+  const zone = userTimeZone();
+  return { et: formatInZone(d, EASTERN, { withYear: false }), local: formatInZone(d, zone, { withYear: false }), sameZone: zone === EASTERN };
 }
 
 export function WhenText({ iso }: { iso: string }) {
