@@ -44,9 +44,9 @@ export function userLocale(): string | undefined {
   return typeof navigator !== 'undefined' && navigator.language ? navigator.language : undefined;
 }
 
-/** The zone of this computer, e.g. "Europe/Berlin". */
+/** The user's zone, e.g. "Europe/Berlin": the one days are counted in (calendar settings, else this computer's). */
 export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return todayZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();

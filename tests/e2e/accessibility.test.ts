@@ -5,9 +5,12 @@
 //   at once without edits and asks first with them; the program detail opens by keyboard;
 // - leaving a screen with unsaved changes asks first (sidebar, a link, the address bar);
 // - loading a JSON export and restoring a backup each end with a message.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { AppServices } from '../../electron/services';
+import { openServices, type AppServices } from '../../electron/services';
 import { SECTIONS } from '../../renderer/sections';
 import { seedExampleProfile } from '../fixtures';
 import { seriousViolations } from './axe';
@@ -305,6 +308,30 @@ describe('accessibility', () => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     expect(await ask.count()).toBe(0);
+  });
+
+  it('says what happened after loading a full JSON export into an empty database', async () => {
+    const { page, url } = app();
+    // The export comes from another database with data in it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prelim-json-'));
+    try {
+      const other = openServices({ databasePath: path.join(dir, 'other.db'), mode: 'browser' });
+      let file: string;
+      try {
+        await seed(other);
+        const exported = (await call(other, 'export.all')) as { fileName: string; base64: string };
+        file = path.join(dir, exported.fileName);
+        fs.writeFileSync(file, Buffer.from(exported.base64, 'base64'));
+      } finally {
+        other.close();
+      }
+      await show(page, url, 'data');
+      await page.getByLabel('Choose a JSON export').setInputFiles(file);
+      await page.getByRole('button', { name: 'Load it' }).click();
+      await page.getByRole('status').filter({ hasText: /^Loaded [\d,]+ rows?: every screen now shows the loaded data\.$/ }).waitFor();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says what happened after restoring a backup', async () => {

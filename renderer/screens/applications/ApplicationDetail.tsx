@@ -74,7 +74,7 @@ export function ApplicationDetail({ application: app, program, tier, interviews,
     );
   }
   return (
-    <Modal title={appName(app)} onClose={onClose} wide>
+    <Modal title={appName(app)} onClose={onClose} wide dirty={notes !== app.notes}>
       <div className="app-detail">
         <div className="detail-head">
           <span className={`badge status status-${app.status}`}>{APPLICATION_STATUS_LABELS[app.status]}</span>

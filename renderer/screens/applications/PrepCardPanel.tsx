@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/client';
 import { usePrepCardStore } from '../../stores/prep-card-store';
 import { useWatch } from '../../stores/live';
 import { validate, type FieldErrors } from '../../components/errors';
+import { useLeaveGuard } from '../../stores/route-store';
 
 type Draft = Record<PrepCardField, string>;
 
@@ -26,6 +27,7 @@ export function PrepCardPanel() {
   }
 
   const dirty = saved !== null && PREP_CARD_FIELDS.some((f) => draft[f] !== saved[f]);
+  useLeaveGuard(dirty, 'Your interview prep card has changes you have not saved. Leave this screen without saving them?');
   const save = async () => {
     const checked = validate(prepCardSaveSchema, draft);
     if (!checked.ok) {
