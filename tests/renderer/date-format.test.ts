@@ -25,6 +25,7 @@ const DATE_PRINTING: [string, RegExp][] = [
   ['Intl.DateTimeFormat (other than reading the time zone)', /Intl\.DateTimeFormat\s*\((?![^)]*\)\s*\.resolvedOptions)/],
   ["date-fns's format", /import\s*{[^}]*\bformat\b[^}]*}\s*from\s*['"]date-fns['"]/],
   ['a date formatter of the engine', /import\s*{[^}]*\b(formatDay|formatInstant|easternTime|formatInZone)\b[^}]*}\s*from\s*['"][^'"]*shared\/engine\//],
+  ['another formatDay', /import\s*{[^}]*\bformatDay\b/],
   // JSX text such as {d.dueDate} or {c.date} (not an input's value, a key or an error message).
   ['a date field printed as it is stored (e.g. 2026-11-29)', /(?<!(?:value|dateTime|key|min|max|defaultValue)=|\$)\{\s*(?!errors\.)[A-Za-z_][\w.?!]*\.(date|[a-z]\w*Date|[a-z]\w*(?<!hands)On|[a-z]\w*At)\s*\}/],
 ];
@@ -82,7 +83,8 @@ describe('dates shown to users', () => {
     expect(hits('new Date(x).toLocaleString()')).toBe(1);
     expect(hits("const f = new Intl.DateTimeFormat('en-US', { month: 'short' });")).toBe(1);
     expect(hits("import { format } from 'date-fns';")).toBe(1);
-    expect(hits("import { easternTime, formatDay } from '../../../shared/engine/calendar-dates';")).toBe(1);
+    expect(hits("import { easternTime } from '../../../shared/engine/calendar-dates';")).toBe(1);
+    expect(hits("import { formatDay } from '../applications/pipeline-format';")).toBe(1);
     expect(hits('<td>{d.dueDate}</td>')).toBe(1);
     expect(hits('<time dateTime={c.date}>{c.date}</time>')).toBe(1);
     // Allowed: numbers, the zone, inputs' values, the helpers.

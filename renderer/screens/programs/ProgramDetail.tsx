@@ -3,8 +3,7 @@ import { PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import { RULE_TITLES, TIER_LABELS, TIER_OUTCOMES, type TierOutcome, type TierSummary } from '../../../shared/engine/types';
 import { Modal } from '../../components/Modal';
 import { errorMessage } from '../../api/client';
-import { localToday } from '../../components/format';
-import { formatDay } from '../applications/pipeline-format';
+import { formatDate, localToday } from '../../components/format';
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/domain/application';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { useProgramsStore } from '../../stores/programs-store';
@@ -55,7 +54,7 @@ export function ProgramDetail({ program, computed, onClose }: Props) {
   const startApplication = async () => {
     try {
       const created = await usePipelineStore.getState().createApplications({ programIds: [program.id], status: startStatus, date: startDate });
-      setApplied(created > 0 ? `Application opened as “${APPLICATION_STATUS_LABELS[startStatus]}” on ${formatDay(startDate)}: follow it on the Applications screen.` : 'This program already has an application: see the Applications screen.');
+      setApplied(created > 0 ? `Application opened as “${APPLICATION_STATUS_LABELS[startStatus]}” on ${formatDate(startDate)}: follow it on the Applications screen.` : 'This program already has an application: see the Applications screen.');
       setStarting(false);
       setError(null);
     } catch (err) {
