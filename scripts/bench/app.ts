@@ -241,9 +241,24 @@ async function apiQuiet(page: Page, inflight: () => number, quietMs = 250, timeo
   }
 }
 
+/**
+ * The baseline server's own copy of the database: the app's host holds SQLite's exclusive lock
+ * on its file for as long as it runs (one writer per file), so the raw SELECTs read a copy made
+ * before the host starts (the seeding connection is closed by then: no WAL left to carry).
+ */
+function baselineCopy(databasePath: string, workDir: string): string {
+  const copy = path.join(workDir, 'baseline.db');
+  fs.copyFileSync(databasePath, copy);
+  for (const suffix of ['-wal', '-shm']) if (fs.existsSync(databasePath + suffix)) fs.copyFileSync(databasePath + suffix, copy + suffix);
+  return copy;
+}
+
 export async function runAppBench(o: AppBenchOptions): Promise<AppBenchResult> {
-  const host = await startAppHost(o.appRoot, o.databasePath);
-  const raw = await startRawServer(o.databasePath, o.workDir);
+  const raw = await startRawServer(baselineCopy(o.databasePath, o.workDir), o.workDir);
+  const host = await startAppHost(o.appRoot, o.databasePath).catch(async (err: unknown) => {
+    await stopProcess(raw.child);
+    throw err;
+  });
   let browser: Browser | undefined;
   try {
     const token = await tokenOf(host.url);
