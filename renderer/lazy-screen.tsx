@@ -1,13 +1,44 @@
 // A screen loaded only when it is first opened (its code is a separate chunk).
-import { Suspense, lazy, type ComponentType } from 'react';
+//
+// A screen whose code is already here renders directly, without a Suspense boundary: React
+// holds back content that resolves after a fallback was shown (up to 300 ms, so a page does
+// not "pop in" piece by piece), which made the first screen of a fresh load wait for nothing.
+// So main.tsx loads the first screen's code before the first render, and the sidebar loads a
+// screen's code when a link is pointed at or focused; only a screen opened before its code is
+// here shows "Loading…".
+import { Suspense, lazy, useState, type ComponentType, type ReactElement } from 'react';
 
-export function lazyScreen(load: () => Promise<{ default: ComponentType }>): ComponentType {
-  const Screen = lazy(load);
-  return function LazyScreen() {
+export type LazyScreen = (() => ReactElement) & {
+  /** Loads the screen's code (once); resolves when it can render directly. */
+  preload(): Promise<void>;
+};
+
+export function lazyScreen(load: () => Promise<{ default: ComponentType }>): LazyScreen {
+  let loaded: ComponentType | null = null;
+  let pending: Promise<ComponentType> | null = null;
+  const fetchScreen = () => {
+    pending ??= load().then(
+      (m) => (loaded = m.default),
+      (err: unknown) => {
+        pending = null; // a failed chunk load may be retried (e.g. after the host restarted)
+        throw err;
+      },
+    );
+    return pending;
+  };
+  const Lazy = lazy(() => fetchScreen().then((Screen) => ({ default: Screen })));
+  function Screen(): ReactElement {
+    // Decided once per mount, so a screen never switches between the two trees (which would remount it).
+    const [direct] = useState(() => loaded);
+    if (direct) {
+      const Direct = direct;
+      return <Direct />;
+    }
     return (
       <Suspense fallback={<p className="muted">Loading…</p>}>
-        <Screen />
+        <Lazy />
       </Suspense>
     );
-  };
+  }
+  return Object.assign(Screen, { preload: () => fetchScreen().then(() => undefined) });
 }

@@ -2,6 +2,7 @@ import { SECTIONS } from '../sections';
 import { useRoute } from '../stores/route-store';
 import { useSeasonsStore } from '../stores/seasons-store';
 import { useWatch } from '../stores/live';
+import { preloadScreen } from '../screen-registry';
 
 export function Sidebar() {
   const { section, go } = useRoute();
@@ -25,6 +26,9 @@ export function Sidebar() {
               href={`#/${id}`}
               className={section === id ? 'active' : undefined}
               aria-current={section === id ? 'page' : undefined}
+              // The screen's code is fetched while the pointer or focus is on its link.
+              onMouseEnter={() => void preloadScreen(id)}
+              onFocus={() => void preloadScreen(id)}
               onClick={(e) => {
                 e.preventDefault();
                 go(id);

@@ -132,7 +132,7 @@ function findChromium(): string | null {
  * A database for the app: the example profile, `programs` sample programs, and applications
  * to a fifth of them (at most 1,000; half submitted), on the list.
  */
-async function seedAppDatabase(file: string, programs: number): Promise<number> {
+export async function seedAppDatabase(file: string, programs: number): Promise<number> {
   const services = openServices({ databasePath: file, mode: 'browser', now: () => NOW });
   try {
     const repo = createProgramsRepo(services.db);

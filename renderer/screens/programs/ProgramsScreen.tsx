@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { ArrowDownUp, FlaskConical, Plus, Search } from 'lucide-react';
 import { PROGRAM_LABELS, type Program, programLabel } from '../../../shared/domain/program';
@@ -132,9 +132,6 @@ export function ProgramsScreen() {
     () => ({ hasSample: programs.some((p) => p.institution.isSample), institutions: new Set(programs.map((p) => p.institutionId)).size, onListCount: programs.filter((p) => p.onList).length }),
     [programs],
   );
-  // Typing never waits for the table: the input shows each key at once, the table follows
-  // with the latest text when React has time (and a render for an outdated text is dropped).
-  const tableFilter = useDeferredValue(filter);
   const onOpen = useCallback((p: Program) => setDetailId(p.id), []);
   const detail = detailId === null ? null : programs.find((p) => p.id === detailId) ?? null;
   const profile = savedProfile?.profile ?? EMPTY_PROFILE;
@@ -222,7 +219,7 @@ export function ProgramsScreen() {
                   </button>
                 </div>
               ) : null}
-              <ProgramsTable programs={filtered} filter={tableFilter} onEdit={onEdit} onDelete={onDelete} onOpen={onOpen} extraColumns={tierColumns} />
+              <ProgramsTable programs={filtered} filter={filter} onEdit={onEdit} onDelete={onDelete} onOpen={onOpen} extraColumns={tierColumns} />
             </>
           ) : view === 'health' ? (
             <ListHealthPanel

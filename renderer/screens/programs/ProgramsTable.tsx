@@ -2,13 +2,14 @@
 // thousands of programs), and an institution's tracks kept next to each other.
 import { memo, useMemo, useRef, useState } from 'react';
 import {
-  flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type Row, type SortingState,
+  flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Pencil, Trash2 } from 'lucide-react';
 import { ariaSort, SortHeaderLabel } from '../../components/table';
 import { compareNames, PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
 import { plural } from '../../components/format';
+import { RowSearch } from './row-search';
 import './programs.css';
 
 // Tall enough for an institution name on two lines above its city.
@@ -35,19 +36,11 @@ function searchText(p: Program): string {
     .toLowerCase();
 }
 
-/** The rows whose search text holds every word of the filter (all rows for an empty filter). */
-export function filterRows<R extends { original: Program }>(rows: R[], texts: ReadonlyMap<Program, string>, filter: string): R[] {
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return rows;
-  return rows.filter((r) => {
-    const text = texts.get(r.original) ?? searchText(r.original);
-    return words.every((w) => text.includes(w));
-  });
-}
-
 /**
- * Memoised: while the user types, the screen re-renders with the new text at once and this
- * table only when the deferred filter it receives changes (see ProgramsScreen).
+ * Memoised: it renders again only when its list, filter or columns change. A keystroke in the
+ * filter renders it at once (in the same frame as the typed letter): the search is one pass
+ * over at most the rows the previous filter kept (RowSearch), and only the visible rows are
+ * drawn, so the cost of a keystroke does not grow with the list beyond that pass.
  */
 export const ProgramsTable = memo(function ProgramsTable({ programs, filter, onEdit, onDelete, onOpen, extraColumns = [] }: ProgramsTableProps) {
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -111,13 +104,13 @@ export const ProgramsTable = memo(function ProgramsTable({ programs, filter, onE
     getRowId: (p) => String(p.id),
   });
 
-  // The search text of each program is built once per list; the filter then runs over the
-  // sorted rows (kept by the table while the list and sorting stay), outside the table's
-  // row models, so a keystroke costs one pass of string matching.
+  // The search text of each program is built once per list. Tracks are grouped by institution
+  // once per sorting (each group where its first track sorted), and the filter then keeps the
+  // matching rows of that order, so a keystroke never sorts or groups again.
   const texts = useMemo(() => new Map(programs.map((p) => [p, searchText(p)])), [programs]);
   const sorted = table.getRowModel().rows;
-  const rows = useMemo(() => groupByInstitution(filterRows<Row<Program>>(sorted, texts, filter)), [sorted, texts, filter]);
-  const institutionCount = useMemo(() => new Set(rows.map((r) => r.original.institutionId)).size, [rows]);
+  const search = useMemo(() => new RowSearch(groupByInstitution(sorted), (r) => texts.get(r.original) ?? searchText(r.original), (r) => r.original.institutionId), [sorted, texts]);
+  const { rows, groups: institutionCount } = search.match(filter);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: { width: 1200, height: 700 } });
   // Fixed widths for the short columns; the institution column takes the rest (never below 180px).
@@ -175,7 +168,7 @@ export const ProgramsTable = memo(function ProgramsTable({ programs, filter, onE
 });
 
 /** Keeps an institution's tracks together: each group sits where its first track sorted. */
-export function groupByInstitution<T extends { original: { institutionId: number } }>(rows: T[]): T[] {
+export function groupByInstitution<T extends { original: { institutionId: number } }>(rows: readonly T[]): T[] {
   const groups = new Map<number, T[]>();
   for (const r of rows) {
     const g = groups.get(r.original.institutionId);
