@@ -35,8 +35,19 @@ export interface AppBenchResult {
   api: { afterWrite: PageTiming; unchanged: PageTiming };
   firstRows: PageTiming;
   dashboard: PageTiming;
-  keystroke: { samples: number; p50Ms: number; p95Ms: number; maxMs: number };
+  keystroke: KeystrokeTiming;
+  /** The same keystrokes on a plain page filtering the same rows' text (staticFilterPage). */
+  keystrokeBaseline: KeystrokeTiming;
   rssMb: { afterScreen: Record<string, number>; max: number; peak: number };
+  /** The baseline server's memory after serving every raw SELECT (the same database, better-sqlite3, no app). */
+  rawServerRssMb: number;
+}
+
+export interface KeystrokeTiming {
+  samples: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
 }
 
 export interface AppBenchOptions {
@@ -221,6 +232,27 @@ function staticTable(raw: RawRows): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Programs (static)</title><style>body{font:14px system-ui;margin:0}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:6px;text-align:left;height:46px}</style></head><body><h1>Programs</h1><table><thead><tr><th>Institution</th><th>Track</th><th>NRMP</th><th>Setting</th><th>Visa</th><th>CK min</th><th>IMG %</th></tr></thead><tbody>${rows.join('')}</tbody></table></body></html>`;
 }
 
+/**
+ * The baseline for a filter keystroke: a plain page holding the same rows' search text that, on
+ * each input, keeps the rows holding every word (one pass, no library) and shows the first 30
+ * of them, saying which filter it shows in data-filter as the app's table does.
+ */
+function staticFilterPage(raw: RawRows): string {
+  const inst = new Map(raw.institutions.map((i) => [i.id, i]));
+  const rows = raw.programs.map((p) => {
+    const i = inst.get(p.institution_id)!;
+    return [i.name, i.city, i.state, p.nrmp_code, p.track].map((v) => String(v ?? '')).join(' ');
+  });
+  const script = `const rows=${JSON.stringify(rows).replace(/</g, '\\u003c')};const texts=rows.map((r)=>r.toLowerCase());
+const input=document.querySelector('input');const table=document.querySelector('[role="table"]');const body=table.querySelector('tbody');
+const esc=(s)=>s.replace(/[&<>"]/g,(c)=>'&#'+c.charCodeAt(0)+';');
+function show(){const words=input.value.toLowerCase().split(/\\s+/).filter(Boolean);const out=[];let n=0;
+for(let i=0;i<texts.length;i++){if(words.every((w)=>texts[i].includes(w))){n++;if(out.length<30)out.push('<tr data-program-id="'+i+'"><td>'+esc(rows[i])+'</td></tr>');}}
+body.innerHTML=out.join('');table.setAttribute('data-filter',input.value);document.querySelector('p').textContent=n+' rows';}
+input.addEventListener('input',show);show();`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Filter (static)</title><style>body{font:14px system-ui;margin:0}td{border-bottom:1px solid #ddd;padding:6px;height:46px}</style></head><body><input type="search" aria-label="Filter"><p></p><table role="table" aria-label="Programs" data-filter=""><tbody></tbody></table><script>${script}</script></body></html>`;
+}
+
 /** First-load JS: the scripts index.html loads (entry and module preloads) before any screen. */
 export function firstLoadJsBytes(appRoot: string): { bytes: number; files: string[] } {
   const dir = path.join(appRoot, 'dist/renderer');
@@ -266,6 +298,7 @@ export async function runAppBench(o: AppBenchOptions): Promise<AppBenchResult> {
     const rawRows = JSON.parse(rawText) as RawRows;
     if (rawRows.programs.length !== o.programs) throw new Error(`The database holds ${rawRows.programs.length} programs, expected ${o.programs}.`);
     fs.writeFileSync(path.join(o.workDir, 'static-table.html'), staticTable(rawRows));
+    fs.writeFileSync(path.join(o.workDir, 'static-filter.html'), staticFilterPage(rawRows));
     const timeoutMs = 120_000;
 
     browser = await chromium.launch({ executablePath: o.chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
@@ -331,21 +364,12 @@ export async function runAppBench(o: AppBenchOptions): Promise<AppBenchResult> {
     for (const c of listCalls) listBytes += (await invoke(host.url, token, c)).bytes;
     const allBytes = [...programsRecord.bytes.values()].reduce((a, b) => a + b, 0);
 
-    // (2) Filter keystrokes on the Programs screen (already shown), one at a time.
-    await page.evaluate(() => (location.hash = '#/programs'));
-    const search = page.locator('input[type="search"]').first();
-    await search.waitFor({ timeout: timeoutMs });
-    await search.click();
-    const keys = [...'cedar'].concat(Array<string>(5).fill('Backspace'), [...'ridge'], Array<string>(5).fill('Backspace'));
-    for (let round = 0; round < 2; round++) {
-      for (const key of keys) {
-        const before = await page.evaluate(() => (window as unknown as { __benchKeys: number[] }).__benchKeys.length);
-        await page.keyboard.press(key);
-        await page.waitForFunction((n) => (window as unknown as { __benchKeys: number[] }).__benchKeys.length > n, before, { timeout: timeoutMs });
-      }
-    }
-    const keyMs = (await page.evaluate(() => (window as unknown as { __benchKeys: number[] }).__benchKeys.slice())).sort((a, b) => a - b);
     await context.close();
+
+    // (2) Filter keystrokes, one at a time, on the Programs screen and on the plain filter page.
+    o.log('  filter keystrokes…');
+    const keyApp = await keystrokes(browser, `${host.url}#/programs`, timeoutMs);
+    const keyBaseline = await keystrokes(browser, `${raw.url}file/static-filter.html`, timeoutMs);
 
     // (3) Page loads in turns with their static baselines.
     o.log('  first rows / dashboard painted…');
@@ -399,8 +423,10 @@ export async function runAppBench(o: AppBenchOptions): Promise<AppBenchResult> {
       api: { afterWrite, unchanged },
       firstRows,
       dashboard,
-      keystroke: { samples: keyMs.length, p50Ms: round1(quantile(keyMs, 0.5)), p95Ms: round1(quantile(keyMs, 0.95)), maxMs: round1(keyMs[keyMs.length - 1]!) },
+      keystroke: keyApp,
+      keystrokeBaseline: keyBaseline,
       rssMb: { afterScreen, max: Math.max(...Object.values(afterScreen)), peak: Math.max(peak, processMemoryMb(host.pid).peak) },
+      rawServerRssMb: processMemoryMb(raw.child.pid!).rss,
     };
   } finally {
     await browser?.close();
@@ -410,6 +436,38 @@ export async function runAppBench(o: AppBenchOptions): Promise<AppBenchResult> {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Types "cedar", deletes it, types "ridge", deletes it (twice), one key at a time, in the page's search box. */
+async function keystrokes(browser: Browser, url: string, timeoutMs: number): Promise<KeystrokeTiming> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    await context.addInitScript(PAGE_MARKS);
+    const page = await context.newPage();
+    let inflight = 0;
+    page.on('request', (req) => void (req.url().includes('api/invoke') && inflight++));
+    const done = (url: string) => void (url.includes('api/invoke') && inflight--);
+    page.on('requestfinished', (req) => done(req.url()));
+    page.on('requestfailed', (req) => done(req.url()));
+    await page.goto(url);
+    await page.waitForSelector('[data-program-id]', { timeout: timeoutMs });
+    await apiQuiet(page, () => inflight);
+    const search = page.locator('input[type="search"]').first();
+    await search.waitFor({ timeout: timeoutMs });
+    await search.click();
+    const keys = [...'cedar'].concat(Array<string>(5).fill('Backspace'), [...'ridge'], Array<string>(5).fill('Backspace'));
+    for (let round = 0; round < 2; round++) {
+      for (const key of keys) {
+        const before = await page.evaluate(() => (window as unknown as { __benchKeys: number[] }).__benchKeys.length);
+        await page.keyboard.press(key);
+        await page.waitForFunction((n) => (window as unknown as { __benchKeys: number[] }).__benchKeys.length > n, before, { timeout: timeoutMs });
+      }
+    }
+    const ms = (await page.evaluate(() => (window as unknown as { __benchKeys: number[] }).__benchKeys.slice())).sort((a, b) => a - b);
+    return { samples: ms.length, p50Ms: round1(quantile(ms, 0.5)), p95Ms: round1(quantile(ms, 0.95)), maxMs: round1(ms[ms.length - 1]!) };
+  } finally {
+    await context.close();
+  }
+}
 
 /** profile.get answered while an import of a CSV runs on the same host (fresh database). */
 export async function runImportLatencyBench(appRoot: string, databasePath: string, csv: { name: string; base64: string }, rows: number): Promise<{ idle: Timing; duringImport: Timing & { calls: number }; importMs: number }> {

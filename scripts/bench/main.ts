@@ -335,7 +335,9 @@ export function formatAppTable(report: BenchReport): string {
   add('Programs first rows / static table', (r) => pair(r.firstRows), `<= 1.5x at 5,000:${check(5000, (r) => r.firstRows.ratio <= 1.5)}`);
   add('Dashboard painted / static snapshot', (r) => pair(r.dashboard), `<= 1.5x at 5,000:${check(5000, (r) => r.dashboard.ratio <= 1.5)}`);
   add('filter keystroke -> repaint p50/p95', (r) => `${msShort(r.keystroke.p50Ms)}/${msShort(r.keystroke.p95Ms)} ms`, `p95 < 50 ms at 5,000:${check(5000, (r) => r.keystroke.p95Ms < 50)}; < 100 at 50,000:${check(50000, (r) => r.keystroke.p95Ms < 100)}`);
+  add('  plain filter page, same keys p50/p95', (r) => `${msShort(r.keystrokeBaseline.p50Ms)}/${msShort(r.keystrokeBaseline.p95Ms)} ms`, '');
   add('host RSS after every screen, max (peak)', (r) => `${r.rssMb.max} (${r.rssMb.peak}) MB`, `< 200 MB at 5,000:${check(5000, (r) => r.rssMb.max < 200)}; < 600 at 50,000:${check(50000, (r) => r.rssMb.max < 600)}`);
+  add('  baseline server RSS (raw SELECTs)', (r) => `${r.rawServerRssMb} MB`, '');
   add('  calls the Programs screen made', (r) => r.listCalls.join(' + '), '');
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: string[]) => r.map((cell, c) => (c === 0 || c === r.length - 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
@@ -352,8 +354,9 @@ export function formatAppTable(report: BenchReport): string {
       `Growth from ${int(a.programs)} to ${int(b.programs)} programs (${growth}x the rows; linear or better when each factor <= ${growth}x): ` +
         [
           `API after a write ${f(a.api.afterWrite.app.medianMs, b.api.afterWrite.app.medianMs)} (raw ${f(a.api.afterWrite.baseline.medianMs, b.api.afterWrite.baseline.medianMs)})`,
-          `first rows ${f(a.firstRows.app.medianMs, b.firstRows.app.medianMs)}`,
-          `keystroke p95 ${f(a.keystroke.p95Ms, b.keystroke.p95Ms)}`,
+          `first rows ${f(a.firstRows.app.medianMs, b.firstRows.app.medianMs)} (static ${f(a.firstRows.baseline.medianMs, b.firstRows.baseline.medianMs)})`,
+          `Dashboard ${f(a.dashboard.app.medianMs, b.dashboard.app.medianMs)} (static ${f(a.dashboard.baseline.medianMs, b.dashboard.baseline.medianMs)})`,
+          `keystroke p95 ${f(a.keystroke.p95Ms, b.keystroke.p95Ms)} (plain page ${f(a.keystrokeBaseline.p95Ms, b.keystrokeBaseline.p95Ms)})`,
           `bytes ${f(a.bytes.listCalls, b.bytes.listCalls)}`,
           `host RSS ${f(a.rssMb.max, b.rssMb.max)}`,
         ].join(', '),
