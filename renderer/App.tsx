@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { LeaveGuard } from './components/LeaveGuard';
 import { Sidebar } from './components/Sidebar';
-import { ReminderPoller } from './reminders/ReminderPoller';
 import { SECTIONS } from './sections';
 import { SCREENS } from './screen-registry';
 import { useRoute } from './stores/route-store';
+
+// Browser mode's reminder notifications: loaded after the first screen, not before it.
+const ReminderPoller = lazy(() => import('./reminders/ReminderPoller').then((m) => ({ default: m.ReminderPoller })));
 
 export function App() {
   const section = useRoute((s) => s.section);
@@ -16,7 +18,9 @@ export function App() {
   return (
     <div className="app">
       <Sidebar />
-      <ReminderPoller />
+      <Suspense fallback={null}>
+        <ReminderPoller />
+      </Suspense>
       <LeaveGuard />
       <main className="main" aria-labelledby="screen-title">
         <Screen />
