@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { LeaveGuard } from './components/LeaveGuard';
 import { Sidebar } from './components/Sidebar';
 import { SECTIONS } from './sections';
@@ -8,8 +8,11 @@ import { useRoute } from './stores/route-store';
 // Browser mode's reminder notifications: loaded after the first screen, not before it.
 const ReminderPoller = lazy(() => import('./reminders/ReminderPoller').then((m) => ({ default: m.ReminderPoller })));
 
-export function App() {
+/** onFirstScreen: called once, after the first screen was mounted (its effects ran). */
+export function App({ onFirstScreen }: { onFirstScreen?: () => void } = {}) {
   const section = useRoute((s) => s.section);
+  const [firstScreenShown] = useState(() => onFirstScreen);
+  useEffect(() => firstScreenShown?.(), [firstScreenShown]);
   const current = SECTIONS.find((s) => s.id === section)!;
   const Screen = SCREENS[section];
   useEffect(() => {

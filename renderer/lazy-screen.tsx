@@ -11,9 +11,20 @@ import { Suspense, lazy, useState, type ComponentType, type ReactElement } from 
 export type LazyScreen = (() => ReactElement) & {
   /** Loads the screen's code (once); resolves when it can render directly. */
   preload(): Promise<void>;
+  /**
+   * Starts watching the screen's main store (its data starts loading while the code does);
+   * returns the release, to call once the screen watches it itself (the store stays watched
+   * in between, so no change is missed and the screen's own watch adds no second load).
+   */
+  prefetchData(): () => void;
 };
 
-export function lazyScreen(load: () => Promise<{ default: ComponentType }>): LazyScreen {
+/** A store that loads while watched (renderer/stores/live.ts). */
+interface Watchable {
+  getState(): { watch(): () => void };
+}
+
+export function lazyScreen(load: () => Promise<{ default: ComponentType }>, store?: () => Promise<Watchable>): LazyScreen {
   let loaded: ComponentType | null = null;
   let pending: Promise<ComponentType> | null = null;
   const fetchScreen = () => {
@@ -40,5 +51,19 @@ export function lazyScreen(load: () => Promise<{ default: ComponentType }>): Laz
       </Suspense>
     );
   }
-  return Object.assign(Screen, { preload: () => fetchScreen().then(() => undefined) });
+  const prefetchData = () => {
+    let released = false;
+    let unwatch: (() => void) | null = null;
+    store?.().then(
+      (s) => {
+        if (!released) unwatch = s.getState().watch();
+      },
+      () => undefined, // the screen loads it again and shows what went wrong
+    );
+    return () => {
+      released = true;
+      unwatch?.();
+    };
+  };
+  return Object.assign(Screen, { preload: () => fetchScreen().then(() => undefined), prefetchData });
 }
