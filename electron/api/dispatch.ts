@@ -1,7 +1,8 @@
 // The single entry point for every API call, whatever the transport (Electron IPC or the
 // browser-mode HTTP host): rejects unknown methods, parses the input with the contract's
 // schema, runs the handler and returns an ApiResult instead of throwing. After a successful
-// call of a method that writes, it announces the domains the contract declares for it.
+// call of a method that writes, it announces the domains the contract declares for it, and
+// names them in the answer too (`writes`).
 import os from 'node:os';
 import { contract, isMethod, writesOf, type Handlers, type Method } from '../../shared/api/contract';
 import { describeIssues, fieldIssues, type ApiResult } from '../../shared/api/define';
@@ -42,12 +43,12 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       // The cause (SQLite's text, a stack) goes to the log, not to the screen.
       return { ok: false, error: { code: 'internal', message: `Something went wrong in ${method}; nothing was saved.` } };
     }
-    announce(method);
-    return { ok: true, value };
+    const writes = writesOf(method);
+    announce(method, writes);
+    return writes.length > 0 ? { ok: true, value, writes } : { ok: true, value };
   };
 
-  function announce(method: Method): void {
-    const domains = writesOf(method);
+  function announce(method: Method, domains: readonly Domain[]): void {
     if (domains.length === 0 || !options.onChange) return;
     try {
       options.onChange([...domains]);

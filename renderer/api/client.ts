@@ -1,7 +1,8 @@
 // The renderer's one typed API client. It does not know whether it talks to Electron's
 // preload (desktop) or to the browser-mode host over HTTP: a transport is picked once.
 // It also carries the main process's change announcements (onChanged) to the stores.
-import { writesOf, type InputOf, type Method, type OutputOf } from '../../shared/api/contract';
+// Types only: the contract's schemas (zod) stay out of the first load; the main process checks every input.
+import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
 import type { ApiError, ApiResult } from '../../shared/api/define';
 import { ALL_DOMAINS, DOMAINS, EVENTS_PATH, type Domain } from '../../shared/api/domains';
 
@@ -74,7 +75,7 @@ function currentTransport(): Transport {
 export async function api<M extends Method>(method: M, ...args: undefined extends InputOf<M> ? [input?: InputOf<M>] : [input: InputOf<M>]): Promise<OutputOf<M>> {
   const result = await currentTransport()(method, args[0]);
   if (!result.ok) throw new ApiCallError(result.error);
-  if (unannounced) for (const d of writesOf(method)) unannounced.add(d);
+  if (unannounced && result.writes) for (const d of result.writes) unannounced.add(d);
   return result.value as OutputOf<M>;
 }
 

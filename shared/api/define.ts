@@ -49,7 +49,12 @@ export interface ApiError {
   issues?: FieldIssue[];
 }
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/**
+ * A call's answer. `writes`: the domains a successful write changed (left out for reads), the
+ * same the change announcement names; a page whose announcement stream was still connecting
+ * when it wrote passes them on itself (renderer/api/client.ts).
+ */
+export type ApiResult<T> = { ok: true; value: T; writes?: readonly Domain[] } | { ok: false; error: ApiError };
 
 /** Turns zod issues into messages a person can act on, keyed by field path. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {

@@ -114,6 +114,10 @@ describe('the dispatcher announces a successful write', () => {
     expect(r.ok).toBe(true);
     expect(handled).toBe(true);
     expect(seen).toEqual([[...writesOf('applications.delete')]]);
+    // The answer names them too (a page whose event stream was still connecting passes them on).
+    expect(r).toEqual({ ok: true, value: { ok: true }, writes: writesOf('applications.delete') });
+    // A read's answer names none.
+    expect(await createDispatcher(stub(() => ({ ok: true })))('programs.list', undefined)).toEqual({ ok: true, value: { ok: true } });
   });
 
   it('announces nothing for a read, a refused input, an AppError or a crash', async () => {
@@ -139,7 +143,7 @@ describe('the dispatcher announces a successful write', () => {
     const spy = console.error;
     console.error = () => {};
     try {
-      expect(await dispatch('readiness.tick', { itemId: 'eras.cv-ordered', done: true })).toEqual({ ok: true, value: { ok: true } });
+      expect(await dispatch('readiness.tick', { itemId: 'eras.cv-ordered', done: true })).toEqual({ ok: true, value: { ok: true }, writes: ['readiness'] });
     } finally {
       console.error = spy;
     }

@@ -59,8 +59,9 @@ export function installFakeTransport(given: Record<string, FakeHandler>, options
         const value = await h(input);
         if (value && typeof value === 'object' && 'ok' in value && (value as { ok: unknown }).ok === false) return value as ApiResult<unknown>;
         // Like the main process: the change is announced before the answer arrives.
-        if (options.announce !== false && writesOf(method).length > 0) emit(writesOf(method));
-        return { ok: true, value };
+        const writes = writesOf(method);
+        if (options.announce !== false && writes.length > 0) emit(writes);
+        return writes.length > 0 ? { ok: true, value, writes } : { ok: true, value };
       } catch (err) {
         return { ok: false, error: { code: 'internal', message: String(err) } };
       }

@@ -214,7 +214,8 @@ describe('change announcements', () => {
     });
 
     it('passes on what this page wrote while its stream was still connecting (that announcement went out before the stream was there)', async () => {
-      setTransport(async () => ({ ok: true, value: { ok: true } }));
+      // As the main process answers: a write names the domains it changed, a read none.
+      setTransport(async (method) => (method === 'readiness.tick' ? { ok: true, value: { ok: true }, writes: ['readiness'] } : { ok: true, value: { ok: true } }));
       const got: (readonly Domain[])[] = [];
       const off = onChanged((d) => got.push(d));
       await api('readiness.tick', { itemId: 'cv-order', done: true } as never);
