@@ -1,6 +1,6 @@
-// Handlers for import and export. An import that writes first backs up the database
-// (reason 'before-import'), then plans and writes inside one IMMEDIATE transaction, so a
-// crash or a refused row leaves the data as it was.
+// Handlers for import and export. An import plans in slices (small calls are answered
+// meanwhile), backs up the database (reason 'before-import') when it will write, then writes
+// in one IMMEDIATE transaction, so a crash or a refused row leaves the data as it was.
 import type { Handlers } from '../../shared/api/contract';
 import type { ImportFile, ImportPlan, ImportResult, transferApi } from '../../shared/api/transfer-api';
 import type { BackupInfo } from '../../shared/api/backup-api';
@@ -12,7 +12,8 @@ import { AppError } from '../errors';
 import { planApplicationImport, writeApplicationImport } from '../transfer/applications-import';
 import { exportFile, exportJsonFile } from '../transfer/export';
 import { checkJsonImport, exportJson, loadJsonImport, parseJsonExport, tryJsonImport } from '../transfer/json-dump';
-import { planProgramImport, writeProgramImport } from '../transfer/programs-import';
+import { planProgramImportSteps, writeProgramImport, type ProgramImportPlan } from '../transfer/programs-import';
+import { runNow, runSliced, type Steps } from '../transfer/slices';
 import { decodeFile, readSheet, type SheetData } from '../transfer/read-file';
 import type { HandlerContext } from './context';
 
@@ -34,7 +35,7 @@ function checkMapping(kind: ImportKind, sheet: SheetData, mapping: (string | nul
   if (problem) throw new AppError('invalid_input', problem);
 }
 
-type Planned = { kind: 'programs'; planned: ReturnType<typeof planProgramImport> } | { kind: 'applications'; planned: ReturnType<typeof planApplicationImport> };
+type Planned = { kind: 'programs'; planned: ProgramImportPlan } | { kind: 'applications'; planned: ReturnType<typeof planApplicationImport> };
 
 /** What the user decided in the preview besides the mapping. */
 export interface ImportChoices {
@@ -44,8 +45,10 @@ export interface ImportChoices {
   keep?: readonly string[];
 }
 
-function makePlan(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], today: string, choices: ImportChoices): Planned {
-  return kind === 'programs' ? { kind, planned: planProgramImport(db, sheet, mapping, today, { keep: choices.keep ?? [] }) } : { kind, planned: planApplicationImport(db, sheet, mapping, today) };
+/** The plan in steps (a program file's rows one by one; an applications file, of hundreds of rows at most, in one step). */
+function* planSteps(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], today: string, choices: ImportChoices): Steps<Planned> {
+  if (kind === 'programs') return { kind, planned: yield* planProgramImportSteps(db, sheet, mapping, today, { keep: choices.keep ?? [] }) };
+  return { kind, planned: planApplicationImport(db, sheet, mapping, today) };
 }
 
 /** The sheet with the chosen readings of ambiguous cells in place of what the file says. */
@@ -77,34 +80,37 @@ function writePlan(db: Db, p: Planned, clock: Clock): void {
   else writeApplicationImport(db, p.planned, clock.now(), clock.today());
 }
 
-/** Changes whenever this connection or another one has written. */
-/** The dry run, in one read transaction (a consistent view). */
-export function checkImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], clock: Clock, choices: ImportChoices = {}): ImportPlan {
+/**
+ * The dry run. Planned in slices (slices.ts), so small calls are answered meanwhile; the data
+ * it plans against is read in one synchronous step (no other connection can write, see
+ * electron/db/open.ts), so it is one consistent view.
+ */
+export async function checkImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], clock: Clock, choices: ImportChoices = {}): Promise<ImportPlan> {
   checkMapping(kind, file, mapping);
   const sheet = withChoices(file, choices.cells);
-  return db.transaction(() => makePlan(db, kind, sheet, mapping, clock.today(), choices).planned.plan)();
+  return (await runSliced(planSteps(db, kind, sheet, mapping, clock.today(), choices))).planned.plan;
 }
 
 /**
- * Plans, refuses any problem (unless skipInvalid), backs up (only when something will be
- * written) and writes in one IMMEDIATE transaction. The plan is made again inside the
- * transaction if anything was written since it was made (e.g. during the backup).
+ * Plans (in slices, against the data as it is when planning starts), refuses any problem
+ * (unless skipInvalid), backs up (only when something will be written) and writes in one
+ * IMMEDIATE transaction: all rows or none. If anything was written since planning started
+ * (during the slices or the backup), the plan is made again inside that transaction, so
+ * exactly what is written was planned against the data it is written over.
  */
 export async function runImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], skipInvalid: boolean, clock: Clock, backup: () => Promise<BackupInfo>, choices: ImportChoices = {}): Promise<ImportResult> {
   checkMapping(kind, file, mapping);
   const sheet = withChoices(file, choices.cells);
-  let stamp = '';
-  let planned = db.transaction(() => {
-    stamp = writeStamp(db);
-    return makePlan(db, kind, sheet, mapping, clock.today(), choices);
-  })();
+  // The stamp and the plan's first step (which reads the data) run in one synchronous stretch.
+  const stamp = writeStamp(db);
+  let planned = await runSliced(planSteps(db, kind, sheet, mapping, clock.today(), choices));
   refuseProblems(planned.planned.plan, skipInvalid);
   let info: BackupInfo | null = null;
   if (planned.planned.plan.add + planned.planned.plan.update > 0) {
     info = await backup();
     inTransaction(db, () => {
       if (writeStamp(db) !== stamp) {
-        planned = makePlan(db, kind, sheet, mapping, clock.today(), choices);
+        planned = runNow(planSteps(db, kind, sheet, mapping, clock.today(), choices));
         refuseProblems(planned.planned.plan, skipInvalid);
       }
       writePlan(db, planned, clock);
@@ -142,7 +148,7 @@ export function createTransferHandlers(ctx: HandlerContext): TransferHandlers {
         skipped: sheet.skipped,
       };
     },
-    'import.check': async ({ kind, file, mapping, sheet, cells, keep }) => checkImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, clock, { cells, keep }),
+    'import.check': async ({ kind, file, mapping, sheet, cells, keep }) => await checkImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, clock, { cells, keep }),
     'import.run': async ({ kind, file, mapping, skipInvalid, sheet, cells, keep }) =>
       runImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, skipInvalid, clock, () => backupDatabase(ctx.db, backupDir, 'before-import', now()), { cells, keep }),
     'export.file': ({ what, format }) => exportFile(ctx.db, what, format, now()),

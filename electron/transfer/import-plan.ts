@@ -8,6 +8,7 @@ import type { Program, Track } from '../../shared/domain/program';
 import type { FieldChange, ImportPlan, RowProblem } from '../../shared/api/transfer-api';
 import { institutionKey } from '../../shared/import/values';
 import type { SheetData } from './read-file';
+import { runNow, type Steps } from './slices';
 
 /** The dry run lists this many rows at most (the counts cover all of them). */
 export const MAX_PLAN_ROWS = 500;
@@ -109,13 +110,13 @@ function isBlankRow(cells: readonly string[], mapping: readonly (string | null)[
 
 /**
  * Plans each row that is not blank with planRow. A row with a problem (or no planned
- * change) is a problem row; its problems are kept in order.
+ * change) is a problem row; its problems are kept in order. Yields after each row (slices.ts).
  */
-export function planRows<P extends { row: number; action: PlannedAction }>(
+export function* planRowsSteps<P extends { row: number; action: PlannedAction }>(
   sheet: SheetData,
   mapping: readonly (string | null)[],
   planRow: (cells: string[], ctx: RowContext) => RowOutcome<P>,
-): PlannedRows<P> {
+): Steps<PlannedRows<P>> {
   const out: PlannedRows<P> = { planned: [], problems: [], blank: 0, rowCount: sheet.rows.length, listed: [] };
   for (let i = 0; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i]!;
@@ -135,8 +136,14 @@ export function planRows<P extends { row: number; action: PlannedAction }>(
     if (ok) out.planned.push(...list);
     else out.problems.push(...problems);
     if (out.listed.length < MAX_PLAN_ROWS) out.listed.push({ row, label, planned: ok ? list : undefined });
+    yield;
   }
   return out;
+}
+
+/** planRowsSteps, all at once. */
+export function planRows<P extends { row: number; action: PlannedAction }>(sheet: SheetData, mapping: readonly (string | null)[], planRow: (cells: string[], ctx: RowContext) => RowOutcome<P>): PlannedRows<P> {
+  return runNow(planRowsSteps(sheet, mapping, planRow));
 }
 
 /** The plan shown by the dry run (actions as they are now: a later row may turn "unchanged" into "update"). */

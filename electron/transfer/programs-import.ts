@@ -23,7 +23,8 @@ import {
 import { parseNrmpCode } from '../../shared/domain/nrmp';
 import type { FieldChange, ImportPlan } from '../../shared/api/transfer-api';
 import type { SheetData } from './read-file';
-import { findProgram, importPlan, indexPrograms, mappedColumns, nameKey, planRows, trackOfCode } from './import-plan';
+import { findProgram, importPlan, indexPrograms, mappedColumns, nameKey, planRowsSteps, trackOfCode } from './import-plan';
+import { runNow, type Steps } from './slices';
 import { columnContexts, emptyRowValues, READERS, type CellReader, type ColumnContext, type RowValues } from './program-row-reader';
 
 const INSTITUTION_KEYS = Object.keys(emptyInstitution()) as (keyof InstitutionFields)[];
@@ -163,6 +164,16 @@ function programsOfRow(v: RowValues): { kind: Track | undefined; code: string }[
  * commit exactly what was planned).
  */
 export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | null)[], today: string, options: ProgramImportOptions = {}): ProgramImportPlan {
+  return runNow(planProgramImportSteps(db, sheet, mapping, today, options));
+}
+
+/**
+ * planProgramImport in steps (one per row, see slices.ts). The current programs are read at
+ * the first step, all at once; the rest reads only the sheet. Run in slices outside a
+ * transaction, the plan is of the data as it was at that first step: the caller checks the
+ * write stamp before writing and plans again if anything was written since.
+ */
+export function* planProgramImportSteps(db: Db, sheet: SheetData, mapping: (string | null)[], today: string, options: ProgramImportOptions = {}): Steps<ProgramImportPlan> {
   const keep = new Set(options.keep ?? []);
   const index = indexPrograms(createProgramsRepo(db).list());
   const { byCode, byEras, institutionByName } = index;
@@ -187,7 +198,8 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
   const codeRows = new Map<string, number[]>();
   const erasRows = new Map<string, number[]>();
   const idReaders = readers.map((r, c) => (mapping[c] === 'nrmpCode' || mapping[c] === 'erasProgramId' ? r : null));
-  sheet.rows.forEach((cells, i) => {
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const cells = sheet.rows[i]!;
     const v = readRow(cells, idReaders, contexts, () => undefined);
     const row = sheet.rowNumbers[i]!;
     const ids: [string | undefined, Map<string, number[]>][] = [...v.codes.map((c): [string, Map<string, number[]>] => [c, codeRows]), [v.track.erasProgramId, erasRows]];
@@ -198,13 +210,14 @@ export function planProgramImport(db: Db, sheet: SheetData, mapping: (string | n
         if (!list.includes(row)) list.push(row);
       } else rowsOf.set(id, [row]);
     }
-  });
+    yield;
+  }
   const otherRows = (rowsOf: number[], row: number) => {
     const others = rowsOf.filter((r) => r !== row);
     return others.length === 1 ? `row ${others[0]}` : `rows ${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}`;
   };
 
-  const rows = planRows<PlannedRow>(sheet, mapping, (cells, { row, problems: rowProblems, problem }) => {
+  const rows = yield* planRowsSteps<PlannedRow>(sheet, mapping, (cells, { row, problems: rowProblems, problem }) => {
     const v = readRow(cells, readers, contexts, (c, m, choices) => problem(sheet.headers[c] || null, m, c, choices));
     const eras = v.track.erasProgramId ?? '';
     for (const code of new Set(v.codes)) {
