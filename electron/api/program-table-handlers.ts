@@ -1,8 +1,8 @@
-// programs.table and tiers.get (shared/api/program-table-api.ts). The list and the tiers come
+// programs.table, programs.tableStart and tiers.get (shared/api/program-table-api.ts). The list and the tiers come
 // from the per-connection caches (programs-repo's list, tier-cache), and the compact forms
 // are kept per program object, so an unchanged list costs a walk over cached objects.
 import type { Handlers } from '../../shared/api/contract';
-import type { programTableApi, ProgramRow, TierSummary } from '../../shared/api/program-table-api';
+import type { programTableApi, ProgramRow, ProgramTable, TierSummary } from '../../shared/api/program-table-api';
 import type { Institution, Program } from '../../shared/domain/program';
 import type { TierResult } from '../../shared/engine/types';
 import { AppError } from '../errors';
@@ -34,24 +34,29 @@ function summaryOf(t: TierResult): TierSummary {
 export function createProgramTableHandlers({ db, repos, clock }: HandlerContext): Pick<Handlers, keyof typeof programTableApi> {
   const profiles = repos.profile;
   const programs = repos.programs;
-  return {
-    'programs.table': () => {
-      const today = clock.today();
-      const saved = profiles.get();
-      const all = programs.list();
-      const tiers = cachedTiers(db, all, saved.profile, today);
-      const institutions: Institution[] = [];
-      let last: Institution | null = null;
-      const seen = new Set<number>();
-      for (const p of all) {
-        // Programs come grouped by institution, so this is one comparison per program.
-        if (p.institution !== last && !seen.has(p.institutionId)) {
-          seen.add(p.institutionId);
-          institutions.push(p.institution);
-        }
-        last = p.institution;
+  /** The table of these programs (in this order), with their tiers. */
+  const table = (shown: readonly Program[]): ProgramTable => {
+    const today = clock.today();
+    const saved = profiles.get();
+    const tiers = cachedTiers(db, shown, saved.profile, today);
+    const institutions: Institution[] = [];
+    let last: Institution | null = null;
+    const seen = new Set<number>();
+    for (const p of shown) {
+      // Programs come grouped by institution, so this is one comparison per program.
+      if (p.institution !== last && !seen.has(p.institutionId)) {
+        seen.add(p.institutionId);
+        institutions.push(p.institution);
       }
-      return { today, profileSaved: saved.updatedAt !== null, institutions, programs: all.map(rowOf), tiers: tiers.map(summaryOf) };
+      last = p.institution;
+    }
+    return { today, profileSaved: saved.updatedAt !== null, institutions, programs: shown.map(rowOf), tiers: tiers.map(summaryOf) };
+  };
+  return {
+    'programs.table': () => table(programs.list()),
+    'programs.tableStart': ({ count }) => {
+      const all = programs.list();
+      return { ...table(all.slice(0, count)), total: all.length };
     },
     'tiers.get': ({ programId }) => {
       const all = programs.list();

@@ -40,8 +40,16 @@ function applyTable(table: ProgramTable): { programs: Program[]; tiers: TableTie
   return { programs, tiers: { info: { today: table.today, profileSaved: table.profileSaved }, byProgram } };
 }
 
+/** How many programs the first, small answer brings (a window of the table and some). */
+export const FIRST_ROWS = 50;
+
 interface ProgramsState {
   programs: Program[];
+  /**
+   * True while only the first programs are here (programs.tableStart) and the whole list is
+   * on its way: the table shows them, counts wait (loaded stays false).
+   */
+  partial: boolean;
   /** The tiers of the last list (null before it loads). */
   tiers: TableTiers | null;
   loaded: boolean;
@@ -58,21 +66,39 @@ interface ProgramsState {
   removeSample(): Promise<number>;
 }
 
-export const useProgramsStore = create<ProgramsState>((set) => {
+export const useProgramsStore = create<ProgramsState>((set, get) => {
   // Tiers come with the list, so the list reloads when the profile (their other input) changes.
   const live = liveLoader(
     ['programs', 'profile'],
     () => api('programs.table'),
-    (table) => set({ ...applyTable(table), loaded: true, loadError: null }),
-    (loadError) => set({ loadError, loaded: true }),
+    (table) => set({ ...applyTable(table), partial: false, loaded: true, loadError: null }),
+    (loadError) => set({ loadError, loaded: true, partial: false }),
   );
+  let startInFlight = false;
+  /** Before the first list: asks for the first rows just ahead of the whole list (answered first, drawn at once). */
+  const askStart = () => {
+    if (startInFlight || get().loaded) return;
+    startInFlight = true;
+    api('programs.tableStart', { count: FIRST_ROWS })
+      .then(
+        (start) => {
+          if (!get().loaded) set({ ...applyTable(start), partial: start.programs.length < start.total });
+        },
+        () => undefined, // the whole list's answer says what went wrong
+      )
+      .finally(() => (startInFlight = false));
+  };
   return {
     programs: [],
+    partial: false,
     tiers: null,
     loaded: false,
     loadError: null,
     load: live.load,
-    watch: live.watch,
+    watch: () => {
+      askStart();
+      return live.watch();
+    },
     saveInstitution: (input) => api('institutions.save', input),
     async deleteProgram(id) {
       await api('programs.delete', { id });

@@ -26,9 +26,20 @@ export interface ProgramTable {
   tiers: TierSummary[];
 }
 
+/** The first programs of the table (in its order) and how many there are in all. */
+export interface ProgramTableStart extends ProgramTable {
+  total: number;
+}
+
 export const programTableApi = {
   /** The Programs screen's data in one answer (see above). */
   'programs.table': method<ProgramTable>()(noInput),
+  /**
+   * The first `count` programs of programs.table, asked for next to it when the screen opens:
+   * a small answer that arrives first, so the first rows are drawn while the whole list is on
+   * its way.
+   */
+  'programs.tableStart': method<ProgramTableStart>()(z.object({ count: z.number().int().positive().max(500) }).strict()),
   /** One program's computed tier with every reason, for its details. */
   'tiers.get': method<ProgramTier>()(z.object({ programId: z.number().int().positive() }).strict()),
 };

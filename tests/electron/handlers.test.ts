@@ -35,6 +35,7 @@ const BAD_INPUTS: Record<Method, unknown[]> = {
   'institutions.delete': [undefined, { id: 0 }, {}],
   'tiers.list': [{ profile: {} }],
   'programs.table': [{ extra: 1 }, 'x'],
+  'programs.tableStart': [undefined, {}, { count: 0 }, { count: 501 }, { count: 1.5 }, { count: 10, extra: 1 }],
   'tiers.get': [undefined, {}, { programId: 0 }, { programId: 'one' }, { programId: 1, extra: 1 }],
   'tiers.override': [undefined, { programId: 1, outcome: 'tier9', note: 'x' }, { programId: 1, outcome: 'tier1', note: '' }, { programId: 1, outcome: 'tier1', note: 'x'.repeat(501) }],
   'programs.setOnList': [undefined, { ids: [], onList: true }, { ids: [1], onList: 'yes' }, { ids: ['1'], onList: true }],

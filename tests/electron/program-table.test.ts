@@ -32,6 +32,20 @@ describe('programs.table and tiers.get', () => {
     expect(JSON.stringify(table).length).toBeLessThan(JSON.stringify(list).length + JSON.stringify(tiers).length);
   });
 
+  it('programs.tableStart: the first programs of the same table, and how many there are in all', async () => {
+    const { call } = await setup();
+    const table = await call('programs.table');
+    const start = await call('programs.tableStart', { count: 1 });
+    expect(start.total).toBe(table.programs.length);
+    expect(table.programs.length).toBeGreaterThan(1);
+    expect(start.programs).toEqual(table.programs.slice(0, 1));
+    expect(start.tiers).toEqual(table.tiers.slice(0, 1));
+    expect(start.institutions).toEqual(table.institutions.filter((i) => i.id === start.programs[0]!.institutionId));
+    expect({ today: start.today, profileSaved: start.profileSaved }).toEqual({ today: table.today, profileSaved: table.profileSaved });
+    const all = await call('programs.tableStart', { count: 500 });
+    expect({ ...all, total: undefined }).toEqual({ ...table, total: undefined });
+  });
+
   it('follows a change: a program edited or deleted is in the next answer', async () => {
     const { call } = await setup();
     const before = await call('programs.table');

@@ -39,7 +39,7 @@ let programs: Program[];
 let fake: ReturnType<typeof installFakeTransport>;
 
 beforeEach(() => {
-  useProgramsStore.setState({ programs: [], loaded: false, loadError: null });
+  useProgramsStore.setState({ programs: [], partial: false, loaded: false, loadError: null });
   programs = [
     program(1, 10, 'Alpha Community Hospital', 'preliminary', '1111440P0', { minStep2ck: 225 }),
     program(2, 10, 'Alpha Community Hospital', 'categorical', '1111440C0', { minStep2ck: 240 }),
@@ -70,6 +70,38 @@ describe('Programs screen', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Filter programs' }), 'beta');
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(rows()[0]!.textContent).toContain('Beta Medical Center');
+  });
+
+  it('draws the first rows from programs.tableStart while the whole list is on its way, then the whole list', async () => {
+    let finish!: () => void;
+    const whole = new Promise<void>((resolve) => (finish = resolve));
+    const list = programs;
+    fake = installFakeTransport({
+      'programs.list': async () => {
+        await whole;
+        return list;
+      },
+      'programs.tableStart': () => ({
+        today: '2026-11-25',
+        profileSaved: true,
+        institutions: [list[0]!.institution],
+        programs: [list[0]!].map(({ institution: _i, ...row }) => row),
+        tiers: [],
+        total: 3,
+      }),
+      'profile.get': () => ({ profile: EMPTY_PROFILE, updatedAt: null }),
+      'settings.get': () => ({ feesCombineTracks: false }),
+    });
+    render(<ProgramsScreen />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(useProgramsStore.getState().partial).toBe(true);
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    finish();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(useProgramsStore.getState().partial).toBe(false);
+    expect(screen.getByText('3 programs at 2 institutions · 0 on your list')).toBeTruthy();
+    // Asked for once, ahead of the whole list.
+    expect(fake.methods().filter((m) => m.startsWith('programs.table'))).toEqual(['programs.tableStart', 'programs.table']);
   });
 
   it('sorts by a column while keeping tracks of one institution adjacent', async () => {
