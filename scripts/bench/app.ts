@@ -187,9 +187,18 @@ async function pagePairs(browser: Browser, a: string, b: string, key: 'rows' | '
   await context.addInitScript(PAGE_MARKS);
   const load = async (url: string) => {
     const page = await context.newPage();
+    // Each load runs to its end before the next starts: a page closed while the host still
+    // works on its calls (a large list) would make the next load wait for them.
+    let inflight = 0;
+    page.on('request', (req) => void (req.url().includes('api/invoke') && inflight++));
+    const done = (u: string) => void (u.includes('api/invoke') && inflight--);
+    page.on('requestfinished', (req) => done(req.url()));
+    page.on('requestfailed', (req) => done(req.url()));
     try {
       await page.goto(url, { waitUntil: 'commit' });
-      return await markOf(page, key, timeoutMs);
+      const mark = await markOf(page, key, timeoutMs);
+      await apiQuiet(page, () => inflight);
+      return mark;
     } finally {
       await page.close();
     }
