@@ -160,6 +160,37 @@ describe('groupByInstitution', () => {
   });
 });
 
+describe('Start application from a program', () => {
+  it('asks the status and the day (today preset) and opens the application on that day: a September submission back-filled', async () => {
+    const user = userEvent.setup();
+    const calls: unknown[] = [];
+    installFakeTransport({
+      'programs.list': () => programs,
+      'tiers.list': () => ({ today: '2026-11-25', profileSaved: true, tiers: [] }),
+      'profile.get': () => ({ profile: EMPTY_PROFILE, updatedAt: null }),
+      'settings.get': () => ({ feesCombineTracks: false }),
+      'applications.create': (input) => {
+        calls.push(input);
+        return { created: [{ id: 1 }], alreadyApplied: [] };
+      },
+    });
+    render(<ProgramsScreen />);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(rows()[2]!.querySelector<HTMLButtonElement>('button.inst-open')!);
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Start application' }));
+    const form = within(dialog).getByRole('form', { name: 'Start application' });
+    const date = form.querySelector<HTMLInputElement>('input[type="date"]')!;
+    expect(date.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Start as' }), 'submitted');
+    await user.clear(date);
+    await user.type(date, '2026-09-15');
+    await user.click(within(form).getByRole('button', { name: 'Open the application' }));
+    await waitFor(() => expect(calls).toEqual([{ programIds: [3], status: 'submitted', date: '2026-09-15' }]));
+    await within(dialog).findByText(/Application opened as “Submitted” on 15 Sep 2026/);
+  });
+});
+
 describe('Programs named by another screen', () => {
   afterEach(() => {
     history.replaceState(null, '', '#/');
