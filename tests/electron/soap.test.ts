@@ -317,5 +317,9 @@ describe('Match Week result and the applications (issue 13: one truth)', () => {
       ['submitted', '2026-09-02'],
     ]);
     expect((await t.call('applications.history', { id: created[0]!.id })).at(-1)!.note).toBe('Match Week: unmatched in the Main Match.');
+    // A mis-click corrected: back to "Not known", the ranked ones are Ranked again (the history keeps both steps).
+    await t.call('soap.setMatchStatus', { matchStatus: 'not_known' });
+    expect((await t.call('applications.list')).map((a) => a.status)).toEqual(['ranked', 'ranked', 'submitted']);
+    expect((await t.call('applications.history', { id: created[0]!.id })).slice(-2).map((e) => e.status)).toEqual(['not_matched', 'ranked']);
   });
 });

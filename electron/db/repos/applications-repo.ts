@@ -27,6 +27,9 @@ export function earlierThanLastChange(last: string): string {
   return `The last change was on ${last}; choose that day or later.`;
 }
 
+/** The history note of a ranked application made "Not matched" by an "Unmatched" Match Week result. */
+export const UNMATCHED_NOTE = 'Match Week: unmatched in the Main Match.';
+
 export function createApplicationsRepo(db: Db) {
   const stmts = {
     all: db.prepare('SELECT * FROM application ORDER BY id'),
@@ -195,7 +198,28 @@ export function createApplicationsRepo(db: Db) {
           if (app.status !== 'ranked') continue;
           const on = date < lastChange(app) ? lastChange(app) : date;
           stmts.setStatus.run({ id: app.id, status: 'not_matched', date: on, submitted_on: null, now: at });
-          stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status: 'not_matched', date: on, note: 'Match Week: unmatched in the Main Match.', now: at });
+          stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status: 'not_matched', date: on, note: UNMATCHED_NOTE, now: at });
+          moved++;
+        }
+        return moved;
+      });
+    },
+
+    /**
+     * The Match Week result changed away from "Unmatched" (a mis-click corrected): the
+     * applications that result made "Not matched" (their latest event says so) are Ranked
+     * again, on the same day, with a note; the history keeps both steps.
+     */
+    undoUnmatched(now: Date): number {
+      return inTransaction(db, () => {
+        const at = now.toISOString();
+        let moved = 0;
+        for (const app of (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication)) {
+          if (app.status !== 'not_matched') continue;
+          const latest = (stmts.events.all(app.id) as Record<string, unknown>[]).map(rowToEvent).at(-1);
+          if (latest?.note !== UNMATCHED_NOTE) continue;
+          stmts.setStatus.run({ id: app.id, status: 'ranked', date: latest.date, submitted_on: null, now: at });
+          stmts.insertEvent.run({ application_id: app.id, from_status: 'not_matched', status: 'ranked', date: latest.date, note: 'Match Week result changed: back on the rank list.', now: at });
           moved++;
         }
         return moved;

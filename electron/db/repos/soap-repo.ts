@@ -102,8 +102,10 @@ export function createSoapRepo(db: Db) {
       inTransaction(db, () => {
         const accepted = applications().find((a) => a.status === 'accepted');
         if (accepted && status !== state().matchStatus) throw new AppError('conflict', `You accepted ${accepted.label} in SOAP: that acceptance is binding, so your Match Week result can no longer change.`);
+        const before = state().matchStatus;
         stmts.setMatchStatus.run(status);
-        if (status === 'unmatched') createApplicationsRepo(db).recordUnmatched(today, now);
+        if (status === 'unmatched' && before !== 'unmatched') createApplicationsRepo(db).recordUnmatched(today, now);
+        if (before === 'unmatched' && status !== 'unmatched') createApplicationsRepo(db).undoUnmatched(now);
       });
     },
 
