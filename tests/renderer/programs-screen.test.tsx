@@ -187,7 +187,7 @@ describe('Start application from a program', () => {
     await user.type(date, '2026-09-15');
     await user.click(within(form).getByRole('button', { name: 'Open the application' }));
     await waitFor(() => expect(calls).toEqual([{ programIds: [3], status: 'submitted', date: '2026-09-15' }]));
-    await within(dialog).findByText(/Application opened as “Submitted” on 15 Sep 2026/);
+    await within(dialog).findByText(/Application opened as “Submitted” on Sep 15, 2026/);
   });
 });
 
