@@ -25,6 +25,9 @@ export const SCREENS: Record<SectionId, LazyScreen> = {
   prelim: lazyScreen(() => import('./screens/prelim/PrelimPlanScreen').then((m) => ({ default: m.PrelimPlanScreen }))),
   seasons: lazyScreen(() => import('./screens/seasons/SeasonsScreen').then((m) => ({ default: m.SeasonsScreen }))),
   report: lazyScreen(() => import('./screens/report/ReportScreen').then((m) => ({ default: m.ReportScreen }))),
+  signals: lazyScreen(() => import('./screens/season/SignalsScreen')),
+  invitations: lazyScreen(() => import('./screens/season/InvitationsScreen')),
+  costs: lazyScreen(() => import('./screens/season/CostsScreen')),
 };
 
 /** Loads a section's screen code ahead of opening it; a failure is left for the screen to show when opened. */

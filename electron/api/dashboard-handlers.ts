@@ -23,13 +23,14 @@ export function createDashboardHandlers(ctx: HandlerContext): Pick<Handlers, key
     return dashboardSummary({
       profileSaved: s.saved.updatedAt !== null,
       programs: s.programs,
-      tiers: cachedTiers(ctx.db, s.programs, s.saved.profile, s.today),
+      tiers: cachedTiers(ctx.db, s.programs, s.saved.profile, s.today, ctx.repos.signals.tierChoices()),
       applications: s.applications,
       history: ctx.repos.applications.allHistory(),
       letters: s.letterList,
       readiness: s.checklist,
       agenda,
       feesCombineTracks: ctx.repos.list.settings().feesCombineTracks,
+      feesPerInstitution: ctx.repos.costs.feesPerInstitution(),
     });
   };
   return {

@@ -32,6 +32,9 @@ import { createSeasonHandlers } from './seasons-handlers';
 import { createPrelimHandlers } from './prelim-handlers';
 import { createReportHandlers } from './report-handlers';
 import { createProgramTableHandlers } from './program-table-handlers';
+import { createSignalsHandlers } from './signals-handlers';
+import { createInvitationsHandlers } from './invitations-handlers';
+import { createCostsHandlers } from './costs-handlers';
 
 export type { HandlerContext, RestoreFromFile };
 
@@ -91,6 +94,9 @@ export function createHandlers(options: HandlerOptions): Handlers {
     ...createTransferHandlers(ctx),
     ...createSeasonHandlers(ctx),
     ...createPrelimHandlers(ctx),
+    ...createSignalsHandlers(ctx),
+    ...createInvitationsHandlers(ctx),
+    ...createCostsHandlers(ctx),
     ...createReportHandlers(ctx, () => (readiness['readiness.checklist'](undefined) as ReadinessChecklist).items),
   };
 }

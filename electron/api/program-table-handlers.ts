@@ -38,7 +38,7 @@ export function createProgramTableHandlers({ db, repos, clock }: HandlerContext)
   const table = (shown: readonly Program[]): ProgramTable => {
     const today = clock.today();
     const saved = profiles.get();
-    const tiers = cachedTiers(db, shown, saved.profile, today);
+    const tiers = cachedTiers(db, shown, saved.profile, today, repos.signals.tierChoices());
     const institutions: Institution[] = [];
     let last: Institution | null = null;
     const seen = new Set<number>();
@@ -63,7 +63,7 @@ export function createProgramTableHandlers({ db, repos, clock }: HandlerContext)
       const index = all.findIndex((p) => p.id === programId);
       if (index < 0) throw new AppError('not_found', `Program ${programId} does not exist (it may have been deleted); reload the list.`);
       const program = all[index]!;
-      const [computed] = cachedTiers(db, [program], profiles.get().profile, clock.today());
+      const [computed] = cachedTiers(db, [program], profiles.get().profile, clock.today(), repos.signals.tierChoices());
       return { programId, computed: computed! };
     },
   };

@@ -13,16 +13,22 @@ import { cachedTiers } from './tier-cache';
 type ReportHandlers = Pick<Handlers, keyof typeof reportApi>;
 
 export function createReportHandlers({ db, repos, clock }: HandlerContext, readinessItems: () => readonly ReadinessItem[]): ReportHandlers {
-  const { profile: profiles, programs: programsRepo, list, letters, applications: apps, pipeline, seasons } = repos;
+  const { profile: profiles, programs: programsRepo, list, letters, applications: apps, pipeline, seasons, signals, costs } = repos;
   return {
     'report.build': (options) => {
       const today = clock.today();
       const profile = profiles.get().profile;
       const programs = programsRepo.list();
-      const computed = cachedTiers(db, programs, profile, today);
+      const computed = cachedTiers(db, programs, profile, today, signals.tierChoices());
       const tiers = new Map(programs.map((p, i) => [p.id, computed[i]!]));
       const entries = programs.filter((p) => p.onList).map((p) => ({ program: p, tier: tiers.get(p.id)!, overriddenOutcome: p.override?.outcome ?? null }));
-      const health = listHealth(entries, profile, { feesCombineTracks: list.settings().feesCombineTracks });
+      // The same list health as the Programs screen: signals, the geographic preference, ERAS fees per institution (docs/DOMAIN.md §6, §7, §9).
+      const health = listHealth(entries, profile, {
+        feesCombineTracks: list.settings().feesCombineTracks,
+        feesPerInstitution: costs.feesPerInstitution(),
+        geoDivisions: signals.geoPreference().divisions,
+        signalBudget: signals.signalBudget().budget,
+      });
       const rank = pipeline.rankList();
       return advisorReport(
         {

@@ -86,6 +86,9 @@ const STAY_LABELS: Record<string, [string, string]> = {
   soap_plan_entry: ['SOAP fallback plan', ''],
   soap_unfilled: ['List of Unfilled Programs', ''],
   soap_application: ['SOAP applications', ''],
+  invitation: ['Interview invitations', ''],
+  interview_travel: ['Interview travel costs', ''],
+  season_choice: ['Signal budget, geographic preference and cost settings', 'Set again for the new season.'],
 };
 
 function lines(labels: Record<string, [string, string]>, counts: Record<string, number>): CarryLine[] {

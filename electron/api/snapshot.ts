@@ -17,6 +17,7 @@ import {
   seasonItems,
   type DatedItem,
 } from '../../shared/engine/agenda';
+import { invitationReplyItems } from '../../shared/engine/invitations';
 import { uploadedStrongWriters } from '../../shared/engine/letters';
 import { readinessChecklist, readinessLetters } from '../../shared/engine/readiness';
 import type { ReadinessItem } from '../../shared/engine/readiness-types';
@@ -85,11 +86,17 @@ export function takeSnapshot(ctx: HandlerContext) {
 export function datedItems(ctx: HandlerContext, s: Snapshot): DatedItem[] {
   const { repos } = ctx;
   const names = new Map(s.programs.map((p) => [p.id, programLabel(p)]));
+  // Invitations recorded in the inbox carry their own reply-by (date and time, docs/DOMAIN.md §8);
+  // the interview an accepted one created does not repeat it.
+  const invitations = repos.invitations.list();
+  const fromInbox = new Set(invitations.map((i) => i.interviewId).filter((id) => id !== null));
+  const ofApplication = new Map(s.applications.map((a) => [a.id, { programId: a.programId, programName: names.get(a.programId) ?? `program ${a.programId}` }]));
   return [
     ...seasonItems(s.events),
     ...programDeadlineItems(repos.calendar.deadlines(), names),
     ...interviewItems(repos.pipeline.interviewDates()),
-    ...replyByItems(repos.pipeline.invitationReplies()),
+    ...replyByItems(repos.pipeline.invitationReplies().filter((r) => !fromInbox.has(r.id))),
+    ...invitationReplyItems(invitations, ofApplication),
     ...letterItems(letterReminderInputs(s.letterList, s.writers, repos.letters.settings().reminderDays)),
     ...letterItems(communicationFollowUps(repos.communications.list(), names)),
     ...readinessItems(s.checklist),

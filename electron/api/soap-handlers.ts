@@ -26,7 +26,7 @@ export function createSoapHandlers(ctx: HandlerContext): SoapHandlers {
     const state = soap.state();
     const allowed = soapAllowedTracks(state.matchStatus);
     const all = repos.programs.list();
-    const tiers = cachedTiers(ctx.db, all, profile, today);
+    const tiers = cachedTiers(ctx.db, all, profile, today, ctx.repos.signals.tierChoices());
     const tierOf = new Map(all.map((p, i) => [p.id, tiers[i]!]));
     const byId = new Map(all.map((p) => [p.id, p]));
     const unfilled = soap.unfilled();

@@ -6,7 +6,7 @@
 // new profile or a new day re-tiers all of them once.
 import type { Profile } from '../../shared/domain/profile';
 import type { Program } from '../../shared/domain/program';
-import { summarizeApplicant, type ApplicantSummary } from '../../shared/engine/applicant';
+import { summarizeApplicant, type ApplicantSummary, type SeasonChoices } from '../../shared/engine/applicant';
 import { tierProgramFor } from '../../shared/engine/tier-program';
 import type { TierResult } from '../../shared/engine/types';
 import type { Db } from '../db/open';
@@ -34,13 +34,13 @@ function deepFreeze<T>(value: T): T {
  * The tier of each program (same order), for this profile and date. Results are frozen and
  * shared: callers must not change them.
  */
-export function cachedTiers(db: Db, programs: readonly Program[], profile: Profile, today: string): TierResult[] {
-  const key = `${today}\u0000${JSON.stringify(profile)}`;
+export function cachedTiers(db: Db, programs: readonly Program[], profile: Profile, today: string, season: SeasonChoices): TierResult[] {
+  const key = `${today}\u0000${JSON.stringify(profile)}\u0000${(season.geoDivisions ?? []).join(',')}`;
   let entries = caches.get(db);
   if (!entries) caches.set(db, (entries = []));
   let entry = entries.find((e) => e.key === key);
   if (!entry) {
-    entry = { key, applicant: summarizeApplicant(profile, today), results: new WeakMap() };
+    entry = { key, applicant: summarizeApplicant(profile, today, season), results: new WeakMap() };
     entries.unshift(entry);
     entries.length = Math.min(entries.length, ENTRIES);
   }

@@ -10,7 +10,7 @@ export function createTiersHandlers({ db, repos, clock }: HandlerContext): Pick<
       const today = clock.today();
       const saved = repos.profile.get();
       const all = repos.programs.list();
-      const computed = cachedTiers(db, all, saved.profile, today);
+      const computed = cachedTiers(db, all, saved.profile, today, repos.signals.tierChoices());
       return { today, profileSaved: saved.updatedAt !== null, tiers: all.map((p, i) => ({ programId: p.id, computed: computed[i]! })) };
     },
     'tiers.override': ({ programId, outcome, note }) => {

@@ -67,6 +67,8 @@ function programCell(p: Program, key: (typeof PROGRAM_EXPORT_FIELDS)[number]['ke
     case 'coordinatorEmail': return i.coordinatorEmail;
     case 'researchHeavy': return yesNo(i.researchHeavy);
     case 'internalConnection': return yesNo(i.internalConnection);
+    case 'acceptsSignals': return triCell(i.acceptsSignals);
+    case 'signalSent': return yesNo(i.signalSent);
     case 'onList': return yesNo(p.onList);
     case 'tags': return p.tags.join('; ');
     case 'notes': return p.notes;

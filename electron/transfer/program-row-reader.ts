@@ -63,7 +63,7 @@ export interface ColumnContext {
   blankIsNo: boolean;
 }
 
-const CHECK_FIELDS = new Set(['j1', 'h1b', 'usceRequired', 'onList', 'researchHeavy', 'internalConnection', 'nonUsImgResidents']);
+const CHECK_FIELDS = new Set(['j1', 'h1b', 'usceRequired', 'onList', 'researchHeavy', 'internalConnection', 'nonUsImgResidents', 'signalSent']);
 const CHECK_MARK = /^[✓✔☑✅]\uFE0F?$/;
 
 export type CellProblem = { message: string; choices?: Choice[] };
@@ -155,6 +155,9 @@ export const READERS: { [K in ProgramFieldKey]: CellReader } = {
   pgy1Salary: (raw, v) => take(wholeNumber(readNumber(raw, true)), (n) => (v.inst.pgy1Salary = n)),
   researchHeavy: (raw, v) => take(readYesNo(raw), (x) => (v.inst.researchHeavy = x === 'yes')),
   internalConnection: (raw, v) => take(readYesNo(raw), (x) => (v.inst.internalConnection = x === 'yes')),
+  // ERAS signals, per institution (docs/DOMAIN.md §6); the budget is checked when the import is written.
+  acceptsSignals: (raw, v) => take(readYesNo(raw), (x) => (v.inst.acceptsSignals = x)),
+  signalSent: (raw, v) => take(readYesNo(raw), (x) => (v.inst.signalSent = x === 'yes')),
   // "Apply?" (Apply / Skip), "Applied" (a check mark, or the day it was sent: on the list).
   onList: (raw, v, ctx) => {
     const yn = readYesNo(raw);

@@ -8,6 +8,7 @@
 // what; the user can keep the app's value ("row:field" in keep).
 import type { Db } from '../db/open';
 import { createProgramsRepo } from '../db/repos/programs-repo';
+import { assertSignalBudget } from '../db/repos/signals-repo';
 import { combineVisa, PROGRAM_FIELDS, type ProgramFieldKey } from '../../shared/domain/import-fields';
 import {
   emptyInstitution,
@@ -362,4 +363,6 @@ export function writeProgramImport(db: Db, planned: ProgramImportPlan, now: Date
     if (p.programId === undefined) write.addProgram(instIds.get(p.instKey)!, p.track, p.onList ?? false);
     else write.updateProgram(p.programId, p.track, p.onList, p.replaceUnfilled);
   }
+  // No more signals sent than the budget (docs/DOMAIN.md §6): refuses the whole import.
+  assertSignalBudget(db);
 }

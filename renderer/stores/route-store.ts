@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 
-export const SECTION_IDS = ['dashboard', 'profile', 'programs', 'applications', 'letters', 'readiness', 'deadlines', 'soap', 'settings', 'data', 'prelim', 'seasons', 'report'] as const;
+export const SECTION_IDS = ['dashboard', 'profile', 'programs', 'signals', 'applications', 'invitations', 'letters', 'readiness', 'deadlines', 'costs', 'soap', 'settings', 'data', 'prelim', 'seasons', 'report'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export function sectionOfHash(hash: string): SectionId {

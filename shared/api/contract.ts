@@ -27,6 +27,9 @@ import { seasonsApi } from './seasons-api';
 import { prelimApi } from './prelim-api';
 import { reportApi } from './report-api';
 import { programTableApi } from './program-table-api';
+import { signalsApi } from './signals-api';
+import { invitationsApi } from './invitations-api';
+import { costsApi } from './costs-api';
 
 export const contract = {
   ...appApi,
@@ -52,6 +55,9 @@ export const contract = {
   ...prelimApi,
   ...reportApi,
   ...programTableApi,
+  ...signalsApi,
+  ...invitationsApi,
+  ...costsApi,
 };
 
 export type Contract = typeof contract;

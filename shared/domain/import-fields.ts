@@ -64,6 +64,8 @@ export const PROGRAM_FIELDS = [
   { key: 'pgy1Salary', label: 'PGY-1 salary', aliases: ['salary', 'pgy1 salary', 'pgy 1 salary', 'pgy1 salary $', 'stipend'], hint: 'Dollars a year: 62400, $62,400.00 or 62.400', example: '62400' },
   { key: 'researchHeavy', label: 'Research heavy', aliases: ['research'], hint: 'Yes / No', example: 'No' },
   { key: 'internalConnection', label: 'Internal connection', aliases: ['connection', 'contact inside'], hint: 'Yes / No', example: 'No' },
+  { key: 'acceptsSignals', label: 'Accepts signals', aliases: ['signals accepted', 'accepts program signals', 'participates in signaling', 'signaling'], hint: 'Yes / No / Unknown', example: 'Yes' },
+  { key: 'signalSent', label: 'Signal sent', aliases: ['signal', 'signaled', 'signalled', 'program signal', 'sent signal'], hint: 'Yes / No (one per institution, 15 at most)', example: 'No' },
   { key: 'onList', label: 'On list', aliases: ['apply', 'applying', 'on my list', 'shortlist', 'apply?', 'applied'], hint: 'Yes / No (Apply / Skip)', example: 'Yes' },
   { key: 'tags', label: 'Tags', aliases: ['labels'], hint: 'Separated by ;', example: '' },
   { key: 'notes', label: 'Notes', aliases: ['note', 'comments', 'comment', 'remarks'], hint: 'Several notes columns are joined', example: 'Coordinator answers fast' },

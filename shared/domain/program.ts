@@ -93,6 +93,10 @@ export const institutionInputSchema = z.object({
   imgFriendliness: z.enum(IMG_FRIENDLINESS).default('unknown'),
   /** PGY-1 salary in US dollars a year. */
   pgy1Salary: z.number({ message: 'Enter the salary as a number of dollars.' }).int('Enter whole dollars.').min(0, 'A salary cannot be negative.').max(1_000_000, 'Enter the yearly salary in dollars, e.g. 62400.').nullable().default(null),
+  /** Whether its general-surgery program accepts ERAS signals (docs/DOMAIN.md §6). */
+  acceptsSignals: z.enum(TRI_STATES).default('unknown'),
+  /** A signal sent to its general-surgery program: every track sees it (docs/DOMAIN.md §6). */
+  signalSent: z.boolean().default(false),
 });
 export type InstitutionInput = z.input<typeof institutionInputSchema>;
 export type InstitutionFields = z.output<typeof institutionInputSchema>;
@@ -209,6 +213,7 @@ export function emptyInstitution(): InstitutionFields {
     name: '', city: '', state: '', website: '', setting: 'unknown', researchHeavy: false, visaSponsorship: 'unknown',
     imgSharePct: null, nonUsImgResidents: 'unknown', pdName: '', pdEmail: '', coordinatorName: '', coordinatorEmail: '',
     internalConnection: false, notes: '', dataSource: '', lastVerified: null, acgmeId: '', imgFriendliness: 'unknown', pgy1Salary: null,
+    acceptsSignals: 'unknown', signalSent: false,
   };
 }
 

@@ -37,7 +37,7 @@ export interface DatedItem extends DatedPoint {
   done: boolean;
   programId: number | null;
   /** The screen that shows the item in full. */
-  section: 'deadlines' | 'letters' | 'applications' | 'readiness' | 'soap' | 'prelim';
+  section: 'deadlines' | 'letters' | 'applications' | 'readiness' | 'soap' | 'prelim' | 'invitations';
   /** The filter or tab of that screen that shows exactly this item (e.g. the Messages tab for a follow-up). */
   query?: Record<string, string>;
   /** Last change (ISO), for calendar update sequences; null for reference data. */

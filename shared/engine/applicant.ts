@@ -4,6 +4,7 @@
 import type { Profile, Step1ResultKind, VisaNeed } from '../domain/profile';
 import { THRESHOLDS } from './thresholds';
 import type { TierReason } from './types';
+import type { CensusDivision } from '../domain/census-divisions';
 
 const S = THRESHOLDS.scores;
 const W = THRESHOLDS.fit.applicant;
@@ -90,6 +91,13 @@ export interface ApplicantSummary {
   confidencePenalty: number;
   /** Reasons explaining `strength`; shared by every program's result (read-only). */
   reasons: readonly TierReason[];
+  /** The ERAS geographic preference: programs in these divisions get a small plus (docs/DOMAIN.md §7). */
+  geoDivisions: readonly CensusDivision[];
+}
+
+/** What the applicant chose for the season beyond the profile (ERAS geographic preference). */
+export interface SeasonChoices {
+  geoDivisions?: readonly CensusDivision[];
 }
 
 function failureParts(p: Profile): string[] {
@@ -102,7 +110,7 @@ function failureParts(p: Profile): string[] {
   return parts;
 }
 
-export function summarizeApplicant(profile: Profile, today: TodayInput): ApplicantSummary {
+export function summarizeApplicant(profile: Profile, today: TodayInput, season: SeasonChoices = {}): ApplicantSummary {
   const date = toEngineDate(today);
   const last = lastMatchYear(date);
   const reasons: TierReason[] = [];
@@ -250,6 +258,7 @@ export function summarizeApplicant(profile: Profile, today: TodayInput): Applica
     strength,
     confidencePenalty,
     reasons: Object.freeze(reasons),
+    geoDivisions: season.geoDivisions ?? [],
   };
 }
 

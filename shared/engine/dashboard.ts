@@ -22,6 +22,8 @@ export interface DashboardInput {
   readiness: readonly ReadinessItem[];
   agenda: Agenda;
   feesCombineTracks: boolean;
+  /** One ERAS fee per institution, both tracks together (docs/DOMAIN.md §9; default true). */
+  feesPerInstitution?: boolean;
 }
 
 export interface CountOf<K extends string> {
@@ -118,16 +120,21 @@ export function dashboardSummary(input: DashboardInput): DashboardSummary {
   for (const l of input.letters) lettersByStage.set(l.stage, (lettersByStage.get(l.stage) ?? 0) + 1);
 
   const trackOf = new Map(input.programs.map((p) => [p.id, p.track]));
+  const institutionOf = new Map(input.programs.map((p) => [p.id, p.institutionId]));
   const submitted = input.applications.filter(wasSubmitted);
   const countTracks = (ids: Iterable<number>) => {
-    const c = { preliminary: 0, categorical: 0 };
+    const c = { preliminary: 0, categorical: 0, institutions: 0 };
+    const institutions = new Set<number>();
     for (const id of ids) {
       const t = trackOf.get(id);
       if (t) c[t]++;
+      const inst = institutionOf.get(id);
+      if (inst !== undefined) institutions.add(inst);
     }
+    c.institutions = institutions.size;
     return c;
   };
-  const options = { combineTracks: input.feesCombineTracks };
+  const options = { combineTracks: input.feesCombineTracks, perInstitution: input.feesPerInstitution ?? true };
   const onList = input.programs.filter((p) => p.onList);
 
   const readiness = erasProgress(input.readiness);

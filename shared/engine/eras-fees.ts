@@ -1,8 +1,9 @@
 // ERAS application fees (docs/DOMAIN.md §3), as data with source, season and confidence, and
-// the cost of a list. The count restarts for each specialty; whether preliminary and
-// categorical general surgery count as one specialty is unconfirmed, so by default they
-// are counted separately (a secondary source budgets them that way) and the user may
-// combine them.
+// the cost of a list. The count restarts for each specialty. In MyERAS one ACGME program is
+// one program and the applicant ticks its training types (preliminary, categorical) inside
+// it, so by default both tracks of one institution's surgery program are one program and
+// one fee (docs/DOMAIN.md §9; unconfirmed). A setting counts the tracks apart instead:
+// then as separate specialties, or as one specialty counting each track (feesCombineTracks).
 
 /** 'confirmed' = from the named source for that season; 'unconfirmed' = assumed or from a secondary source; 'est' = projection. */
 export type FeeConfidence = 'confirmed' | 'unconfirmed' | 'est';
@@ -105,7 +106,7 @@ export function erasFeeForSpecialty(count: number, schedule: ErasFeeSchedule = C
 
 export interface ErasCostLine {
   /** What the count restarts for: 'preliminary', 'categorical', or both together. */
-  specialty: 'preliminary' | 'categorical' | 'combined';
+  specialty: 'preliminary' | 'categorical' | 'combined' | 'institution';
   label: string;
   programs: number;
   cost: number;
@@ -125,7 +126,12 @@ export interface ErasCost {
 }
 
 export interface ErasCostOptions {
-  /** Count preliminary and categorical surgery as one specialty (unconfirmed; default false = separate). */
+  /**
+   * One fee per institution's surgery program, both tracks together (docs/DOMAIN.md §9, the
+   * default of the app's settings). Needs `counts.institutions`; without it tracks are counted.
+   */
+  perInstitution?: boolean;
+  /** When tracks are counted apart: count preliminary and categorical surgery as one specialty (unconfirmed; default false = separate). */
   combineTracks?: boolean;
   schedule?: ErasFeeSchedule;
 }
@@ -136,9 +142,15 @@ function line(specialty: ErasCostLine['specialty'], label: string, programs: num
 }
 
 /** ERAS cost of a list of preliminary and categorical programs. */
-export function erasListCost(counts: { preliminary: number; categorical: number }, options: ErasCostOptions = {}): ErasCost {
+export function erasListCost(counts: { preliminary: number; categorical: number; institutions?: number }, options: ErasCostOptions = {}): ErasCost {
   const schedule = options.schedule ?? CURRENT_ERAS_FEES;
   const combineTracks = options.combineTracks ?? false;
+  if (options.perInstitution && counts.institutions !== undefined) {
+    const notes = schedule.confidence !== 'confirmed' ? [schedule.note] : [];
+    notes.push('One fee per institution: its preliminary and categorical tracks are one ACGME program in MyERAS (training types); AAMC does not say so outright: unconfirmed.');
+    const lines = [line('institution', 'General Surgery (one fee per institution, both tracks)', counts.institutions, schedule)];
+    return { total: lines[0]!.cost, lines, combineTracks, schedule, unconfirmed: true, notes };
+  }
   const lines: ErasCostLine[] = combineTracks
     ? [line('combined', 'General Surgery (preliminary and categorical counted together)', counts.preliminary + counts.categorical, schedule)]
     : [line('preliminary', 'Surgery – Preliminary', counts.preliminary, schedule), line('categorical', 'General Surgery (categorical)', counts.categorical, schedule)];

@@ -6,6 +6,8 @@ import { censusRegionOf, type CensusRegion } from '../domain/us-states';
 import { erasListCost, type ErasCost, type ErasFeeSchedule } from './eras-fees';
 import { THRESHOLDS } from './thresholds';
 import { TIER_OUTCOMES, type TierOutcome, type TierSummary } from './types';
+import { seasonListFindings, type SeasonListOptions } from './list-health-season';
+import type { GeoSpread } from './geo-preference';
 
 const L = THRESHOLDS.list;
 
@@ -16,8 +18,10 @@ export interface ListEntry {
   overriddenOutcome?: TierOutcome | null;
 }
 
-export interface ListHealthOptions {
-  /** Count preliminary and categorical as one ERAS specialty (unconfirmed; default separate). */
+export interface ListHealthOptions extends SeasonListOptions {
+  /** One ERAS fee per institution, both tracks together (docs/DOMAIN.md §9; default true). */
+  feesPerInstitution?: boolean;
+  /** When tracks are counted apart: as one ERAS specialty (unconfirmed; default separate). */
   feesCombineTracks?: boolean;
   feeSchedule?: ErasFeeSchedule;
 }
@@ -43,6 +47,11 @@ export const LIST_FINDING_CODES = [
   'j1_widens_pool',
   'step2ck_pending',
   'eras_cost',
+  'signals_wasted',
+  'signals_not_accepted',
+  'signals_accepts_unknown',
+  'signals_left',
+  'geo_spread',
   'list_balanced',
 ] as const;
 export type ListFindingCode = (typeof LIST_FINDING_CODES)[number];
@@ -90,6 +99,10 @@ export interface ListHealthMetrics {
   openRegionShare: number;
   lowConfidence: number;
   cost: ErasCost;
+  /** Signals sent to institutions on the list (docs/DOMAIN.md §6). */
+  signalsOnList: number;
+  /** Spread over the chosen Census divisions, when there is a geographic preference. */
+  geo: GeoSpread | null;
 }
 
 export interface ListHealth {
@@ -156,7 +169,12 @@ export function listHealth(entries: readonly ListEntry[], profile: Profile, opti
   const count = entries.length;
   const categorical = count - preliminary;
   const notExcluded = count - byOutcome.excluded;
-  const cost = erasListCost({ preliminary, categorical }, { combineTracks: options.feesCombineTracks ?? false, ...(options.feeSchedule ? { schedule: options.feeSchedule } : {}) });
+  const institutions = new Set(entries.map((e) => e.program.institutionId)).size;
+  const cost = erasListCost(
+    { preliminary, categorical, institutions },
+    { perInstitution: options.feesPerInstitution ?? true, combineTracks: options.feesCombineTracks ?? false, ...(options.feeSchedule ? { schedule: options.feeSchedule } : {}) },
+  );
+  const season = seasonListFindings(entries, options);
   const metrics: ListHealthMetrics = {
     count,
     target: { min: L.targetMin, max: L.targetMax },
@@ -174,6 +192,8 @@ export function listHealth(entries: readonly ListEntry[], profile: Profile, opti
     openRegionShare: share(byRegion.Midwest + byRegion.South, count),
     lowConfidence,
     cost,
+    signalsOnList: season.signals.used,
+    geo: season.geo,
   };
 
   const findings: ListFinding[] = [];
@@ -274,9 +294,11 @@ export function listHealth(entries: readonly ListEntry[], profile: Profile, opti
       severity: 'info',
       code: 'eras_cost',
       text: `ERAS fees for this list: $${cost.total} (${parts.join('; ')}). ${cost.notes.join(' ')}`,
-      action: next ? `One more ${next.specialty === 'combined' ? '' : 'prelim '}program would cost $${next.nextProgramCost}; a broader list improves the odds if the budget allows.` : 'A broader list improves the odds if the budget allows.',
+      action: next ? `One more ${next.specialty === 'institution' ? 'institution' : next.specialty === 'combined' ? 'program' : 'prelim program'} would cost $${next.nextProgramCost}; a broader list improves the odds if the budget allows.` : 'A broader list improves the odds if the budget allows.',
     });
   }
+
+  for (const f of season.findings) add(f);
 
   if (count > 0 && !findings.some((f) => f.severity === 'warning' || f.severity === 'problem')) {
     add({ severity: 'ok', code: 'list_balanced', text: 'The list matches the advice: size, tiers, prelim and community share.', action: 'Keep the data current and submit as early as possible once Step 2 CK is in.' });

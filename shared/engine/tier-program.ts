@@ -43,7 +43,8 @@
 import type { Profile } from '../domain/profile';
 import type { Program } from '../domain/program';
 import { censusRegionOf } from '../domain/us-states';
-import { isoDayNumber, summarizeApplicant, type ApplicantSummary, type TodayInput } from './applicant';
+import { isoDayNumber, summarizeApplicant, type ApplicantSummary, type SeasonChoices, type TodayInput } from './applicant';
+import { GEO_PREFERENCE_PLUS, geoPreferenceReason, preferredDivisionOf } from './geo-preference';
 import { THRESHOLDS } from './thresholds';
 import { TIER_LABELS, type ConfidenceLevel, type TierExclusion, type TierFlag, type TierOutcome, type TierReason, type TierResult } from './types';
 
@@ -513,6 +514,12 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
     const g = memoized(geographyCache, inst.state, makeGeography);
     if (g.open) points += P.openRegion;
     reasons.push(g.reason);
+    // ERAS geographic preference (docs/DOMAIN.md §7): a small plus inside a chosen division, never a screen.
+    const preferred = preferredDivisionOf(inst.state, a.geoDivisions);
+    if (preferred !== null) {
+      points += GEO_PREFERENCE_PLUS;
+      reasons.push(geoPreferenceReason(preferred));
+    }
   }
 
   // ---- Signals: unfilled positions in the last N Matches, service needs ----
@@ -635,13 +642,13 @@ export function tierProgramFor(program: Program, a: ApplicantSummary): TierResul
 }
 
 /** Tiers one program. `today` is passed in (never read from the clock). */
-export function tierProgram(program: Program, profile: Profile, today: TodayInput): TierResult {
-  return tierProgramFor(program, summarizeApplicant(profile, today));
+export function tierProgram(program: Program, profile: Profile, today: TodayInput, season: SeasonChoices = {}): TierResult {
+  return tierProgramFor(program, summarizeApplicant(profile, today, season));
 }
 
 /** Tiers many programs against one profile (the applicant is summarized once). */
-export function tierPrograms(programs: readonly Program[], profile: Profile, today: TodayInput): TierResult[] {
-  const a = summarizeApplicant(profile, today);
+export function tierPrograms(programs: readonly Program[], profile: Profile, today: TodayInput, season: SeasonChoices = {}): TierResult[] {
+  const a = summarizeApplicant(profile, today, season);
   const out = new Array<TierResult>(programs.length);
   for (let i = 0; i < programs.length; i++) out[i] = tierProgramFor(programs[i]!, a);
   return out;

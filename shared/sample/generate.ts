@@ -255,6 +255,9 @@ export function generateSampleInstitutions(count: number, seed: number): SampleI
         notes: 'Fictional institution generated as sample data; not a real hospital.',
         dataSource: SAMPLE_DATA_SOURCE,
         lastVerified: null,
+        // No extra random draw (the rest of the sample stays as it was): most programs opt in to signals.
+        acceptsSignals: setting === 'top_academic' || setting === 'university' ? 'yes' : visaSponsorship === 'none' ? 'unknown' : 'yes',
+        signalSent: false,
       },
       tracks,
     });

@@ -54,6 +54,9 @@ const TABLE_DOMAINS: Record<string, Domain | null> = {
   prelim_opening: 'prelim',
   prelim_path: 'prelim',
   prelim_contact: 'prelim',
+  invitation: 'interviews',
+  interview_travel: 'interviews',
+  season_choice: 'settings',
 };
 
 function changedDomains(before: Record<string, unknown[]>, after: Record<string, unknown[]>): Set<Domain> {

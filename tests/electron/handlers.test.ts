@@ -193,6 +193,31 @@ const BAD_INPUTS: Record<Method, unknown[]> = {
   'deadlines.delete': [undefined, { id: 0 }],
   'reminders.due': [{ days: 3 }],
   'reminders.markShown': [undefined, { keys: [] }, { keys: [''] }, { keys: 'season:rol-deadline' }],
+  'signals.review': [{ extra: 1 }, 'x'],
+  'signals.set': [undefined, { institutionId: 1 }, { institutionId: 0, sent: true }, { institutionId: 1, accepts: 'maybe' }, { institutionId: 1, sent: 'yes' }],
+  'signals.setBudget': [undefined, { budget: -1 }, { budget: 2.5 }, { budget: 61 }],
+  'geoPreference.get': [{ extra: 1 }],
+  'geoPreference.save': [
+    undefined,
+    { noPreference: false, divisions: ['pacific', 'mountain', 'new_england', 'middle_atlantic'], note: '' },
+    { noPreference: true, divisions: ['pacific'], note: '' },
+    { noPreference: false, divisions: ['atlantis'], note: '' },
+    { noPreference: false, divisions: [], note: 'x'.repeat(301) },
+  ],
+  'invitations.list': [{ extra: 1 }],
+  'invitations.save': [
+    undefined,
+    { applicationId: 1, receivedAt: '2026-10-21 10:00', timeZone: 'America/New_York', date: '2026-10-21' },
+    { applicationId: 1, receivedAt: '2026-10-21T10:00', replyBy: '2026-10-20T10:00', timeZone: 'America/New_York', date: '2026-10-21' },
+    { applicationId: 1, receivedAt: '2026-10-21T10:00', timeZone: 'Mars/Base', date: '2026-10-21' },
+    { applicationId: 1, receivedAt: '2026-10-21T10:00', timeZone: 'America/New_York', status: 'accepted', offered: [], date: '2026-10-21' },
+    { applicationId: 1, receivedAt: '2026-10-21T10:00', timeZone: 'America/New_York', status: 'cancelled', date: '2026-10-21' },
+  ],
+  'invitations.delete': [undefined, { id: 0 }],
+  'costs.summary': [{ extra: 1 }],
+  'costs.setAmount': [undefined, { item: 'pizza', amount: 1 }, { item: 'nrmp_registration', amount: -5 }],
+  'costs.setFlags': [undefined, { paid: { lunch: true } }, { lateRegistration: 'yes' }, { feesPerInstitution: 1 }],
+  'travel.save': [undefined, { interviewId: 1, transport: -1 }, { interviewId: 0 }],
 };
 
 describe('the handler map', () => {

@@ -66,6 +66,24 @@ async function populate(t: ReturnType<typeof openTestServices>) {
   await call('rankList.save', { applicationIds: [appA], date: '2026-11-20' });
   await call('prepCard.save', { ownership: 'I did not plan Step 1 well.', reflection: 'Plans matter.', evidence: 'CK +17', reassurance: 'Strong rotations' });
 
+  // The 2027 season: signals, geographic preference, an accepted invitation with travel, costs.
+  await call('signals.setBudget', { budget: 16 });
+  await call('signals.set', { institutionId: alpha.institution.id, sent: true, accepts: 'yes' });
+  await call('geoPreference.save', { noPreference: false, divisions: ['east_north_central', 'middle_atlantic'], note: 'Family in Ohio' });
+  const inv = await call('invitations.save', {
+    applicationId: appB,
+    receivedAt: '2026-10-21T10:00',
+    replyBy: '2026-10-22T10:00',
+    timeZone: 'America/New_York',
+    offered: [{ start: '2026-11-10T09:00', slots: 2 }, { start: '2026-11-17T09:00', slots: 1 }],
+    status: 'accepted',
+    chosenStart: '2026-11-10T09:00',
+    date: '2026-10-21',
+  });
+  await call('travel.save', { interviewId: inv.invitation.interviewId!, transport: 320, lodging: 140, other: 25, note: 'Train' });
+  await call('costs.setAmount', { item: 'nrmp_registration', amount: 75 });
+  await call('costs.setFlags', { paid: { nrmp_registration: true }, lateRegistration: true, feesPerInstitution: false });
+
   // Readiness, calendar, deadlines, reminders.
   await call('readiness.tick', { itemId: 'eras.cv-ordered', done: true });
   await call('calendar.correct', { eventId: 'rol-deadline', date: '2027-03-04', time: '21:00', note: 'NRMP published it' });
@@ -119,7 +137,7 @@ describe('the full JSON export', () => {
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
 
     // And the app reads it back the same way.
-    for (const method of ['applications.overview', 'letters.assignments', 'rankList.get', 'soap.overview', 'calendar.season', 'communications.list', 'documents.assignments', 'tiers.list'] as const) {
+    for (const method of ['applications.overview', 'letters.assignments', 'rankList.get', 'soap.overview', 'calendar.season', 'communications.list', 'documents.assignments', 'tiers.list', 'signals.review', 'geoPreference.get', 'costs.summary'] as const) {
       expect({ method, value: await target.call(method) }).toEqual({ method, value: await source.call(method) });
     }
   });

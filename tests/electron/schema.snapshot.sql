@@ -1,4 +1,4 @@
--- The schema of a freshly migrated database (user_version 12).
+-- The schema of a freshly migrated database (user_version 13).
 -- Rewrite with: UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/electron/schema.test.ts
 
 -- index application_document_by_document
@@ -153,7 +153,7 @@ CREATE TABLE institution (
         last_verified TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
-      , is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0,1)), acgme_id TEXT NOT NULL DEFAULT '', img_friendliness TEXT NOT NULL DEFAULT 'unknown' CHECK (img_friendliness IN ('high','medium','low','unknown')), pgy1_salary INTEGER CHECK (pgy1_salary BETWEEN 0 AND 1000000)) STRICT;
+      , is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0,1)), acgme_id TEXT NOT NULL DEFAULT '', img_friendliness TEXT NOT NULL DEFAULT 'unknown' CHECK (img_friendliness IN ('high','medium','low','unknown')), pgy1_salary INTEGER CHECK (pgy1_salary BETWEEN 0 AND 1000000), accepts_signals TEXT NOT NULL DEFAULT 'unknown' CHECK (accepts_signals IN ('yes','no','unknown')), signal_sent INTEGER NOT NULL DEFAULT 0 CHECK (signal_sent IN (0,1))) STRICT;
 
 -- table interview
 CREATE TABLE interview (
@@ -173,6 +173,39 @@ CREATE TABLE interview (
         updated_at TEXT NOT NULL,
         CHECK ((local_start IS NULL) = (time_zone IS NULL)),
         CHECK (completed = 0 OR local_start IS NOT NULL)
+      ) STRICT;
+
+-- table interview_travel
+CREATE TABLE interview_travel (
+        interview_id INTEGER PRIMARY KEY REFERENCES interview(id) ON DELETE CASCADE,
+        transport REAL NOT NULL DEFAULT 0 CHECK (transport >= 0),
+        lodging REAL NOT NULL DEFAULT 0 CHECK (lodging >= 0),
+        other REAL NOT NULL DEFAULT 0 CHECK (other >= 0),
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table invitation
+CREATE TABLE invitation (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL UNIQUE REFERENCES application(id) ON DELETE CASCADE,
+        received_at TEXT NOT NULL CHECK (received_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'),
+        reply_by TEXT CHECK (reply_by IS NULL OR reply_by GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'),
+        time_zone TEXT NOT NULL CHECK (length(time_zone) > 0),
+        offered TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(offered) AND json_type(offered) = 'array'),
+        status TEXT NOT NULL CHECK (status IN ('pending','accepted','waitlisted','declined','cancelled')),
+        chosen_start TEXT,
+        waitlist_position INTEGER CHECK (waitlist_position IS NULL OR waitlist_position >= 1),
+        cancelled_on TEXT,
+        cancelled_by TEXT CHECK (cancelled_by IS NULL OR cancelled_by IN ('me','program')),
+        platform TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        interview_id INTEGER REFERENCES interview(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (status <> 'accepted' OR chosen_start IS NOT NULL),
+        CHECK (status = 'waitlisted' OR waitlist_position IS NULL),
+        CHECK ((status = 'cancelled') = (cancelled_on IS NOT NULL))
       ) STRICT;
 
 -- table letter
@@ -423,6 +456,13 @@ CREATE TABLE season_archive (
         match_year INTEGER PRIMARY KEY REFERENCES season(match_year) ON DELETE CASCADE,
         schema_version INTEGER NOT NULL CHECK (schema_version > 0),
         image BLOB NOT NULL
+      ) STRICT;
+
+-- table season_choice
+CREATE TABLE season_choice (
+        key TEXT PRIMARY KEY CHECK (key IN ('signalBudget','geoPreference','costSettings','feesPerInstitution')),
+        value TEXT NOT NULL CHECK (json_valid(value)),
+        updated_at TEXT NOT NULL
       ) STRICT;
 
 -- table season_correction

@@ -1,6 +1,8 @@
 // The schema as the migrations build it: equal to the committed snapshot (a change to the
 // schema is a reviewed diff of tests/electron/schema.snapshot.sql), and every SQL
 // CHECK (column IN (...)) list equal to the zod enum the screens validate with.
+import { CANCELLED_BY, INVITATION_STATUSES } from '../../shared/domain/invitation';
+import { CHOICE_KEYS } from '../../electron/db/repos/season-choice';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,12 +40,12 @@ function render(schema: ReturnType<typeof freshSchema>): string {
   return lines.join('\n');
 }
 
-/** Every CHECK (col IN ('a','b')) of the schema, by "table.column". */
+/** Every CHECK (col IN ('a','b')) of the schema (also "col IS NULL OR col IN (…)"), by "table.column". */
 function checkLists(schema: ReturnType<typeof freshSchema>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const s of schema.sql) {
     if (s.type !== 'table') continue;
-    for (const m of s.sql.matchAll(/CHECK\s*\(\s*([a-z_]+)\s+IN\s*\(([^)]*)\)\s*\)/gi)) {
+    for (const m of s.sql.matchAll(/CHECK\s*\(\s*(?:[a-z_]+\s+IS\s+NULL\s+OR\s+)?([a-z_]+)\s+IN\s*\(([^)]*)\)\s*\)/gi)) {
       const values = [...m[2]!.matchAll(/'([^']*)'/g)].map((v) => v[1]!);
       // Flags are CHECK (x IN (0, 1)): no enum behind them.
       if (values.length > 0) out.set(`${s.name}.${m[1]}`, values);
@@ -68,6 +70,7 @@ const ENUMS: Record<string, readonly string[]> = {
   'tier_override.outcome': TIER_OUTCOMES,
   'application.status': APPLICATION_STATUSES,
   'application_event.status': APPLICATION_STATUSES,
+  'application_event.from_status': APPLICATION_STATUSES,
   'interview.platform': INTERVIEW_PLATFORMS,
   'letter_writer.location': WRITER_LOCATIONS,
   'letter.stage': LETTER_STAGES,
@@ -86,6 +89,10 @@ const ENUMS: Record<string, readonly string[]> = {
   'prelim_contact.role': CONTACT_ROLES,
   // A type, not a zod enum, on the domain side: the list is written out here against it.
   'prelim_plan.source': ['match', 'soap', 'manual'] satisfies PrelimSource[],
+  'institution.accepts_signals': TRI_STATES,
+  'invitation.status': INVITATION_STATUSES,
+  'invitation.cancelled_by': CANCELLED_BY,
+  'season_choice.key': CHOICE_KEYS,
 };
 
 describe('the database schema', () => {

@@ -22,7 +22,7 @@ async function setup() {
   }
   const repo = createProgramsRepo(t.db);
   const profiles = createProfileRepo(t.db);
-  const tiers = (today = '2026-11-25') => cachedTiers(t.db, repo.list(), profiles.get().profile, today);
+  const tiers = (today = '2026-11-25') => cachedTiers(t.db, repo.list(), profiles.get().profile, today, {});
   const fresh = (today = '2026-11-25') => tierPrograms(repo.list(), profiles.get().profile, today);
   return { ...t, repo, tiers, fresh };
 }

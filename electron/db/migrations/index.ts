@@ -11,8 +11,9 @@ import { m009Seasons } from './009-seasons';
 import { m010PrelimPlan } from './010-prelim-plan';
 import { m011IcsCancel } from './011-ics-cancel';
 import { m012ImportFacts } from './012-import-facts';
+import { m013Season2027 } from './013-season-2027';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ListAndOverrides, m003Applications, m004Pipeline, m005LettersDocumentsCommunications, m006ReadinessCalendar, m007Soap, m008IcsSequence, m009Seasons, m010PrelimPlan, m011IcsCancel, m012ImportFacts];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ListAndOverrides, m003Applications, m004Pipeline, m005LettersDocumentsCommunications, m006ReadinessCalendar, m007Soap, m008IcsSequence, m009Seasons, m010PrelimPlan, m011IcsCancel, m012ImportFacts, m013Season2027];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

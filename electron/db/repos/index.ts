@@ -4,7 +4,9 @@ import type { Db } from '../open';
 import { createApplicationsRepo } from './applications-repo';
 import { createCalendarRepo } from './calendar-repo';
 import { createCommunicationsRepo } from './communications-repo';
+import { createCostsRepo } from './costs-repo';
 import { createDocumentsRepo } from './documents-repo';
+import { createInvitationsRepo } from './invitations-repo';
 import { createLettersRepo } from './letters-repo';
 import { createListRepo } from './list-repo';
 import { createPipelineRepo } from './pipeline-repo';
@@ -12,6 +14,7 @@ import { createProfileRepo } from './profile-repo';
 import { createPrelimRepo } from './prelim-repo';
 import { createProgramsRepo } from './programs-repo';
 import { createSeasonsRepo } from './seasons-repo';
+import { createSignalsRepo } from './signals-repo';
 import { createSoapRepo } from './soap-repo';
 
 export function createRepos(db: Db) {
@@ -28,6 +31,9 @@ export function createRepos(db: Db) {
     soap: createSoapRepo(db),
     seasons: createSeasonsRepo(db),
     prelim: createPrelimRepo(db),
+    signals: createSignalsRepo(db),
+    invitations: createInvitationsRepo(db),
+    costs: createCostsRepo(db),
   };
 }
 

@@ -92,6 +92,11 @@ export function createPipelineRepo(db: Db) {
   }
 
   return {
+    /** Moves an application forward along the pipeline (never back), dated between its last change and today. */
+    advance,
+    /** One interview by id (not found: an AppError). */
+    interview,
+
     overview(): ApplicationOverview[] {
       const rows = stmts.overview.all() as { [column: string]: unknown; id: number; interviews: number; position: number | null }[];
       const reached = reachedStages(rows.map(rowToApplication), apps.allHistory());

@@ -2,6 +2,7 @@ import type { Db } from '../open';
 import { inTransaction, writeStamp } from '../open';
 import { columnNames, fromRow, toRow, type ColumnSpec } from '../columns';
 import { AppError } from '../../errors';
+import { assertSignalBudget } from './signals-repo';
 import { compareNames, PROGRAM_LABELS, TRACKS, type Institution, type InstitutionFields, type Program, type ProgramTrackFields, type TierOverride, type UnfilledYear } from '../../../shared/domain/program';
 
 export const INSTITUTION_COLUMNS: ColumnSpec<InstitutionFields> = {
@@ -9,6 +10,7 @@ export const INSTITUTION_COLUMNS: ColumnSpec<InstitutionFields> = {
   imgSharePct: 'real', nonUsImgResidents: 'text', pdName: 'text', pdEmail: 'text', coordinatorName: 'text',
   coordinatorEmail: 'text', internalConnection: 'bool', notes: 'text', dataSource: 'text', lastVerified: 'text',
   acgmeId: 'text', imgFriendliness: 'text', pgy1Salary: 'int',
+  acceptsSignals: 'text', signalSent: 'bool',
 };
 
 export type TrackScalars = Omit<ProgramTrackFields, 'unfilledHistory'>;
@@ -301,6 +303,8 @@ export function createProgramsRepo(db: Db) {
           stmts.deleteUnfilled.run(programId);
           for (const u of t.unfilledHistory) stmts.insertUnfilled.run(programId, u.year, u.unfilled);
         }
+        // No more signals sent than the budget (docs/DOMAIN.md §6): the 16th of 15 rolls the save back.
+        assertSignalBudget(db);
         return id;
       });
       return { institution: repo.institution(institutionId)!, programs: repo.programsOf(institutionId) };

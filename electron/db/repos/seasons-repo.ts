@@ -24,6 +24,8 @@ export const SEASON_TABLES = {
   stay: [
     'application', 'application_event', 'interview', 'rank_entry', 'rank_list_meta', 'letter_assignment', 'application_document',
     'communication', 'readiness_tick', 'program_deadline', 'soap_state', 'soap_plan_entry', 'soap_unfilled', 'soap_application',
+    // The 2027-season records (docs/DOMAIN.md §6–§9): invitations, travel, the season's choices.
+    'invitation', 'interview_travel', 'season_choice',
   ],
   bookkeeping: ['app_meta', 'season', 'season_archive', 'reminder_log', 'ics_export'],
 } as const;

@@ -13,6 +13,7 @@ import { AgendaList } from '../deadlines/AgendaList';
 import { useThemeColors, type ThemeColors } from './theme-colors';
 import '../../styles/readiness.css';
 import { money } from '../../components/format';
+import { SeasonBudgetCard } from './SeasonBudgetCard';
 
 // recharts (the largest library here) loads after the numbers are shown.
 const HorizontalBars = lazy(() => import('./HorizontalBars'));
@@ -90,6 +91,7 @@ export function DashboardScreen() {
             {summary.interviews.upcoming === 0 ? 'No interview dates in the next 30 days' : `${summary.interviews.upcoming} interview date${summary.interviews.upcoming === 1 ? '' : 's'} in the next 30 days`}
           </button>
         </section>
+        <SeasonBudgetCard />
       </div>
     </div>
   );

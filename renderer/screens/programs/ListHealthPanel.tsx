@@ -1,10 +1,13 @@
 import { useMemo } from 'react';
+import { useWatch } from '../../stores/live';
 import type { Profile } from '../../../shared/domain/profile';
 import type { Program } from '../../../shared/domain/program';
 import { listHealth } from '../../../shared/engine/list-health';
 import { TIER_LABELS, TIER_OUTCOMES, type TierSummary } from '../../../shared/engine/types';
 import { money } from '../../components/format';
 import type { ProgramFilters } from './program-filters';
+import { useSignalsStore } from '../../stores/signals-store';
+import { useCostsStore } from '../../stores/costs-store';
 
 interface Props {
   /** Opens the Programs table on exactly the programs a finding names. */
@@ -22,12 +25,17 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** How the list of programs marked to apply to looks against the seed's advice. */
 export function ListHealthPanel({ onShowPrograms, onShowFilter, programs, tiers, profile, feesCombineTracks, onFeesCombineTracks }: Props) {
+  // Signals, the geographic preference and how ERAS fees count (docs/DOMAIN.md §6, §7, §9).
+  const signalBudget = useSignalsStore((s) => s.signals?.budget.budget);
+  const geoDivisions = useSignalsStore((s) => s.geo.divisions);
+  const feesPerInstitution = useCostsStore((s) => s.view?.feesPerInstitution ?? true);
+  useWatch(useSignalsStore, useCostsStore);
   const health = useMemo(() => {
     const entries = programs
       .filter((p) => p.onList && tiers.has(p.id))
       .map((p) => ({ program: p, tier: tiers.get(p.id)!, overriddenOutcome: p.override?.outcome ?? null }));
-    return listHealth(entries, profile, { feesCombineTracks });
-  }, [programs, tiers, profile, feesCombineTracks]);
+    return listHealth(entries, profile, { feesCombineTracks, feesPerInstitution, geoDivisions, ...(signalBudget !== undefined ? { signalBudget } : {}) });
+  }, [programs, tiers, profile, feesCombineTracks, feesPerInstitution, geoDivisions, signalBudget]);
   const m = health.metrics;
   return (
     <section className="card list-health" aria-label="List health">
@@ -85,7 +93,7 @@ export function ListHealthPanel({ onShowPrograms, onShowFilter, programs, tiers,
       </ul>
       <label className="inline-check">
         <input type="checkbox" checked={feesCombineTracks} onChange={(e) => onFeesCombineTracks(e.target.checked)} />
-        Count preliminary and categorical surgery as one ERAS specialty (unconfirmed; the default counts them separately)
+        When tracks are counted apart (Costs), count preliminary and categorical surgery as one ERAS specialty (unconfirmed)
       </label>
     </section>
   );

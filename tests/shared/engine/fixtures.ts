@@ -74,6 +74,8 @@ export function makeProgram(spec: ProgramSpec = {}): Program {
       acgmeId: '',
       imgFriendliness: 'unknown',
       pgy1Salary: null,
+      acceptsSignals: 'unknown',
+      signalSent: false,
       isSample: false,
       createdAt: STAMP,
       updatedAt: STAMP,

@@ -49,10 +49,11 @@ describe('a balanced list', () => {
     expect(h.metrics.openRegionShare).toBe(1);
   });
 
-  it('costs $11 × 30 + $30 × 60 for 90 prelim plus $11 × 5 categorical, counted separately', () => {
-    expect(h.metrics.cost.total).toBe(330 + 60 * 30 + 55);
-    expect(finding(h, 'eras_cost')?.text).toMatch(/^ERAS fees for this list: \$2185 /);
-    expect(listHealth(list, seedApplicant(), { feesCombineTracks: true }).metrics.cost.total).toBe(330 + 65 * 30);
+  it('costs one fee per institution by default (95 institutions: $11 × 30 + $30 × 65); counted apart, 90 prelim + 5 categorical separately or as one specialty', () => {
+    expect(h.metrics.cost.total).toBe(330 + 65 * 30);
+    expect(finding(h, 'eras_cost')?.text).toMatch(/^ERAS fees for this list: \$2280 /);
+    expect(listHealth(list, seedApplicant(), { feesPerInstitution: false }).metrics.cost.total).toBe(330 + 60 * 30 + 55);
+    expect(listHealth(list, seedApplicant(), { feesPerInstitution: false, feesCombineTracks: true }).metrics.cost.total).toBe(330 + 65 * 30);
   });
 
   it('raises no warning or problem, and says the size is right', () => {
