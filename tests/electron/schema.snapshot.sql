@@ -514,8 +514,8 @@ CREATE TABLE soap_state (
       ) STRICT;
 
 -- table soap_unfilled
-CREATE TABLE soap_unfilled (
-        nrmp_code TEXT PRIMARY KEY CHECK (length(nrmp_code) = 9),
+CREATE TABLE "soap_unfilled" (
+        nrmp_code TEXT PRIMARY KEY CHECK (length(nrmp_code) BETWEEN 9 AND 11),
         name TEXT NOT NULL,
         state TEXT NOT NULL DEFAULT '',
         positions INTEGER CHECK (positions IS NULL OR positions BETWEEN 1 AND 99),

@@ -22,11 +22,12 @@ async function withInstitutions(n: number) {
 }
 
 describe('migration v12 -> v13', () => {
-  it('adds signals to institutions (defaults: unknown, not sent) and the invitation, travel and season tables, keeping the data', () => {
+  it('adds signals to institutions (defaults: unknown, not sent), the invitation, travel and season tables, and 9–11 character codes to the unfilled list, keeping the data', () => {
     const file = path.join(tempDir(), 'v12.db');
     const v12 = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 12) });
     v12.exec(`INSERT INTO institution (id, name, setting, research_heavy, visa_sponsorship, non_us_img_residents, internal_connection, created_at, updated_at)
-             VALUES (1, 'Old Hospital', 'community', 0, 'j1', 'unknown', 0, 'x', 'x');`);
+             VALUES (1, 'Old Hospital', 'community', 0, 'j1', 'unknown', 0, 'x', 'x');
+             INSERT INTO soap_unfilled (nrmp_code, name, imported_at) VALUES ('1234440P0', 'Listed Hospital', 'x');`);
     v12.close();
     const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 13) });
     try {
@@ -36,6 +37,10 @@ describe('migration v12 -> v13', () => {
       expect(() => db.prepare("INSERT INTO season_choice (key, value, updated_at) VALUES ('other', '1', 'x')").run()).toThrow(/CHECK/);
       expect(() => db.prepare("INSERT INTO season_choice (key, value, updated_at) VALUES ('signalBudget', 'not json', 'x')").run()).toThrow(/CHECK/);
       expect(() => db.prepare("INSERT INTO interview_travel (interview_id, updated_at) VALUES (99, 'x')").run()).toThrow(/FOREIGN KEY/);
+      // The List of Unfilled Programs is kept and now takes codes of 9 to 11 characters (docs/DOMAIN.md §2.2).
+      expect(db.prepare('SELECT nrmp_code, name FROM soap_unfilled').all()).toEqual([{ nrmp_code: '1234440P0', name: 'Listed Hospital' }]);
+      db.prepare("INSERT INTO soap_unfilled (nrmp_code, name, imported_at) VALUES ('1234440P012', 'Three-digit track', 'x')").run();
+      expect(() => db.prepare("INSERT INTO soap_unfilled (nrmp_code, name, imported_at) VALUES ('1234440P0123', 'Too long', 'x')").run()).toThrow(/CHECK/);
     } finally {
       db.close();
     }

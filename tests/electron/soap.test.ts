@@ -96,6 +96,16 @@ describe('Monday: the List of Unfilled Programs', () => {
     expect((await t.call('programs.list')).length).toBe(programs.length);
   });
 
+  it('takes NRMP codes of 10 and 11 characters (docs/DOMAIN.md §2.2), matching a program by its code', async () => {
+    const t = await setup();
+    const saved = await t.call('institutions.save', { institution: institution({ name: 'Echo Two-Digit' }), tracks: [track('preliminary', { nrmpCode: '1005440P01', minStep2ck: null })] });
+    const { summary, overview } = await t.call('soap.importUnfilled', { text: '1005440P01 Echo Two-Digit  OH  2\n8888440P012 Foxtrot Three-Digit Hospital  MS  1' });
+    expect(summary.listed).toBe(2);
+    expect(overview.unfilled.map((u) => u.nrmpCode).sort()).toEqual(['1005440P01', '8888440P012']);
+    expect(overview.unfilled.find((u) => u.nrmpCode === '1005440P01')!.programId).toBe(saved.programs[0]!.id);
+    expect((await t.call('programs.list')).some((p) => p.nrmpCode === '8888440P012')).toBe(true);
+  });
+
   it('refuses a paste without general-surgery codes and writes nothing', async () => {
     const t = await setup();
     await refused(t, 'soap.importUnfilled', { text: '3456140P0 Some Medicine Prelim' }, /none for preliminary or categorical general surgery/);

@@ -7,7 +7,8 @@ import type { Migration } from './types';
  * dates with their slots (JSON), the reply (accepted / waitlisted / declined / cancelled) and
  * the interview recorded for the accepted date. Travel costs per interview. The season's
  * choices (signal budget, geographic preference, cost settings, ERAS fee counting) are JSON
- * values in `season_choice`, apart from `setting` (whose every key is an app setting).
+ * values in `season_choice`, apart from `setting` (whose every key is an app setting). And the
+ * List of Unfilled Programs takes NRMP codes of 9 to 11 characters (it took 9 only).
  */
 export const m013Season2027: Migration = {
   version: 13,
@@ -53,6 +54,23 @@ export const m013Season2027: Migration = {
         note TEXT NOT NULL DEFAULT '',
         updated_at TEXT NOT NULL
       ) STRICT;
+
+      -- NRMP codes are 9 to 11 characters (docs/DOMAIN.md §2.2): the List of Unfilled Programs
+      -- took only 9 (migration 7). SQLite cannot change a CHECK: the table is rebuilt.
+      CREATE TABLE soap_unfilled_v13 (
+        nrmp_code TEXT PRIMARY KEY CHECK (length(nrmp_code) BETWEEN 9 AND 11),
+        name TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT '',
+        positions INTEGER CHECK (positions IS NULL OR positions BETWEEN 1 AND 99),
+        program_id INTEGER REFERENCES program(id) ON DELETE SET NULL,
+        added_by_import INTEGER NOT NULL DEFAULT 0 CHECK (added_by_import IN (0,1)),
+        imported_at TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO soap_unfilled_v13 (nrmp_code, name, state, positions, program_id, added_by_import, imported_at)
+        SELECT nrmp_code, name, state, positions, program_id, added_by_import, imported_at FROM soap_unfilled;
+      DROP TABLE soap_unfilled;
+      ALTER TABLE soap_unfilled_v13 RENAME TO soap_unfilled;
+      CREATE INDEX soap_unfilled_by_program ON soap_unfilled(program_id);
     `);
   },
 };
