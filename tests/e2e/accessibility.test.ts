@@ -43,6 +43,8 @@ async function seed(services: AppServices): Promise<void> {
   }
   await call(services, 'documents.save', { kind: 'personal_statement_surgery', title: 'Statement, general surgery', date: '2026-08-15', body: 'Why surgery.' });
   await call(services, 'deadlines.save', { programId: ids[0]!, title: 'Supplemental form', dueDate: '2026-01-05' });
+  // An invitation in the inbox (2027 season): received with a reply-by under 48 hours, two dates offered.
+  await call(services, 'invitations.save', { applicationId: c, receivedAt: '2026-10-21T10:00', replyBy: '2026-10-22T09:00', timeZone: 'America/New_York', offered: [{ start: '2026-11-20T09:00', slots: 2 }, { start: '2026-11-27T09:00', slots: null }], date: '2026-10-21' });
   await call(services, 'backups.create');
 }
 
@@ -134,6 +136,8 @@ const DIALOGS: DialogCase[] = [
   { section: 'deadlines', name: 'Add a program deadline', open: button('Add deadline') },
   { section: 'deadlines', name: 'Delete this deadline?', open: button('Delete Supplemental form') },
   { section: 'settings', name: 'Restore this backup?', open: button(/^Restore the backup of /) },
+  { section: 'invitations', name: 'Record an invitation', open: button('Record invitation') },
+  { section: 'invitations', name: /^Invitation: /, open: button(/^Edit invitation from /) },
 ];
 
 describe('accessibility', () => {

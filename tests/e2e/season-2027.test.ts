@@ -120,9 +120,10 @@ describe('the 2027 season', () => {
     // Dashboard: 6 reached "invited", 3 "scheduled"; now 3 scheduled, 1 still invited (waitlisted),
     // 2 withdrawn (declined); and the same season budget as Costs.
     await open('dashboard', 'Dashboard');
-    await page.getByRole('button', { name: 'Invited: 6', exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Scheduled: 3', exact: true }).waitFor();
-    const now = page.getByRole('list', { name: 'Open a list' });
+    const interviews = page.getByRole('region', { name: 'Interviews' });
+    await interviews.getByRole('button', { name: '6 Invited', exact: true }).waitFor();
+    await interviews.getByRole('button', { name: '3 Scheduled', exact: true }).waitFor();
+    const now = page.getByRole('region', { name: 'Applications funnel' }).getByRole('list', { name: 'Open a list' });
     await now.getByRole('button', { name: 'Interview scheduled: 3', exact: true }).waitFor();
     await now.getByRole('button', { name: 'Interview invited: 1', exact: true }).waitFor();
     await now.getByRole('button', { name: 'Withdrawn: 2', exact: true }).waitFor();

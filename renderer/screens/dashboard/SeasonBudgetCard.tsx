@@ -12,7 +12,8 @@ export function SeasonBudgetCard() {
   return (
     <section className="card" aria-labelledby="dash-budget">
       <h2 id="dash-budget">Season budget</h2>
-      <button type="button" className="big-stat" onClick={() => openSection('costs')} aria-label={`Season budget ${money(view.totals.total)}: ${money(view.totals.spent)} spent, ${money(view.totals.planned)} planned`}>
+      <button type="button" className="big-stat" onClick={() => openSection('costs')}>
+        <span className="sr-only">Season budget: </span>
         <span className="num" data-testid="dash-budget-total">{money(view.totals.total)}</span>
         <small>
           {money(view.totals.spent)} spent · {money(view.totals.planned)} planned
