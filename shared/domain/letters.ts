@@ -43,6 +43,19 @@ export const LETTER_STAGE_LABELS: Record<LetterStage, string> = {
   uploaded: 'Uploaded to the Letter Writer Portal',
   declined: 'Declined / hesitated',
 };
+/**
+ * What a letter is requested for in MyERAS (AAMC, 2027 cycle, "ERAS for Letter Writers FAQ";
+ * docs/DOMAIN.md §2.4): a specialty, or "General", a narrative letter that may be sent to one
+ * or more specialties (useful when a parallel plan may need it outside surgery).
+ */
+export const LETTER_REQUEST_TYPES = ['general', 'surgery', 'other'] as const;
+export type LetterRequestType = (typeof LETTER_REQUEST_TYPES)[number];
+export const LETTER_REQUEST_LABELS: Record<LetterRequestType, string> = {
+  general: 'General (one or more specialties)',
+  surgery: 'General Surgery',
+  other: 'Another specialty',
+};
+
 /** The seed's question, asked of every writer. */
 export const STRONG_LETTER_QUESTION = 'Would you feel comfortable writing me a strong letter of recommendation for preliminary surgery?';
 
@@ -77,6 +90,8 @@ export interface Letter {
   declinedOn: string | null;
   /** The Letter Writer Portal's letter ID, if the user wants to note it. */
   portalLetterId: string;
+  /** What it was requested for in MyERAS: a specialty or "General". */
+  requestedFor: LetterRequestType;
   notes: string;
   /** The Match year of the season it was uploaded in when it came from an earlier season (import it in MyERAS); null for this season's letters. */
   carriedFrom: number | null;
@@ -131,6 +146,7 @@ export const letterInputSchema = z
     writerId: id,
     label: text(120).default(''),
     portalLetterId: text(40).default(''),
+    requestedFor: z.enum(LETTER_REQUEST_TYPES, 'Choose what the letter was requested for in MyERAS.').default('general'),
     notes: text(2000).default(''),
   })
   .strict();

@@ -138,6 +138,36 @@ describe('letter writers and letters', () => {
   });
 });
 
+describe('what a letter is requested for in MyERAS (docs/DOMAIN.md §2.4)', () => {
+  it('is "General" unless the user says otherwise, keeps a specialty, and refuses another value writing nothing', async () => {
+    const { call, raw, db } = openTestServices();
+    const w = await call('writers.save', { name: 'Dr. Gen', location: 'us', isSurgeon: true });
+    const general = await call('letters.save', { writerId: w.id });
+    expect(general.requestedFor).toBe('general');
+    const surgery = await call('letters.save', { writerId: w.id, label: 'Surgery', requestedFor: 'surgery' });
+    expect((await call('letters.list')).find((l) => l.id === surgery.id)?.requestedFor).toBe('surgery');
+    const before = dumpDb(db);
+    const r = await raw('letters.save', { id: general.id, writerId: w.id, requestedFor: 'dermatology' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/requested for in MyERAS/) } });
+    expect(dumpDb(db)).toEqual(before);
+  });
+
+  it('migration 14 makes the letters a database already has "General", keeping them', () => {
+    const file = path.join(tempDir(), 'v13.db');
+    const v13 = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 13) });
+    v13.exec(`INSERT INTO letter_writer (id, name, location, is_surgeon, created_at, updated_at) VALUES (1, 'Dr. Old', 'us', 1, 'x', 'x');
+              INSERT INTO letter (id, writer_id, label, stage, created_at, updated_at) VALUES (1, 1, 'Old letter', 'asked', 'x', 'x');`);
+    v13.close();
+    const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 14) });
+    try {
+      expect(db.prepare('SELECT label, stage, requested_for FROM letter').all()).toEqual([{ label: 'Old letter', stage: 'asked', requested_for: 'general' }]);
+      expect(() => db.prepare("UPDATE letter SET requested_for = 'dermatology'").run()).toThrow(/CHECK/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('letter assignments', () => {
   it('assigns up to 4 letters to a program and refuses a fifth with the reason, writing nothing', async () => {
     const { call, raw, db, appIds } = await withApplications(1);

@@ -1,4 +1,4 @@
--- The schema of a freshly migrated database (user_version 13).
+-- The schema of a freshly migrated database (user_version 14).
 -- Rewrite with: UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/electron/schema.test.ts
 
 -- index application_document_by_document
@@ -223,7 +223,7 @@ CREATE TABLE letter (
         notes TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
-      , carried_from INTEGER CHECK (carried_from IS NULL OR carried_from BETWEEN 2020 AND 2100)) STRICT;
+      , carried_from INTEGER CHECK (carried_from IS NULL OR carried_from BETWEEN 2020 AND 2100), requested_for TEXT NOT NULL DEFAULT 'general' CHECK (requested_for IN ('general','surgery','other'))) STRICT;
 
 -- table letter_assignment
 CREATE TABLE letter_assignment (

@@ -11,7 +11,7 @@ import { APPLICATION_STATUSES } from '../../shared/domain/application';
 import { CHANNELS, DIRECTIONS, TEMPLATE_PURPOSES } from '../../shared/domain/communications';
 import { DOCUMENT_KINDS, DOCUMENT_SLOTS } from '../../shared/domain/documents';
 import { INTERVIEW_PLATFORMS } from '../../shared/domain/interview';
-import { LETTER_STAGES, WRITER_LOCATIONS } from '../../shared/domain/letters';
+import { LETTER_REQUEST_TYPES, LETTER_STAGES, WRITER_LOCATIONS } from '../../shared/domain/letters';
 import { ECFMG_STATUSES, EXAM_STATUSES, USCE_TYPES, VISA_NEEDS } from '../../shared/domain/profile';
 import { IMG_FRIENDLINESS, SETTINGS, TRACKS, TRI_STATES, VISA_SPONSORSHIPS } from '../../shared/domain/program';
 import { SEASON_STATUSES } from '../../shared/domain/season';
@@ -74,6 +74,7 @@ const ENUMS: Record<string, readonly string[]> = {
   'interview.platform': INTERVIEW_PLATFORMS,
   'letter_writer.location': WRITER_LOCATIONS,
   'letter.stage': LETTER_STAGES,
+  'letter.requested_for': LETTER_REQUEST_TYPES,
   'document_version.kind': DOCUMENT_KINDS,
   'application_document.slot': DOCUMENT_SLOTS,
   'message_template.purpose': TEMPLATE_PURPOSES,

@@ -52,6 +52,7 @@ const letter = (id: number, writerId: number, stage: Letter['stage'], askedOn: s
   uploadedOn: stage === 'uploaded' ? '2026-07-01' : null,
   declinedOn: null,
   portalLetterId: '',
+  requestedFor: 'general',
   notes: '',
   carriedFrom: null,
   createdAt: stamp,

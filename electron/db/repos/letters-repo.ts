@@ -26,11 +26,11 @@ interface AssignmentRow {
 
 const rowToWriter = rowMapper<LetterWriter>({ id: 'int', name: 'text', title: 'text', specialty: 'text', institution: 'text', location: 'text', isSurgeon: 'bool', relationship: 'text', email: 'text', notes: 'text', createdAt: 'text', updatedAt: 'text' });
 
-const rowToLetter = rowMapper<Letter>({ id: 'int', writerId: 'int', label: 'text', stage: 'text', askedOn: 'text', agreedOn: 'text', strongConfirmedOn: 'text', uploadedOn: 'text', declinedOn: 'text', portalLetterId: 'text', notes: 'text', carriedFrom: 'int', createdAt: 'text', updatedAt: 'text' });
+const rowToLetter = rowMapper<Letter>({ id: 'int', writerId: 'int', label: 'text', stage: 'text', askedOn: 'text', agreedOn: 'text', strongConfirmedOn: 'text', uploadedOn: 'text', declinedOn: 'text', portalLetterId: 'text', requestedFor: 'text', notes: 'text', carriedFrom: 'int', createdAt: 'text', updatedAt: 'text' });
 
 export type WriterFields = SaveFields<LetterWriter>;
 
-export type LetterFields = Pick<Letter, 'writerId' | 'label' | 'portalLetterId' | 'notes'> & { id?: number | undefined };
+export type LetterFields = Pick<Letter, 'writerId' | 'label' | 'portalLetterId' | 'requestedFor' | 'notes'> & { id?: number | undefined };
 
 /** The date column of each stage on the path. */
 const STAGE_DATE_COLUMN: Record<Exclude<LetterStage, 'to_ask'>, keyof Letter> = {
@@ -99,10 +99,10 @@ export function createLettersRepo(db: Db) {
     letters: db.prepare('SELECT * FROM letter ORDER BY id'),
     letter: db.prepare('SELECT * FROM letter WHERE id = ?'),
     insertLetter: db.prepare(
-      `INSERT INTO letter (writer_id, label, stage, portal_letter_id, notes, created_at, updated_at)
-       VALUES (@writer_id, @label, 'to_ask', @portal_letter_id, @notes, @now, @now)`,
+      `INSERT INTO letter (writer_id, label, stage, portal_letter_id, requested_for, notes, created_at, updated_at)
+       VALUES (@writer_id, @label, 'to_ask', @portal_letter_id, @requested_for, @notes, @now, @now)`,
     ),
-    updateLetter: db.prepare('UPDATE letter SET writer_id = @writer_id, label = @label, portal_letter_id = @portal_letter_id, notes = @notes, updated_at = @now WHERE id = @id'),
+    updateLetter: db.prepare('UPDATE letter SET writer_id = @writer_id, label = @label, portal_letter_id = @portal_letter_id, requested_for = @requested_for, notes = @notes, updated_at = @now WHERE id = @id'),
     setStage: db.prepare(
       `UPDATE letter SET stage = @stage, asked_on = @asked_on, agreed_on = @agreed_on, strong_confirmed_on = @strong_confirmed_on,
        uploaded_on = @uploaded_on, declined_on = @declined_on, updated_at = @now WHERE id = @id`,
@@ -185,7 +185,7 @@ export function createLettersRepo(db: Db) {
     saveLetter(l: LetterFields, now: Date): Letter {
       return inTransaction(db, () => {
         getWriter(l.writerId);
-        const params = { writer_id: l.writerId, label: l.label, portal_letter_id: l.portalLetterId, notes: l.notes, now: now.toISOString() };
+        const params = { writer_id: l.writerId, label: l.label, portal_letter_id: l.portalLetterId, requested_for: l.requestedFor, notes: l.notes, now: now.toISOString() };
         if (l.id === undefined) return getLetter(Number(stmts.insertLetter.run(params).lastInsertRowid));
         getLetter(l.id);
         stmts.updateLetter.run({ ...params, id: l.id });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { BellRing, Pencil, Plus, Trash2 } from 'lucide-react';
-import { isConfirmedStrong, LETTER_STAGES, LETTER_STAGE_LABELS, STRONG_LETTER_QUESTION, WRITER_LOCATION_LABELS, type Letter, type LetterStage, type LetterWriter } from '../../../shared/domain/letters';
+import { isConfirmedStrong, LETTER_REQUEST_LABELS, LETTER_STAGES, LETTER_STAGE_LABELS, STRONG_LETTER_QUESTION, WRITER_LOCATION_LABELS, type Letter, type LetterStage, type LetterWriter } from '../../../shared/domain/letters';
 import { isUsSurgeon, letterReminders, strongWriters } from '../../../shared/engine/letters';
 import { ConfirmItem } from '../../components/Modal';
 import { NoticeBanner, useNoticeAction } from '../../components/Notice';
@@ -209,6 +209,7 @@ function LetterRow({ letter, name, assigned, today, onStage, onDelete, onEdit }:
         <strong>{letter.label || 'Letter'}</strong>
         <span className="muted">{assigned > 0 ? `Assigned to ${plural(assigned, 'program')}` : 'Not assigned yet'}</span>
         {letter.carriedFrom ? <span className="muted">Uploaded for the {letter.carriedFrom} Match: import it in MyERAS (Documents › Letters) before assigning.</span> : null}
+        <span className="muted">Requested for: {LETTER_REQUEST_LABELS[letter.requestedFor]}</span>
         {letter.portalLetterId ? <span className="muted">Letter Writer Portal ID {letter.portalLetterId}</span> : null}
         {letter.notes ? <span className="muted letter-notes">{letter.notes}</span> : null}
       </div>

@@ -14,7 +14,7 @@ import { seedExampleProfile } from '../../fixtures';
 const CAL = resolveSeasonEvents([]);
 const stamp = '2026-08-01T00:00:00Z';
 const writer = (id: number, location: 'us' | 'home' = 'us', isSurgeon = true): LetterWriter => ({ id, name: `Dr W${id}`, title: '', specialty: '', institution: '', location, isSurgeon, relationship: '', email: '', notes: '', createdAt: stamp, updatedAt: stamp });
-const base = { label: '', askedOn: '2026-07-01', agreedOn: '2026-07-02', strongConfirmedOn: '2026-07-03', uploadedOn: '2026-07-10', declinedOn: null, portalLetterId: '', notes: '', carriedFrom: null, createdAt: stamp, updatedAt: stamp };
+const base = { label: '', askedOn: '2026-07-01', agreedOn: '2026-07-02', strongConfirmedOn: '2026-07-03', uploadedOn: '2026-07-10', declinedOn: null, portalLetterId: '', requestedFor: 'general' as const, notes: '', carriedFrom: null, createdAt: stamp, updatedAt: stamp };
 const letter = (id: number, writerId: number, over: Partial<Letter> = {}): Letter => ({ ...base, id, writerId, stage: 'uploaded', ...over });
 
 function input(over: Partial<ReadinessInput> = {}): ReadinessInput {

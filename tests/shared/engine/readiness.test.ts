@@ -193,7 +193,7 @@ describe('letters from the letters domain', () => {
   it('joins writers and per-application assignments into what the checklist reads', () => {
     const stamp = '2026-08-01T00:00:00Z';
     const writer = (id: number, location: 'us' | 'home', isSurgeon: boolean) => ({ id, name: `W${id}`, title: '', specialty: '', institution: '', location, isSurgeon, relationship: '', email: '', notes: '', createdAt: stamp, updatedAt: stamp });
-    const base = { label: '', askedOn: null, agreedOn: null, strongConfirmedOn: null, uploadedOn: null, declinedOn: null, portalLetterId: '', notes: '', carriedFrom: null, createdAt: stamp, updatedAt: stamp };
+    const base = { label: '', askedOn: null, agreedOn: null, strongConfirmedOn: null, uploadedOn: null, declinedOn: null, portalLetterId: '', requestedFor: 'general' as const, notes: '', carriedFrom: null, createdAt: stamp, updatedAt: stamp };
     const out = readinessLetters(
       [{ ...base, id: 1, writerId: 1, stage: 'uploaded', strongConfirmedOn: '2026-07-20' }, { ...base, id: 2, writerId: 2, stage: 'asked', label: 'IM' }, { ...base, id: 3, writerId: 3, stage: 'declined' }],
       [writer(1, 'us', true), writer(2, 'us', false), writer(3, 'home', true)],
