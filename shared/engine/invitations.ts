@@ -120,8 +120,10 @@ export function formatHours(h: number): string {
 export interface SeasonDayEntry {
   kind: 'interview' | 'offered';
   programName: string;
-  /** HH:mm in the user's zone. */
+  /** HH:mm in the user's zone (for sorting). */
   time: string;
+  /** The instant (ISO), for the screen to show in the user's locale. */
+  at: string;
   invitationId: number | null;
   interviewId: number | null;
   status: string;
@@ -145,11 +147,11 @@ export function interviewSeasonDays(
   userZone: string,
 ): SeasonDay[] {
   const days = new Map<string, SeasonDayEntry[]>();
-  const add = (instant: Date, e: Omit<SeasonDayEntry, 'time'>) => {
+  const add = (instant: Date, e: Omit<SeasonDayEntry, 'time' | 'at'>) => {
     const date = localDateOf(instant, userZone);
     const time = new Intl.DateTimeFormat('en-GB', { timeZone: userZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
     const list = days.get(date) ?? [];
-    list.push({ ...e, time });
+    list.push({ ...e, time, at: instant.toISOString() });
     days.set(date, list);
   };
   const name = (applicationId: number) => programs.get(applicationId)?.programName ?? `application ${applicationId}`;

@@ -7,11 +7,10 @@ import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } fro
 import type { CostLine } from '../../../shared/engine/season-costs';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { LoadErrorBanner, NoticeBanner, type Notice } from '../../components/Notice';
-import { money } from '../../components/format';
+import { formatDueDate, money } from '../../components/format';
 import { errorMessage } from '../../api/client';
 import { useCostsStore } from '../../stores/costs-store';
 import { useThemeColors } from '../dashboard/theme-colors';
-import { formatDay } from '../applications/pipeline-format';
 import './season.css';
 
 type Run = (what: () => Promise<void>, ok: string) => Promise<void>;
@@ -54,7 +53,7 @@ function TravelRow({ t, run }: { t: { interviewId: number; programName: string; 
   return (
     <tr data-travel={t.programName}>
       <td>{t.programName}</td>
-      <td>{t.date ? formatDay(t.date) : 'Not scheduled'}</td>
+      <td>{t.date ? formatDueDate(t.date) : 'Not scheduled'}</td>
       {(['transport', 'lodging', 'other'] as const).map((k) => (
         <td key={k} className="travel-inputs">
           <input type="text" inputMode="decimal" aria-label={`${k[0]!.toUpperCase()}${k.slice(1)} for ${t.programName}`} value={v[k]} onChange={(e) => setV((cur) => ({ ...cur, [k]: e.target.value }))} />

@@ -2,14 +2,14 @@
 // (in the program's zone), the dates offered with their slots, and the reply.
 import { useMemo, useState, type FormEvent } from 'react';
 import { CANCELLED_BY, INVITATION_STATUSES, INVITATION_STATUS_LABELS, invitationSaveSchema, type CancelledBy, type Invitation, type InvitationStatus } from '../../../shared/domain/invitation';
-import { INTERVIEW_PLATFORMS, INTERVIEW_PLATFORM_LABELS, type InterviewPlatform } from '../../../shared/domain/interview';
+import { INTERVIEW_PLATFORMS, INTERVIEW_PLATFORM_LABELS, localToInstant, type InterviewPlatform } from '../../../shared/domain/interview';
 import { APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
 import { INVITATION_MIN_REPLY_HOURS, replyWindowHours, formatHours } from '../../../shared/engine/invitations';
 import type { StatusMove } from '../../../shared/api/pipeline-api';
 import { FormModal } from '../../components/FormModal';
 import { Field } from '../../components/form';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';
-import { localToday } from '../../components/format';
+import { formatInZone, localToday } from '../../components/format';
 import { useInvitationsStore } from '../../stores/invitations-store';
 import { timeZoneOptions } from '../applications/pipeline-format';
 
@@ -172,7 +172,7 @@ export function InvitationEditor({ invitation, programName, candidates, defaultZ
                   <option value="">Choose a date</option>
                   {starts.map((s) => (
                     <option key={s} value={s}>
-                      {s.replace('T', ' ')}
+                      {shownStart(s, timeZone)}
                     </option>
                   ))}
                 </select>
@@ -220,4 +220,10 @@ export function InvitationEditor({ invitation, programName, candidates, defaultZ
       </form>
     </FormModal>
   );
+}
+
+/** An offered start (wall-clock time in the invitation's zone) the user's way, or as typed when it is not a valid time there. */
+function shownStart(local: string, zone: string): string {
+  const at = localToInstant(local, zone);
+  return at ? formatInZone(at, zone) : local.replace('T', ' ');
 }

@@ -4,12 +4,11 @@ import { useState } from 'react';
 import { useWatch } from '../../stores/live';
 import { INVITATION_STATUS_LABELS, type Invitation } from '../../../shared/domain/invitation';
 import { localToInstant } from '../../../shared/domain/interview';
-import { formatInZone } from '../../../shared/engine/interview-conflicts';
+import { formatDatesIn, formatDueDate, formatInZone, formatTimeInZone } from '../../components/format';
 import type { TriagedInvitation } from '../../../shared/engine/invitations';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { LoadErrorBanner, NoticeBanner, type Notice } from '../../components/Notice';
 import { useInvitationsStore } from '../../stores/invitations-store';
-import { formatDay } from '../applications/pipeline-format';
 import { InvitationEditor } from './InvitationEditor';
 import './season.css';
 
@@ -96,7 +95,7 @@ export default function InvitationsScreen() {
                           </span>
                           {r.flags.map((f) => (
                             <p key={f} className="flag-text">
-                              {f}
+                              {formatDatesIn(f)}
                             </p>
                           ))}
                         </td>
@@ -120,15 +119,15 @@ export default function InvitationsScreen() {
             ) : (
               <ul className="season-days" aria-label="Interview days">
                 {view.days.map((d) => (
-                  <li key={d.date} className={`season-day${d.crowded ? ' crowded' : ''}`} data-day={d.date}>
+                  <li key={d.date} className={`season-day${d.crowded ? ' crowded' : ''}`}>
                     <strong>
-                      {formatDay(d.date)}
+                      {formatDueDate(d.date)}
                       {d.crowded ? <span className="flag-text"> · two interviews</span> : null}
                     </strong>
                     <ul>
                       {d.entries.map((e, i) => (
                         <li key={i}>
-                          {e.time} · {e.programName} · {e.status}
+                          {formatTimeInZone(new Date(e.at), view.timeZone)} · {e.programName} · {e.status}
                         </li>
                       ))}
                     </ul>
