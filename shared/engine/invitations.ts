@@ -99,7 +99,7 @@ export function triageInvitations(invitations: readonly Invitation[], interviews
     const shortNotice = cancelNoticeDays !== null && cancelNoticeDays < CANCEL_NOTICE_MIN_DAYS;
 
     const flags: string[] = [];
-    if (shortReply) flags.push(`Only ${formatHours(window!)} to reply: Match policy requires at least ${INVITATION_MIN_REPLY_HOURS} hours (NRMP MPA §6.2). You may ask for the full 48 hours.`);
+    if (shortReply) flags.push(`Only ${formatHours(window!)} to reply: Match policy requires at least ${INVITATION_MIN_REPLY_HOURS} hours (NRMP Match Participation Agreement). You may ask for the full 48 hours.`);
     if (overdue) flags.push('The reply-by has passed: reply now or ask whether a slot is still open.');
     else if (urgent) flags.push(`Reply due in ${formatHours(Math.max(0, hoursLeft!))}.`);
     for (const c of conflicts) flags.push(`${c.start.replace('T', ' ')} ${c.text}.`);

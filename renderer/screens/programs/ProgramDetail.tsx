@@ -77,7 +77,7 @@ export function ProgramDetail({ program, computed, onClose }: Props) {
       <div className="detail">
         <div className="detail-head">
           <TierBadge program={program} computed={computed} />
-          {program.institution.signalSent ? <span className="badge" title="A signal goes to the institution: both tracks see it (docs/DOMAIN.md §6)">Signal sent</span> : null}
+          {program.institution.signalSent ? <span className="badge" title="A signal goes to the institution: both tracks see it">Signal sent</span> : null}
           {computed ? (
             <>
               <span className="muted">
