@@ -57,7 +57,7 @@ beforeEach(() => {
       const id = (input as { id: number }).id;
       const events: ApplicationEvent[] = [
         { id: 1, applicationId: id, fromStatus: null, status: 'considering', date: '2026-09-01', note: '', recordedAt: '' },
-        { id: 2, applicationId: id, fromStatus: 'considering', status: 'submitted', date: '2026-09-24', note: 'ERAS day one', recordedAt: '' },
+        { id: 2, applicationId: id, fromStatus: 'considering', status: 'submitted', date: '2026-09-24', note: 'ERAS day one, reply by 2026-10-24', recordedAt: '' },
       ];
       return events;
     },
@@ -87,7 +87,7 @@ describe('Applications board', () => {
     await user.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog', { name: 'Beta Medical Center (Preliminary)' });
     const timeline = await within(dialog).findByRole('list', { name: 'Status history' });
-    expect(within(timeline).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Sep 1, 2026Considering (added)', 'Sep 24, 2026Submitted from ConsideringERAS day one']);
+    expect(within(timeline).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Sep 1, 2026Considering (added)', 'Sep 24, 2026Submitted from ConsideringERAS day one, reply by Oct 24, 2026']);
     // The control starts at the next status.
     expect((within(dialog).getByRole('combobox', { name: 'New status' }) as HTMLSelectElement).value).toBe('under_review');
     const date = dialog.querySelector<HTMLInputElement>('input[name="date"]')!;

@@ -14,7 +14,7 @@ import { TierBadge } from '../programs/TierBadge';
 import { StatusChangeForm } from './StatusChange';
 import { describeMoves, InterviewEditor } from './InterviewEditor';
 import { appName, userTimeZone } from './pipeline-format';
-import { formatDate, formatInZone } from '../../components/format';
+import { formatDate, formatDatesIn, formatInZone } from '../../components/format';
 
 interface Props {
   application: ApplicationOverview;
@@ -105,7 +105,7 @@ export function ApplicationDetail({ application: app, program, tier, interviews,
                     <span className="timeline-what">
                       <strong>{APPLICATION_STATUS_LABELS[e.status]}</strong>
                       {e.fromStatus ? <span className="muted"> from {APPLICATION_STATUS_LABELS[e.fromStatus]}</span> : <span className="muted"> (added)</span>}
-                      {e.note ? <span className="timeline-note">{e.note}</span> : null}
+                      {e.note ? <span className="timeline-note">{formatDatesIn(e.note)}</span> : null}
                     </span>
                   </li>
                 ))}
