@@ -1,7 +1,7 @@
 // Recording an interview: the invitation (received, reply by), the time as the program
 // gave it (local date-time + its IANA zone), the platform, and afterwards whether it is
 // done, the applicant's impressions and a score. Shows the time in the user's own zone.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
 import { INTERVIEW_DURATION_DEFAULT, INTERVIEW_PLATFORMS, INTERVIEW_PLATFORM_LABELS, interviewSaveSchema, localToInstant, type Interview, type InterviewPlatform } from '../../../shared/domain/interview';
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
@@ -10,7 +10,8 @@ import { FormModal } from '../../components/FormModal';
 import { Field } from '../../components/form';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';
 import { usePipelineStore } from '../../stores/pipeline-store';
-import { appName, timeZoneOptions, userTimeZone } from './pipeline-format';
+import { appName, userTimeZone } from './pipeline-format';
+import { TimeZoneField } from './TimeZoneField';
 import { localToday } from '../../components/format';
 
 interface Props {
@@ -28,7 +29,6 @@ export function describeMoves(moves: StatusMove[]): string {
 }
 
 export function InterviewEditor({ application, choices = [], interview, onClose, onSaved }: Props) {
-  const zones = useMemo(() => timeZoneOptions(), []);
   const [applicationId, setApplicationId] = useState<number>(application?.id ?? interview?.applicationId ?? choices[0]?.id ?? 0);
   const [invitedOn, setInvitedOn] = useState(interview ? interview.invitedOn ?? '' : localToday());
   const [respondBy, setRespondBy] = useState(interview?.respondBy ?? '');
@@ -113,17 +113,7 @@ export function InterviewEditor({ application, choices = [], interview, onClose,
             <Field label="Date and time (as the program gave it)" name="localStart" error={errors.localStart}>
               {(id, d) => <input id={id} type="datetime-local" name="localStart" value={localStart} aria-describedby={d} aria-invalid={errors.localStart ? true : undefined} onChange={(e) => setLocalStart(e.target.value)} />}
             </Field>
-            <Field label="Time zone of that time" name="timeZone" error={errors.timeZone}>
-              {(id, d) => (
-                <select id={id} name="timeZone" value={timeZone} aria-describedby={d} onChange={(e) => setTimeZone(e.target.value)}>
-                  {zones.map((z) => (
-                    <option key={z} value={z}>
-                      {z.replace(/_/g, ' ')}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <TimeZoneField label="Time zone of that time" value={timeZone} error={errors.timeZone} onChange={setTimeZone} />
             <Field label="Length (minutes)" name="durationMinutes" error={errors.durationMinutes}>
               {(id, d) => <input id={id} type="text" inputMode="numeric" className="num" name="durationMinutes" value={duration} aria-describedby={d} onChange={(e) => setDuration(e.target.value)} />}
             </Field>

@@ -63,6 +63,23 @@ export function ReportScreen() {
   );
 }
 
+/** One group of readiness items (title and why), left out when empty. */
+function ReadinessItems({ title, items }: { title: string; items: readonly { title: string; why: string }[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h4>{title}</h4>
+      <ul>
+        {items.map((i) => (
+          <li key={i.title}>
+            <strong>{i.title}</strong>: {formatDatesIn(i.why)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function Report({ report }: { report: AdvisorReport }) {
   return (
     <article className="report" aria-labelledby="report-title">
@@ -151,30 +168,8 @@ function Report({ report }: { report: AdvisorReport }) {
           <p>
             {report.readiness.done} of {report.readiness.total} items done; {report.readiness.blocking.length} blocking.
           </p>
-          {report.readiness.blocking.length ? (
-            <>
-              <h4>Blocking</h4>
-              <ul>
-                {report.readiness.blocking.map((i) => (
-                  <li key={i.title}>
-                    <strong>{i.title}</strong>: {formatDatesIn(i.why)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {report.readiness.needsAction.length ? (
-            <>
-              <h4>Needs action</h4>
-              <ul>
-                {report.readiness.needsAction.map((i) => (
-                  <li key={i.title}>
-                    <strong>{i.title}</strong>: {formatDatesIn(i.why)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <ReadinessItems title="Blocking" items={report.readiness.blocking} />
+          <ReadinessItems title="Needs action" items={report.readiness.needsAction} />
         </section>
       ) : null}
       {report.letters ? (

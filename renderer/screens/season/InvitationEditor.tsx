@@ -1,6 +1,6 @@
 // Recording an interview invitation (docs/DOMAIN.md §8): when it arrived and the reply-by
 // (in the program's zone), the dates offered with their slots, and the reply.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { CANCELLED_BY, INVITATION_STATUSES, INVITATION_STATUS_LABELS, invitationSaveSchema, type CancelledBy, type Invitation, type InvitationStatus } from '../../../shared/domain/invitation';
 import { INTERVIEW_PLATFORMS, INTERVIEW_PLATFORM_LABELS, localToInstant, type InterviewPlatform } from '../../../shared/domain/interview';
 import { APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
@@ -11,7 +11,7 @@ import { Field } from '../../components/form';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';
 import { formatInZone, localToday } from '../../components/format';
 import { useInvitationsStore } from '../../stores/invitations-store';
-import { timeZoneOptions } from '../applications/pipeline-format';
+import { TimeZoneField } from '../applications/TimeZoneField';
 
 interface Props {
   invitation?: Invitation;
@@ -33,7 +33,6 @@ export function describeInvitationMoves(name: string, moves: StatusMove[]): stri
 
 export function InvitationEditor({ invitation, programName, candidates, defaultZone, onClose, onSaved }: Props) {
   const save = useInvitationsStore((s) => s.save);
-  const zones = useMemo(() => timeZoneOptions(), []);
   const [applicationId, setApplicationId] = useState(invitation?.applicationId ?? candidates[0]?.applicationId ?? 0);
   const [receivedAt, setReceivedAt] = useState(invitation?.receivedAt ?? '');
   const [replyBy, setReplyBy] = useState(invitation?.replyBy ?? '');
@@ -116,17 +115,7 @@ export function InvitationEditor({ invitation, programName, candidates, defaultZ
           <Field label="Reply by" name="replyBy" error={errors.replyBy} hint={window !== null && window < INVITATION_MIN_REPLY_HOURS ? undefined : `Match policy: at least ${INVITATION_MIN_REPLY_HOURS} hours to reply.`}>
             {(id, d) => <input id={id} type="datetime-local" name="replyBy" value={replyBy} aria-describedby={d} aria-invalid={errors.replyBy ? true : undefined} onChange={(e) => setReplyBy(e.target.value)} />}
           </Field>
-          <Field label="Time zone of these times" name="timeZone" error={errors.timeZone}>
-            {(id, d) => (
-              <select id={id} name="timeZone" value={timeZone} aria-describedby={d} onChange={(e) => setTimeZone(e.target.value)}>
-                {zones.map((z) => (
-                  <option key={z} value={z}>
-                    {z.replace(/_/g, ' ')}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <TimeZoneField label="Time zone of these times" value={timeZone} error={errors.timeZone} onChange={setTimeZone} />
         </div>
         {window !== null && window < INVITATION_MIN_REPLY_HOURS ? (
           <p className="flag-text" role="status">
