@@ -10,8 +10,8 @@ export const applicationsApi = {
   'applications.list': method<Application[]>()(noInput),
   /** Opens applications for programs; programs that already have one are reported in alreadyApplied. */
   'applications.create': method<{ created: Application[]; alreadyApplied: number[] }>()(applicationCreateSchema, { writes: ['applications', 'programs'] }),
-  /** Moves one or many applications to a status on a date, recording the change in each history. All or none. */
-  'applications.setStatus': method<Application[]>()(applicationStatusChangeSchema, { writes: ['applications'] }),
+  /** Moves one or many applications to a status on a date, recording the change in each history. All or none. One Matched (Main Match) closes the other ranked ones and can set the Match Week result. */
+  'applications.setStatus': method<Application[]>()(applicationStatusChangeSchema, { writes: ['applications', 'soap'] }),
   'applications.update': method<Application>()(applicationUpdateSchema, { writes: ['applications'] }),
   /** The status history of one application, oldest first. */
   'applications.history': method<ApplicationEvent[]>()(idInput),

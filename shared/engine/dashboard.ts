@@ -17,7 +17,7 @@ export interface DashboardInput {
   tiers: readonly TierResult[];
   applications: readonly Application[];
   /** Every application's status history (optional): a rejected or withdrawn application counts for the stages it reached. */
-  history?: readonly Pick<ApplicationEvent, 'applicationId' | 'status'>[];
+  history?: readonly HistoryStep[];
   letters: readonly Pick<Letter, 'stage'>[];
   readiness: readonly ReadinessItem[];
   agenda: Agenda;
@@ -79,15 +79,25 @@ function funnelOrder(s: ApplicationStatus): number {
   return FUNNEL_STAGES.indexOf(s as FunnelStage);
 }
 
+/** What the funnel reads of a status history: each event's move, oldest first per application. */
+export type HistoryStep = Pick<ApplicationEvent, 'applicationId' | 'fromStatus' | 'status'>;
+
 /**
  * How far each application got: the furthest stage among its current status and its
  * history; at least "submitted" once it was sent (wasSubmitted), at least "considering".
- * The one answer to "which stage did it reach" (the funnel, the dashboard's interview
- * counts and the Applications list's "reached" filter all read it).
+ * A move back along the pipeline (Matched back to Ranked, Interviewed back to Invited) is a
+ * correction: the stage it undid was never reached. A rejected or withdrawn application keeps
+ * the stages it reached before. The one answer to "which stage did it reach" (the funnel, the
+ * dashboard's interview counts and the Applications list's "reached" filter all read it).
  */
-export function reachedStages(applications: readonly Application[], history: readonly Pick<ApplicationEvent, 'applicationId' | 'status'>[] = []): Map<number, FunnelStage> {
+export function reachedStages(applications: readonly Application[], history: readonly HistoryStep[] = []): Map<number, FunnelStage> {
   const furthest = new Map<number, number>();
-  for (const e of history) furthest.set(e.applicationId, Math.max(furthest.get(e.applicationId) ?? 0, funnelOrder(e.status)));
+  for (const e of history) {
+    const to = funnelOrder(e.status);
+    const from = e.fromStatus === null ? -1 : funnelOrder(e.fromStatus);
+    const corrected = to >= 0 && from > to;
+    furthest.set(e.applicationId, corrected ? to : Math.max(furthest.get(e.applicationId) ?? 0, to));
+  }
   const submitted = FUNNEL_STAGES.indexOf('submitted');
   return new Map(applications.map((a) => [a.id, FUNNEL_STAGES[Math.max(0, funnelOrder(a.status), furthest.get(a.id) ?? 0, wasSubmitted(a) ? submitted : 0)]!]));
 }
@@ -97,7 +107,7 @@ export function reachedAtLeast(reached: FunnelStage, stage: FunnelStage): boolea
   return FUNNEL_STAGES.indexOf(reached) >= FUNNEL_STAGES.indexOf(stage);
 }
 
-export function applicationsReached(applications: readonly Application[], history: readonly Pick<ApplicationEvent, 'applicationId' | 'status'>[] = []): CountOf<FunnelStage>[] {
+export function applicationsReached(applications: readonly Application[], history: readonly HistoryStep[] = []): CountOf<FunnelStage>[] {
   const reach = [...reachedStages(applications, history).values()];
   return FUNNEL_STAGES.map((s) => ({ key: s, label: APPLICATION_STATUS_LABELS[s], count: reach.filter((r) => reachedAtLeast(r, s)).length }));
 }

@@ -332,4 +332,58 @@ describe('Match Week result and the applications (issue 13: one truth)', () => {
     expect((await t.call('applications.list')).map((a) => a.status)).toEqual(['ranked', 'ranked', 'submitted']);
     expect((await t.call('applications.history', { id: created[0]!.id })).slice(-2).map((e) => e.status)).toEqual(['not_matched', 'ranked']);
   });
+
+  async function ranked(t: Awaited<ReturnType<typeof setup>>) {
+    const ids = [t.ids['Alpha Community']!, t.ids['Bravo Regional']!, t.ids['Charlie Memorial']!];
+    const { created } = await t.call('applications.create', { programIds: ids, status: 'submitted', date: '2026-09-02' });
+    await t.call('applications.setStatus', { ids: [created[0]!.id, created[1]!.id], status: 'interviewed', date: '2026-11-20' });
+    await t.call('rankList.save', { applicationIds: [created[0]!.id, created[1]!.id], date: '2027-02-20' });
+    return created.map((c) => c.id);
+  }
+
+  it('one program Matched in the Main Match closes the other ranked ones, sets the Match Week result, and a correction reopens them', async () => {
+    const t = await setup(() => new Date('2027-03-19T18:00:00Z'));
+    const [alpha, bravo, charlie] = await ranked(t);
+    await refused(t, 'applications.setStatus', { ids: [alpha, bravo], status: 'matched', date: '2027-03-19' }, /one position: mark one program Matched/);
+    await t.call('applications.setStatus', { ids: [bravo!], status: 'matched', date: '2027-03-19' });
+    expect((await t.call('applications.list')).map((a) => [a.id, a.status, a.statusDate])).toEqual([
+      [alpha, 'not_matched', '2027-03-19'],
+      [bravo, 'matched', '2027-03-19'],
+      [charlie, 'submitted', '2026-09-02'],
+    ]);
+    expect((await t.call('applications.history', { id: alpha! })).at(-1)!.note).toBe('Main Match: you matched at Bravo Regional (Preliminary).');
+    const o = await t.call('soap.overview');
+    expect(o.state.matchStatus).toBe('matched');
+    // The SOAP screen cannot now say no PGY-1 program matched, and nothing changes when it tries.
+    await refused(t, 'soap.setMatchStatus', { matchStatus: 'unmatched' }, /Bravo Regional \(Preliminary\) is Matched in Applications/);
+    await refused(t, 'soap.setMatchStatus', { matchStatus: 'partial_advanced' }, /is Matched in Applications/);
+    // A mistake corrected: Bravo back to Ranked, Alpha is Ranked again.
+    await t.call('applications.setStatus', { ids: [bravo!], status: 'ranked', date: '2027-03-19' });
+    expect((await t.call('applications.list')).map((a) => a.status)).toEqual(['ranked', 'ranked', 'submitted']);
+    expect((await t.call('applications.history', { id: alpha! })).at(-1)!.note).toBe('Main Match result corrected: back on the rank list.');
+    // The dashboard's funnel counts both as having reached Ranked, none Matched.
+    const d = await t.call('dashboard.summary');
+    expect(d.applicationsReached.find((r) => r.key === 'ranked')!.count).toBe(2);
+    expect(d.applicationsReached.find((r) => r.key === 'matched')!.count).toBe(0);
+  });
+
+  it('a Main Match result cannot contradict "Unmatched" or "advanced position only" on the SOAP screen', async () => {
+    const t = await setup(() => new Date('2027-03-19T18:00:00Z'));
+    const [alpha] = await ranked(t);
+    await t.call('soap.setMatchStatus', { matchStatus: 'partial_advanced' });
+    const apps = await t.call('applications.list');
+    expect(apps.map((a) => a.status)).toEqual(['not_matched', 'not_matched', 'submitted']);
+    expect((await t.call('applications.history', { id: alpha! })).at(-1)!.note).toMatch(/advanced \(PGY-2\) position only/);
+    // From "advanced only" to "Unmatched": still Not matched, now with the Unmatched note; then back to Not known: Ranked again.
+    await t.call('soap.setMatchStatus', { matchStatus: 'unmatched' });
+    expect((await t.call('applications.list')).map((a) => a.status)).toEqual(['not_matched', 'not_matched', 'submitted']);
+    expect((await t.call('applications.history', { id: alpha! })).at(-1)!.note).toBe('Match Week: unmatched in the Main Match.');
+    await t.call('soap.setMatchStatus', { matchStatus: 'not_known' });
+    expect((await t.call('applications.list')).map((a) => a.status)).toEqual(['ranked', 'ranked', 'submitted']);
+    // Ranked again; with "Unmatched" recorded and a new ranked application, Matched is refused.
+    await t.call('soap.setMatchStatus', { matchStatus: 'unmatched' });
+    const [, , charlie] = (await t.call('applications.list')).map((a) => a.id);
+    await t.call('applications.setStatus', { ids: [charlie!], status: 'ranked', date: '2027-03-19' });
+    await refused(t, 'applications.setStatus', { ids: [charlie!], status: 'matched', date: '2027-03-19' }, /Match Week result on the SOAP screen is "Unmatched"/);
+  });
 });

@@ -29,6 +29,19 @@ export function earlierThanLastChange(last: string): string {
 
 /** The history note of a ranked application made "Not matched" by an "Unmatched" Match Week result. */
 export const UNMATCHED_NOTE = 'Match Week: unmatched in the Main Match.';
+/** The same, for "Partially matched: advanced (PGY-2) position only": no PGY-1 position matched. */
+export const ADVANCED_ONLY_NOTE = 'Match Week: matched to an advanced (PGY-2) position only, so no PGY-1 program matched.';
+/** The notes a Match Week result writes (a later correction of that result undoes them). */
+const MATCH_WEEK_NOTES: ReadonlySet<string> = new Set([UNMATCHED_NOTE, ADVANCED_ONLY_NOTE]);
+/** The history note of a ranked application closed because another one matched in the Main Match. */
+const mainMatchNote = (name: string) => `Main Match: you matched at ${name}.`;
+/** How the history note of an application matched through a SOAP acceptance begins. */
+const SOAP_MATCH_NOTE = 'Matched via SOAP: accepted';
+/** Match Week results that say no ranked PGY-1 program matched (docs/DOMAIN.md §5). */
+const NO_PGY1_MATCH: Record<string, string> = {
+  unmatched: 'Unmatched',
+  partial_advanced: 'Partially matched: advanced (PGY-2) position only',
+};
 
 export function createApplicationsRepo(db: Db) {
   const stmts = {
@@ -55,6 +68,8 @@ export function createApplicationsRepo(db: Db) {
     eventCount: db.prepare('SELECT count(*) FROM application_event WHERE application_id = ?').pluck(),
     redateOpening: db.prepare('UPDATE application_event SET date = @date WHERE application_id = @application_id AND from_status IS NULL'),
     allEvents: db.prepare('SELECT * FROM application_event ORDER BY application_id, date, id'),
+    matchStatus: db.prepare('SELECT match_status FROM soap_state WHERE id = 1').pluck(),
+    setMatchStatus: db.prepare('UPDATE soap_state SET match_status = ? WHERE id = 1'),
     onList: db.prepare('UPDATE program SET on_list = 1 WHERE id = ?'),
     delete: db.prepare('DELETE FROM application WHERE id = ?'),
   };
@@ -78,6 +93,56 @@ export function createApplicationsRepo(db: Db) {
   /** The day of the application's latest change (its newest history event). */
   function lastChange(app: Application): string {
     return (stmts.lastEventDate.get(app.id) as string | null) ?? app.statusDate;
+  }
+
+  /**
+   * The Main Match gives one PGY-1 position (both tracks this tracker holds are PGY-1), so
+   * only one application can be its result, and not when the Match Week result on the SOAP
+   * screen says no ranked PGY-1 program matched. Throws what to fix.
+   */
+  function mainMatchProblem(apps: readonly Application[]): void {
+    if (apps.length > 1) throw new AppError('conflict', 'The Main Match gives one position: mark one program Matched, and the other ranked programs become Not matched with it.');
+    const other = (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication).find((a) => a.status === 'matched' && a.id !== apps[0]!.id);
+    if (other) throw new AppError('conflict', `${programName(other.programId)} is already Matched, and the Main Match gives one position. If that was a mistake, move it back to Ranked first.`);
+    const weekResult = NO_PGY1_MATCH[String(stmts.matchStatus.get())];
+    if (weekResult) throw new AppError('conflict', `Your Match Week result on the SOAP screen is "${weekResult}", so no ranked program matched. If that was a mistake, change the result there first.`);
+  }
+
+  /**
+   * One ranked program matched in the Main Match: every other ranked application did not
+   * (Not matched, the same day, noted), and a Match Week result still "Not known" becomes
+   * "Fully matched".
+   */
+  function closeOthersAfterMainMatch(matched: Application, date: string, now: Date): void {
+    const at = now.toISOString();
+    const note = mainMatchNote(programName(matched.programId));
+    for (const app of (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication)) {
+      if (app.status !== 'ranked' || app.id === matched.id) continue;
+      const on = date < lastChange(app) ? lastChange(app) : date;
+      stmts.setStatus.run({ id: app.id, status: 'not_matched', date: on, submitted_on: null, now: at });
+      stmts.insertEvent.run({ application_id: app.id, from_status: 'ranked', status: 'not_matched', date: on, note, now: at });
+    }
+    if (stmts.matchStatus.get() === 'not_known') stmts.setMatchStatus.run('matched');
+  }
+
+  /** A Main Match result corrected (Matched back to Ranked): the programs it closed are Ranked again. */
+  function reopenAfterMainMatchUndone(was: Application, now: Date): void {
+    reopen((note) => note === mainMatchNote(programName(was.programId)), 'Main Match result corrected: back on the rank list.', now);
+  }
+
+  /** Applications made "Not matched" by a note `closedBy` accepts (their latest event) are Ranked again, on that event's day. */
+  function reopen(closedBy: (note: string) => boolean, note: string, now: Date): number {
+    const at = now.toISOString();
+    let moved = 0;
+    for (const app of (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication)) {
+      if (app.status !== 'not_matched') continue;
+      const latest = (stmts.events.all(app.id) as Record<string, unknown>[]).map(rowToEvent).at(-1);
+      if (!latest || !closedBy(latest.note)) continue;
+      stmts.setStatus.run({ id: app.id, status: 'ranked', date: latest.date, submitted_on: null, now: at });
+      stmts.insertEvent.run({ application_id: app.id, from_status: 'not_matched', status: 'ranked', date: latest.date, note, now: at });
+      moved++;
+    }
+    return moved;
   }
 
   return {
@@ -146,11 +211,14 @@ export function createApplicationsRepo(db: Db) {
         }
         if (problems.length === 1) throw new AppError('conflict', problems[0]!);
         if (problems.length > 1) throw new AppError('conflict', `${problems.length} applications could not move, so none was changed. ${problems.join(' ')}`);
+        if (status === 'matched') mainMatchProblem(apps);
         for (const app of apps) {
           if (openedOnlyBefore(app, date)) stmts.redateOpening.run({ application_id: app.id, date });
           stmts.setStatus.run({ id: app.id, status, date, submitted_on: SUBMITTED_STATUSES.has(status) ? date : null, now: now.toISOString() });
           stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status, date, note, now: now.toISOString() });
         }
+        if (status === 'matched') closeOthersAfterMainMatch(apps[0]!, date, now);
+        for (const app of apps) if (app.status === 'matched' && status === 'ranked') reopenAfterMainMatchUndone(app, now);
         return apps.map((a) => get(a.id));
       });
     },
@@ -167,13 +235,13 @@ export function createApplicationsRepo(db: Db) {
         let app = (stmts.byProgram.get(programId) as Record<string, unknown> | undefined) ? rowToApplication(stmts.byProgram.get(programId) as Record<string, unknown>) : null;
         if (!app) {
           const id = Number(stmts.insert.run({ program_id: programId, status: 'matched', status_date: date, submitted_on: date, notes: '', now: at }).lastInsertRowid);
-          stmts.insertEvent.run({ application_id: id, from_status: null, status: 'matched', date, note: `Matched via SOAP: accepted ${label}`, now: at });
+          stmts.insertEvent.run({ application_id: id, from_status: null, status: 'matched', date, note: `${SOAP_MATCH_NOTE} ${label}`, now: at });
           stmts.onList.run(programId);
           app = get(id);
         } else if (app.status !== 'matched') {
           const on = date < lastChange(app) ? lastChange(app) : date;
           stmts.setStatus.run({ id: app.id, status: 'matched', date: on, submitted_on: on, now: at });
-          stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status: 'matched', date: on, note: `Matched via SOAP: accepted ${label}`, now: at });
+          stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status: 'matched', date: on, note: `${SOAP_MATCH_NOTE} ${label}`, now: at });
         }
         for (const other of (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication)) {
           if (other.id === app.id || CLOSED_STATUSES.has(other.status)) continue;
@@ -190,7 +258,7 @@ export function createApplicationsRepo(db: Db) {
      * every ranked application is "Not matched" on that day, noted in its history. Returns how
      * many moved. In the transaction of the Match Week result.
      */
-    recordUnmatched(date: string, now: Date): number {
+    recordUnmatched(date: string, now: Date, note: string = UNMATCHED_NOTE): number {
       return inTransaction(db, () => {
         const at = now.toISOString();
         let moved = 0;
@@ -198,7 +266,7 @@ export function createApplicationsRepo(db: Db) {
           if (app.status !== 'ranked') continue;
           const on = date < lastChange(app) ? lastChange(app) : date;
           stmts.setStatus.run({ id: app.id, status: 'not_matched', date: on, submitted_on: null, now: at });
-          stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status: 'not_matched', date: on, note: UNMATCHED_NOTE, now: at });
+          stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status: 'not_matched', date: on, note, now: at });
           moved++;
         }
         return moved;
@@ -206,24 +274,22 @@ export function createApplicationsRepo(db: Db) {
     },
 
     /**
-     * The Match Week result changed away from "Unmatched" (a mis-click corrected): the
-     * applications that result made "Not matched" (their latest event says so) are Ranked
-     * again, on the same day, with a note; the history keeps both steps.
+     * The Match Week result changed away from "Unmatched" or "advanced position only" (a
+     * mis-click corrected): the applications that result made "Not matched" (their latest
+     * event says so) are Ranked again, on the same day, with a note; the history keeps both steps.
      */
     undoUnmatched(now: Date): number {
-      return inTransaction(db, () => {
-        const at = now.toISOString();
-        let moved = 0;
-        for (const app of (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication)) {
-          if (app.status !== 'not_matched') continue;
-          const latest = (stmts.events.all(app.id) as Record<string, unknown>[]).map(rowToEvent).at(-1);
-          if (latest?.note !== UNMATCHED_NOTE) continue;
-          stmts.setStatus.run({ id: app.id, status: 'ranked', date: latest.date, submitted_on: null, now: at });
-          stmts.insertEvent.run({ application_id: app.id, from_status: 'not_matched', status: 'ranked', date: latest.date, note: 'Match Week result changed: back on the rank list.', now: at });
-          moved++;
-        }
-        return moved;
-      });
+      return inTransaction(db, () => reopen((n) => MATCH_WEEK_NOTES.has(n), 'Match Week result changed: back on the rank list.', now));
+    },
+
+    /** The application Matched in the Main Match (not through SOAP), if one is. */
+    mainMatch(): Application | null {
+      for (const app of (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication)) {
+        if (app.status !== 'matched') continue;
+        const latest = (stmts.events.all(app.id) as Record<string, unknown>[]).map(rowToEvent).at(-1);
+        if (!latest?.note.startsWith(SOAP_MATCH_NOTE)) return app;
+      }
+      return null;
     },
 
     setNotes(id: number, notes: string, now: Date): Application {

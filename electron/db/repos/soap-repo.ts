@@ -6,10 +6,10 @@ import { inTransaction } from '../open';
 import { AppError } from '../../errors';
 import { rowMapper, notFound } from '../columns';
 import { createProgramsRepo } from './programs-repo';
-import { createApplicationsRepo } from './applications-repo';
+import { ADVANCED_ONLY_NOTE, createApplicationsRepo, UNMATCHED_NOTE } from './applications-repo';
 import { emptyInstitution, emptyTrack, type Program, programLabel } from '../../../shared/domain/program';
 import { parseNrmpCode } from '../../../shared/domain/nrmp';
-import { SOAP_MAX_APPLICATIONS, type SoapApplication, type SoapMatchStatus, type SoapPlanEntry, type SoapState, type SoapUnfilledProgram } from '../../../shared/domain/soap';
+import { SOAP_MATCH_STATUS_LABELS, SOAP_MAX_APPLICATIONS, type SoapApplication, type SoapMatchStatus, type SoapPlanEntry, type SoapState, type SoapUnfilledProgram } from '../../../shared/domain/soap';
 import { intersectUnfilled, rerankPlanToOpen, soapTrackProblem } from '../../../shared/engine/soap-fallback';
 import { offersExpiringAt, soapApplyProblem, soapDecideProblem, soapInterviewProblem, soapOfferProblem, type SoapClock } from '../../../shared/engine/soap-match-week';
 import type { ParsedUnfilledList } from '../../../shared/engine/soap-unfilled-list';
@@ -103,9 +103,20 @@ export function createSoapRepo(db: Db) {
         const accepted = applications().find((a) => a.status === 'accepted');
         if (accepted && status !== state().matchStatus) throw new AppError('conflict', `You accepted ${accepted.label} in SOAP: that acceptance is binding, so your Match Week result can no longer change.`);
         const before = state().matchStatus;
+        if (before === status) return;
+        const apps = createApplicationsRepo(db);
+        const noPgy1Match = (s: SoapMatchStatus) => s === 'unmatched' || s === 'partial_advanced';
+        const matched = noPgy1Match(status) ? apps.mainMatch() : null;
+        if (matched) {
+          throw new AppError(
+            'conflict',
+            `${apps.programName(matched.programId)} is Matched in Applications, so "${SOAP_MATCH_STATUS_LABELS[status]}" would contradict it. If that application is wrong, move it back to Ranked there first.`,
+          );
+        }
         stmts.setMatchStatus.run(status);
-        if (status === 'unmatched' && before !== 'unmatched') createApplicationsRepo(db).recordUnmatched(today, now);
-        if (before === 'unmatched' && status !== 'unmatched') createApplicationsRepo(db).undoUnmatched(now);
+        // "Unmatched" and "advanced position only" are the Main Match result of every ranked (PGY-1) application.
+        if (noPgy1Match(before)) apps.undoUnmatched(now);
+        if (noPgy1Match(status)) apps.recordUnmatched(today, now, status === 'unmatched' ? UNMATCHED_NOTE : ADVANCED_ONLY_NOTE);
       });
     },
 

@@ -31,6 +31,8 @@ export function StatusChangeForm({ ids, status: fixed, initialStatus, submitLabe
   const applications = usePipelineStore((s) => s.applications);
   // Going back along the pipeline is a correction: say which ones and ask once before moving.
   const goingBack = applications.filter((a) => ids.includes(a.id) && isBackwardMove(a.status, status));
+  // The Main Match gives one position: the other ranked applications close with it.
+  const otherRanked = status === 'matched' ? applications.filter((a) => a.status === 'ranked' && !ids.includes(a.id)).length : 0;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -92,6 +94,11 @@ export function StatusChangeForm({ ids, status: fixed, initialStatus, submitLabe
           {confirmBack && goingBack.length > 0 ? 'Yes, move back' : submitLabel}
         </button>
       </div>
+      {otherRanked > 0 ? (
+        <p className="muted small">
+          The Main Match gives one position: the other {otherRanked === 1 ? 'ranked program becomes' : `${otherRanked} ranked programs become`} Not matched with this one.
+        </p>
+      ) : null}
       {confirmBack && goingBack.length > 0 ? (
         <p className="warn" role="alert">
           This moves {goingBack.length === 1 ? 'an application' : `${goingBack.length} applications`} back ({[...new Set(goingBack.map((a) => APPLICATION_STATUS_LABELS[a.status]))].join(', ')} → {APPLICATION_STATUS_LABELS[status]}): do it only to correct the record. The history keeps both steps. Press “Yes, move back” to go ahead.

@@ -97,6 +97,18 @@ describe('stage reached vs current status (the dashboard and the Applications li
     expect([...reached.values()].filter((r) => reachedAtLeast(r, 'interviewed'))).toHaveLength(s.interviews.interviewed);
     expect(s.applicationsReached.find((r) => r.key === 'considering')?.count).toBe(3);
   });
+  it('a rejected application keeps the stages it reached; a move back is a correction and un-reaches the stage', async () => {
+    const { reachedStages } = await import('../../../shared/engine/dashboard');
+    const apps = [app(1, 'rejected'), app(2, 'ranked'), app(3, 'under_review')];
+    const step = (applicationId: number, fromStatus: ApplicationStatus | null, status: ApplicationStatus) => ({ applicationId, fromStatus, status });
+    const history = [
+      step(1, null, 'submitted'), step(1, 'submitted', 'interviewed'), step(1, 'interviewed', 'rejected'),
+      step(2, null, 'submitted'), step(2, 'submitted', 'ranked'), step(2, 'ranked', 'matched'), step(2, 'matched', 'ranked'),
+      step(3, null, 'submitted'), step(3, 'submitted', 'rejected'), step(3, 'rejected', 'under_review'),
+    ];
+    const reached = reachedStages(apps, history);
+    expect([reached.get(1), reached.get(2), reached.get(3)]).toEqual(['interviewed', 'ranked', 'under_review']);
+  });
   it('the overdue items are listed with the count; programs on the list without applications are counted', async () => {
     const { dashboardSummary } = await import('../../../shared/engine/dashboard');
     const { buildAgenda, programDeadlineItems } = await import('../../../shared/engine/agenda');
