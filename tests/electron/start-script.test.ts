@@ -109,7 +109,9 @@ function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Runn
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal }));
+    // 'close', not 'exit': 'exit' can come before the last output is read from the pipes
+    // (seen under load: Electron's last line arrived after 'exit').
+    child.on('close', (code, signal) => resolve({ code, signal }));
   });
   const waitFor = (pattern: RegExp, timeoutMs = 30_000) =>
     new Promise<RegExpMatchArray>((resolve, reject) => {
