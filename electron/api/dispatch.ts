@@ -3,10 +3,16 @@
 // schema, runs the handler and returns an ApiResult instead of throwing. After a successful
 // call of a method that writes, it announces the domains the contract declares for it, and
 // names them in the answer too (`writes`).
+//
+// Write calls run one at a time, in the order they came: a write waits until the one before
+// it has finished (a long import writes in one transaction opened across event-loop turns,
+// electron/db/open.ts inOpenTransaction, and nothing may join or interleave with it). Reads
+// are never held: they are answered while a write runs.
 import os from 'node:os';
 import { contract, isMethod, writesOf, type Handlers, type Method } from '../../shared/api/contract';
 import { describeIssues, fieldIssues, type ApiResult } from '../../shared/api/define';
 import type { Domain } from '../../shared/api/domains';
+import { endedInRollback } from '../db/open';
 import { AppError } from '../errors';
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
@@ -20,6 +26,7 @@ export interface DispatchOptions {
 
 export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   const onUnexpected = options.onUnexpected ?? defaultLog;
+  const oneWriteAtATime = serialQueue();
   return async (method, input) => {
     if (!isMethod(method)) {
       const named = typeof method === 'string' && method.length <= 60 ? ` ${JSON.stringify(method)}` : '';
@@ -33,17 +40,19 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       const issues = fieldIssues(parsed.error);
       return { ok: false, error: { code: 'invalid_input', message: describeIssues(issues), issues } };
     }
+    const writes = writesOf(method);
     let value: unknown;
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
-      value = await handler(parsed.data);
+      value = writes.length > 0 ? await oneWriteAtATime(() => handler(parsed.data)) : await handler(parsed.data);
     } catch (err) {
+      // Rolled back after reads could see its rows: the screens that read them reload.
+      if (endedInRollback(err)) announce(method, writes);
       if (err instanceof AppError) return { ok: false, error: { code: err.code, message: publicText(err.message) } };
       onUnexpected(err, method);
       // The cause (SQLite's text, a stack) goes to the log, not to the screen.
       return { ok: false, error: { code: 'internal', message: `Something went wrong in ${method}; nothing was saved.` } };
     }
-    const writes = writesOf(method);
     announce(method, writes);
     return writes.length > 0 ? { ok: true, value, writes } : { ok: true, value };
   };
@@ -57,6 +66,22 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       console.error(`[api] announcing the change of ${method} failed:`, err);
     }
   }
+}
+
+/**
+ * Runs the functions given to it one at a time, each after the previous one's promise has
+ * settled (fulfilled or not), in the order they were given.
+ */
+function serialQueue(): <T>(fn: () => T | Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => T | Promise<T>) => {
+    const result = tail.then(fn);
+    tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  };
 }
 
 /** Deepest nesting of objects/arrays an input may have (the contract's schemas need far less); checked before zod recurses. */

@@ -1,18 +1,22 @@
 // Handlers for import and export. An import plans in slices (small calls are answered
 // meanwhile), backs up the database (reason 'before-import') when it will write, then writes
-// in one IMMEDIATE transaction, so a crash or a refused row leaves the data as it was.
+// in one IMMEDIATE transaction, also in slices (the dispatcher holds other writes until it
+// ends), so a crash, an error or a refused row leaves the data as it was. The dry run's plan
+// is kept for the import.run of the same file, mapping and choices that follows it, and used
+// when nothing was written since (the write stamp) and it is still the same day.
+import { createHash } from 'node:crypto';
 import type { Handlers } from '../../shared/api/contract';
 import type { ImportFile, ImportPlan, ImportResult, transferApi } from '../../shared/api/transfer-api';
 import type { BackupInfo } from '../../shared/api/backup-api';
 import { guessMapping, IMPORT_FIELDS, mappingProblem, type ImportKind } from '../../shared/domain/import-fields';
 import { backupDatabase } from '../db/backup';
-import { inTransaction, writeStamp, type Db } from '../db/open';
+import { inOpenTransaction, inTransaction, writeStamp, type Db } from '../db/open';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { planApplicationImport, writeApplicationImport } from '../transfer/applications-import';
 import { exportFile, exportJsonFile } from '../transfer/export';
 import { checkJsonImport, exportJson, loadJsonImport, parseJsonExport, tryJsonImport } from '../transfer/json-dump';
-import { planProgramImportSteps, writeProgramImport, type ProgramImportPlan } from '../transfer/programs-import';
+import { planProgramImportSteps, writeProgramImportSteps, type ProgramImportPlan } from '../transfer/programs-import';
 import { runNow, runSliced, type Steps } from '../transfer/slices';
 import { decodeFile, readSheet, type SheetData } from '../transfer/read-file';
 import type { HandlerContext } from './context';
@@ -75,50 +79,133 @@ function refuseProblems(plan: ImportPlan, skipInvalid: boolean): void {
   );
 }
 
-function writePlan(db: Db, p: Planned, clock: Clock): void {
-  if (p.kind === 'programs') writeProgramImport(db, p.planned, clock.now());
+/** A plan and the write stamp of the data it was made against (taken with its first step, which reads the data). */
+export interface MadePlan {
+  stamp: string;
+  planned: Planned;
+}
+
+/**
+ * Plans in slices (slices.ts), so small calls are answered meanwhile; the data it plans
+ * against is read in one synchronous step, with the stamp, so it is one consistent view.
+ */
+export async function planImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], clock: Clock, choices: ImportChoices = {}): Promise<MadePlan> {
+  checkMapping(kind, file, mapping);
+  const sheet = withChoices(file, choices.cells);
+  const stamp = writeStamp(db);
+  return { stamp, planned: await runSliced(planSteps(db, kind, sheet, mapping, clock.today(), choices)) };
+}
+
+/** The dry run (planImport's plan). */
+export async function checkImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], clock: Clock, choices: ImportChoices = {}): Promise<ImportPlan> {
+  return (await planImport(db, kind, file, mapping, clock, choices)).planned.planned.plan;
+}
+
+/**
+ * What a plan depends on besides the data: the file as sent (a hash of it), the sheet, the
+ * mapping, the choices and the day. Two calls with the same key and the same write stamp
+ * plan the same.
+ */
+export function planKey(kind: ImportKind, file: ImportFile, sheet: string | undefined, mapping: readonly (string | null)[], choices: ImportChoices, today: string): string {
+  const digest = createHash('sha256').update(file.name).update('\n').update(file.base64).digest('base64');
+  return JSON.stringify([kind, digest, sheet ?? null, mapping, choices.cells ?? [], choices.keep ?? [], today]);
+}
+
+/** Where import.run gets its plan: the sheet (read only when needed), and the dry run's plan of the same inputs if there is one. */
+export interface ImportSource {
+  read: () => Promise<SheetData>;
+  kept?: MadePlan | undefined;
+}
+
+function* writeSteps(db: Db, p: Planned, clock: Clock): Steps<void> {
+  if (p.kind === 'programs') yield* writeProgramImportSteps(db, p.planned, clock.now());
   else writeApplicationImport(db, p.planned, clock.now(), clock.today());
 }
 
 /**
- * The dry run. Planned in slices (slices.ts), so small calls are answered meanwhile; the data
- * it plans against is read in one synchronous step (no other connection can write, see
- * electron/db/open.ts), so it is one consistent view.
+ * Plans (in slices, against the data as it is when planning starts), or takes the dry run's
+ * plan when nothing was written since it was made, refuses any problem (unless
+ * skipInvalid), backs up (only when something will be written) and writes in one IMMEDIATE
+ * transaction held across slices (inOpenTransaction): all rows or none. If anything was
+ * written since the plan's data was read (during the slices or the backup), the plan is
+ * made again inside that transaction, so exactly what is written was planned against the
+ * data it is written over. The caller keeps other writes out meanwhile (the dispatcher
+ * runs write calls one at a time).
  */
-export async function checkImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], clock: Clock, choices: ImportChoices = {}): Promise<ImportPlan> {
-  checkMapping(kind, file, mapping);
-  const sheet = withChoices(file, choices.cells);
-  return (await runSliced(planSteps(db, kind, sheet, mapping, clock.today(), choices))).planned.plan;
-}
-
-/**
- * Plans (in slices, against the data as it is when planning starts), refuses any problem
- * (unless skipInvalid), backs up (only when something will be written) and writes in one
- * IMMEDIATE transaction: all rows or none. If anything was written since planning started
- * (during the slices or the backup), the plan is made again inside that transaction, so
- * exactly what is written was planned against the data it is written over.
- */
-export async function runImport(db: Db, kind: ImportKind, file: SheetData, mapping: (string | null)[], skipInvalid: boolean, clock: Clock, backup: () => Promise<BackupInfo>, choices: ImportChoices = {}): Promise<ImportResult> {
-  checkMapping(kind, file, mapping);
-  const sheet = withChoices(file, choices.cells);
-  // The stamp and the plan's first step (which reads the data) run in one synchronous stretch.
-  const stamp = writeStamp(db);
-  let planned = await runSliced(planSteps(db, kind, sheet, mapping, clock.today(), choices));
+export async function runImport(
+  db: Db,
+  kind: ImportKind,
+  source: SheetData | ImportSource,
+  mapping: (string | null)[],
+  skipInvalid: boolean,
+  clock: Clock,
+  backup: () => Promise<BackupInfo>,
+  choices: ImportChoices = {},
+): Promise<ImportResult> {
+  const { read, kept } = 'rows' in source ? { read: () => Promise.resolve(source), kept: undefined } : source;
+  let sheet: SheetData | null = null;
+  const readSheetOnce = async (): Promise<SheetData> => {
+    if (!sheet) {
+      const file = await read();
+      checkMapping(kind, file, mapping);
+      sheet = withChoices(file, choices.cells);
+    }
+    return sheet;
+  };
+  let made: MadePlan;
+  if (kept && kept.stamp === writeStamp(db)) made = kept;
+  else {
+    const ready = await readSheetOnce();
+    // The stamp and the plan's first step (which reads the data) run in one synchronous stretch.
+    made = { stamp: writeStamp(db), planned: await runSliced(planSteps(db, kind, ready, mapping, clock.today(), choices)) };
+  }
+  let planned = made.planned;
   refuseProblems(planned.planned.plan, skipInvalid);
   let info: BackupInfo | null = null;
   if (planned.planned.plan.add + planned.planned.plan.update > 0) {
     info = await backup();
-    inTransaction(db, () => {
-      if (writeStamp(db) !== stamp) {
-        planned = runNow(planSteps(db, kind, sheet, mapping, clock.today(), choices));
+    // Something written since planning: have the sheet at hand to plan again in the transaction.
+    while (writeStamp(db) !== made.stamp && !sheet) await readSheetOnce();
+    // From here to BEGIN, synchronous.
+    const ready = sheet;
+    await inOpenTransaction(db, async () => {
+      if (writeStamp(db) !== made.stamp) {
+        if (!ready) throw new Error('runImport: the sheet is not read, yet the data changed since planning.');
+        planned = runNow(planSteps(db, kind, ready, mapping, clock.today(), choices));
         refuseProblems(planned.planned.plan, skipInvalid);
       }
-      writePlan(db, planned, clock);
+      await runSliced(writeSteps(db, planned, clock));
     });
   }
   const plan = planned.planned.plan;
   return { ...plan, skipped: new Set(plan.problems.map((p) => p.row)).size, backup: info };
 }
+
+/** The dry run's plan, kept for the import.run that follows it (one at a time; dropped when used, replaced or after KEEP_PLAN_MS). */
+function planKeeper() {
+  let kept: { key: string; made: MadePlan; timer: NodeJS.Timeout } | null = null;
+  const drop = () => {
+    if (kept) clearTimeout(kept.timer);
+    kept = null;
+  };
+  return {
+    keep(key: string, made: MadePlan): void {
+      drop();
+      const timer = setTimeout(drop, KEEP_PLAN_MS);
+      timer.unref();
+      kept = { key, made, timer };
+    },
+    /** The kept plan of this key (and drops it), if there is one. */
+    take(key: string): MadePlan | undefined {
+      const found = kept?.key === key ? kept.made : undefined;
+      drop();
+      return found;
+    },
+  };
+}
+
+/** How long a dry run's plan is kept for the import that follows it. */
+const KEEP_PLAN_MS = 10 * 60 * 1000;
 
 /** Reads the upload, then lets waiting events (IPC, window) run before the synchronous checking starts. */
 async function readAndYield(file: ImportFile, kind: ImportKind, sheetName: string | undefined): Promise<SheetData> {
@@ -130,6 +217,7 @@ async function readAndYield(file: ImportFile, kind: ImportKind, sheetName: strin
 export function createTransferHandlers(ctx: HandlerContext): TransferHandlers {
   const { backupDir, clock } = ctx;
   const now = () => clock.now();
+  const plans = planKeeper();
   return {
     'import.preview': async ({ kind, file, sheet: sheetName }) => {
       const sheet = await readSheet(file, kind, sheetName);
@@ -148,9 +236,18 @@ export function createTransferHandlers(ctx: HandlerContext): TransferHandlers {
         skipped: sheet.skipped,
       };
     },
-    'import.check': async ({ kind, file, mapping, sheet, cells, keep }) => await checkImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, clock, { cells, keep }),
-    'import.run': async ({ kind, file, mapping, skipInvalid, sheet, cells, keep }) =>
-      runImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, skipInvalid, clock, () => backupDatabase(ctx.db, backupDir, 'before-import', now()), { cells, keep }),
+    'import.check': async ({ kind, file, mapping, sheet, cells, keep }) => {
+      const key = planKey(kind, file, sheet, mapping, { cells, keep }, clock.today());
+      const made = await planImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, clock, { cells, keep });
+      plans.keep(key, made);
+      return made.planned.planned.plan;
+    },
+    'import.run': async ({ kind, file, mapping, skipInvalid, sheet, cells, keep }) => {
+      // The plan of the dry run just made with the same inputs, if nothing was written since (runImport checks the stamp).
+      const kept = plans.take(planKey(kind, file, sheet, mapping, { cells, keep }, clock.today()));
+      const source = { read: () => readAndYield(file, kind, sheet), kept };
+      return runImport(ctx.db, kind, source, mapping, skipInvalid, clock, () => backupDatabase(ctx.db, backupDir, 'before-import', now()), { cells, keep });
+    },
     'export.file': ({ what, format }) => exportFile(ctx.db, what, format, now()),
     'export.all': () => exportJsonFile(exportJson(ctx.db, now()), now()),
     'import.all': async ({ file, dryRun }) => {

@@ -231,3 +231,51 @@ export function writeStamp(db: Db): string {
 export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
+
+/**
+ * Runs work (which may await, e.g. a generator run in slices) inside one IMMEDIATE
+ * transaction opened by hand: BEGIN IMMEDIATE now, COMMIT when work resolves, ROLLBACK when
+ * it throws, so all of it is written or none. Between slices the event loop answers other
+ * calls; reads on this connection see the rows written so far. The caller must keep every
+ * other write out until it settles (the dispatcher holds write calls, electron/api/dispatch.ts),
+ * or it would join this transaction. After a ROLLBACK one no-op change moves writeStamp past
+ * every stamp a read could have seen during the transaction (total_changes() is not rolled
+ * back, so without it the stamp after the ROLLBACK could equal one seen mid-way), so no cache
+ * keyed by the stamp keeps rows that were never committed.
+ */
+export async function inOpenTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  if (db.inTransaction) throw new Error('inOpenTransaction: a transaction is already open on this connection.');
+  db.exec('BEGIN IMMEDIATE');
+  let result: T;
+  try {
+    result = await work();
+  } catch (err) {
+    throw rolledBack(db, err);
+  }
+  try {
+    db.exec('COMMIT');
+  } catch (err) {
+    throw rolledBack(db, err);
+  }
+  return result;
+}
+
+const rolledBackErrors = new WeakSet<object>();
+
+/** Whether err ended an inOpenTransaction (its rows were rolled back, but reads may have seen them: announce the change). */
+export function endedInRollback(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && rolledBackErrors.has(err);
+}
+
+function rolledBack(db: Db, err: unknown): unknown {
+  // SQLite may have rolled back already (e.g. after SQLITE_FULL); then there is nothing to undo.
+  if (db.inTransaction) db.exec('ROLLBACK');
+  markChanged(db);
+  if (typeof err === 'object' && err !== null) rolledBackErrors.add(err);
+  return err;
+}
+
+/** A change that changes nothing (one row updated to its own value): moves writeStamp(db). */
+function markChanged(db: Db): void {
+  db.prepare(`UPDATE app_meta SET value = value WHERE key = 'app_id'`).run();
+}

@@ -348,6 +348,11 @@ export type { Program };
 
 /** Writes a plan through the programs repo (call inside a transaction). Returns nothing: the plan says what happened. */
 export function writeProgramImport(db: Db, planned: ProgramImportPlan, now: Date): void {
+  runNow(writeProgramImportSteps(db, planned, now));
+}
+
+/** writeProgramImport in steps (one per institution and per program, see slices.ts), for a transaction held across slices. */
+export function* writeProgramImportSteps(db: Db, planned: ProgramImportPlan, now: Date): Steps<void> {
   const write = createProgramsRepo(db).importWriter(now);
   const instIds = new Map<InstKey, number>();
   for (const [key, inst] of planned.institutions) {
@@ -357,11 +362,13 @@ export function writeProgramImport(db: Db, planned: ProgramImportPlan, now: Date
       if (inst.changed) write.updateInstitution(inst.id, inst.fields);
       instIds.set(key, inst.id);
     }
+    yield;
   }
   for (const p of planned.rows) {
     if (p.action === 'unchanged') continue;
     if (p.programId === undefined) write.addProgram(instIds.get(p.instKey)!, p.track, p.onList ?? false);
     else write.updateProgram(p.programId, p.track, p.onList, p.replaceUnfilled);
+    yield;
   }
   // No more signals sent than the budget (docs/DOMAIN.md §6): refuses the whole import.
   assertSignalBudget(db);
