@@ -70,16 +70,29 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
 
 /**
  * Runs the functions given to it one at a time, each after the previous one's promise has
- * settled (fulfilled or not), in the order they were given.
+ * settled (fulfilled or not), in the order they were given; when none is running, at once
+ * (synchronously, so a write and a read called right after it keep their order).
  */
 function serialQueue(): <T>(fn: () => T | Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
+  let tail: Promise<unknown> | null = null;
   return <T>(fn: () => T | Promise<T>) => {
-    const result = tail.then(fn);
-    tail = result.then(
+    const start = () => {
+      try {
+        return Promise.resolve(fn());
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+    };
+    const result = tail ? tail.then(start) : start();
+    const settled = result.then(
       () => undefined,
       () => undefined,
     );
+    tail = settled;
+    // The last one settled and nothing came after it: the queue is idle again.
+    void settled.then(() => {
+      if (tail === settled) tail = null;
+    });
     return result;
   };
 }
