@@ -145,7 +145,36 @@ export function repairMojibake(text: string): string {
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'vertical bars' };
 
-function parseCsv(bytes: Buffer, name: string, kind: ImportKind): SheetData {
+/** A turn of the event loop (small calls are answered), between the long steps of reading a file. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Characters papaparse reads per chunk, with a turn of the event loop between chunks (a few ms each). */
+const CSV_CHUNK_CHARS = 128 * 1024;
+
+/** Papa.parse of a whole text in chunks (its chunk, pause and resume API), giving the event loop a turn after each. */
+function parseInChunks(text: string, config: Papa.ParseConfig<string[]>): Promise<{ data: string[][]; errors: Papa.ParseError[]; delimiter: string }> {
+  return new Promise((resolve, reject) => {
+    const data: string[][] = [];
+    const errors: Papa.ParseError[] = [];
+    let delimiter = config.delimiter as string | undefined;
+    Papa.parse<string[]>(text, {
+      ...config,
+      chunkSize: CSV_CHUNK_CHARS,
+      chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        // An error's row counts from the start of its chunk.
+        for (const e of result.errors) errors.push(e.row === undefined ? e : { ...e, row: e.row + data.length });
+        for (const row of result.data) data.push(row);
+        delimiter ??= result.meta.delimiter;
+        parser.pause();
+        setImmediate(() => parser.resume());
+      },
+      complete: () => resolve({ data, errors, delimiter: delimiter ?? ',' }),
+      error: (err: Error) => reject(err),
+    });
+  });
+}
+
+async function parseCsv(bytes: Buffer, name: string, kind: ImportKind): Promise<SheetData> {
   const decoded = decodeText(bytes, name);
   const { encoding } = decoded;
   let text = decoded.text;
@@ -153,13 +182,14 @@ function parseCsv(bytes: Buffer, name: string, kind: ImportKind): SheetData {
   // Excel may start a CSV with "sep=;" to name its separator.
   const sep = /^sep=(.)\r?\n/i.exec(text);
   if (sep) text = text.slice(sep[0].length);
-  const result = Papa.parse<string[]>(text, sep ? { delimiter: sep[1]!, skipEmptyLines: false } : { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: false });
+  await turn();
+  const result = await parseInChunks(text, sep ? { delimiter: sep[1]!, skipEmptyLines: false } : { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: false });
   const fatal = result.errors.find((e) => e.type === 'Quotes');
   if (fatal) {
     refuse(`${name}: a quoted cell is not closed (row ${(fatal.row ?? 0) + 1}). Open the file in a spreadsheet and export it again as CSV.`);
   }
-  const delimiter = result.meta.delimiter;
-  return toSheet(result.data, 'csv', `CSV separated by ${DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter)}, ${encoding}`, name, kind, [], ['CSV'], 'CSV');
+  await turn();
+  return toSheet(result.data, 'csv', `CSV separated by ${DELIMITER_NAMES[result.delimiter] ?? JSON.stringify(result.delimiter)}, ${encoding}`, name, kind, [], ['CSV'], 'CSV');
 }
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -341,6 +371,7 @@ export async function readSheet(file: ImportFile, kind: ImportKind, sheet?: stri
   const preferSheet = kind;
   const bytes = decodeFile(file);
   await checkImportLimits(bytes, file.name); // content limits (rows, cells, zip bombs) before any parsing: file-limits.ts
+  await turn();
   if (isZip(bytes)) return parseXlsx(bytes, file.name, kind, sheet);
   if (isOle(bytes)) refuse(`${file.name} is an old-style Excel file (.xls). Open it in Excel and save it as Excel Workbook (.xlsx) or CSV, then import that.`);
   if (/\.(xlsx|xlsm)$/i.test(file.name)) refuse(`${file.name} is named like an Excel workbook but is not one. Save it again from Excel or Google Sheets.`);

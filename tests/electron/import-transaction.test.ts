@@ -236,3 +236,25 @@ describe('guessMapping of the test file', () => {
     expect(guessMapping('programs', sheet.headers)).toEqual(['institution', 'nrmpCode', 'track', 'state', 'minStep2ck']);
   });
 });
+
+describe('reading a large CSV in chunks', () => {
+  it('reads cells that span two chunks (quoted, with line breaks and separators) exactly as one parse of the whole text would', async () => {
+    const Papa = (await import('papaparse')).default;
+    const lines = ['Institution,Notes,State'];
+    // ~400 KB: several chunks; every row has a quoted note with a comma, a quote and a line break.
+    for (let i = 0; i < 4000; i++) lines.push(`Hospital ${i},"Note ${i}, ""quoted""\nsecond line ${'x'.repeat(i % 70)}",TX`);
+    const text = `${lines.join('\r\n')}\r\n`;
+    const sheet = await readSheet(fileOf('big.csv', text), 'programs');
+    const whole = Papa.parse<string[]>(text, { skipEmptyLines: false }).data.slice(1).filter((r) => r.length > 1);
+    expect(sheet.rows).toHaveLength(4000);
+    expect(sheet.rows).toEqual(whole.map((r) => r.map((c) => c.trim())));
+    expect(sheet.detected).toMatch(/^CSV separated by commas/);
+  });
+
+  it('names the row of a quoted cell left open far into the file', async () => {
+    const lines = ['Institution,State'];
+    for (let i = 0; i < 9000; i++) lines.push(`Hospital ${i},TX`);
+    lines.push('"Open quote,TX', 'Hospital last,TX');
+    await expect(readSheet(fileOf('open.csv', lines.join('\n')), 'programs')).rejects.toThrow(/quoted cell is not closed \(row 9002\)/);
+  });
+});
