@@ -207,10 +207,13 @@ function planKeeper() {
 /** How long a dry run's plan is kept for the import that follows it. */
 const KEEP_PLAN_MS = 10 * 60 * 1000;
 
-/** Reads the upload, then lets waiting events (IPC, window) run before the synchronous checking starts. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Reads the upload (itself in steps), with turns of the event loop before and after, so waiting events (IPC, HTTP) run between the long steps. */
 async function readAndYield(file: ImportFile, kind: ImportKind, sheetName: string | undefined): Promise<SheetData> {
+  await turn();
   const sheet = await readSheet(file, kind, sheetName);
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  await turn();
   return sheet;
 }
 

@@ -8,6 +8,7 @@ import type { ImportFile } from '../../shared/api/transfer-api';
 import { AppError } from '../errors';
 import { checkImportLimits } from './file-limits';
 import { unneutraliseCell } from '../../shared/import/formula-cells';
+import { runSliced, type Steps } from './slices';
 
 export interface SheetData {
   format: 'csv' | 'xlsx';
@@ -189,7 +190,7 @@ async function parseCsv(bytes: Buffer, name: string, kind: ImportKind): Promise<
     refuse(`${name}: a quoted cell is not closed (row ${(fatal.row ?? 0) + 1}). Open the file in a spreadsheet and export it again as CSV.`);
   }
   await turn();
-  return toSheet(result.data, 'csv', `CSV separated by ${DELIMITER_NAMES[result.delimiter] ?? JSON.stringify(result.delimiter)}, ${encoding}`, name, kind, [], ['CSV'], 'CSV');
+  return runSliced(toSheetSteps(result.data, 'csv', `CSV separated by ${DELIMITER_NAMES[result.delimiter] ?? JSON.stringify(result.delimiter)}, ${encoding}`, name, kind, [], ['CSV'], 'CSV'));
 }
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -267,7 +268,7 @@ async function parseXlsx(bytes: Buffer, name: string, kind: ImportKind, wanted: 
   }
   const sheet = chosen!;
   const { rows, hidden } = worksheetRows(sheet, name);
-  return toSheet(rows, 'xlsx', `Excel workbook, sheet "${sheet.name}"`, name, kind, hidden, names, sheet.name);
+  return runSliced(toSheetSteps(rows, 'xlsx', `Excel workbook, sheet "${sheet.name}"`, name, kind, hidden, names, sheet.name));
 }
 
 /** How many recognised headers the best header row (of the first 15 filled rows) has. */
@@ -300,8 +301,9 @@ const FOOTER = /^(sub ?)?totals?:?$|^sum:?$|^grand total:?$|^average:?$|^count:?
  * The headers are the row (of the first 15 filled rows) that names the most known columns
  * (at least two), so title lines, a table name ("Table 1") or a subtitle above them are
  * left out; with none recognised, the first filled row. Trailing empty columns are dropped.
+ * In steps (one per row, slices.ts), so a large file's rows are gone through in slices.
  */
-function toSheet(all: string[][], format: SheetData['format'], detected: string, name: string, kind: ImportKind, hiddenCols: boolean[], sheets: string[], sheetName: string): SheetData {
+function* toSheetSteps(all: string[][], format: SheetData['format'], detected: string, name: string, kind: ImportKind, hiddenCols: boolean[], sheets: string[], sheetName: string): Steps<SheetData> {
   const isBlank = (r: string[]) => r.every((c) => c.trim() === '');
   const firstRow = all.findIndex((r) => !isBlank(r));
   if (firstRow < 0) refuse(`${name} has no rows. Choose the file you exported from your spreadsheet.`);
@@ -356,6 +358,7 @@ function toSheet(all: string[][], format: SheetData['format'], detected: string,
     }
     rows.push(cells);
     rowNumbers.push(i + 1);
+    yield;
   }
   while (rows.length > 0 && isBlank(rows[rows.length - 1]!)) {
     rows.pop();
