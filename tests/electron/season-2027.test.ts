@@ -137,6 +137,35 @@ describe('invitations (docs/DOMAIN.md §8)', () => {
   });
 });
 
+describe('the invitation inbox and the Interviews tab (one truth)', () => {
+  it('accepting an invitation for an application whose interview was recorded on the Interviews tab links that interview, keeping its notes, instead of recording a second', async () => {
+    const { call, raw, programIds } = await withInstitutions(1);
+    const { created } = await call('applications.create', { programIds: [programIds[0]!], date: '2026-09-01' });
+    const appId = created[0]!.id;
+    await call('applications.setStatus', { ids: [appId], status: 'submitted', date: '2026-09-24', note: '' });
+    const tab = await call('interviews.save', { applicationId: appId, date: '2026-10-21', invitedOn: '2026-10-21', localStart: '2026-11-10T09:00', timeZone: 'America/New_York', location: 'Zoom link in the email' });
+    const accepted = await call('invitations.save', {
+      applicationId: appId,
+      receivedAt: '2026-10-21T10:00',
+      timeZone: 'America/New_York',
+      date: '2026-10-22',
+      offered: [{ start: '2026-11-10T09:00', slots: 2 }, { start: '2026-11-12T09:00', slots: 1 }],
+      status: 'accepted',
+      chosenStart: '2026-11-10T09:00',
+    });
+    expect(accepted.invitation.interviewId).toBe(tab.interview.id);
+    const interviews = await call('interviews.list');
+    expect(interviews.map((i) => [i.id, i.localStart, i.location])).toEqual([[tab.interview.id, '2026-11-10T09:00', 'Zoom link in the email']]);
+    // Moving to the other offered date moves that same interview.
+    await call('invitations.save', { id: accepted.invitation.id, applicationId: appId, receivedAt: '2026-10-21T10:00', timeZone: 'America/New_York', date: '2026-10-23', offered: [{ start: '2026-11-10T09:00', slots: 2 }, { start: '2026-11-12T09:00', slots: 1 }], status: 'accepted', chosenStart: '2026-11-12T09:00' });
+    expect((await call('interviews.list')).map((i) => [i.id, i.localStart])).toEqual([[tab.interview.id, '2026-11-12T09:00']]);
+    // Deleting it on the Interviews tab would leave the inbox saying "accepted" with no interview: refused, with where to go.
+    const refused = await raw('interviews.delete', { id: tab.interview.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/Invitations screen and record it as cancelled/) } });
+    expect(await call('interviews.list')).toHaveLength(1);
+  });
+});
+
 describe('costs (docs/DOMAIN.md §9)', () => {
   it('adds ERAS fees per institution, fixed fees, rank fees and travel, and keeps corrections', async () => {
     const { call, programIds } = await withInstitutions(2);

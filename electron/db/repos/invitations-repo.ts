@@ -36,7 +36,17 @@ export function createInvitationsRepo(db: Db) {
         WHERE id = @id`,
     ),
     setInterview: db.prepare('UPDATE invitation SET interview_id = @interview_id WHERE id = @id'),
+    // An interview of the application no invitation is linked to (one recorded on the
+    // Interviews tab), the one at the chosen time first.
+    unlinkedInterview: db
+      .prepare(
+        `SELECT id FROM interview WHERE application_id = @application_id
+            AND id NOT IN (SELECT interview_id FROM invitation WHERE interview_id IS NOT NULL)
+          ORDER BY (local_start IS @local_start) DESC, id LIMIT 1`,
+      )
+      .pluck(),
     delete: db.prepare('DELETE FROM invitation WHERE id = ?'),
+    byInterview: db.prepare('SELECT * FROM invitation WHERE interview_id = ?'),
   };
   const invitation = oneById(stmts.one, rowToInvitation, 'Invitation');
 
@@ -91,7 +101,10 @@ export function createInvitationsRepo(db: Db) {
         } else if (input.status === 'accepted') {
           push(pipeline.advance(app.id, 'interview_invited', received, 'Interview invitation received', now, today));
           // The interview for the accepted date: the interview rules move the application on.
-          const current = linked === null ? null : pipeline.interview(linked);
+          // An interview already recorded for this application on the Interviews tab is this
+          // invitation's interview: it is updated and linked, not recorded twice.
+          const unlinked = linked === null ? (stmts.unlinkedInterview.get({ application_id: app.id, local_start: input.chosenStart }) as number | undefined) : undefined;
+          const current = linked !== null ? pipeline.interview(linked) : unlinked !== undefined ? pipeline.interview(unlinked) : null;
           const saved = pipeline.saveInterview(
             {
               ...(current ? { id: current.id } : {}),
@@ -125,6 +138,12 @@ export function createInvitationsRepo(db: Db) {
         }
         return { invitation: invitation(id), moves };
       });
+    },
+
+    /** The accepted invitation an interview was recorded for, if any (the inbox keeps that interview in step). */
+    linkedTo(interviewId: number): Invitation | null {
+      const row = stmts.byInterview.get(interviewId) as Record<string, unknown> | undefined;
+      return row ? rowToInvitation(row) : null;
     },
 
     /** Deletes the invitation record (the interview, if any, stays: delete it in the interview list). */
