@@ -70,8 +70,7 @@ export function createCostsHandlers(ctx: HandlerContext): Pick<Handlers, keyof t
     },
     'costs.setFlags': ({ paid, lateRegistration, feesPerInstitution }) => {
       const s = repos.costs.costSettings();
-      repos.costs.saveCostSettings({ ...s, paid: { ...s.paid, ...paid }, lateRegistration: lateRegistration ?? s.lateRegistration }, clock.now());
-      if (feesPerInstitution !== undefined) repos.costs.setFeesPerInstitution(feesPerInstitution, clock.now());
+      repos.costs.saveFlags({ ...s, paid: { ...s.paid, ...paid }, lateRegistration: lateRegistration ?? s.lateRegistration }, feesPerInstitution, clock.now());
       return costsView();
     },
     'travel.save': (input) => {

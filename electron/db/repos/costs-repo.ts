@@ -43,8 +43,12 @@ export function createCostsRepo(db: Db) {
       return choices.read<boolean>('feesPerInstitution')?.value ?? true;
     },
 
-    setFeesPerInstitution(value: boolean, now: Date): void {
-      choices.write('feesPerInstitution', value, now);
+    /** The Costs view's flags (paid, late registration, fees per institution) in one transaction: both or neither. */
+    saveFlags(settings: CostSettings, feesPerInstitution: boolean | undefined, now: Date): void {
+      inTransaction(db, () => {
+        choices.write('costSettings', settings, now);
+        if (feesPerInstitution !== undefined) choices.write('feesPerInstitution', feesPerInstitution, now);
+      });
     },
 
     travel,
