@@ -122,6 +122,22 @@ function buildWindow(): void {
     }
   });
 
+  // The page cancels beforeunload while it holds unsaved edits (renderer/stores/unsaved.ts):
+  // Electron then keeps the window open silently, so ask here, and leave if the user says so
+  // (preventDefault lets the unload go on; Electron's documented way).
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Leave without saving', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'You have changes you have not saved.',
+      detail: 'Leave without saving them? Choose Stay to go back and save them.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
+
   const remember = () => {
     if (win.isDestroyed()) return;
     saveWindowState(windowStateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });

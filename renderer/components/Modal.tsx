@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type SyntheticEvent } from 'react';
 import { X } from 'lucide-react';
+import { useUnsavedEdits } from '../stores/unsaved';
 
 interface ModalProps {
   title: string;
@@ -29,6 +30,8 @@ export function Modal({ title, onClose, children, footer, wide, dirty = false, t
   const [asking, setAsking] = useState(false);
   const [edited, setEdited] = useState(false);
   const markEdited = trackEdits && !edited ? () => setEdited(true) : undefined;
+  // Closing or reloading the window with edits in here asks first, too.
+  useUnsavedEdits(dirty || edited);
   // Layout effect: its clean-up runs while the dialog is still in the document, so closing it
   // hands focus back to the opener.
   useLayoutEffect(() => {

@@ -3,6 +3,7 @@
 // or Back) then waits for the user's answer (renderer/components/LeaveGuard.tsx).
 import { useEffect } from 'react';
 import { create } from 'zustand';
+import { useUnsavedEdits } from './unsaved';
 
 export const SECTION_IDS = ['dashboard', 'profile', 'programs', 'signals', 'applications', 'invitations', 'letters', 'readiness', 'deadlines', 'costs', 'soap', 'settings', 'data', 'prelim', 'seasons', 'report'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -83,9 +84,10 @@ if (typeof window !== 'undefined') {
   });
 }
 
-/** While `unsaved` is true, leaving the screen asks `question` first. */
+/** While `unsaved` is true, leaving the screen (or closing the window) asks `question` first. */
 export function useLeaveGuard(unsaved: boolean, question: string): void {
   const setLeaveQuestion = useRoute((s) => s.setLeaveQuestion);
+  useUnsavedEdits(unsaved);
   useEffect(() => {
     if (!unsaved) return;
     setLeaveQuestion(question);

@@ -314,6 +314,37 @@ describe('accessibility', () => {
     expect(await ask.count()).toBe(0);
   });
 
+  it('asks before the window closes or reloads while a screen or a dialog holds unsaved edits, and not otherwise', async () => {
+    const { page, services, url } = app();
+    await seed(services);
+    await show(page, url, 'profile');
+    // What the browser asks on close or reload: the page cancels beforeunload (the browser
+    // then shows its own "Leave site?"; the desktop shell its own question).
+    const wouldAsk = () =>
+      page.evaluate(() => {
+        const e = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+    expect(await wouldAsk()).toBe(false);
+    await field(page, 'fullName').fill('Changed Name');
+    expect(await wouldAsk()).toBe(true);
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
+    expect(await wouldAsk()).toBe(false);
+    // A dialog with edits asks too; closed without them, nothing does.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Letters' }).click();
+    await ready(page);
+    await page.getByRole('button', { name: 'Add letter writer' }).first().click();
+    const editor = page.getByRole('dialog', { name: 'Add letter writer' });
+    expect(await wouldAsk()).toBe(false);
+    await field(editor, 'name').fill('Dr. Half Typed');
+    expect(await wouldAsk()).toBe(true);
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await editor.waitFor({ state: 'detached' });
+    expect(await wouldAsk()).toBe(false);
+  });
+
   it('says what happened after loading a full JSON export into an empty database', async () => {
     const { page, url } = app();
     // The export comes from another database with data in it.

@@ -10,6 +10,7 @@ import { ArrowDown, ArrowUp, GripVertical, Plus, X } from 'lucide-react';
 import { RANKABLE_STATUSES, RANK_LIST_INCLUDED, RANK_LIST_MAX, rankListCost, type RankList } from '../../../shared/domain/rank-list';
 import type { ApplicationOverview } from '../../../shared/api/pipeline-api';
 import { APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
+import { useLeaveGuard } from '../../stores/route-store';
 import { errorMessage } from '../../api/client';
 import { useRankListStore } from '../../stores/rank-list-store';
 import { useWatch } from '../../stores/live';
@@ -44,6 +45,7 @@ export function RankListPanel({ applications }: Props) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: listKeyboardCoordinates }));
   const eligible = applications.filter((a) => RANKABLE_STATUSES.has(a.status) && !order.includes(a.id));
   const dirty = saved !== null && saved.applicationIds.join(',') !== order.join(',');
+  useLeaveGuard(dirty, 'Your rank order has changes you have not saved. Leave this screen without saving them?');
   const full = order.length >= RANK_LIST_MAX;
   const feeValue = fee.trim() === '' ? null : Number(fee);
   const cost = rankListCost(order.length, feeValue !== null && Number.isFinite(feeValue) ? feeValue : null);
