@@ -11,6 +11,8 @@ const ReminderPoller = lazy(() => import('./reminders/ReminderPoller').then((m) 
 /** onFirstScreen: called once, after the first screen was mounted (its effects ran). */
 export function App({ onFirstScreen }: { onFirstScreen?: () => void } = {}) {
   const section = useRoute((s) => s.section);
+  // A new visit (another address) draws the screen afresh, so it reads the address's filter.
+  const visit = useRoute((s) => s.visit);
   const [firstScreenShown] = useState(() => onFirstScreen);
   useEffect(() => firstScreenShown?.(), [firstScreenShown]);
   const current = SECTIONS.find((s) => s.id === section)!;
@@ -26,7 +28,7 @@ export function App({ onFirstScreen }: { onFirstScreen?: () => void } = {}) {
       </Suspense>
       <LeaveGuard />
       <main className="main" aria-labelledby="screen-title">
-        <Screen />
+        <Screen key={visit} />
       </main>
     </div>
   );

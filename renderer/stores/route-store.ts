@@ -15,6 +15,12 @@ export function sectionOfHash(hash: string): SectionId {
 
 interface RouteState {
   section: SectionId;
+  /**
+   * Counts the visits: each time the user goes to an address (another screen, or the same
+   * screen with another filter, or its sidebar entry to see it without one). The screen is
+   * drawn afresh for each visit, so it reads the filter in the address again.
+   */
+  visit: number;
   /** Set while the shown screen holds unsaved changes: what leaving it would lose. */
   leaveQuestion: string | null;
   /** Where the user asked to go while leaving asks (the question is on screen). */
@@ -35,24 +41,22 @@ let shownHash = hasLocation ? location.hash : '';
 
 export const useRoute = create<RouteState>((set, get) => {
   const show = (hash: string) => {
+    const again = hash !== shownHash;
     shownHash = hash;
     if (hasLocation && location.hash !== hash) location.hash = hash;
-    set({ section: sectionOfHash(hash), pending: null });
+    set((s) => ({ section: sectionOfHash(hash), pending: null, visit: again ? s.visit + 1 : s.visit }));
   };
   return {
     section: hasLocation ? sectionOfHash(location.hash) : 'dashboard',
+    visit: 0,
     leaveQuestion: null,
     pending: null,
     go(section) {
-      if (hasLocation && sectionOfHash(location.hash) === section) {
-        set({ section });
-        return;
-      }
+      // The sidebar entry of the screen shown with a filter shows it without one.
       get().navigate(`#/${section}`);
     },
     navigate(hash) {
-      const { leaveQuestion, section } = get();
-      if (leaveQuestion !== null && sectionOfHash(hash) !== section) set({ pending: hash });
+      if (get().leaveQuestion !== null && hash !== shownHash) set({ pending: hash });
       else show(hash);
     },
     setLeaveQuestion(question) {
@@ -72,15 +76,16 @@ export const useRoute = create<RouteState>((set, get) => {
 if (typeof window !== 'undefined') {
   window.addEventListener('hashchange', () => {
     const hash = location.hash;
+    if (hash === shownHash) return;
     const { section, leaveQuestion } = useRoute.getState();
-    if (sectionOfHash(hash) !== section && leaveQuestion !== null) {
+    if (leaveQuestion !== null) {
       // Typed in the address bar or Back: put the shown screen's address back and ask.
       history.replaceState(history.state, '', shownHash || `#/${section}`);
       useRoute.setState({ pending: hash });
       return;
     }
     shownHash = hash;
-    useRoute.setState({ section: sectionOfHash(hash) });
+    useRoute.setState((s) => ({ section: sectionOfHash(hash), visit: s.visit + 1 }));
   });
 }
 

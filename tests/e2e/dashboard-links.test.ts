@@ -120,6 +120,12 @@ describe('dashboard links', () => {
       expect(await page.getByRole('combobox', { name: 'Tier filter' }).inputValue()).toBe(t.key);
       expect(await programRows(page)).toBe(t.count);
     }
+    // The sidebar entry of the screen shown with a filter shows it without one.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Programs' }).click();
+    await expect.poll(() => hash(page)).toBe('#/programs');
+    expect(await page.getByRole('combobox', { name: 'Tier filter' }).inputValue()).toBe('all');
+    await expect.poll(() => programRows(page)).toBe(summary.programCount);
+    await dashboard();
     await follow(`${summary.programCount} programs · ${summary.onListCount} on your list`, 'Programs');
     expect(await programRows(page)).toBe(summary.programCount);
     await follow(`$${summary.erasCostOfList.total.toLocaleString('en-US')}`, 'Programs');
