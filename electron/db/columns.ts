@@ -62,6 +62,46 @@ export function fromRow<T extends object>(row: Record<string, unknown>, spec: Co
   return obj as T;
 }
 
+/** A row as better-sqlite3's raw mode returns it: its values in the statement's column order. */
+export type RawRow = readonly unknown[];
+
+/**
+ * A test of whether `obj` is what `fromRow(row, spec)` makes of a raw row (values in the
+ * order of `columns`, the statement's column names), column by column, allocating nothing
+ * but the JSON text of 'json' columns. A cache of mapped rows can then keep only its
+ * objects, not the rows they came from (a row object costs ~2 KB), and still tell which
+ * rows changed. "Same" is exact; "changed" may also be said of a row that maps to an equal
+ * object (e.g. JSON written with other spacing), which only costs mapping it again.
+ */
+export function rowMatcher<T extends object>(spec: ColumnSpec<T>, columns: readonly string[]): (obj: T, values: RawRow) => boolean {
+  const checks = (Object.entries(spec) as [string, ColumnKind][]).map(([key, kind]) => {
+    const at = columns.indexOf(snake(key));
+    if (at < 0) throw new Error(`rowMatcher: no column ${snake(key)} in the statement.`);
+    return { key, kind, at };
+  });
+  return (obj, values) => {
+    const o = obj as Record<string, unknown>;
+    for (const { key, kind, at } of checks) {
+      const v = values[at];
+      const mine = o[key];
+      switch (kind) {
+        case 'bool':
+          if ((v === 1) !== mine) return false;
+          break;
+        case 'json':
+          if (typeof v === 'string' ? JSON.stringify(mine) !== v : !(Array.isArray(mine) && mine.length === 0)) return false;
+          break;
+        case 'nullableText':
+          if ((v ?? '') !== mine) return false;
+          break;
+        default:
+          if ((v ?? null) !== mine) return false;
+      }
+    }
+    return true;
+  };
+}
+
 export function columnNames<T>(spec: ColumnSpec<T>): string[] {
   return Object.keys(spec).map(snake);
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 import { inTransaction, writeStamp } from '../open';
-import { columnNames, fromRow, toRow, type ColumnSpec } from '../columns';
+import { columnNames, fromRow, rowMatcher, toRow, type ColumnSpec, type RawRow } from '../columns';
 import { AppError } from '../../errors';
 import { assertSignalBudget } from './signals-repo';
 import { compareNames, PROGRAM_LABELS, TRACKS, type Institution, type InstitutionFields, type Program, type ProgramTrackFields, type TierOverride, type UnfilledYear } from '../../../shared/domain/program';
@@ -62,9 +62,17 @@ function rowToOverride(r: OverrideRow): TierOverride {
   return { outcome: r.outcome, note: r.note, updatedAt: r.updated_at };
 }
 
+/**
+ * The institution of a row. The fields are copied into one object literal so that every
+ * institution (and every program, rowToProgram) has the same V8 shape, frozen too: objects
+ * built key by key under computed names (fromRow) may each get a shape of their own when
+ * frozen, ~1 KB apiece, which counts at 50,000 programs. The column specs stay the one list
+ * of columns and conversions (the compiler checks that the literal names every field).
+ */
 function rowToInstitution(row: InstitutionRow): Institution {
+  const f = fromRow<InstitutionFields>(row, INSTITUTION_COLUMNS);
   return {
-    ...fromRow<InstitutionFields>(row, INSTITUTION_COLUMNS),
+    name: f.name, city: f.city, state: f.state, website: f.website, setting: f.setting, researchHeavy: f.researchHeavy, visaSponsorship: f.visaSponsorship, imgSharePct: f.imgSharePct, nonUsImgResidents: f.nonUsImgResidents, pdName: f.pdName, pdEmail: f.pdEmail, coordinatorName: f.coordinatorName, coordinatorEmail: f.coordinatorEmail, internalConnection: f.internalConnection, notes: f.notes, dataSource: f.dataSource, lastVerified: f.lastVerified, acgmeId: f.acgmeId, imgFriendliness: f.imgFriendliness, pgy1Salary: f.pgy1Salary, acceptsSignals: f.acceptsSignals, signalSent: f.signalSent,
     id: row.id,
     isSample: row.is_sample === 1,
     createdAt: row.created_at,
@@ -92,23 +100,33 @@ function deepFreeze<T>(value: T): T {
 }
 
 interface SharedProgram {
-  row: ProgramRow;
   overrideRow: OverrideRow | undefined;
   value: Program;
 }
 interface Shared {
-  institutions: Map<number, { row: InstitutionRow; value: Institution }>;
+  institutions: Map<number, Institution>;
   programs: Map<number, SharedProgram>;
   /** Program ids in the order last returned. */
   order: number[];
 }
-/** The last rows read and the frozen objects made from them, per connection (see readAll). */
+/**
+ * The frozen objects made from the last rows read, per connection (see readAll). Only the
+ * objects are kept, not the rows: each new row is compared with the object made from the
+ * last one (rowMatcher), so at 50,000 programs the cache holds ~1.3 KB per program.
+ */
 const sharing = new WeakMap<Db, Shared>();
 
 /** Rows of one statement have the same columns: equal when every value is. */
 function sameRow<R extends object>(a: R, b: R): boolean {
   for (const k in b) if (a[k] !== b[k]) return false;
   return true;
+}
+
+/** The row object of raw values (names: the statement's columns, in order). */
+function rowOf<R>(values: RawRow, names: readonly string[]): R {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+  return row as R;
 }
 
 function sameHistory(a: readonly UnfilledYear[], b: readonly UnfilledYear[]): boolean {
@@ -119,9 +137,9 @@ export function createProgramsRepo(db: Db) {
   const iCols = columnNames(INSTITUTION_COLUMNS);
   const pCols = columnNames(PROGRAM_COLUMNS);
   const stmts = {
-    allInstitutions: db.prepare('SELECT * FROM institution'),
+    allInstitutions: db.prepare('SELECT * FROM institution').raw(),
     institution: db.prepare('SELECT * FROM institution WHERE id = ?'),
-    allPrograms: db.prepare('SELECT * FROM program'),
+    allPrograms: db.prepare('SELECT * FROM program').raw(),
     programsOf: db.prepare('SELECT * FROM program WHERE institution_id = ?'),
     program: db.prepare('SELECT * FROM program WHERE id = ?'),
     allUnfilled: db.prepare('SELECT * FROM program_unfilled ORDER BY match_year DESC'),
@@ -153,10 +171,29 @@ export function createProgramsRepo(db: Db) {
       'SELECT p.id, p.track, i.name FROM program p JOIN institution i ON i.id = p.institution_id WHERE p.eras_program_id = ?',
     ),
   };
+  const institutionColumns = stmts.allInstitutions.columns().map((c) => c.name);
+  const programColumns = stmts.allPrograms.columns().map((c) => c.name);
+  const at = (columns: readonly string[], name: string) => {
+    const i = columns.indexOf(name);
+    if (i < 0) throw new Error(`programs-repo: no column ${name}.`);
+    return i;
+  };
+  const inst = { id: at(institutionColumns, 'id'), isSample: at(institutionColumns, 'is_sample'), created: at(institutionColumns, 'created_at'), updated: at(institutionColumns, 'updated_at') };
+  const prog = { id: at(programColumns, 'id'), institution: at(programColumns, 'institution_id'), onList: at(programColumns, 'on_list'), created: at(programColumns, 'created_at'), updated: at(programColumns, 'updated_at') };
+  const institutionFieldsMatch = rowMatcher(INSTITUTION_COLUMNS, institutionColumns);
+  const programFieldsMatch = rowMatcher(PROGRAM_COLUMNS, programColumns);
+  /** Whether `value` is what rowToInstitution makes of this row. */
+  const institutionMatches = (value: Institution, v: RawRow) =>
+    value.isSample === (v[inst.isSample] === 1) && value.createdAt === v[inst.created] && value.updatedAt === v[inst.updated] && institutionFieldsMatch(value, v);
+  /** Whether `value` is what rowToProgram makes of this row (the institution, history and override are compared apart). */
+  const programMatches = (value: Program, v: RawRow) =>
+    value.onList === (v[prog.onList] === 1) && value.createdAt === v[prog.created] && value.updatedAt === v[prog.updated] && programFieldsMatch(value, v);
 
+  /** The program of a row, in one object literal (see rowToInstitution). */
   function rowToProgram(row: ProgramRow, institution: Institution, unfilled: UnfilledYear[], override: TierOverride | null): Program {
+    const f = fromRow<TrackScalars>(row, PROGRAM_COLUMNS);
     return {
-      ...fromRow<TrackScalars>(row, PROGRAM_COLUMNS),
+      track: f.track, nrmpCode: f.nrmpCode, erasProgramId: f.erasProgramId, minStep2ck: f.minStep2ck, minStep2ckKind: f.minStep2ckKind, minStep1: f.minStep1, minStep1Kind: f.minStep1Kind, firstAttemptOnly: f.firstAttemptOnly, maxYearsSinceGraduation: f.maxYearsSinceGraduation, usceRequired: f.usceRequired, usceMonthsRequired: f.usceMonthsRequired, positionsOffered: f.positionsOffered, tags: f.tags, notes: f.notes, minStep2ckKindStated: f.minStep2ckKindStated, noStep2ckCutoff: f.noStep2ckCutoff, minGraduationYear: f.minGraduationYear, noGraduationLimit: f.noGraduationLimit, uscePreferred: f.uscePreferred, unfilledCount: f.unfilledCount, unfilledWindow: f.unfilledWindow, unfilledYears: f.unfilledYears, applicationsReceived: f.applicationsReceived,
       unfilledHistory: unfilled,
       id: row.id,
       institutionId: row.institution_id,
@@ -189,10 +226,10 @@ export function createProgramsRepo(db: Db) {
   function readAll(): Program[] {
     const previous = sharing.get(db);
     const next: Shared = { institutions: new Map(), programs: new Map(), order: [] };
-    for (const r of stmts.allInstitutions.all() as InstitutionRow[]) {
-      const id = r.id;
+    for (const values of stmts.allInstitutions.all() as RawRow[]) {
+      const id = values[inst.id] as number;
       const before = previous?.institutions.get(id);
-      next.institutions.set(id, before && sameRow(before.row, r) ? before : { row: r, value: Object.freeze(rowToInstitution(r)) });
+      next.institutions.set(id, before && institutionMatches(before, values) ? before : Object.freeze(rowToInstitution(rowOf<InstitutionRow>(values, institutionColumns))));
     }
     const unfilled = new Map<number, UnfilledYear[]>();
     for (const r of stmts.allUnfilled.all() as UnfilledRow[]) {
@@ -202,9 +239,9 @@ export function createProgramsRepo(db: Db) {
     }
     const overrides = new Map((stmts.allOverrides.all() as OverrideRow[]).map((r) => [r.program_id, r]));
     const programs: Program[] = [];
-    for (const r of stmts.allPrograms.all() as ProgramRow[]) {
-      const id = r.id;
-      const institution = next.institutions.get(r.institution_id)!.value;
+    for (const values of stmts.allPrograms.all() as RawRow[]) {
+      const id = values[prog.id] as number;
+      const institution = next.institutions.get(values[prog.institution] as number)!;
       const history = unfilled.get(id) ?? [];
       const overrideRow = overrides.get(id);
       const before = previous?.programs.get(id);
@@ -212,13 +249,14 @@ export function createProgramsRepo(db: Db) {
       if (
         before &&
         before.value.institution === institution &&
-        sameRow(before.row, r) &&
+        programMatches(before.value, values) &&
         sameHistory(before.value.unfilledHistory, history) &&
         (before.overrideRow === undefined ? overrideRow === undefined : overrideRow !== undefined && sameRow(before.overrideRow, overrideRow))
       ) {
         entry = before;
       } else {
-        entry = { row: r, overrideRow, value: deepFreeze(rowToProgram(r, institution, history, overrideRow ? rowToOverride(overrideRow) : null)) };
+        const row = rowOf<ProgramRow>(values, programColumns);
+        entry = { overrideRow, value: deepFreeze(rowToProgram(row, institution, history, overrideRow ? rowToOverride(overrideRow) : null)) };
       }
       next.programs.set(id, entry);
       programs.push(entry.value);
