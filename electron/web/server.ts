@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream';
 import type { Dispatch } from '../api/dispatch';
 import { EVENTS_PATH, type ChangeEvent } from '../../shared/api/domains';
 import { createEventStreams } from './events';
+import { jsonChunks } from './json-pieces';
 import { MAX_IMPORT_BYTES } from '../../shared/domain/import-fields';
 
 export const TOKEN_HEADER = 'x-prelim-token';
@@ -259,20 +260,60 @@ function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
 }
 
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
   res.writeHead(status, {
     'Content-Type': type,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    ...SECURITY_HEADERS,
     'Content-Length': String(Buffer.byteLength(body)),
     ...extra,
   });
   res.end(body);
 }
 
+/**
+ * An answer in JSON. A small one goes out in one piece with its length; a large one (the
+ * program table at 50,000 programs is ~80 MB) goes out in chunks as it is made
+ * (electron/web/json-pieces.ts), each written when the socket has taken the last, so the
+ * host never holds the whole text.
+ */
 function sendJson(res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), { 'Cache-Control': 'no-store', ...extra });
+  const chunks = jsonChunks(value);
+  const first = chunks.next();
+  const type = 'application/json; charset=utf-8';
+  const headers = { 'Cache-Control': 'no-store', ...extra };
+  if (first.done) return send(res, status, type, '', headers);
+  const second = chunks.next();
+  if (second.done) return send(res, status, type, first.value, headers);
+  res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS, ...headers });
+  let next: IteratorResult<string, void> = second;
+  const pump = (): void => {
+    try {
+      while (!res.destroyed) {
+        if (next.done) {
+          res.end();
+          return;
+        }
+        const ok = res.write(next.value);
+        next = chunks.next();
+        if (!ok) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+    } catch (err) {
+      // The headers are out: all that is left is to cut the answer short.
+      console.error('[web] answer failed:', err);
+      res.destroy();
+    }
+  };
+  res.write(first.value);
+  pump();
 }
 
 function sendText(res: http.ServerResponse, status: number, message: string): void {

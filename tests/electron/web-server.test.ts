@@ -95,4 +95,33 @@ describe('browser-mode host', () => {
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
+
+  it('sends a large answer in chunks as it is made, and a small one with its length', async () => {
+    const staticDir = tempDir();
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+    const rows = Array.from({ length: 30000 }, (_, i) => ({ id: i, name: `Hôpital ${i}`, notes: 'x'.repeat(40) }));
+    server = await startWebServer({ dispatch: (method) => Promise.resolve(method === 'big' ? { ok: true, value: { rows } } : { ok: true, value: 'small' }), staticDir });
+    const port = server.port;
+    const call = (method: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+        const req = http.request(
+          { host: '127.0.0.1', port, method: 'POST', path: '/api/invoke', headers: { 'content-type': 'application/json', host: `127.0.0.1:${port}`, 'x-prelim-token': server!.token } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ method }));
+      });
+    const big = await call('big');
+    expect(big.headers['transfer-encoding']).toBe('chunked');
+    expect(big.headers['content-length']).toBeUndefined();
+    expect(big.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(big.body).toBe(JSON.stringify({ ok: true, value: { rows } }));
+    const small = await call('small');
+    expect(small.headers['content-length']).toBe(String(Buffer.byteLength(small.body)));
+    expect(JSON.parse(small.body)).toEqual({ ok: true, value: 'small' });
+  });
 });
