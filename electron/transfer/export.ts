@@ -1,7 +1,6 @@
 // Spreadsheets out: programs and applications (with their status history) as CSV or XLSX,
 // and empty templates. The headers are the import's own labels, so an exported file
 // imports back unchanged.
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Db } from '../db/open';
 import { createApplicationsRepo } from '../db/repos/applications-repo';
@@ -146,6 +145,8 @@ function toCsv(t: Table): Buffer {
 }
 
 async function toXlsx(tables: Table[]): Promise<Buffer> {
+  // Loaded on first use: exceljs costs ~20 MB of memory, and most sessions never write a workbook.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Prelim Tracker';
   for (const t of tables) {

@@ -7,7 +7,7 @@
 // measured as the bytes go by. A CSV's
 // cells are bounded by a scan of the text. A file past a limit is refused with a message
 // naming it, in well under a second; nothing is written.
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../shared/domain/import-fields';
 import { AppError } from '../errors';
 
@@ -73,7 +73,9 @@ async function checkWorkbook(bytes: Buffer, name: string): Promise<void> {
   let zip: JSZip;
   try {
     // Reads the central directory and local headers only; nothing is inflated here.
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    // Loaded on first use, like exceljs (electron/transfer/read-file.ts).
+    const { default: Zip } = await import('jszip');
+    zip = await Zip.loadAsync(bytes, { checkCRC32: false });
   } catch {
     return refuse(`${name} could not be read as an Excel workbook (.xlsx). Open it in Excel or Google Sheets and save or download it again as .xlsx or CSV.`);
   }

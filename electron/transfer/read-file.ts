@@ -1,7 +1,7 @@
 // Reads an uploaded spreadsheet into a header row and data rows of strings, with the
 // libraries (papaparse for CSV, exceljs for XLSX). Says in one sentence what to do when
 // the file is empty, binary, an old .xls, too big, or not readable.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { guessMapping, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportKind } from '../../shared/domain/import-fields';
 import type { ImportFile } from '../../shared/api/transfer-api';
@@ -241,7 +241,9 @@ function worksheetRows(sheet: ExcelJS.Worksheet, name: string): { rows: string[]
  * this kind's columns (a "Summary" sheet of totals names few), the first on a tie.
  */
 async function parseXlsx(bytes: Buffer, name: string, kind: ImportKind, wanted: string | undefined): Promise<SheetData> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs costs ~20 MB of memory, and most sessions never read a workbook.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
