@@ -240,12 +240,14 @@ export function createTransferHandlers(ctx: HandlerContext): TransferHandlers {
       };
     },
     'import.check': async ({ kind, file, mapping, sheet, cells, keep }) => {
+      await turn(); // after the request's parsing, before hashing the file
       const key = planKey(kind, file, sheet, mapping, { cells, keep }, clock.today());
       const made = await planImport(ctx.db, kind, await readAndYield(file, kind, sheet), mapping, clock, { cells, keep });
       plans.keep(key, made);
       return made.planned.planned.plan;
     },
     'import.run': async ({ kind, file, mapping, skipInvalid, sheet, cells, keep }) => {
+      await turn(); // after the request's parsing, before hashing the file
       // The plan of the dry run just made with the same inputs, if nothing was written since (runImport checks the stamp).
       const kept = plans.take(planKey(kind, file, sheet, mapping, { cells, keep }, clock.today()));
       const source = { read: () => readAndYield(file, kind, sheet), kept };

@@ -16,7 +16,7 @@ export function runNow<T>(steps: Steps<T>): T {
 }
 
 /** How long one slice may hold the event loop. */
-export const SLICE_MS = 8;
+export const SLICE_MS = 5;
 
 /** Runs the steps in slices of about sliceMs, with a turn of the event loop between slices. */
 export async function runSliced<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
