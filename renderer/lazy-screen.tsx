@@ -24,7 +24,12 @@ interface Watchable {
   getState(): { watch(): () => void };
 }
 
-export function lazyScreen(load: () => Promise<{ default: ComponentType }>, store?: () => Promise<Watchable>): LazyScreen {
+/**
+ * `store`: the screen's main store, for the screens that may be the first one shown: it is
+ * here with the first load (a store is small), so its data is asked for at once, before
+ * React itself is ready (renderer/boot.ts).
+ */
+export function lazyScreen(load: () => Promise<{ default: ComponentType }>, store?: Watchable): LazyScreen {
   let loaded: ComponentType | null = null;
   let pending: Promise<ComponentType> | null = null;
   const fetchScreen = () => {
@@ -52,18 +57,8 @@ export function lazyScreen(load: () => Promise<{ default: ComponentType }>, stor
     );
   }
   const prefetchData = () => {
-    let released = false;
-    let unwatch: (() => void) | null = null;
-    store?.().then(
-      (s) => {
-        if (!released) unwatch = s.getState().watch();
-      },
-      () => undefined, // the screen loads it again and shows what went wrong
-    );
-    return () => {
-      released = true;
-      unwatch?.();
-    };
+    const unwatch = store?.getState().watch();
+    return () => unwatch?.();
   };
   return Object.assign(Screen, { preload: () => fetchScreen().then(() => undefined), prefetchData });
 }

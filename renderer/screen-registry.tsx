@@ -1,19 +1,21 @@
 // One screen per section (the compiler checks that every section has one), each loaded on
 // demand: the first load carries only the shell, and a screen's libraries (recharts, dnd-kit,
 // the table) come with the screen that uses them. The first screen shown after a start may
-// name its main store, which then loads together with the screen's code (main.tsx).
+// name its main store, which then loads together with the screen's code (boot.ts).
 import { lazyScreen, type LazyScreen } from './lazy-screen';
+import { useDashboardStore } from './stores/dashboard-store';
+import { useProgramsStore } from './stores/programs-store';
 import type { SectionId } from './stores/route-store';
 
 export const SCREENS: Record<SectionId, LazyScreen> = {
   dashboard: lazyScreen(
     () => import('./screens/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })),
-    () => import('./stores/dashboard-store').then((m) => m.useDashboardStore),
+    useDashboardStore,
   ),
   profile: lazyScreen(() => import('./screens/profile/ProfileScreen').then((m) => ({ default: m.ProfileScreen }))),
   programs: lazyScreen(
     () => import('./screens/programs/ProgramsScreen').then((m) => ({ default: m.ProgramsScreen })),
-    () => import('./stores/programs-store').then((m) => m.useProgramsStore),
+    useProgramsStore,
   ),
   applications: lazyScreen(() => import('./screens/applications/ApplicationsScreen').then((m) => ({ default: m.ApplicationsScreen }))),
   letters: lazyScreen(() => import('./screens/letters/LettersScreen').then((m) => ({ default: m.LettersScreen }))),

@@ -46,5 +46,11 @@ export default defineConfig({
     sourcemap: true,
     // Screens are loaded on demand (App.tsx); a chunk over this size is worth a look.
     chunkSizeWarningLimit: 450,
+    rolldownOptions: {
+      // shared/ is pure (docs/ARCHITECTURE.md): importing one of its modules does nothing but
+      // define its exports, so a screen loads only the modules whose exports it uses (the
+      // Dashboard, which shows application statuses, does not load their zod schemas).
+      treeshake: { moduleSideEffects: (id) => (/[\\/]shared[\\/]/.test(id) ? false : undefined) },
+    },
   },
 });

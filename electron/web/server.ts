@@ -167,7 +167,10 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       const html = fs.readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <meta name="prelim-token" content="${token}">`);
       return send(res, 200, CONTENT_TYPES['.html']!, html, { 'Cache-Control': 'no-store' });
     }
-    send(res, 200, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
+    // Vite names every built asset after its content (assets/name-HASH.ext): a name never
+    // changes meaning, so the browser may keep it (and its compiled code) for good.
+    const immutable = /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(rel);
+    send(res, 200, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file), immutable ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : { 'Cache-Control': 'no-cache' });
   }
 
   return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@
 // (NRMP and ERAS announce them in ET); an all-day item has no time.
 import { z } from 'zod';
 import { isoDateSchema, trimText } from './bounds';
+import { EASTERN } from './eastern-time';
 import { FIRST_MATCH_YEAR, LAST_MATCH_YEAR, SEASON_EVENT_IDS, projectSeasonEvents } from '../engine/season-projection';
 
 /** A Match season's year (the year of its Match Day). */
@@ -13,8 +14,7 @@ export const matchYearSchema = z
   .min(FIRST_MATCH_YEAR, `Use a Match year from ${FIRST_MATCH_YEAR}.`)
   .max(LAST_MATCH_YEAR, `Use a Match year up to ${LAST_MATCH_YEAR}.`);
 
-/** The zone NRMP and ERAS times are given in. */
-export const EASTERN = 'America/New_York';
+export { EASTERN };
 
 export const SEASON_EVENT_KINDS = ['eras', 'nrmp', 'soap'] as const;
 export type SeasonEventKind = (typeof SEASON_EVENT_KINDS)[number];

@@ -4,7 +4,9 @@
 // 02:00 in London, and the days left are counted from the user's own calendar.
 import { differenceInCalendarDays, format } from 'date-fns';
 import { TZDate, tz as inZone, tzName } from '@date-fns/tz';
-import { EASTERN } from '../domain/season-calendar';
+import { EASTERN } from '../domain/eastern-time';
+
+export { daysLeftText } from './days-left';
 
 function ymd(date: string): [number, number, number] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -85,13 +87,6 @@ export function formatDay(date: string): string {
   return format(new Date(y, mo, d, 12), 'EEE d MMM yyyy');
 }
 
-/** "in 3 days", "today", "tomorrow", "2 days ago". */
-export function daysLeftText(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
-}
 
 /** A calendar date plus (or minus) whole days, YYYY-MM-DD in and out. */
 export function plusDays(date: string, days: number): string {

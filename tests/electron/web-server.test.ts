@@ -18,6 +18,7 @@ async function start() {
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   fs.mkdirSync(path.join(staticDir, 'assets'));
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(staticDir, 'assets', 'index-Bb8lKfuH.js'), 'console.log(2)');
   const { services } = openTestServices();
   server = await startWebServer({ dispatch: services.dispatch, staticDir });
   return server;
@@ -75,6 +76,17 @@ describe('browser-mode host', () => {
     const asset = await request(s.port, { path: '/assets/app.js', headers: { host: `127.0.0.1:${s.port}` } });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('lets the browser keep a built asset named after its content, never the page', async () => {
+    const s = await start();
+    const get = (p: string) => request(s.port, { path: p, headers: { host: `127.0.0.1:${s.port}` } });
+    // Vite names each built file after its content: the name never changes meaning.
+    expect((await get('/assets/index-Bb8lKfuH.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // Anything else is checked again each time; the page (it carries the token) is never kept.
+    expect((await get('/assets/app.js')).headers['cache-control']).toBe('no-cache');
+    expect((await get('/')).headers['cache-control']).toBe('no-store');
+    expect((await get('/#/dashboard')).headers['cache-control']).toBe('no-store');
   });
 
   it('takes a body holding the largest import file, and names the file limit for a larger one', async () => {

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { ClipboardCheck, FlaskConical, GraduationCap, UserRound } from 'lucide-react';
 import type { DashboardSummary } from '../../../shared/engine/dashboard';
-import { PIPELINE_STATUSES, SENT_FILTER } from '../../../shared/domain/application';
+import { PIPELINE_STATUSES, SENT_FILTER } from '../../../shared/domain/application-status';
 import type { TierOutcome } from '../../../shared/engine/types';
 import { errorMessage } from '../../api/client';
 import { ScreenHeader } from '../../components/ScreenHeader';

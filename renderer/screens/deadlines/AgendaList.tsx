@@ -1,6 +1,6 @@
 import { DATED_KIND_LABELS, type AgendaEntry } from '../../../shared/engine/agenda';
-import { daysLeftText } from '../../../shared/engine/calendar-dates';
-import { EASTERN } from '../../../shared/domain/season-calendar';
+import { daysLeftText } from '../../../shared/engine/days-left';
+import { EASTERN } from '../../../shared/domain/eastern-time';
 import { formatDatesIn, formatDueDate, formatInZone, formatTimeInZone, userTimeZone } from '../../components/format';
 import { openSection } from '../../stores/route-query';
 
