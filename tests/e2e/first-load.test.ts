@@ -1,7 +1,8 @@
 // What the built renderer loads before a screen is shown (dist/renderer, built by npm test):
 // the first load (index.html's scripts and module preloads) within issue 14's 450 KB, and the
-// Dashboard's code (the first screen) without the input schemas (zod) or the date library,
-// which only the screens with forms and date arithmetic need. Read from the build's own
+// code of the Dashboard and the Programs table (the usual first screens) without the input
+// schemas (zod) or the date library, which only forms and date arithmetic need (the Programs
+// editor, detail and panels load after the first rows). Read from the build's own
 // source maps, so a change that pulls them back in fails here.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,11 +49,14 @@ describe('the first load', () => {
     expect(bytes).toBeLessThanOrEqual(450 * 1024);
   });
 
-  it('the Dashboard loads neither zod nor date-fns (nor recharts) before it shows its numbers', () => {
-    const graph = staticGraph(chunkOf('DashboardScreen'));
-    const sources = graph.flatMap(sourcesOf);
+  // The first screens after a start: what they need before they show anything.
+  it.each([
+    ['DashboardScreen', 'renderer/screens/dashboard/DashboardScreen.tsx'],
+    ['ProgramsScreen', 'renderer/screens/programs/ProgramsTable.tsx'],
+  ])('%s loads neither zod nor date-fns (nor recharts) before it shows its first data', (chunk, ownFile) => {
+    const sources = staticGraph(chunkOf(chunk)).flatMap(sourcesOf);
     // The graph is read right: it holds the screen's own code.
-    expect(sources.some((s) => s.endsWith('renderer/screens/dashboard/DashboardScreen.tsx'))).toBe(true);
+    expect(sources.some((s) => s.endsWith(ownFile))).toBe(true);
     expect(sources.filter((s) => /node_modules\/(zod|date-fns|@date-fns|recharts)\//.test(s))).toEqual([]);
   });
 });

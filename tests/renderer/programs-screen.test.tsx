@@ -136,7 +136,8 @@ describe('Programs screen', () => {
     render(<ProgramsScreen />);
     await waitFor(() => expect(rows()).toHaveLength(3));
     await user.click(screen.getByRole('button', { name: 'Add program' }));
-    const dialog = screen.getByRole('dialog', { name: 'Add program' });
+    // The editor's code loads after the first rows (it is usually here before it is opened).
+    const dialog = await screen.findByRole('dialog', { name: 'Add program' });
     const nameInput = dialog.querySelector<HTMLInputElement>('[data-field="institution.name"] input')!;
     await user.type(nameInput, 'Gamma Hospital');
     const code = dialog.querySelector<HTMLInputElement>('[data-field="tracks.preliminary.nrmpCode"] input')!;
@@ -225,7 +226,7 @@ describe('Programs named by another screen', () => {
     render(<ProgramsScreen />);
     await waitFor(() => expect(rows()).toHaveLength(4));
     await user.click(screen.getByRole('tab', { name: /List health/ }));
-    const finding = screen.getByText(/2 programs fail a hard screen/).closest('li')!;
+    const finding = (await screen.findByText(/2 programs fail a hard screen/)).closest('li')!;
     await user.click(within(finding).getByRole('button', { name: 'Show these 2 programs' }));
     await waitFor(() => expect(rows().map((r) => r.textContent)).toEqual([expect.stringContaining('Omega No-Visa Hospital'), expect.stringContaining('Psi No-Visa Center')]));
     expect(screen.getByText(/Showing the 2 programs named by “2 programs fail a hard screen/)).toBeTruthy();

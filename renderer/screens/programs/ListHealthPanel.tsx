@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useWatch } from '../../stores/live';
-import type { Profile } from '../../../shared/domain/profile';
+import { EMPTY_PROFILE, type Profile } from '../../../shared/domain/profile';
 import type { Program } from '../../../shared/domain/program';
 import { listHealth } from '../../../shared/engine/list-health';
 import { TIER_LABELS, TIER_OUTCOMES, type TierSummary } from '../../../shared/engine/types';
@@ -16,7 +16,8 @@ interface Props {
   onShowFilter: (filters: Partial<ProgramFilters>) => void;
   programs: Program[];
   tiers: Map<number, TierSummary>;
-  profile: Profile;
+  /** The saved profile; null before it was saved once (counts as empty). */
+  profile: Profile | null;
   feesCombineTracks: boolean;
   onFeesCombineTracks: (v: boolean) => void;
 }
@@ -34,7 +35,7 @@ export function ListHealthPanel({ onShowPrograms, onShowFilter, programs, tiers,
     const entries = programs
       .filter((p) => p.onList && tiers.has(p.id))
       .map((p) => ({ program: p, tier: tiers.get(p.id)!, overriddenOutcome: p.override?.outcome ?? null }));
-    return listHealth(entries, profile, { feesCombineTracks, feesPerInstitution, geoDivisions, ...(signalBudget !== undefined ? { signalBudget } : {}) });
+    return listHealth(entries, profile ?? EMPTY_PROFILE, { feesCombineTracks, feesPerInstitution, geoDivisions, ...(signalBudget !== undefined ? { signalBudget } : {}) });
   }, [programs, tiers, profile, feesCombineTracks, feesPerInstitution, geoDivisions, signalBudget]);
   const m = health.metrics;
   return (

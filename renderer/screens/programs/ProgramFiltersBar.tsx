@@ -1,4 +1,4 @@
-import { PROGRAM_LABELS, SETTINGS, TRACKS, VISA_SPONSORSHIPS } from '../../../shared/domain/program';
+import { PROGRAM_LABELS, SETTINGS, TRACKS, VISA_SPONSORSHIPS } from '../../../shared/domain/program-labels';
 import { US_STATES } from '../../../shared/domain/us-states';
 import { TIER_LABELS, TIER_OUTCOMES } from '../../../shared/engine/types';
 import { activeFilterCount, NO_FILTERS, type ProgramFilters } from './program-filters';

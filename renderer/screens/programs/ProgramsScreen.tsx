@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { ArrowDownUp, FlaskConical, Plus, Search } from 'lucide-react';
-import { PROGRAM_LABELS, type Program, programLabel } from '../../../shared/domain/program';
-import { EMPTY_PROFILE } from '../../../shared/domain/profile';
+import { PROGRAM_LABELS, programLabel } from '../../../shared/domain/program-labels';
+import type { Program } from '../../../shared/domain/program';
 import { TIER_OUTCOMES } from '../../../shared/engine/types';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { ConfirmDialog } from '../../components/Modal';
@@ -13,13 +13,9 @@ import { useTiersStore } from '../../stores/tiers-store';
 import { useSettingsStore } from '../../stores/settings-store';
 import { useWatch } from '../../stores/live';
 import { useRoute } from '../../stores/route-store';
-import { ProgramEditor } from './ProgramEditor';
 import { ProgramsTable } from './ProgramsTable';
 import { Tabs } from '../../components/Tabs';
-import { ProgramDetail } from './ProgramDetail';
 import { ProgramFiltersBar } from './ProgramFiltersBar';
-import { ListHealthPanel } from './ListHealthPanel';
-import { WhatIfPanel } from './WhatIfPanel';
 import { FlagBadges, TierBadge } from './TierBadge';
 import { applyFilters, effectiveTier, filtersFromQuery, namedFromQuery, NO_FILTERS, type NamedPrograms, type ProgramFilters } from './program-filters';
 import { hashQuery } from '../../stores/route-query';
@@ -28,6 +24,28 @@ import { NoticeBanner, type Notice } from '../../components/Notice';
 import { localToday } from '../../components/format';
 
 type View = 'programs' | 'health' | 'whatif';
+
+// What the first rows do not need loads after them (the editor's forms and schemas, the
+// program's detail, list health and what-if with their engines): asked for once the rows are
+// drawn and the browser is idle, so it is usually here before it is opened.
+const loadEditor = () => import('./ProgramEditor');
+const loadDetail = () => import('./ProgramDetail');
+const loadHealth = () => import('./ListHealthPanel');
+const loadWhatIf = () => import('./WhatIfPanel');
+const ProgramEditor = lazy(() => loadEditor().then((m) => ({ default: m.ProgramEditor })));
+const ProgramDetail = lazy(() => loadDetail().then((m) => ({ default: m.ProgramDetail })));
+const ListHealthPanel = lazy(() => loadHealth().then((m) => ({ default: m.ListHealthPanel })));
+const WhatIfPanel = lazy(() => loadWhatIf().then((m) => ({ default: m.WhatIfPanel })));
+
+function loadTheRestWhenIdle(): () => void {
+  const load = () => void Promise.all([loadEditor(), loadDetail(), loadHealth(), loadWhatIf()]).catch(() => undefined); // opening one shows the failure
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(load, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(load, 200);
+  return () => clearTimeout(id);
+}
 
 export function ProgramsScreen() {
   const { programs, loaded, loadError, deleteProgram, setOnList, loadSample, removeSample } = useProgramsStore();
@@ -45,6 +63,8 @@ export function ProgramsScreen() {
   const [detailId, setDetailId] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const feesCombineTracks = settings?.feesCombineTracks ?? false;
+  const hasRows = programs.length > 0;
+  useEffect(() => (hasRows ? loadTheRestWhenIdle() : undefined), [hasRows]);
 
   const onEdit = useCallback((p: Program) => setEditing(useProgramsStore.getState().programs.filter((x) => x.institutionId === p.institutionId)), []);
   const onDelete = useCallback((p: Program) => setDeleting(p), []);
@@ -134,7 +154,8 @@ export function ProgramsScreen() {
   );
   const onOpen = useCallback((p: Program) => setDetailId(p.id), []);
   const detail = detailId === null ? null : programs.find((p) => p.id === detailId) ?? null;
-  const profile = savedProfile?.profile ?? EMPTY_PROFILE;
+  const profile = savedProfile?.profile ?? null;
+  const panelLoading = <p className="muted">Loading…</p>;
 
   return (
     <div className="screen programs">
@@ -222,27 +243,33 @@ export function ProgramsScreen() {
               <ProgramsTable programs={filtered} filter={filter} onEdit={onEdit} onDelete={onDelete} onOpen={onOpen} extraColumns={tierColumns} />
             </>
           ) : view === 'health' ? (
-            <ListHealthPanel
-              onShowPrograms={showNamed}
-              onShowFilter={(f) => {
-                setNamed(null);
-                setFilters({ ...NO_FILTERS, ...f });
-                setFilter('');
-                setView('programs');
-              }}
-              programs={programs}
-              tiers={tiers}
-              profile={profile}
-              feesCombineTracks={feesCombineTracks}
-              onFeesCombineTracks={(v) => void saveSettings({ feesCombineTracks: v }).catch((err: unknown) => setNotice({ kind: 'error', text: errorMessage(err) }))}
-            />
+            <Suspense fallback={panelLoading}>
+              <ListHealthPanel
+                onShowPrograms={showNamed}
+                onShowFilter={(f) => {
+                  setNamed(null);
+                  setFilters({ ...NO_FILTERS, ...f });
+                  setFilter('');
+                  setView('programs');
+                }}
+                programs={programs}
+                tiers={tiers}
+                profile={profile}
+                feesCombineTracks={feesCombineTracks}
+                onFeesCombineTracks={(v) => void saveSettings({ feesCombineTracks: v }).catch((err: unknown) => setNotice({ kind: 'error', text: errorMessage(err) }))}
+              />
+            </Suspense>
           ) : (
-            <WhatIfPanel programs={programs} profile={profile} today={tierData?.today ?? localToday()} />
+            <Suspense fallback={panelLoading}>
+              <WhatIfPanel programs={programs} profile={profile} today={tierData?.today ?? localToday()} />
+            </Suspense>
           )}
         </>
       )}
-      {editing ? <ProgramEditor programs={editing} onClose={closeEditor} /> : null}
-      {detail ? <ProgramDetail program={detail} computed={tiers.get(detail.id)} onClose={() => setDetailId(null)} /> : null}
+      <Suspense fallback={null}>
+        {editing ? <ProgramEditor programs={editing} onClose={closeEditor} /> : null}
+        {detail ? <ProgramDetail program={detail} computed={tiers.get(detail.id)} onClose={() => setDetailId(null)} /> : null}
+      </Suspense>
       {deleting ? (
         <ConfirmDialog
           title="Delete program?"

@@ -7,7 +7,8 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Pencil, Trash2 } from 'lucide-react';
 import { ariaSort, SortHeaderLabel } from '../../components/table';
-import { compareNames, PROGRAM_LABELS, type Program } from '../../../shared/domain/program';
+import { compareNames, PROGRAM_LABELS } from '../../../shared/domain/program-labels';
+import type { Program } from '../../../shared/domain/program';
 import { plural } from '../../components/format';
 import { RowSearch } from './row-search';
 import './programs.css';

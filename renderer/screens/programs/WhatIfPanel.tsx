@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { LABELS, VISA_NEEDS, type Profile, type VisaNeed } from '../../../shared/domain/profile';
+import { EMPTY_PROFILE, LABELS, VISA_NEEDS, type Profile, type VisaNeed } from '../../../shared/domain/profile';
 import type { Program } from '../../../shared/domain/program';
 import { whatIf, type WhatIfChanges } from '../../../shared/engine/what-if';
 import { TIER_LABELS, TIER_OUTCOMES, type FlagCode } from '../../../shared/engine/types';
@@ -13,8 +13,9 @@ const FLAG_NAMES: Record<FlagCode, string> = {
   first_attempt_policy_unknown: 'first-attempt policy unknown',
 };
 
-/** Change profile values without saving them and see how the tiers move. */
-export function WhatIfPanel({ programs, profile, today }: { programs: Program[]; profile: Profile; today: string }) {
+/** Change profile values without saving them and see how the tiers move (an unsaved profile counts as empty). */
+export function WhatIfPanel({ programs, profile: saved, today }: { programs: Program[]; profile: Profile | null; today: string }) {
+  const profile = saved ?? EMPTY_PROFILE;
   const [step2ck, setStep2ck] = useState('');
   const [step3Passed, setStep3Passed] = useState(false);
   const [visaNeed, setVisaNeed] = useState<VisaNeed | ''>('');
