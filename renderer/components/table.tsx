@@ -1,5 +1,6 @@
 // Parts the sortable tables share (TanStack Table headers).
-import { flexRender, type Header, type SortDirection } from '@tanstack/react-table';
+import { flexRender, type Cell, type Header, type SortDirection } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import { ArrowDown, ArrowUp } from 'lucide-react';
 
 /** The aria-sort value of a column sorted this way. */
@@ -17,4 +18,16 @@ export function SortHeaderLabel<T>({ header }: { header: Header<T, unknown> }) {
       {sorted === 'asc' ? <ArrowUp size={14} aria-hidden /> : sorted === 'desc' ? <ArrowDown size={14} aria-hidden /> : null}
     </button>
   );
+}
+
+/**
+ * A cell's content. flexRender would render a cell function as a component of its own, so a
+ * column list made again (e.g. new tiers after a reload) would be a new component type for
+ * every cell: each visible cell remounted, and a focused button or checkbox in it lost the
+ * focus. Called as a plain function instead (cell functions use no hooks), what it returns
+ * keeps its place.
+ */
+export function cellContent<T>(cell: Cell<T, unknown>): ReactNode {
+  const render = cell.column.columnDef.cell;
+  return typeof render === 'function' ? (render(cell.getContext()) as ReactNode) : (render ?? null);
 }

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ProgramsScreen } from '../../renderer/screens/programs/ProgramsScreen';
@@ -239,3 +239,21 @@ describe('Programs named by another screen', () => {
   });
 });
 
+
+describe('Programs table after a reload', () => {
+  it('keeps the focused row control (the same element) when a new answer brings new tiers', async () => {
+    render(<ProgramsScreen />);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const box = screen.getByRole('checkbox', { name: 'On my list: Beta Medical Center Preliminary' });
+    box.focus();
+    const opener = rows()[0]!.querySelector<HTMLButtonElement>('.inst-open')!;
+    // Another answer of the list (as after any write): new tier summaries, so new tier columns.
+    const before = useProgramsStore.getState().tiers;
+    await act(() => useProgramsStore.getState().load());
+    expect(useProgramsStore.getState().tiers).not.toBe(before);
+    // Neither cell was mounted again: the keyboard user keeps their place.
+    expect(box.isConnected).toBe(true);
+    expect(document.activeElement).toBe(box);
+    expect(opener.isConnected).toBe(true);
+  });
+});

@@ -3,9 +3,9 @@
 // Keyboard: Up/Down move between rows, Enter opens one, Space ticks it.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
-  flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState,
+  getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState,
 } from '@tanstack/react-table';
-import { ariaSort, SortHeaderLabel } from '../../components/table';
+import { ariaSort, cellContent, SortHeaderLabel } from '../../components/table';
 import { FUNNEL_STAGES, reachedAtLeast, type FunnelStage } from '../../../shared/engine/dashboard';
 import { REACHED_PREFIX } from './pipeline-format';
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, SENT_FILTER, wasSubmitted } from '../../../shared/domain/application';
@@ -193,7 +193,7 @@ export function ApplicationsTable({ applications, programs, tiers, onOpen, initi
             }}>
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id} className={`col-${cell.column.id}`}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  {cellContent(cell)}
                 </td>
               ))}
             </tr>

@@ -2,11 +2,11 @@
 // thousands of programs), and an institution's tracks kept next to each other.
 import { memo, useMemo, useRef, useState } from 'react';
 import {
-  flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState,
+  getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Pencil, Trash2 } from 'lucide-react';
-import { ariaSort, SortHeaderLabel } from '../../components/table';
+import { ariaSort, cellContent, SortHeaderLabel } from '../../components/table';
 import { compareNames, PROGRAM_LABELS } from '../../../shared/domain/program-labels';
 import type { Program } from '../../../shared/domain/program';
 import { plural } from '../../components/format';
@@ -152,7 +152,7 @@ export const ProgramsTable = memo(function ProgramsTable({ programs, filter, onE
                 >
                   {row.getVisibleCells().map((cell) => (
                     <div role="cell" className={`td col-${cell.column.id}`} key={cell.id}>
-                      {cell.column.id === 'institution' && sameAsPrevious ? <SiblingCell program={row.original} onOpen={onOpen} /> : flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      {cell.column.id === 'institution' && sameAsPrevious ? <SiblingCell program={row.original} onOpen={onOpen} /> : cellContent(cell)}
                     </div>
                   ))}
                 </div>
