@@ -38,7 +38,8 @@ export function createProgramTableHandlers({ db, repos, clock }: HandlerContext)
   const table = (shown: readonly Program[]): ProgramTable => {
     const today = clock.today();
     const saved = profiles.get();
-    const tiers = cachedTiers(db, shown, saved.profile, today, repos.signals.tierChoices());
+    const season = repos.signals.tierChoices();
+    const tiers = cachedTiers(db, shown, saved.profile, today, season);
     const institutions: Institution[] = [];
     let last: Institution | null = null;
     const seen = new Set<number>();
@@ -50,7 +51,7 @@ export function createProgramTableHandlers({ db, repos, clock }: HandlerContext)
       }
       last = p.institution;
     }
-    return { today, profileSaved: saved.updatedAt !== null, institutions, programs: shown.map(rowOf), tiers: tiers.map(summaryOf) };
+    return { today, profileSaved: saved.updatedAt !== null, geoDivisions: [...(season.geoDivisions ?? [])], institutions, programs: shown.map(rowOf), tiers: tiers.map(summaryOf) };
   };
   return {
     'programs.table': () => table(programs.list()),

@@ -8,12 +8,15 @@ import type { InstitutionWithTracksInput, Program } from '../../shared/domain/pr
 import type { TierSummary } from '../../shared/engine/types';
 import { api } from '../api/client';
 import { liveLoader } from './live';
+import type { CensusDivision } from '../../shared/domain/census-divisions';
 
 export interface TiersInfo {
   /** The date the tiers were computed for (YYYY-MM-DD). */
   today: string;
   /** False until the profile has been saved once: tiers then assume an empty profile. */
   profileSaved: boolean;
+  /** The geographic preference's divisions the tiers took in (What-if takes the same). */
+  geoDivisions: readonly CensusDivision[];
 }
 
 /** The tier summaries that came with the list (the tiers store follows them). */
@@ -37,7 +40,7 @@ function applyTable(table: ProgramTable): { programs: Program[]; tiers: TableTie
     const tier = table.tiers[i];
     if (tier) byProgram.set(row.id, tier);
   });
-  return { programs, tiers: { info: { today: table.today, profileSaved: table.profileSaved }, byProgram } };
+  return { programs, tiers: { info: { today: table.today, profileSaved: table.profileSaved, geoDivisions: table.geoDivisions }, byProgram } };
 }
 
 /** How many programs the first, small answer brings (a window of the table and some). */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { method, noInput } from './define';
 import type { Institution, Program } from '../domain/program';
 import type { TierSummary } from '../engine/types';
+import type { CensusDivision } from '../domain/census-divisions';
 import type { ProgramTier } from './tiers-api';
 
 /** A program without its institution (see ProgramTable.institutions). */
@@ -18,6 +19,8 @@ export interface ProgramTable {
   today: string;
   /** False until the profile has been saved once: tiers then assume an empty profile. */
   profileSaved: boolean;
+  /** The ERAS geographic preference's divisions the tiers took in (their small plus); What-if takes the same. */
+  geoDivisions: CensusDivision[];
   /** Every institution that has a program, once. */
   institutions: Institution[];
   /** Every program, grouped by institution name then track. */

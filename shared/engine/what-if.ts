@@ -3,7 +3,7 @@
 // and show what moved.
 import { LABELS, type Profile, type UsceEntry, type VisaNeed } from '../domain/profile';
 import type { Program } from '../domain/program';
-import { summarizeApplicant, type TodayInput } from './applicant';
+import { summarizeApplicant, type SeasonChoices, type TodayInput } from './applicant';
 import { THRESHOLDS } from './thresholds';
 import { tierProgramFor } from './tier-program';
 import { TIER_OUTCOMES, type FlagCode, type TierOutcome, type TierResult } from './types';
@@ -139,10 +139,11 @@ function flagDiff(a: TierResult, b: TierResult): { added: FlagCode[]; removed: F
 }
 
 /** Re-tiers `programs` with the changed profile and reports what moved. */
-export function whatIf(programs: readonly Program[], profile: Profile, changes: Partial<WhatIfChanges>, today: TodayInput): WhatIfResult {
+export function whatIf(programs: readonly Program[], profile: Profile, changes: Partial<WhatIfChanges>, today: TodayInput, season: SeasonChoices = {}): WhatIfResult {
   const { profile: profileAfter, applied } = applyWhatIf(profile, changes);
-  const aBefore = summarizeApplicant(profile, today);
-  const aAfter = summarizeApplicant(profileAfter, today);
+  // The season's choices (the geographic preference's plus) as every screen's tiers take them.
+  const aBefore = summarizeApplicant(profile, today, season);
+  const aAfter = summarizeApplicant(profileAfter, today, season);
   const beforeResults: TierResult[] = [];
   const afterResults: TierResult[] = [];
   const changed: WhatIfProgramChange[] = [];

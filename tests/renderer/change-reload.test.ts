@@ -44,7 +44,7 @@ async function settle() {
 
 const ANSWERS: Record<string, unknown> = {
   // The programs store loads the list with its tier summaries (the tiers store shares it).
-  'programs.table': { today: '2026-11-25', profileSaved: false, institutions: [], programs: [], tiers: [] },
+  'programs.table': { today: '2026-11-25', profileSaved: false, geoDivisions: [], institutions: [], programs: [], tiers: [] },
   'applications.overview': [],
   'interviews.list': [],
   'dashboard.summary': null,

@@ -31,6 +31,7 @@ function programTableFrom(handlers: Record<string, FakeHandler>): FakeHandler | 
     return {
       today: tiers.today,
       profileSaved: tiers.profileSaved,
+      geoDivisions: [],
       institutions,
       programs: programs.map(({ institution: _i, ...row }) => row),
       tiers: programs.map((p) => byId.get(p.id)),

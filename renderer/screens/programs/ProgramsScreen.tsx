@@ -155,6 +155,9 @@ export function ProgramsScreen() {
   const onOpen = useCallback((p: Program) => setDetailId(p.id), []);
   const detail = detailId === null ? null : programs.find((p) => p.id === detailId) ?? null;
   const profile = savedProfile?.profile ?? null;
+  // The geographic preference the tiers took in, so What-if's "before" is the list's tiers.
+  const geoDivisions = tierData?.geoDivisions;
+  const season = useMemo(() => ({ geoDivisions: geoDivisions ?? [] }), [geoDivisions]);
   const panelLoading = <p className="muted">Loading…</p>;
 
   return (
@@ -261,7 +264,7 @@ export function ProgramsScreen() {
             </Suspense>
           ) : (
             <Suspense fallback={panelLoading}>
-              <WhatIfPanel programs={programs} profile={profile} today={tierData?.today ?? localToday()} />
+              <WhatIfPanel programs={programs} profile={profile} today={tierData?.today ?? localToday()} season={season} />
             </Suspense>
           )}
         </>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { EMPTY_PROFILE, LABELS, VISA_NEEDS, type Profile, type VisaNeed } from '../../../shared/domain/profile';
 import type { Program } from '../../../shared/domain/program';
 import { whatIf, type WhatIfChanges } from '../../../shared/engine/what-if';
+import type { SeasonChoices } from '../../../shared/engine/applicant';
 import { TIER_LABELS, TIER_OUTCOMES, type FlagCode } from '../../../shared/engine/types';
 import { TIER_SHORT } from './TierBadge';
 
@@ -14,7 +15,7 @@ const FLAG_NAMES: Record<FlagCode, string> = {
 };
 
 /** Change profile values without saving them and see how the tiers move (an unsaved profile counts as empty). */
-export function WhatIfPanel({ programs, profile: saved, today }: { programs: Program[]; profile: Profile | null; today: string }) {
+export function WhatIfPanel({ programs, profile: saved, today, season }: { programs: Program[]; profile: Profile | null; today: string; season: SeasonChoices }) {
   const profile = saved ?? EMPTY_PROFILE;
   const [step2ck, setStep2ck] = useState('');
   const [step3Passed, setStep3Passed] = useState(false);
@@ -33,7 +34,7 @@ export function WhatIfPanel({ programs, profile: saved, today }: { programs: Pro
     if (failedAttempt) c.addFailedAttempt = true;
     return c;
   }, [step2ck, step3Passed, visaNeed, usceMonths, failedAttempt]);
-  const result = useMemo(() => whatIf(programs, profile, changes, today), [programs, profile, changes, today]);
+  const result = useMemo(() => whatIf(programs, profile, changes, today, season), [programs, profile, changes, today, season]);
   const ckInvalid = step2ck.trim() !== '' && changes.step2ckScore === undefined;
 
   return (

@@ -119,3 +119,18 @@ describe('what-if: bookkeeping', () => {
     expect(r.applied).toEqual([]);
   });
 });
+
+describe('what-if: the season the tiers take in (one truth with the Programs list)', () => {
+  it('"before" is the list\'s tier: a program in the preferred division has its small plus on the What-if side too', async () => {
+    const { tierProgram } = await import('../../../shared/engine');
+    // J-1 only, in Ohio: "H-1B required" excludes it, so it is listed with its fit before.
+    const ohio = makeProgram({ institution: { state: 'OH', visaSponsorship: 'j1' } });
+    const profile = seedApplicant({ visaNeed: 'j1' });
+    const season = { geoDivisions: ['east_north_central' as const] };
+    const listed = tierProgram(ohio, profile, TODAY, season);
+    const plain = tierProgram(ohio, profile, TODAY);
+    expect(listed.fitScore).toBeGreaterThan(plain.fitScore);
+    const r = whatIf([ohio], profile, { visaNeed: 'h1b_required' }, TODAY, season);
+    expect(r.changed.map((c) => [c.programId, c.before, c.fitBefore, c.becameExcluded])).toEqual([[ohio.id, listed.outcome, listed.fitScore, true]]);
+  });
+});
