@@ -3,11 +3,11 @@
 // done, the applicant's impressions and a score. Shows the time in the user's own zone.
 import { useState, type FormEvent } from 'react';
 import { APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
-import { INTERVIEW_DURATION_DEFAULT, INTERVIEW_PLATFORMS, INTERVIEW_PLATFORM_LABELS, interviewSaveSchema, localToInstant, type Interview, type InterviewPlatform } from '../../../shared/domain/interview';
+import { INTERVIEW_DURATION_DEFAULT, INTERVIEW_PLATFORM_LABELS, interviewSaveSchema, localToInstant, type Interview, type InterviewPlatform } from '../../../shared/domain/interview';
 import type { ApplicationOverview, StatusMove } from '../../../shared/api/pipeline-api';
 import { formatInZone } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
-import { Field } from '../../components/form';
+import { Field, SelectField } from '../../components/form';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';
 import { usePipelineStore } from '../../stores/pipeline-store';
 import { appName, userTimeZone } from './pipeline-format';
@@ -128,17 +128,7 @@ export function InterviewEditor({ application, choices = [], interview, onClose,
                 : 'Leave empty until the date is set; the application moves to “Interview scheduled” when you enter it.'}
           </p>
           <div className="grid cols-3">
-            <Field label="Platform" name="platform">
-              {(id) => (
-                <select id={id} name="platform" value={platform} onChange={(e) => setPlatform(e.target.value as InterviewPlatform)}>
-                  {INTERVIEW_PLATFORMS.map((p) => (
-                    <option key={p} value={p}>
-                      {INTERVIEW_PLATFORM_LABELS[p]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField<InterviewPlatform> label="Platform" name="platform" value={platform} options={INTERVIEW_PLATFORM_LABELS} onChange={setPlatform} />
             <Field label="Link, address or dial-in" name="location" error={errors.location} className="span-2">
               {(id) => <input id={id} type="text" name="location" value={location} onChange={(e) => setLocation(e.target.value)} />}
             </Field>

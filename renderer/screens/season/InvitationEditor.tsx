@@ -2,12 +2,12 @@
 // (in the program's zone), the dates offered with their slots, and the reply.
 import { useState, type FormEvent } from 'react';
 import { CANCELLED_BY, INVITATION_STATUSES, INVITATION_STATUS_LABELS, invitationSaveSchema, type CancelledBy, type Invitation, type InvitationStatus } from '../../../shared/domain/invitation';
-import { INTERVIEW_PLATFORMS, INTERVIEW_PLATFORM_LABELS, localToInstant, type InterviewPlatform } from '../../../shared/domain/interview';
+import { INTERVIEW_PLATFORM_LABELS, localToInstant, type InterviewPlatform } from '../../../shared/domain/interview';
 import { APPLICATION_STATUS_LABELS } from '../../../shared/domain/application';
 import { INVITATION_MIN_REPLY_HOURS, replyWindowHours, formatHours } from '../../../shared/engine/invitations';
 import type { StatusMove } from '../../../shared/api/pipeline-api';
 import { FormModal } from '../../components/FormModal';
-import { Field } from '../../components/form';
+import { Field, SelectField } from '../../components/form';
 import { fromApiError, validate, type FieldErrors } from '../../components/errors';
 import { formatInZone, localToday } from '../../components/format';
 import { useInvitationsStore } from '../../stores/invitations-store';
@@ -173,17 +173,7 @@ export function InvitationEditor({ invitation, programName, candidates, defaultZ
               {(id) => <input id={id} type="text" inputMode="numeric" className="num" name="waitlistPosition" value={waitlistPosition} onChange={(e) => setWaitlistPosition(e.target.value)} />}
             </Field>
           ) : null}
-          <Field label="Platform" name="platform">
-            {(id) => (
-              <select id={id} name="platform" value={platform} onChange={(e) => setPlatform(e.target.value as InterviewPlatform)}>
-                {INTERVIEW_PLATFORMS.map((p) => (
-                  <option key={p} value={p}>
-                    {INTERVIEW_PLATFORM_LABELS[p]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField<InterviewPlatform> label="Platform" name="platform" value={platform} options={INTERVIEW_PLATFORM_LABELS} onChange={setPlatform} />
         </div>
         {status === 'cancelled' ? (
           <div className="grid cols-3">
