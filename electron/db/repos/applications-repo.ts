@@ -65,6 +65,7 @@ export function createApplicationsRepo(db: Db) {
     ),
     events: db.prepare('SELECT * FROM application_event WHERE application_id = ? ORDER BY date, id'),
     lastEventDate: db.prepare('SELECT max(date) FROM application_event WHERE application_id = ?').pluck(),
+    latestEvent: db.prepare('SELECT * FROM application_event WHERE application_id = ? ORDER BY date DESC, id DESC LIMIT 1'),
     eventCount: db.prepare('SELECT count(*) FROM application_event WHERE application_id = ?').pluck(),
     redateOpening: db.prepare('UPDATE application_event SET date = @date WHERE application_id = @application_id AND from_status IS NULL'),
     allEvents: db.prepare('SELECT * FROM application_event ORDER BY application_id, date, id'),
@@ -88,6 +89,12 @@ export function createApplicationsRepo(db: Db) {
    */
   function openedOnlyBefore(app: Application, date: string): boolean {
     return (app.status === 'considering' || app.status === 'materials_ready') && (stmts.eventCount.get(app.id) as number) <= 1 && date < lastChange(app);
+  }
+
+  /** The application's newest history event (the last of its history in order). */
+  function latestEvent(id: number): ApplicationEvent | undefined {
+    const row = stmts.latestEvent.get(id) as Record<string, unknown> | undefined;
+    return row ? rowToEvent(row) : undefined;
   }
 
   /** The day of the application's latest change (its newest history event). */
@@ -114,15 +121,22 @@ export function createApplicationsRepo(db: Db) {
    * "Fully matched".
    */
   function closeOthersAfterMainMatch(matched: Application, date: string, now: Date): void {
+    closeRanked(date, mainMatchNote(programName(matched.programId)), now, matched.id);
+    if (stmts.matchStatus.get() === 'not_known') stmts.setMatchStatus.run('matched');
+  }
+
+  /** Every ranked application (but `except`) becomes Not matched on `date` (or its latest change, if later), with `note`. Returns how many. */
+  function closeRanked(date: string, note: string, now: Date, except?: number): number {
     const at = now.toISOString();
-    const note = mainMatchNote(programName(matched.programId));
+    let moved = 0;
     for (const app of (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication)) {
-      if (app.status !== 'ranked' || app.id === matched.id) continue;
+      if (app.status !== 'ranked' || app.id === except) continue;
       const on = date < lastChange(app) ? lastChange(app) : date;
       stmts.setStatus.run({ id: app.id, status: 'not_matched', date: on, submitted_on: null, now: at });
       stmts.insertEvent.run({ application_id: app.id, from_status: 'ranked', status: 'not_matched', date: on, note, now: at });
+      moved++;
     }
-    if (stmts.matchStatus.get() === 'not_known') stmts.setMatchStatus.run('matched');
+    return moved;
   }
 
   /** A Main Match result corrected (Matched back to Ranked): the programs it closed are Ranked again. */
@@ -136,7 +150,7 @@ export function createApplicationsRepo(db: Db) {
     let moved = 0;
     for (const app of (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication)) {
       if (app.status !== 'not_matched') continue;
-      const latest = (stmts.events.all(app.id) as Record<string, unknown>[]).map(rowToEvent).at(-1);
+      const latest = latestEvent(app.id);
       if (!latest || !closedBy(latest.note)) continue;
       stmts.setStatus.run({ id: app.id, status: 'ranked', date: latest.date, submitted_on: null, now: at });
       stmts.insertEvent.run({ application_id: app.id, from_status: 'not_matched', status: 'ranked', date: latest.date, note, now: at });
@@ -259,18 +273,7 @@ export function createApplicationsRepo(db: Db) {
      * many moved. In the transaction of the Match Week result.
      */
     recordUnmatched(date: string, now: Date, note: string = UNMATCHED_NOTE): number {
-      return inTransaction(db, () => {
-        const at = now.toISOString();
-        let moved = 0;
-        for (const app of (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication)) {
-          if (app.status !== 'ranked') continue;
-          const on = date < lastChange(app) ? lastChange(app) : date;
-          stmts.setStatus.run({ id: app.id, status: 'not_matched', date: on, submitted_on: null, now: at });
-          stmts.insertEvent.run({ application_id: app.id, from_status: app.status, status: 'not_matched', date: on, note, now: at });
-          moved++;
-        }
-        return moved;
-      });
+      return inTransaction(db, () => closeRanked(date, note, now));
     },
 
     /**
@@ -286,7 +289,7 @@ export function createApplicationsRepo(db: Db) {
     mainMatch(): Application | null {
       for (const app of (stmts.all.all() as Record<string, unknown>[]).map(rowToApplication)) {
         if (app.status !== 'matched') continue;
-        const latest = (stmts.events.all(app.id) as Record<string, unknown>[]).map(rowToEvent).at(-1);
+        const latest = latestEvent(app.id);
         if (!latest?.note.startsWith(SOAP_MATCH_NOTE)) return app;
       }
       return null;
