@@ -21,7 +21,8 @@ import { invitationReplyItems } from '../../shared/engine/invitations';
 import { uploadedStrongWriters } from '../../shared/engine/letters';
 import { readinessChecklist, readinessLetters } from '../../shared/engine/readiness';
 import type { ReadinessItem } from '../../shared/engine/readiness-types';
-import { soapReadinessItems } from '../../shared/engine/soap-readiness';
+import { soapReadinessItems, type SoapResultInput } from '../../shared/engine/soap-readiness';
+import { trackOfLabel } from '../../shared/engine/season-outcome';
 import type { Repos } from '../db/repos';
 import { systemTimeZone } from '../clock';
 import type { HandlerContext } from './context';
@@ -38,8 +39,22 @@ export function soapWeekDates(repos: Repos): SoapWeekDates {
   return soapWeekDatesFrom(createSeasonContext(repos).events());
 }
 
-/** The SOAP readiness items (shown on the SOAP screen and after the ERAS items of the checklist). */
-export function soapReadiness({ repos, clock }: HandlerContext): ReadinessItem[] {
+/** The season's result so far, as SOAP readiness reads it (docs/DOMAIN.md §5): the Match Week result and what matched. */
+export function soapResult({ repos }: Pick<HandlerContext, 'repos'>): SoapResultInput {
+  const matched = repos.applications.mainMatch();
+  const matchedProgram = matched ? repos.programs.get(matched.programId) : undefined;
+  const accepted = repos.soap.applications().find((a) => a.status === 'accepted');
+  const acceptedTrack = accepted?.programId != null ? (repos.programs.get(accepted.programId)?.track ?? null) : null;
+  return {
+    matchStatus: repos.soap.state().matchStatus,
+    mainMatch: matched ? { label: matchedProgram ? programLabel(matchedProgram) : repos.applications.programName(matched.programId), track: matchedProgram?.track ?? null } : null,
+    soapAccepted: accepted ? { label: accepted.label, track: acceptedTrack ?? trackOfLabel(accepted.label) } : null,
+  };
+}
+
+/** The SOAP readiness items (shown on the SOAP screen and after the ERAS items of the checklist); one "does not apply" item once matched. */
+export function soapReadiness(ctx: HandlerContext): ReadinessItem[] {
+  const { repos, clock } = ctx;
   const state = repos.soap.state();
   // Letters uploaded and confirmed strong are the ones to assign to SOAP programs, counted per writer (engine/letters).
   const ready = uploadedStrongWriters(repos.letters.letters(), repos.letters.writers());
@@ -50,6 +65,7 @@ export function soapReadiness({ repos, clock }: HandlerContext): ReadinessItem[]
     prelimStatementReady: state.prelimStatementReady,
     prelimStatementVersions: repos.documents.list().filter((d) => d.kind === 'personal_statement_prelim').length,
     letters: { strongUploaded: ready.strong, usSurgeonStrongUploaded: ready.usSurgeon },
+    result: soapResult(ctx),
   });
 }
 

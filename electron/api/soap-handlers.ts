@@ -6,7 +6,8 @@ import { acceptedApplication, offerExpiredByClock, soapClock } from '../../share
 import { soapAllowedTracks, soapBlurb, soapCandidates, soapTrackProblem } from '../../shared/engine/soap-fallback';
 import { cachedTiers } from './tier-cache';
 import type { HandlerContext } from './context';
-import { soapReadiness, soapWeekDates } from './snapshot';
+import { soapReadiness, soapResult, soapWeekDates } from './snapshot';
+import { soapNotApplicable } from '../../shared/engine/soap-readiness';
 
 type SoapHandlers = Pick<Handlers, keyof typeof soapApi>;
 
@@ -60,6 +61,7 @@ export function createSoapHandlers(ctx: HandlerContext): SoapHandlers {
       used: apps.length,
       max: SOAP_MAX_APPLICATIONS,
       readiness: soapReadiness(ctx),
+      notApplicable: soapNotApplicable(soapResult(ctx)),
     };
   }
 

@@ -7,8 +7,8 @@ import type { Domain } from '../../shared/api/domains';
 import { api, errorMessage } from '../api/client';
 import { liveLoader } from './live';
 
-/** The overview is computed from the SOAP state, the programs with their tiers (profile), the season's dates (active season and corrections), the zone, and the letters and documents its readiness items count. */
-export const SOAP_READS: readonly Domain[] = ['soap', 'profile', 'programs', 'settings', 'calendar', 'letters', 'documents', 'seasons'];
+/** The overview is computed from the SOAP state, the programs with their tiers (profile), the season's dates (active season and corrections), the zone, the letters and documents its readiness items count, and the application Matched in the Main Match (SOAP does not apply then). */
+export const SOAP_READS: readonly Domain[] = ['soap', 'profile', 'programs', 'settings', 'calendar', 'letters', 'documents', 'seasons', 'applications'];
 
 type OverviewMethod = Exclude<Extract<Method, `soap.${string}`>, 'soap.overview' | 'soap.importUnfilled'>;
 

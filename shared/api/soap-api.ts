@@ -60,6 +60,8 @@ export interface SoapOverview {
   used: number;
   max: number;
   readiness: ReadinessItem[];
+  /** SOAP does not apply (matched in the Main Match or through SOAP): why, what comes next, the matched track; else null. */
+  notApplicable: { why: string; next: string; track: Program['track'] | null } | null;
 }
 
 export interface SoapImportResult {

@@ -8,6 +8,7 @@ import { erasListCost, type ErasCost } from './eras-fees';
 import { TIER_LABELS, TIER_OUTCOMES, type TierOutcome, type TierResult } from './types';
 import type { ReadinessItem } from './readiness-types';
 import { erasProgress, soapProgress, type ReadinessProgress } from './readiness';
+import { SOAP_NOT_APPLICABLE_ID } from './readiness-types';
 import type { Agenda, AgendaEntry } from './agenda';
 
 export interface DashboardInput {
@@ -48,8 +49,10 @@ export interface DashboardSummary {
   programsByTier: (CountOf<TierOutcome> & { onList: number })[];
   /** ERAS readiness: the ERAS items only (not the SOAP plan's). */
   readiness: ReadinessProgress;
-  /** The SOAP plan's items, counted apart; null when there are none. */
+  /** The SOAP plan's items, counted apart; null when there are none or SOAP does not apply. */
   soapReadiness: ReadinessProgress | null;
+  /** Why SOAP does not apply (matched) and what comes next, in place of its count; else null. */
+  soapNotApplicable: { why: string; next: string } | null;
   /** The blocking ERAS items' titles, for the card. */
   blockingTitles: string[];
   nextDeadlines: AgendaEntry[];
@@ -148,6 +151,7 @@ export function dashboardSummary(input: DashboardInput): DashboardSummary {
   const onList = input.programs.filter((p) => p.onList);
 
   const readiness = erasProgress(input.readiness);
+  const soapClosed = input.readiness.find((i) => i.id === SOAP_NOT_APPLICABLE_ID);
   const reached = applicationsReached(input.applications, input.history);
   const reachedCount = (stage: FunnelStage) => reached.find((r) => r.key === stage)?.count ?? 0;
   return {
@@ -162,6 +166,7 @@ export function dashboardSummary(input: DashboardInput): DashboardSummary {
     programsByTier: TIER_OUTCOMES.map((o) => ({ key: o, label: TIER_LABELS[o], count: tierCount.get(o)?.count ?? 0, onList: tierCount.get(o)?.onList ?? 0 })),
     readiness,
     soapReadiness: soapProgress(input.readiness),
+    soapNotApplicable: soapClosed ? { why: soapClosed.why, next: soapClosed.next } : null,
     blockingTitles: input.readiness.filter((i) => i.state === 'blocking' && i.group !== 'soap').map((i) => i.title),
     nextDeadlines: input.agenda.upcoming.slice(0, 6),
     overdueCount: input.agenda.overdue.length,

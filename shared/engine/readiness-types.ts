@@ -31,3 +31,6 @@ export interface ReadinessItem {
   /** True for items only the user can judge: the state comes from the user's tick. */
   manual: boolean;
 }
+
+/** The id of the one SOAP item shown instead of the SOAP to-dos when SOAP does not apply (matched; engine/soap-readiness). */
+export const SOAP_NOT_APPLICABLE_ID = 'soap.not-applicable';

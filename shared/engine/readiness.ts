@@ -14,7 +14,7 @@ import type { DocumentVersion } from '../domain/documents';
 import { isConfirmedStrong, MAX_LETTERS_PER_PROGRAM, MIN_LETTERS_PER_APPLICATION, MIN_US_SURGEON_LETTERS, type Letter, type LetterAssignment, type LetterWriter } from '../domain/letters';
 import { THRESHOLDS } from './thresholds';
 import { strongWriters } from './letters';
-import type { ReadinessGroup, ReadinessItem, ReadinessState } from './readiness-types';
+import { SOAP_NOT_APPLICABLE_ID, type ReadinessGroup, type ReadinessItem, type ReadinessState } from './readiness-types';
 import { programLabel } from '../domain/program';
 
 /** What the checklist needs to know about a letter (built from the letters domain by readinessLetters). */
@@ -443,10 +443,10 @@ export function erasProgress(items: readonly ReadinessItem[]): ReadinessProgress
   return readinessProgress(items.filter((i) => i.group !== 'soap'));
 }
 
-/** Progress of the SOAP plan's items, or null when there are none. */
+/** Progress of the SOAP plan's items, or null when there are none or SOAP does not apply (matched: nothing to count). */
 export function soapProgress(items: readonly ReadinessItem[]): ReadinessProgress | null {
   const soap = items.filter((i) => i.group === 'soap');
-  return soap.length === 0 ? null : readinessProgress(soap);
+  return soap.length === 0 || soap.some((i) => i.id === SOAP_NOT_APPLICABLE_ID) ? null : readinessProgress(soap);
 }
 
 export function readinessChecklist(input: ReadinessInput): ReadinessItem[] {

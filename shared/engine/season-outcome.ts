@@ -13,7 +13,7 @@ export interface OutcomeInput {
 }
 
 /** The track named in a SOAP label like "Riverbend (Preliminary)", when the program is gone. */
-function trackOfLabel(label: string): Track | null {
+export function trackOfLabel(label: string): Track | null {
   if (/\(Preliminary\)\s*$/i.test(label)) return 'preliminary';
   if (/\(Categorical\)\s*$/i.test(label)) return 'categorical';
   return null;

@@ -4,9 +4,11 @@
  * deadline (season calendar), the letters assigned (letters feature) and the user's ticks.
  */
 import { LABELS, type Profile } from '../domain/profile';
+import type { Track } from '../domain/program';
+import type { SoapMatchStatus } from '../domain/soap';
 import { EASTERN } from '../domain/season-calendar';
 import { localDateOf } from './calendar-dates';
-import type { ReadinessItem } from './readiness-types';
+import { SOAP_NOT_APPLICABLE_ID, type ReadinessItem } from './readiness-types';
 import { ecfmgFacts } from './applicant';
 
 export interface SoapReadinessInput {
@@ -24,6 +26,46 @@ export interface SoapReadinessInput {
    * assignable to SOAP programs, and how many of them are from US surgeons.
    */
   letters: { strongUploaded: number; usSurgeonStrongUploaded: number };
+  /** The season's result so far: the Match Week result and the position matched (soapNotApplicable). */
+  result: SoapResultInput;
+}
+
+/** What decides whether SOAP still applies: the Match Week result and any position already matched. */
+export interface SoapResultInput {
+  /** The Match Week result recorded on the SOAP screen. */
+  matchStatus: SoapMatchStatus;
+  /** The application Matched in the Main Match (Applications), if any. */
+  mainMatch: { label: string; track: Track | null } | null;
+  /** The SOAP offer accepted (binding), if any. */
+  soapAccepted: { label: string; track: Track | null } | null;
+}
+
+
+/** What comes after a match: the prelim year's plan for a preliminary position. */
+function afterMatch(track: Track | null): string {
+  if (track === 'preliminary') return 'What comes next is your preliminary year: the Prelim year screen has its plan (the letters to ask for, feedback, categorical openings for next season).';
+  if (track === 'categorical') return 'Nothing to prepare for SOAP: get ready to start on 1 July.';
+  return 'If the position is a preliminary one, mark that program Matched in Applications and the Prelim year screen plans the year.';
+}
+
+/**
+ * Whether SOAP still applies (docs/DOMAIN.md §5: only applicants unmatched or partially
+ * matched on Match Week Monday take part; an accepted offer ends SOAP). Null while it applies,
+ * else why not and what comes next. "Advanced position only" still needs a PGY-1 position, so
+ * SOAP applies; so does "preliminary position only" (for the advanced positions).
+ */
+export function soapNotApplicable(r: SoapResultInput): { why: string; next: string; track: Track | null } | null {
+  if (r.soapAccepted) {
+    return { why: `You accepted ${r.soapAccepted.label} in SOAP: the acceptance is binding, so SOAP is over for this season.`, next: afterMatch(r.soapAccepted.track), track: r.soapAccepted.track };
+  }
+  if (r.matchStatus === 'partial_advanced' || r.matchStatus === 'partial_preliminary' || r.matchStatus === 'unmatched') return null;
+  if (r.mainMatch) {
+    return { why: `You matched at ${r.mainMatch.label} in the Main Match: SOAP is only for applicants unmatched or partially matched on Match Week Monday.`, next: afterMatch(r.mainMatch.track), track: r.mainMatch.track };
+  }
+  if (r.matchStatus === 'matched') {
+    return { why: 'Your Match Week result is "Fully matched": SOAP is only for applicants unmatched or partially matched on Match Week Monday.', next: afterMatch(null), track: null };
+  }
+  return null;
 }
 
 /** SOAP programs read the same letters; two or more from US surgeons is the seed's minimum. */
@@ -31,6 +73,11 @@ export const SOAP_MIN_LETTERS = 2;
 
 export function soapReadinessItems(input: SoapReadinessInput): ReadinessItem[] {
   const { profile: p } = input;
+  // Matched: nothing to get ready for. One calm item says so (with what comes next) instead of open tasks.
+  const closed = soapNotApplicable(input.result);
+  if (closed) {
+    return [{ id: SOAP_NOT_APPLICABLE_ID, group: 'soap', title: 'SOAP does not apply', state: 'not_applicable', why: closed.why, next: closed.next, dueDate: null, affectedProgramIds: [], manual: false }];
+  }
   const now = new Date(input.now).getTime();
   const deadline = new Date(input.rolDeadline).getTime();
   // The deadline is 9 pm Eastern: its day is the Eastern calendar day, not the UTC one.

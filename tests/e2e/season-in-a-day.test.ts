@@ -231,6 +231,16 @@ describe('a season in a day', () => {
     expect((await call(services, 'applications.history', { id: matched.id })).at(-1)!.note).toMatch(/Matched via SOAP/);
     const refused = await services.dispatch('soap.planAdd', { programIds: [await programId('2677440C1')] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // SOAP is over: no SOAP to-dos anywhere, one calm "does not apply" with the prelim year next.
+    await open('soap', 'SOAP');
+    const closed = page.getByRole('region', { name: 'SOAP does not apply' });
+    await closed.getByText(/You accepted Nuestra Señora del Valle Medical Center \(Preliminary\) in SOAP/).waitFor();
+    await closed.getByRole('button', { name: 'Open the prelim-year plan' }).waitFor();
+    await open('dashboard', 'Dashboard');
+    await page.locator('section[aria-labelledby="dash-readiness"] [data-soap="not-applicable"]').waitFor();
+    await open('readiness', 'Readiness');
+    await page.locator('[data-item="soap.not-applicable"]').waitFor();
+    expect(await page.locator('[data-item^="soap."]').count()).toBe(1);
   });
 });
 

@@ -387,3 +387,101 @@ describe('Match Week result and the applications (issue 13: one truth)', () => {
     await refused(t, 'applications.setStatus', { ids: [charlie!], status: 'matched', date: '2027-03-19' }, /Match Week result on the SOAP screen is "Unmatched"/);
   });
 });
+
+describe('SOAP does not apply once matched: every screen agrees (docs/DOMAIN.md §5)', () => {
+  /** What each screen shows of SOAP readiness: the SOAP screen, the Readiness checklist, the Dashboard card, Deadlines and reminders. */
+  async function soapEverywhere(t: Awaited<ReturnType<typeof setup>>) {
+    const soap = await t.call('soap.overview');
+    const checklist = await t.call('readiness.checklist');
+    const dashboard = await t.call('dashboard.summary');
+    const agenda = await t.call('calendar.agenda', { windowDays: 365 });
+    const reminders = await t.call('reminders.due');
+    const soapTitles = ['Prelim-track personal statement ready', 'Letters ready to assign to SOAP programs', 'Exams for ECFMG certification passed by the ROL deadline'];
+    const soapEntries = agenda.all.filter((e) => e.kind === 'readiness' && soapTitles.some((title) => e.title === title || e.detail.includes(title)));
+    return {
+      soap: soap.readiness.map((i) => [i.id, i.state]),
+      notApplicable: soap.notApplicable,
+      checklist: checklist.items.filter((i) => i.group === 'soap').map((i) => [i.id, i.state]),
+      checklistProgress: checklist.soapProgress,
+      dashboard: { progress: dashboard.soapReadiness, notApplicable: dashboard.soapNotApplicable },
+      // Readiness items in Deadlines carry the item's title (one item a day) or list the titles (several).
+      deadlines: soapEntries.length,
+      // A reminder is shown for an agenda entry (same key).
+      reminders: reminders.filter((r) => soapEntries.some((e) => e.key === r.key)).length,
+    };
+  }
+
+  async function rankedTwo(t: Awaited<ReturnType<typeof setup>>) {
+    const { created } = await t.call('applications.create', { programIds: [t.ids['Alpha Community']!, t.ids['Bravo Regional']!, t.ids['Delta Categorical']!], status: 'submitted', date: '2026-09-02' });
+    const ids = created.map((c) => c.id);
+    await t.call('applications.setStatus', { ids, status: 'interviewed', date: '2026-11-20' });
+    await t.call('rankList.save', { applicationIds: ids, date: '2027-02-20' });
+    return ids as [number, number, number];
+  }
+
+  it('a Main Match application Matched (prelim): one calm "does not apply" with the prelim-year plan next, on the SOAP screen, Readiness and Dashboard; no SOAP to-dos in Deadlines or reminders', async () => {
+    // Match Day: the SOAP items were due by the ROL deadline (3 March), overdue to-dos in Deadlines and reminders.
+    const t = await setup(() => new Date('2027-03-19T18:00:00Z'));
+    const { effectiveTimeZone: _zone, ...settings } = await t.call('calendar.settings');
+    await t.call('calendar.saveSettings', { ...settings, remindersEnabled: true, reminderDays: 7 });
+    const [, bravo] = await rankedTwo(t);
+    const before = await soapEverywhere(t);
+    // Before any result: the three to-dos everywhere (exams passed; statement and letters to do).
+    expect(before.soap).toEqual([['soap.prelim-statement', 'needs_action'], ['soap.letters-assigned', 'needs_action'], ['soap.ecfmg-exams', 'done']]);
+    expect(before.checklist).toEqual(before.soap);
+    expect(before.notApplicable).toBeNull();
+    expect(before.dashboard).toMatchObject({ progress: { done: 1, applicable: 3 }, notApplicable: null });
+    expect(before.deadlines).toBeGreaterThan(0);
+    expect(before.reminders).toBeGreaterThan(0);
+
+    await t.call('applications.setStatus', { ids: [bravo], status: 'matched', date: '2027-03-19' });
+    const after = await soapEverywhere(t);
+    expect(after.soap).toEqual([['soap.not-applicable', 'not_applicable']]);
+    expect(after.checklist).toEqual(after.soap);
+    expect(after.checklistProgress).toBeNull();
+    expect(after.notApplicable).toMatchObject({ why: expect.stringMatching(/matched at Bravo Regional \(Preliminary\) in the Main Match/), next: expect.stringMatching(/Prelim year screen/), track: 'preliminary' });
+    expect(after.dashboard).toEqual({ progress: null, notApplicable: { why: after.notApplicable!.why, next: after.notApplicable!.next } });
+    expect(after.deadlines).toBe(0);
+    expect(after.reminders).toBe(0);
+    // The ERAS checklist is unchanged by it (SOAP is counted apart).
+    expect((await t.call('readiness.checklist')).items.filter((i) => i.group !== 'soap').length).toBeGreaterThan(0);
+  });
+
+  it('a categorical match says nothing to prepare (no prelim plan); "Fully matched" chosen on the SOAP screen alone also closes it', async () => {
+    const t = await setup(() => new Date('2027-03-19T18:00:00Z'));
+    const [, , delta] = await rankedTwo(t);
+    await t.call('applications.setStatus', { ids: [delta], status: 'matched', date: '2027-03-19' });
+    expect((await t.call('soap.overview')).notApplicable).toMatchObject({ why: expect.stringMatching(/Delta Categorical \(Categorical\)/), next: expect.not.stringMatching(/Prelim year/), track: 'categorical' });
+
+    const u = await setup(() => new Date('2027-03-16T18:00:00Z'));
+    await u.call('soap.setMatchStatus', { matchStatus: 'matched' });
+    const o = await u.call('soap.overview');
+    expect(o.readiness.map((i) => i.state)).toEqual(['not_applicable']);
+    expect(o.notApplicable).toMatchObject({ why: expect.stringMatching(/"Fully matched"/), track: null });
+    expect((await u.call('dashboard.summary')).soapNotApplicable).not.toBeNull();
+  });
+
+  it('"advanced position only" still needs a PGY-1 position: SOAP applies, its to-dos stay (and "preliminary only" too)', async () => {
+    for (const matchStatus of ['partial_advanced', 'partial_preliminary', 'unmatched'] as const) {
+      const t = await setup(() => new Date('2027-03-15T18:00:00Z'));
+      await t.call('soap.setMatchStatus', { matchStatus });
+      const o = await t.call('soap.overview');
+      expect(o.notApplicable).toBeNull();
+      expect(o.readiness.map((i) => i.id)).toEqual(['soap.prelim-statement', 'soap.letters-assigned', 'soap.ecfmg-exams']);
+      expect((await t.call('dashboard.summary')).soapReadiness).toMatchObject({ applicable: 3 });
+    }
+  });
+
+  it('a binding SOAP acceptance ends SOAP: its to-dos give way to "does not apply"', async () => {
+    const t = await setup();
+    await t.call('soap.setMatchStatus', { matchStatus: 'unmatched' });
+    await t.call('soap.importUnfilled', { text: LIST });
+    const o = await t.call('soap.apply', { programIds: [t.ids['Bravo Regional']!] });
+    await t.call('soap.offer', { applicationId: o.applications[0]!.id, round: 1 });
+    expect((await t.call('soap.overview')).notApplicable).toBeNull();
+    await t.call('soap.decide', { applicationId: o.applications[0]!.id, decision: 'accept' });
+    const after = await t.call('soap.overview');
+    expect(after.notApplicable).toMatchObject({ why: expect.stringMatching(/accepted Bravo Regional \(Preliminary\) in SOAP/), track: 'preliminary' });
+    expect((await t.call('readiness.checklist')).items.filter((i) => i.group === 'soap').map((i) => i.id)).toEqual(['soap.not-applicable']);
+  });
+});

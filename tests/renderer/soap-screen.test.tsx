@@ -37,7 +37,8 @@ function overviewWith(planSize: number): SoapOverview {
     applications: [],
     used: 0,
     max: 45,
-    readiness: soapReadinessItems({ profile, now: '2026-11-25T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 } }),
+    notApplicable: null,
+    readiness: soapReadinessItems({ profile, now: '2026-11-25T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 }, result: { matchStatus: 'not_known', mainMatch: null, soapAccepted: null } }),
   };
 }
 
@@ -69,13 +70,39 @@ describe('SOAP screen', () => {
   });
 });
 
+describe('matched: SOAP does not apply', () => {
+  it('shows one calm note with what comes next (the prelim-year plan) instead of the to-dos and their ticks', async () => {
+    const notApplicable = { why: 'You matched at Bravo Regional (Preliminary) in the Main Match: SOAP is only for applicants unmatched or partially matched on Match Week Monday.', next: 'What comes next is your preliminary year: the Prelim year screen has its plan.', track: 'preliminary' as const };
+    current = { ...overviewWith(0), state: { matchStatus: 'matched', prelimStatementReady: false, unfilledImportedAt: null }, notApplicable, readiness: soapReadinessItems({ profile: seedApplicant(), now: '2027-03-19T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 }, result: { matchStatus: 'matched', mainMatch: { label: 'Bravo Regional (Preliminary)', track: 'preliminary' }, soapAccepted: null } }) };
+    installFakeTransport({ 'soap.overview': () => current });
+    render(<SoapScreen />);
+    const card = await screen.findByRole('region', { name: 'SOAP does not apply' });
+    expect(card.textContent).toContain(notApplicable.why);
+    expect(card.textContent).toContain(notApplicable.next);
+    expect(screen.queryByRole('checkbox', { name: /Prelim-track personal statement/ })).toBeNull();
+    expect(screen.queryByText(/Letters ready to assign/)).toBeNull();
+    await userEvent.click(within(card).getByRole('button', { name: 'Open the prelim-year plan' }));
+    expect(window.location.hash).toMatch(/prelim/);
+  });
+
+  it('the SOAP readiness sentences write their dates the user\'s way', async () => {
+    current = overviewWith(0);
+    current = { ...current, readiness: soapReadinessItems({ profile: seedApplicant({ step2ckStatus: 'scheduled', step2ckScore: null, step2ckAttempts: 0, step2ckDate: '2027-01-10' }), now: '2026-11-25T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 }, result: { matchStatus: 'not_known', mainMatch: null, soapAccepted: null } }) };
+    installFakeTransport({ 'soap.overview': () => current });
+    render(<SoapScreen />);
+    const card = await screen.findByRole('region', { name: 'SOAP readiness' });
+    expect(card.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(card.textContent).toMatch(/ROL deadline \(Mar 3, 2027\)/);
+  });
+});
+
 describe('the SOAP item on the Readiness screen', () => {
   it('ticking the prelim statement there stores it through soap.setTicks and shows it done', async () => {
     useReadinessStore.setState({ checklist: null, loadError: null });
     let ready = false;
     const checklist = () => {
       const eras = readinessChecklist({ profile: EMPTY_PROFILE, profileSaved: false, programs: [], applications: [], letters: [], documents: [], ticks: {}, calendar: resolveSeasonEvents([]), today: '2026-11-25' });
-      const soap = soapReadinessItems({ profile: seedApplicant(), now: '2026-11-25T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: ready, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 } });
+      const soap = soapReadinessItems({ profile: seedApplicant(), now: '2026-11-25T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: ready, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 }, result: { matchStatus: 'not_known', mainMatch: null, soapAccepted: null } });
       const items = [...eras, ...soap];
       return { today: '2026-11-25', items, progress: readinessProgress(items), programNames: {} };
     };

@@ -129,7 +129,15 @@ function ReadinessCard({ summary }: { summary: DashboardSummary }) {
           {r.needsAction} need action
         </button>
       </p>
-      {summary.soapReadiness ? (
+      {summary.soapNotApplicable ? (
+        <p className="muted small" data-soap="not-applicable">
+          SOAP:{' '}
+          <button type="button" className="link" onClick={() => openSection('readiness', { scope: 'soap' })}>
+            does not apply
+          </button>{' '}
+          ({summary.soapNotApplicable.why}) {summary.soapNotApplicable.next}
+        </p>
+      ) : summary.soapReadiness ? (
         <p className="muted small">
           SOAP plan, counted apart:{' '}
           <button type="button" className="link" onClick={() => openSection('readiness', { scope: 'soap' })}>

@@ -3,12 +3,29 @@
 import { AlertOctagon, CheckCircle2, Circle } from 'lucide-react';
 import type { SoapOverview } from '../../../shared/api/soap-api';
 import { useSoapStore } from '../../stores/soap-store';
-import { formatDueDate } from '../../components/format';
+import { formatDatesIn, formatDueDate } from '../../components/format';
+import { openSection } from '../../stores/route-query';
 
 const TICKS: Record<string, 'prelimStatementReady'> = { 'soap.prelim-statement': 'prelimStatementReady' };
 
 export function SoapReadiness({ overview }: { overview: SoapOverview }) {
   const run = useSoapStore((s) => s.run);
+  const closed = overview.notApplicable;
+  if (closed) {
+    // Matched: no to-dos, one calm note with what comes next.
+    return (
+      <section className="card" aria-labelledby="soap-ready-title" data-soap="not-applicable">
+        <h2 id="soap-ready-title">SOAP does not apply</h2>
+        <p>{closed.why}</p>
+        <p className="muted small">{closed.next}</p>
+        {closed.track === 'preliminary' ? (
+          <button type="button" className="secondary" onClick={() => openSection('prelim')}>
+            Open the prelim-year plan
+          </button>
+        ) : null}
+      </section>
+    );
+  }
   return (
     <section className="card" aria-labelledby="soap-ready-title">
       <h2 id="soap-ready-title">SOAP readiness</h2>
@@ -25,7 +42,7 @@ export function SoapReadiness({ overview }: { overview: SoapOverview }) {
                   {item.dueDate && item.state !== 'done' ? <span className="muted small">by {formatDueDate(item.dueDate)}</span> : null}
                 </div>
                 <p className="muted small">
-                  {item.why} {item.next}
+                  {formatDatesIn(item.why)} {formatDatesIn(item.next)}
                 </p>
               </div>
               {item.manual && tick ? (

@@ -36,7 +36,7 @@ describe('ECFMG and its parts (docs/DOMAIN.md §2 "ECFMG certification")', () =>
     const facts = ecfmgFacts(profile);
     expect(facts).toMatchObject({ certified: true, oetPassed: true, step1Passed: true, step2ckPassed: true, examsPassed: true });
     expect(ecfmgFacts(seedExampleProfile({ ecfmgStatus: 'in_progress', oetStatus: 'scheduled' }))).toMatchObject({ certified: false, oetPassed: false, examsPassed: false });
-    const soap = soapReadinessItems({ profile, now: '2026-08-01T12:00:00Z', rolDeadline: '2027-03-04T02:00:00Z', prelimStatementReady: false, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 } }).find((i) => i.id === 'soap.ecfmg-exams');
+    const soap = soapReadinessItems({ profile, now: '2026-08-01T12:00:00Z', rolDeadline: '2027-03-04T02:00:00Z', prelimStatementReady: false, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 }, result: { matchStatus: 'not_known', mainMatch: null, soapAccepted: null } }).find((i) => i.id === 'soap.ecfmg-exams');
     expect(soap?.state).toBe('done');
   });
 });

@@ -180,7 +180,7 @@ describe('the round clock (Thursday rounds in Eastern time)', () => {
 });
 
 describe('SOAP readiness items (group soap)', () => {
-  const base = { now: '2027-02-01T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 } };
+  const base = { now: '2027-02-01T12:00:00Z', rolDeadline: SOAP_WEEK_DATES_2027.rolDeadline, prelimStatementReady: false, prelimStatementVersions: 0, letters: { strongUploaded: 0, usSurgeonStrongUploaded: 0 }, result: { matchStatus: 'not_known', mainMatch: null, soapAccepted: null } } as const;
   it('the seed applicant (exams passed) has the exams done, the statement (manual) and letters to do', () => {
     const items = soapReadinessItems({ ...base, profile: seedApplicant() });
     expect(items.map((i) => [i.id, i.group, i.state, i.manual])).toEqual([
