@@ -6,6 +6,7 @@ import type { AppServices } from '../../electron/services';
 import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
 import type { DashboardSummary } from '../../shared/engine/dashboard';
 import { seedExampleProfile } from '../fixtures';
+import { seriousViolations } from './axe';
 import { useApp } from './harness';
 
 const app = useApp();
@@ -180,5 +181,42 @@ describe('dashboard links', () => {
     expect(await hash(page)).toBe('#/deadlines');
     await page.getByText('Supplemental form').first().waitFor();
     await expect.poll(() => page.locator('section[aria-labelledby="overdue-title"] .agenda-entry').count()).toBe(summary.overdueCount);
+  });
+
+  it('a tall deadlines card leaves no gap beside it: each column stacks its cards, read (and tabbed) in the order they are seen; one column when narrow', async () => {
+    const { page, open, services } = app();
+    await seed(services);
+    // Many overdue deadlines: the card grows far taller than its neighbours.
+    const programs = await call(services, 'programs.list');
+    for (let i = 0; i < 10; i++) await call(services, 'deadlines.save', { programId: programs[i]!.id, title: `Overdue form ${i + 1}`, dueDate: `2026-02-${String(10 + i).padStart(2, '0')}` });
+    const summary = await call(services, 'dashboard.summary');
+    expect(summary.overdueCount).toBeGreaterThanOrEqual(11);
+
+    /** Each card's box, in the order the page holds them (its reading and tab order). */
+    const cards = () =>
+      page.$$eval('.dash-grid section.card', (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { id: e.getAttribute('aria-labelledby')!, x: Math.round(r.x), top: Math.round(r.top), bottom: Math.round(r.bottom) }; }));
+    const check = async (columns: number) => {
+      await open('dashboard', 'Dashboard');
+      await page.locator('section[aria-labelledby="dash-budget"]').waitFor();
+      await expect.poll(async () => (await cards()).length).toBe(8);
+      // Every overdue entry is listed on the card (it grows rather than hiding any).
+      expect(await page.locator('section[aria-labelledby="dash-deadlines"] .agenda-entry.state-overdue').count()).toBe(summary.overdueCount);
+      const boxes = await cards();
+      const xs = [...new Set(boxes.map((b) => b.x))].sort((a, b) => a - b);
+      expect(xs).toHaveLength(columns);
+      // Seen order: column by column, top to bottom. It is the page's order.
+      const seen = [...boxes].sort((a, b) => a.x - b.x || a.top - b.top).map((b) => b.id);
+      expect(boxes.map((b) => b.id)).toEqual(seen);
+      expect(seen.slice(0, 2)).toEqual(['dash-readiness', 'dash-deadlines']);
+      // In each column a card follows the one above it after the grid's gap (16 px), never after an empty band.
+      for (const x of xs) {
+        const column = boxes.filter((b) => b.x === x).sort((a, b) => a.top - b.top);
+        for (let i = 1; i < column.length; i++) expect(column[i]!.top - column[i - 1]!.bottom, `${column[i - 1]!.id} -> ${column[i]!.id}`).toBeLessThanOrEqual(18);
+      }
+      expect(await seriousViolations(page)).toEqual([]);
+    };
+    await check(2);
+    await page.setViewportSize({ width: 900, height: 860 });
+    await check(1);
   });
 });

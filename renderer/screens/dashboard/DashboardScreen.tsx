@@ -37,61 +37,68 @@ export function DashboardScreen() {
     <div className="screen dashboard">
       <ScreenHeader title="Dashboard" subtitle="Your season at a glance. Every number opens the list behind it." />
       {error ? <div className="banner error">{error}</div> : null}
+      {/* Two columns, each a stack of cards, so a tall card (the deadlines with many overdue) leaves no gap
+          beside it; the reading and keyboard order is each column top to bottom: what to do and when,
+          then where the season stands. One column on a narrow window, in the same order. */}
       <div className="dash-grid">
-        <ReadinessCard summary={summary} />
-        <section className="card" aria-labelledby="dash-deadlines">
-          <div className="card-title-row">
-            <h2 id="dash-deadlines">Next deadlines</h2>
-            {summary.overdueCount > 0 ? (
-              <button type="button" className="stat-link overdue" onClick={() => openSection('deadlines')}>
-                {summary.overdueCount} overdue
-              </button>
+        <div className="dash-col">
+          <ReadinessCard summary={summary} />
+          <section className="card" aria-labelledby="dash-deadlines">
+            <div className="card-title-row">
+              <h2 id="dash-deadlines">Next deadlines</h2>
+              {summary.overdueCount > 0 ? (
+                <button type="button" className="stat-link overdue" onClick={() => openSection('deadlines')}>
+                  {summary.overdueCount} overdue
+                </button>
+              ) : null}
+            </div>
+            {summary.overdue.length > 0 ? (
+              <>
+                <h3 className="small-heading">Overdue</h3>
+                <AgendaList entries={summary.overdue} empty="" compact />
+                <h3 className="small-heading">Next 30 days</h3>
+              </>
             ) : null}
-          </div>
-          {summary.overdue.length > 0 ? (
-            <>
-              <h3 className="small-heading">Overdue</h3>
-              <AgendaList entries={summary.overdue} empty="" compact />
-              <h3 className="small-heading">Next 30 days</h3>
-            </>
-          ) : null}
-          <AgendaList entries={summary.nextDeadlines} empty="Nothing due in the next 30 days." compact />
-          <button type="button" className="ghost self-start" onClick={() => openSection('deadlines')}>
-            All deadlines
-          </button>
-        </section>
-        <FunnelCard summary={summary} colors={colors} />
-        <TiersCard summary={summary} colors={colors} />
-        <LettersCard summary={summary} />
-        <section className="card" aria-labelledby="dash-cost">
-          <h2 id="dash-cost">ERAS cost so far</h2>
-          <button type="button" className="big-stat" onClick={() => openSection('applications', { status: SENT_FILTER })}>
-            <span className="sr-only">ERAS fees so far: </span>
-            <span className="num">{money(summary.erasCostSoFar.total)}</span>
-            <small>{summary.submittedCount} submitted</small>
-            <span className="sr-only"> applications</span>
-          </button>
-          <p className="muted small">
-            Your whole list ({summary.onListCount} programs) would cost{' '}
-            <button type="button" className="link" onClick={() => openSection('programs', { onList: 'yes' })}>
-              {money(summary.erasCostOfList.total)}
+            <AgendaList entries={summary.nextDeadlines} empty="Nothing due in the next 30 days." compact />
+            <button type="button" className="ghost self-start" onClick={() => openSection('deadlines')}>
+              All deadlines
             </button>
-            . {summary.erasCostSoFar.unconfirmed ? 'Fees for the 2027 Match are not confirmed yet.' : ''}
-          </p>
-        </section>
-        <section className="card" aria-labelledby="dash-interviews">
-          <h2 id="dash-interviews">Interviews</h2>
-          <div className="stat-row">
-            <Stat label="Invited" value={summary.interviews.invited} onOpen={() => openSection('applications', { tab: 'table', reached: 'interview_invited' })} />
-            <Stat label="Scheduled" value={summary.interviews.scheduled} onOpen={() => openSection('applications', { tab: 'table', reached: 'interview_scheduled' })} />
-            <Stat label="Interviewed" value={summary.interviews.interviewed} onOpen={() => openSection('applications', { tab: 'table', reached: 'interviewed' })} />
-          </div>
-          <p className="muted small">Applications that reached each step (a ranked program was interviewed).</p>
-          <button type="button" className="link self-start small" onClick={() => openSection('deadlines', { kind: 'interview' })}>
-            {summary.interviews.upcoming === 0 ? 'No interview dates in the next 30 days' : `${summary.interviews.upcoming} interview date${summary.interviews.upcoming === 1 ? '' : 's'} in the next 30 days`}
-          </button>
-        </section>
-        <SeasonBudgetCard />
+          </section>
+          <section className="card" aria-labelledby="dash-interviews">
+            <h2 id="dash-interviews">Interviews</h2>
+            <div className="stat-row">
+              <Stat label="Invited" value={summary.interviews.invited} onOpen={() => openSection('applications', { tab: 'table', reached: 'interview_invited' })} />
+              <Stat label="Scheduled" value={summary.interviews.scheduled} onOpen={() => openSection('applications', { tab: 'table', reached: 'interview_scheduled' })} />
+              <Stat label="Interviewed" value={summary.interviews.interviewed} onOpen={() => openSection('applications', { tab: 'table', reached: 'interviewed' })} />
+            </div>
+            <p className="muted small">Applications that reached each step (a ranked program was interviewed).</p>
+            <button type="button" className="link self-start small" onClick={() => openSection('deadlines', { kind: 'interview' })}>
+              {summary.interviews.upcoming === 0 ? 'No interview dates in the next 30 days' : `${summary.interviews.upcoming} interview date${summary.interviews.upcoming === 1 ? '' : 's'} in the next 30 days`}
+            </button>
+          </section>
+        </div>
+        <div className="dash-col">
+          <FunnelCard summary={summary} colors={colors} />
+          <TiersCard summary={summary} colors={colors} />
+          <LettersCard summary={summary} />
+          <section className="card" aria-labelledby="dash-cost">
+            <h2 id="dash-cost">ERAS cost so far</h2>
+            <button type="button" className="big-stat" onClick={() => openSection('applications', { status: SENT_FILTER })}>
+              <span className="sr-only">ERAS fees so far: </span>
+              <span className="num">{money(summary.erasCostSoFar.total)}</span>
+              <small>{summary.submittedCount} submitted</small>
+              <span className="sr-only"> applications</span>
+            </button>
+            <p className="muted small">
+              Your whole list ({summary.onListCount} programs) would cost{' '}
+              <button type="button" className="link" onClick={() => openSection('programs', { onList: 'yes' })}>
+                {money(summary.erasCostOfList.total)}
+              </button>
+              . {summary.erasCostSoFar.unconfirmed ? 'Fees for the 2027 Match are not confirmed yet.' : ''}
+            </p>
+          </section>
+          <SeasonBudgetCard />
+        </div>
       </div>
     </div>
   );
@@ -134,8 +141,8 @@ function ReadinessCard({ summary }: { summary: DashboardSummary }) {
           SOAP:{' '}
           <button type="button" className="link" onClick={() => openSection('readiness', { scope: 'soap' })}>
             does not apply
-          </button>{' '}
-          ({summary.soapNotApplicable.why}) {summary.soapNotApplicable.next}
+          </button>
+          , you matched. {summary.soapNotApplicable.next}
         </p>
       ) : summary.soapReadiness ? (
         <p className="muted small">
