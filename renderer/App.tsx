@@ -1,5 +1,6 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { LeaveGuard } from './components/LeaveGuard';
+import { useInBrowser } from './components/in-browser';
 import { Sidebar } from './components/Sidebar';
 import { SECTIONS } from './sections';
 import { SCREENS } from './screen-registry';
@@ -14,6 +15,7 @@ export function App({ onFirstScreen }: { onFirstScreen?: () => void } = {}) {
   // A new visit (another address) draws the screen afresh, so it reads the address's filter.
   const visit = useRoute((s) => s.visit);
   const [firstScreenShown] = useState(() => onFirstScreen);
+  const inBrowser = useInBrowser();
   useEffect(() => firstScreenShown?.(), [firstScreenShown]);
   const current = SECTIONS.find((s) => s.id === section)!;
   const Screen = SCREENS[section];
@@ -23,9 +25,11 @@ export function App({ onFirstScreen }: { onFirstScreen?: () => void } = {}) {
   return (
     <div className="app">
       <Sidebar />
-      <Suspense fallback={null}>
-        <ReminderPoller />
-      </Suspense>
+      {inBrowser ? (
+        <Suspense fallback={null}>
+          <ReminderPoller />
+        </Suspense>
+      ) : null}
       <LeaveGuard />
       <main className="main" aria-labelledby="screen-title">
         <Screen key={visit} />

@@ -22,10 +22,21 @@ function devHost(): Plugin {
   };
 }
 
-export default defineConfig({
+const treeshake = {
+  // shared/ is pure (docs/ARCHITECTURE.md): importing one of its modules does nothing but
+  // define its exports, so a screen loads only the modules whose exports it uses (the
+  // Dashboard, which shows application statuses, does not load their zod schemas).
+  moduleSideEffects: (id: string) => (/[\\/]shared[\\/]/.test(id) ? false : undefined),
+};
+
+export default defineConfig(({ isSsrBuild }) => ({
   root: path.resolve(import.meta.dirname),
   base: './',
   plugins: [react(), devHost()],
+  // The browser-mode host's drawing of the first screen (`vite build --ssr first-screen-server.tsx`,
+  // renderer/first-screen-server.tsx): one self-contained module for Node, React's production
+  // build included, so the host needs nothing from node_modules or NODE_ENV to load it.
+  ...(isSsrBuild ? { ssr: { noExternal: true, target: 'node' as const }, define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
   server: devApi
     ? {
         proxy: {
@@ -40,17 +51,19 @@ export default defineConfig({
         },
       }
     : {},
-  build: {
+  build: isSsrBuild
+    ? {
+        outDir: path.resolve(import.meta.dirname, '../dist/first-screen'),
+        emptyOutDir: true,
+        sourcemap: true,
+        rolldownOptions: { treeshake },
+      }
+    : {
     outDir: path.resolve(import.meta.dirname, '../dist/renderer'),
     emptyOutDir: true,
     sourcemap: true,
     // Screens are loaded on demand (App.tsx); a chunk over this size is worth a look.
     chunkSizeWarningLimit: 450,
-    rolldownOptions: {
-      // shared/ is pure (docs/ARCHITECTURE.md): importing one of its modules does nothing but
-      // define its exports, so a screen loads only the modules whose exports it uses (the
-      // Dashboard, which shows application statuses, does not load their zod schemas).
-      treeshake: { moduleSideEffects: (id) => (/[\\/]shared[\\/]/.test(id) ? false : undefined) },
-    },
+    rolldownOptions: { treeshake },
   },
-});
+}));

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { defaultDatabasePath } from '../paths';
 import { openServices } from '../services';
 import { startWebServer } from './server';
+import { firstScreenDrawer } from './first-screen';
 import { AppError } from '../errors';
 
 const USAGE = `Usage: npm run web -- [--port N] [--db PATH]
@@ -39,11 +40,14 @@ export async function runWebHost(argv: string[], intro?: string): Promise<void> 
     return;
   }
   // `npm run dev` (scripts/dev.mjs) serves the renderer with Vite instead, and gives the token to both.
-  const staticDir = process.env.PRELIM_DEV_STATIC ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
+  const devStatic = process.env.PRELIM_DEV_STATIC;
+  const staticDir = devStatic ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
+  // The first screen is drawn into the page by the renderer's build for Node (electron/web/first-screen.ts); not with Vite's dev server.
+  const drawFirstScreen = devStatic ? undefined : firstScreenDrawer(services.dispatch, path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../first-screen/first-screen-server.js'));
   const token = process.env.PRELIM_DEV_TOKEN || undefined;
   let server;
   try {
-    server = await startWebServer({ dispatch: services.dispatch, onChange: services.onChange, staticDir, port, ...(token ? { token } : {}) });
+    server = await startWebServer({ dispatch: services.dispatch, onChange: services.onChange, staticDir, port, ...(token ? { token } : {}), ...(drawFirstScreen ? { drawFirstScreen } : {}) });
   } catch (err) {
     services.close();
     const e = err as NodeJS.ErrnoException;

@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream';
 import type { Dispatch } from '../api/dispatch';
 import { EVENTS_PATH, type ChangeEvent } from '../../shared/api/domains';
 import { createEventStreams } from './events';
+import { pageWithFirstScreen, policyWithFirstScreen, type DrawFirstScreen } from './first-screen';
 import { jsonChunks } from './json-pieces';
 import { MAX_IMPORT_BYTES } from '../../shared/domain/import-fields';
 
@@ -43,6 +44,8 @@ export interface WebServerOptions {
   token?: string;
   /** Change announcements to stream at EVENTS_PATH (electron/web/events.ts). */
   onChange?: (listener: (event: ChangeEvent) => void) => () => void;
+  /** Draws the first screen into the page (electron/web/first-screen.ts); without it the browser draws every screen. */
+  drawFirstScreen?: DrawFirstScreen;
 }
 
 export interface WebServer {
@@ -103,7 +106,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return events.handle(req, res, url);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
-    return serveStatic(pathname, res);
+    return serveStatic(pathname, req, res);
   }
 
   function handleApi(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -142,7 +145,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     });
   }
 
-  function serveStatic(pathname: string, res: http.ServerResponse): void {
+  function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {
     const rel = pathname.replace(/^\/+/, '');
     // Source maps are not served; no dot-files, no parent segments, no backslashes or NULs.
     const segments = rel.split('/');
@@ -165,7 +168,18 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         return sendText(res, 404, 'Not found.');
       }
       const html = fs.readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <meta name="prelim-token" content="${token}">`);
-      return send(res, 200, CONTENT_TYPES['.html']!, html, { 'Cache-Control': 'no-store' });
+      if (!options.drawFirstScreen || req.method !== 'GET') return send(res, 200, CONTENT_TYPES['.html']!, html, { 'Cache-Control': 'no-store' });
+      return void options.drawFirstScreen(req.headers['accept-language']).then(
+        (drawn) => {
+          const page = drawn ? pageWithFirstScreen(html, drawn) : null;
+          if (!drawn || !page) return send(res, 200, CONTENT_TYPES['.html']!, html, { 'Cache-Control': 'no-store' });
+          send(res, 200, CONTENT_TYPES['.html']!, page, { 'Cache-Control': 'no-store', 'Content-Security-Policy': policyWithFirstScreen(CONTENT_SECURITY_POLICY, drawn.html) });
+        },
+        (err: unknown) => {
+          console.error('[web] drawing the first screen failed:', err);
+          send(res, 200, CONTENT_TYPES['.html']!, html, { 'Cache-Control': 'no-store' });
+        },
+      );
     }
     // Vite names every built asset after its content (assets/name-HASH.ext): a name never
     // changes meaning, so the browser may keep it (and its compiled code) for good.

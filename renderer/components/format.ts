@@ -9,25 +9,33 @@ export function plural(n: number, word: string): string {
 }
 
 let todayZone: string | null = null;
+/** The formatter counting days in todayZone: made on first use (a page's first zoned Intl format loads ICU's zone data, ~20 ms). */
 let todayFormat: Intl.DateTimeFormat | null = null;
 
 /** Set by the clock store: the zone the main process counts days in (null: this computer's). */
 export function setTodayZone(zone: string | null): void {
   if (zone === todayZone) return;
-  try {
-    todayFormat = zone ? new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }) : null;
-    todayZone = zone;
-  } catch {
-    // An unknown zone name: keep counting in this computer's zone.
-    todayFormat = null;
-    todayZone = null;
+  todayZone = zone;
+  todayFormat = null;
+}
+
+/** The formatter for todayZone, made when first needed; null for this computer's zone or an unknown zone name (then this computer's zone is kept). */
+function todayFormatter(): Intl.DateTimeFormat | null {
+  if (todayZone && !todayFormat) {
+    try {
+      todayFormat = new Intl.DateTimeFormat('en-US', { timeZone: todayZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      todayZone = null;
+    }
   }
+  return todayFormat;
 }
 
 /** Today (YYYY-MM-DD) in the user's zone: the one "today" of the renderer. */
 export function localToday(now = new Date()): string {
-  if (todayFormat) {
-    const part = (type: Intl.DateTimeFormatPartTypes) => todayFormat!.formatToParts(now).find((p) => p.type === type)!.value;
+  const zoned = todayFormatter();
+  if (zoned) {
+    const part = (type: Intl.DateTimeFormatPartTypes) => zoned.formatToParts(now).find((p) => p.type === type)!.value;
     return `${part('year')}-${part('month')}-${part('day')}`;
   }
   const p = (n: number) => String(n).padStart(2, '0');
@@ -48,13 +56,28 @@ export function money(n: number): string {
   return `$${dollars.format(n)}`;
 }
 
+/** While the browser-mode host draws the first screen: the locale the browser asked for (Accept-Language). */
+let drawingLocale: string | undefined;
+
+/** Runs `draw` with the user's locale taken to be `locale` (the host drawing a page; renderer/first-screen-server.tsx). */
+export function inLocale<T>(locale: string | undefined, draw: () => T): T {
+  drawingLocale = locale;
+  try {
+    return draw();
+  } finally {
+    drawingLocale = undefined;
+  }
+}
+
 /** The user's locale: the language the browser (or the desktop app) runs in. */
 export function userLocale(): string | undefined {
+  if (drawingLocale) return drawingLocale;
   return typeof navigator !== 'undefined' && navigator.language ? navigator.language : undefined;
 }
 
 /** The user's zone, e.g. "Europe/Berlin": the one days are counted in (calendar settings, else this computer's). */
 export function userTimeZone(): string {
+  todayFormatter(); // drops an unknown zone name
   return todayZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 

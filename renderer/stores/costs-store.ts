@@ -4,6 +4,7 @@ import type { CostsView } from '../../shared/api/costs-api';
 import type { CostAmountId, PaidItem } from '../../shared/domain/costs';
 import { api } from '../api/client';
 import { liveLoader } from './live';
+import { firstScreenAnswer } from '../first-screen';
 
 interface CostsState {
   view: CostsView | null;
@@ -25,8 +26,13 @@ export const useCostsStore = create<CostsState>((set) => {
     (loadError) => set({ loadError, loaded: true }),
   );
   return {
-    view: null,
-    loaded: false,
+    // Until the first answer: the one the page came with, if the host drew it (renderer/first-screen.ts).
+    get view() {
+      return firstScreenAnswer('costs.summary');
+    },
+    get loaded() {
+      return firstScreenAnswer('costs.summary') !== null;
+    },
     loadError: null,
     load: live.load,
     watch: live.watch,

@@ -5,6 +5,7 @@ import type { NextSeasonPreview, SeasonsOverview, SeasonView } from '../../share
 import type { Domain } from '../../shared/api/domains';
 import { api } from '../api/client';
 import { liveLoader } from './live';
+import { firstScreenAnswer } from '../first-screen';
 
 /** Seasons and whether starting this one can be undone (any change of data ends that). */
 export const SEASONS_READS: readonly Domain[] = ['seasons', 'profile', 'programs', 'settings', 'applications', 'interviews', 'letters', 'documents', 'communications', 'readiness', 'calendar', 'soap', 'prelim'];
@@ -28,7 +29,10 @@ interface SeasonsState {
 export const useSeasonsStore = create<SeasonsState>((set) => {
   const live = liveLoader(SEASONS_READS, () => api('seasons.overview'), (overview) => set({ overview, loadError: null }), (loadError) => set({ loadError }));
   return {
-  overview: null,
+  // Until the first answer: the one the page came with, if the host drew it (renderer/first-screen.ts).
+  get overview() {
+    return firstScreenAnswer('seasons.overview');
+  },
   preview: null,
   view: null,
   loadError: null,

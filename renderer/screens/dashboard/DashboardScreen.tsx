@@ -10,7 +10,8 @@ import { useDashboardStore } from '../../stores/dashboard-store';
 import { useProgramsStore } from '../../stores/programs-store';
 import { useWatch } from '../../stores/live';
 import { AgendaList } from '../deadlines/AgendaList';
-import { useThemeColors, type ThemeColors } from './theme-colors';
+import type { ThemeColors } from './theme-colors';
+import { useInBrowser } from '../../components/in-browser';
 import '../../styles/readiness.css';
 import { money } from '../../components/format';
 import { SeasonBudgetCard } from './SeasonBudgetCard';
@@ -21,7 +22,6 @@ const HorizontalBars = lazy(() => import('./HorizontalBars'));
 export function DashboardScreen() {
   const { summary, loadError: error } = useDashboardStore();
   useWatch(useDashboardStore);
-  const colors = useThemeColors();
 
   if (!summary) {
     return (
@@ -78,8 +78,8 @@ export function DashboardScreen() {
           </section>
         </div>
         <div className="dash-col">
-          <FunnelCard summary={summary} colors={colors} />
-          <TiersCard summary={summary} colors={colors} />
+          <FunnelCard summary={summary} />
+          <TiersCard summary={summary} />
           <LettersCard summary={summary} />
           <section className="card" aria-labelledby="dash-cost">
             <h2 id="dash-cost">ERAS cost so far</h2>
@@ -168,7 +168,8 @@ function openFunnelStage(key: string) {
   openSection('applications', key === 'submitted' ? { tab: 'table', status: SENT_FILTER } : { tab: 'table', reached: key });
 }
 
-function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: ThemeColors }) {
+function FunnelCard({ summary }: { summary: DashboardSummary }) {
+  const charts = useInBrowser();
   const reached = summary.applicationsReached;
   const now = summary.applicationsByStatus.filter((s) => PIPELINE_STATUSES.includes(s.key) || s.count > 0);
   return (
@@ -200,9 +201,11 @@ function FunnelCard({ summary, colors }: { summary: DashboardSummary; colors: Th
         <>
           <p className="muted small">How many reached each stage or a later one (rejected and withdrawn applications count for the stages they reached).</p>
           <div className="chart" style={{ height: reached.length * 26 + 20 }}>
-            <Suspense fallback={null}>
-              <HorizontalBars data={reached} name="Reached" labelWidth={150} colors={colors} onPick={openFunnelStage} />
-            </Suspense>
+            {charts ? (
+              <Suspense fallback={null}>
+                <HorizontalBars data={reached} name="Reached" labelWidth={150} onPick={openFunnelStage} />
+              </Suspense>
+            ) : null}
           </div>
         </>
       )}
@@ -225,7 +228,8 @@ function tierColor(key: TierOutcome, c: ThemeColors): string {
   return key === 'excluded' ? c.danger : key === 'long_shot' ? c.warn : key === 'tier1' ? c.tier1 : key === 'tier2' ? c.ok : c.tier3;
 }
 
-function TiersCard({ summary, colors }: { summary: DashboardSummary; colors: ThemeColors }) {
+function TiersCard({ summary }: { summary: DashboardSummary }) {
+  const charts = useInBrowser();
   const data = summary.programsByTier;
   return (
     <section className="card" aria-labelledby="dash-tiers">
@@ -239,9 +243,11 @@ function TiersCard({ summary, colors }: { summary: DashboardSummary; colors: The
         <p className="muted empty-line">No programs yet.</p>
       ) : (
         <div className="chart" style={{ height: data.length * 28 + 20 }}>
-          <Suspense fallback={null}>
-            <HorizontalBars data={data} name="Programs" labelWidth={170} colors={colors} colorOf={(key) => tierColor(key as TierOutcome, colors)} onPick={(key) => openSection('programs', { tier: key })} />
-          </Suspense>
+          {charts ? (
+            <Suspense fallback={null}>
+              <HorizontalBars data={data} name="Programs" labelWidth={170} colorOf={(key, colors) => tierColor(key as TierOutcome, colors)} onPick={(key) => openSection('programs', { tier: key })} />
+            </Suspense>
+          ) : null}
         </div>
       )}
       <ul className="chart-keys" aria-label="Open a list">

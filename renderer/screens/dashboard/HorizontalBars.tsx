@@ -1,7 +1,7 @@
 // The dashboard's horizontal bar chart (recharts). Its own module so that recharts is
 // loaded on demand, after the dashboard's numbers are on screen (see DashboardScreen).
 import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ThemeColors } from './theme-colors';
+import { useThemeColors, type ThemeColors } from './theme-colors';
 
 export interface BarDatum {
   key: string;
@@ -14,13 +14,15 @@ export interface HorizontalBarsProps {
   /** The series name in the tooltip. */
   name: string;
   labelWidth: number;
-  colors: ThemeColors;
-  /** A colour per bar; the accent colour when left out. */
-  colorOf?: (key: string) => string;
+  /** A colour per bar (from the theme's colours); the accent colour when left out. */
+  colorOf?: (key: string, colors: ThemeColors) => string;
   onPick: (key: string) => void;
 }
 
-export default function HorizontalBars({ data, name, labelWidth, colors, colorOf, onPick }: HorizontalBarsProps) {
+export default function HorizontalBars({ data, name, labelWidth, colorOf, onPick }: HorizontalBarsProps) {
+  // Read here, not by the screen: reading the theme's colours makes the browser compute the
+  // page's styles at once, which the screen's first drawing should not wait for.
+  const colors = useThemeColors();
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={[...data]} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
@@ -38,7 +40,7 @@ export default function HorizontalBars({ data, name, labelWidth, colors, colorOf
           }}
           label={{ position: 'right', fill: colors.text, fontSize: 12 }}
         >
-          {colorOf ? data.map((d) => <Cell key={d.key} fill={colorOf(d.key)} />) : null}
+          {colorOf ? data.map((d) => <Cell key={d.key} fill={colorOf(d.key, colors)} />) : null}
         </Bar>
       </BarChart>
     </ResponsiveContainer>
