@@ -7,9 +7,12 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { afterAll, afterEach, beforeAll, beforeEach, type TestContext } from 'vitest';
 import { openServices, type AppServices } from '../../electron/services';
 import { startWebServer, type WebServer } from '../../electron/web/server';
+import { firstScreenDrawer } from '../../electron/web/first-screen';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const RENDERER_DIR = path.join(root, 'dist', 'renderer');
+/** The host's drawing of the first screen (electron/web/first-screen.ts), as `npm run web` uses it. */
+export const FIRST_SCREEN_MODULE = path.join(root, 'dist', 'first-screen', 'first-screen-server.js');
 const FAILURE_DIR = path.join(root, 'test-results', 'e2e');
 
 export interface AppUnderTest {
@@ -48,7 +51,7 @@ export function useApp(options: { now?: () => Date } = {}): () => AppUnderTest {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prelim-e2e-'));
     const dbFile = path.join(dir, 'e2e.db');
     const services = openServices({ databasePath: dbFile, mode: 'browser', ...(options.now ? { now: options.now } : {}) });
-    const server = await startWebServer({ dispatch: services.dispatch, onChange: services.onChange, staticDir: RENDERER_DIR });
+    const server = await startWebServer({ dispatch: services.dispatch, onChange: services.onChange, staticDir: RENDERER_DIR, drawFirstScreen: firstScreenDrawer(services.dispatch, FIRST_SCREEN_MODULE) });
     // One locale for every test (dates are shown in the user's locale).
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-US' });
     const errors: string[] = [];
