@@ -59,11 +59,11 @@ export default defineConfig(({ isSsrBuild }) => ({
         rolldownOptions: { treeshake },
       }
     : {
-    outDir: path.resolve(import.meta.dirname, '../dist/renderer'),
-    emptyOutDir: true,
-    sourcemap: true,
-    // Screens are loaded on demand (App.tsx); a chunk over this size is worth a look.
-    chunkSizeWarningLimit: 450,
-    rolldownOptions: { treeshake },
-  },
+        outDir: path.resolve(import.meta.dirname, '../dist/renderer'),
+        emptyOutDir: true,
+        sourcemap: true,
+        // Screens are loaded on demand (App.tsx); a chunk over this size is worth a look.
+        chunkSizeWarningLimit: 450,
+        rolldownOptions: { treeshake },
+      },
 }));
