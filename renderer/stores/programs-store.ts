@@ -70,9 +70,10 @@ interface ProgramsState {
 }
 
 export const useProgramsStore = create<ProgramsState>((set, get) => {
-  // Tiers come with the list, so the list reloads when the profile (their other input) changes.
+  // Tiers come with the list, so the list reloads when one of their other inputs changes: the
+  // profile, or the settings (the geographic preference is a season choice; the time zone sets today).
   const live = liveLoader(
-    ['programs', 'profile'],
+    ['programs', 'profile', 'settings'],
     () => api('programs.table'),
     (table) => set({ ...applyTable(table), partial: false, loaded: true, loadError: null }),
     (loadError) => set({ loadError, loaded: true, partial: false }),

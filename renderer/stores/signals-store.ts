@@ -21,7 +21,7 @@ interface SignalsState {
   saveGeo(input: GeoPreferenceInput): Promise<GeoPreference>;
 }
 
-export const useSignalsStore = create<SignalsState>((set, get) => {
+export const useSignalsStore = create<SignalsState>((set) => {
   // Tiers (and so the advice) follow the profile, programs and the preference.
   const live = liveLoader(
     ['programs', 'profile', 'settings'],
@@ -46,9 +46,8 @@ export const useSignalsStore = create<SignalsState>((set, get) => {
     },
     async saveGeo(input) {
       const geo = await api('geoPreference.save', input);
+      // The tiers (and so the signal advice) depend on the preference: its announcement (settings) reloads every shown store that shows them, this one too.
       set({ geo });
-      // Tiers (and so the signal advice) depend on the preference.
-      await get().load();
       return geo;
     },
   };

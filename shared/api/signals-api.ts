@@ -18,5 +18,6 @@ export const signalsApi = {
   /** Corrects the budget (null: back to 15, est.); refused below the signals already sent. */
   'signals.setBudget': method<SignalsView>()(signalBudgetSchema, { writes: ['settings'] }),
   'geoPreference.get': method<GeoPreference>()(noInput),
-  'geoPreference.save': method<GeoPreference>()(geoPreferenceSchema, { writes: ['settings', 'profile'] }),
+  /** A season choice (season_choice: the settings domain), as the signal budget; the tiers read it, so every store that shows tiers reads settings. */
+  'geoPreference.save': method<GeoPreference>()(geoPreferenceSchema, { writes: ['settings'] }),
 };

@@ -66,4 +66,19 @@ describe('live updates between two pages', () => {
       await other.close();
     }
   });
+
+  it('a geographic preference saved on another page (a season choice, announced as settings) re-tiers the open Programs screen: the program\'s reasons gain the plus', async () => {
+    const { page, open, services } = app();
+    expect((await services.dispatch('institutions.save', { institution: institution({ name: 'Heartland Medical Center', state: 'OH', visaSponsorship: 'j1' }), tracks: [track('preliminary', { nrmpCode: '1004440P0' })] })).ok).toBe(true);
+    await open('programs', 'Programs');
+    await page.getByRole('button', { name: /Heartland Medical Center/ }).first().click();
+    const detail = page.getByRole('dialog', { name: /Heartland Medical Center/ });
+    await detail.getByText(/Loading/).waitFor({ state: 'detached' });
+    expect(await detail.getByText(/one of your ERAS geographic preferences/).count()).toBe(0);
+    await mark(page);
+    // Saved elsewhere (another window): only the announcement reaches this page.
+    expect((await services.dispatch('geoPreference.save', { noPreference: false, divisions: ['east_north_central'], note: '' })).ok).toBe(true);
+    await detail.getByText(/In East North Central, one of your ERAS geographic preferences/).waitFor();
+    expect(await sameDocument(page)).toBe(true);
+  });
 });

@@ -229,6 +229,22 @@ describe('real writes on a real database', () => {
     expect([...covered].sort()).toEqual(DOMAINS.filter((d) => d !== 'backups').sort());
   });
 
+  it('a season choice (the geographic preference, the signal budget) announces exactly what it writes: settings, not the profile', async () => {
+    const t = openRecorded();
+    await t.services.dispatch('profile.save', seedExampleProfile());
+    for (const [method, input] of [
+      ['geoPreference.save', { noPreference: false, divisions: ['east_north_central'], note: 'Family in Ohio' }],
+      ['signals.setBudget', { budget: 12 }],
+    ] as const) {
+      const before = dumpDb(t.services.db);
+      t.events.length = 0;
+      expect(await t.services.dispatch(method, input), method).toMatchObject({ ok: true });
+      const changed = [...changedDomains(before, dumpDb(t.services.db))];
+      expect(changed, method).toEqual(['settings']);
+      expect(t.events, method).toEqual([{ domains: changed }]);
+    }
+  });
+
   it('reads write nothing and announce nothing', async () => {
     const t = openRecorded();
     await t.call('profile.save', seedExampleProfile());

@@ -11,6 +11,9 @@ import { usePipelineStore } from '../../renderer/stores/pipeline-store';
 import { useProfileStore } from '../../renderer/stores/profile-store';
 import { useProgramsStore } from '../../renderer/stores/programs-store';
 import { useReadinessStore } from '../../renderer/stores/readiness-store';
+import { useSignalsStore } from '../../renderer/stores/signals-store';
+import { useSoapStore } from '../../renderer/stores/soap-store';
+import { useReportStore } from '../../renderer/stores/report-store';
 import { useTiersStore } from '../../renderer/stores/tiers-store';
 import { ALL_DOMAINS } from '../../shared/api/domains';
 import { writesOf } from './fake-transport';
@@ -113,6 +116,23 @@ describe('change announcements reload the stores shown', () => {
     offs.push(useTiersStore.getState().watch());
     await settle();
     expect(desktop.count('programs.table')).toBe(3);
+  });
+
+  it('saving the geographic preference (a season choice: settings) reloads every shown store that shows tiers, and not the Profile', async () => {
+    const geo = { noPreference: false, divisions: ['pacific'], note: '', updatedAt: '2026-11-25T10:00:00Z' };
+    const desktop = fakeDesktop({ ...ANSWERS, 'geoPreference.save': geo, 'geoPreference.get': geo, 'signals.review': null, 'soap.overview': null, 'report.build': null });
+    expect(writesOf('geoPreference.save')).toEqual(['settings']);
+    // Shown: every screen whose tiers take the preference in (Programs, Dashboard, Signals & geography, SOAP, the report), and the Profile.
+    const tiered = [useProgramsStore, useDashboardStore, useSignalsStore, useSoapStore, useReportStore];
+    for (const store of [...tiered, useProfileStore]) offs.push(store.getState().watch());
+    await settle();
+    const reads = ['programs.table', 'dashboard.summary', 'signals.review', 'soap.overview', 'report.build'];
+    for (const m of [...reads, 'profile.get']) expect(desktop.count(m), m).toBe(1);
+    await useSignalsStore.getState().saveGeo({ noPreference: false, divisions: ['pacific'], note: '' });
+    await settle();
+    for (const m of reads) expect(desktop.count(m), m).toBe(2);
+    // The profile did not change: its screen (which may hold unsaved edits) is left alone.
+    expect(desktop.count('profile.get')).toBe(1);
   });
 
   it('the announcement of a restore (every domain) reloads every shown store once', async () => {
