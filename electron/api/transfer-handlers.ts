@@ -50,9 +50,9 @@ export interface ImportChoices {
 }
 
 /** The plan in steps (a program file's rows one by one; an applications file, of hundreds of rows at most, in one step). */
-function* planSteps(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], today: string, choices: ImportChoices): Steps<Planned> {
-  if (kind === 'programs') return { kind, planned: yield* planProgramImportSteps(db, sheet, mapping, today, { keep: choices.keep ?? [] }) };
-  return { kind, planned: planApplicationImport(db, sheet, mapping, today) };
+function* planSteps(db: Db, kind: ImportKind, sheet: SheetData, mapping: (string | null)[], clock: Clock, choices: ImportChoices): Steps<Planned> {
+  if (kind === 'programs') return { kind, planned: yield* planProgramImportSteps(db, sheet, mapping, clock.today(), { keep: choices.keep ?? [] }) };
+  return { kind, planned: planApplicationImport(db, sheet, mapping, clock.today(), clock.timeZone(), choices.keep ?? []) };
 }
 
 /** The sheet with the chosen readings of ambiguous cells in place of what the file says. */
@@ -93,7 +93,7 @@ export async function planImport(db: Db, kind: ImportKind, file: SheetData, mapp
   checkMapping(kind, file, mapping);
   const sheet = withChoices(file, choices.cells);
   const stamp = writeStamp(db);
-  return { stamp, planned: await runSliced(planSteps(db, kind, sheet, mapping, clock.today(), choices)) };
+  return { stamp, planned: await runSliced(planSteps(db, kind, sheet, mapping, clock, choices)) };
 }
 
 /** The dry run (planImport's plan). */
@@ -157,7 +157,7 @@ export async function runImport(
   else {
     const ready = await readSheetOnce();
     // The stamp and the plan's first step (which reads the data) run in one synchronous stretch.
-    made = { stamp: writeStamp(db), planned: await runSliced(planSteps(db, kind, ready, mapping, clock.today(), choices)) };
+    made = { stamp: writeStamp(db), planned: await runSliced(planSteps(db, kind, ready, mapping, clock, choices)) };
   }
   let planned = made.planned;
   refuseProblems(planned.planned.plan, skipInvalid);
@@ -171,7 +171,7 @@ export async function runImport(
     await inOpenTransaction(db, async () => {
       if (writeStamp(db) !== made.stamp) {
         if (!ready) throw new Error('runImport: the sheet is not read, yet the data changed since planning.');
-        planned = runNow(planSteps(db, kind, ready, mapping, clock.today(), choices));
+        planned = runNow(planSteps(db, kind, ready, mapping, clock, choices));
         refuseProblems(planned.planned.plan, skipInvalid);
       }
       await runSliced(writeSteps(db, planned, clock));

@@ -1,19 +1,25 @@
 // Importing applications: each row finds its program (NRMP code, else institution + track)
 // and gives a status with its date (and when it was submitted). A new application gets a
 // history with the imported dates; an existing one moves to the new status (one history
-// event), or is left alone when the status is the same.
+// event), or is left alone when the status is the same. The row's invite and interview
+// dates (and "II", "Waitlist"…) are recorded as the app's invitation and interview
+// (invitation-import.ts), and the status is where those records take it.
 import type { Db } from '../db/open';
 import { createApplicationsRepo, earlierThanLastChange, futureDateProblem } from '../db/repos/applications-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
+import { createInvitationsRepo } from '../db/repos/invitations-repo';
+import { createPipelineRepo } from '../db/repos/pipeline-repo';
 import { APPLICATION_FIELDS, type ApplicationFieldKey } from '../../shared/domain/import-fields';
 import { dayOrderOf, readDate, readStatusWords, readTrack } from '../../shared/import/values';
 import { APPLICATION_STATUS_LABELS, SUBMITTED_STATUSES, statusMoveProblem, type ApplicationStatus } from '../../shared/domain/application';
 import { isoDateSchema } from '../../shared/domain/profile';
 import { PROGRAM_LABELS, type Track, programLabel } from '../../shared/domain/program';
 import { normalizeNrmpCode } from '../../shared/domain/nrmp';
-import type { ImportPlan } from '../../shared/api/transfer-api';
+import type { FieldChange, ImportPlan } from '../../shared/api/transfer-api';
+import type { Interview } from '../../shared/domain/interview';
 import type { SheetData } from './read-file';
 import { findProgram, importPlan, indexPrograms, mappedColumns, planRows, trackOfCode } from './import-plan';
+import { INVITATION_FIELD, planRowRecords, statusAfterRecords, type PlannedRecords } from './invitation-import';
 const MAX_NOTES = 1000;
 
 interface PlannedApplication {
@@ -30,6 +36,9 @@ interface PlannedApplication {
   submitFirst: boolean;
   /** A new application's steps before its status, oldest first (submitted, invited, interviewed), each with its date. */
   steps: { status: ApplicationStatus; date: string; note: string }[];
+  /** The invitation and interview the row records. */
+  records: PlannedRecords;
+  changes?: FieldChange[];
 }
 
 export interface ApplicationImportPlan {
@@ -37,10 +46,20 @@ export interface ApplicationImportPlan {
   rows: PlannedApplication[];
 }
 
-export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string | null)[], today: string): ApplicationImportPlan {
+export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string | null)[], today: string, timeZone: string, keep: readonly string[] = []): ApplicationImportPlan {
   const index = indexPrograms(createProgramsRepo(db).list());
   const appsRepo = createApplicationsRepo(db);
   const appByProgram = new Map(appsRepo.list().map((a) => [a.programId, a]));
+  const invitationOf = new Map(createInvitationsRepo(db).list().map((i) => [i.applicationId, i]));
+  const interviews = createPipelineRepo(db).interviews();
+  const linkedIds = new Set([...invitationOf.values()].map((i) => i.interviewId));
+  /** The interview an application's invitation links, else its first one recorded on the Interviews tab (the one accepting links). */
+  const interviewOf = (applicationId: number): Interview | null => {
+    const linked = invitationOf.get(applicationId)?.interviewId;
+    const mine = interviews.filter((i) => i.applicationId === applicationId);
+    return (linked != null ? mine.find((i) => i.id === linked) : mine.filter((i) => !linkedIds.has(i.id)).sort((a, b) => a.id - b.id)[0]) ?? null;
+  };
+  const kept = new Set(keep);
   const { colOf, header } = mappedColumns(sheet, mapping, APPLICATION_FIELDS);
   const seen = new Map<number, number>();
   const thisYear = Number(today.slice(0, 4));
@@ -67,13 +86,13 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
     }
     kind ??= trackOfCode(code);
 
-    let status: ApplicationStatus | undefined;
+    let rowStatus: ApplicationStatus | undefined;
     let waitlisted = false;
     if (cell('status') === '') problem(header('status'), 'Give the status, e.g. Submitted.');
     else {
       const s = readStatusWords(cell('status'));
       if (s.error !== undefined) problem(header('status'), s.error);
-      else status = s.value;
+      else rowStatus = s.value;
       waitlisted = /wait ?list/i.test(cell('status'));
     }
     const date = (key: 'statusDate' | 'submittedOn' | 'inviteDate', mayBeFuture = false): string | null => {
@@ -104,11 +123,8 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
       if (d.error !== undefined) problem(header('interviewDate'), d.error);
       else interviewOn = d.value;
     }
-    // The status's own date: the column, else the date the row gives for that step, else today.
-    const stepDate = status === 'interviewed' ? interviewOn : status === 'interview_invited' ? invitedOn : status === 'submitted' ? submittedOn : null;
-    const statusDate = date('statusDate') ?? (stepDate !== null && stepDate <= today ? stepDate : today);
-    const noteParts = [cell('notes'), waitlisted ? `${cell('status')} (interview waitlist)` : '', interviewOn !== null && status === 'interview_invited' ? `Interview on ${interviewOn}` : ''].filter((t) => t !== '');
-    const notes = noteParts.length === 0 ? undefined : noteParts.join('\n');
+    const statusColumn = date('statusDate');
+    const notes = cell('notes') === '' ? undefined : cell('notes');
     if (notes !== undefined && notes.length > MAX_NOTES) problem(header('notes'), 'Keep the note under 1,000 characters.');
 
     const program = findProgram(index, code, name, kind);
@@ -125,6 +141,23 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
     }
 
     const existing = program ? appByProgram.get(program.id) : undefined;
+    // The invitation and interview the row records, and where they take the status (as in the app).
+    const invitation =
+      rowStatus && rowProblems.length === 0
+        ? planRowRecords(
+            { status: rowStatus, waitlisted, invitedOn, interviewOn, statusDate: statusColumn, today, timeZone },
+            { invitation: existing ? (invitationOf.get(existing.id) ?? null) : null, interview: existing ? interviewOf(existing.id) : null },
+            kept.has(`${row}:${INVITATION_FIELD}`),
+            existing?.submittedOn ?? submittedOn,
+          )
+        : undefined;
+    const status = rowStatus && invitation ? statusAfterRecords(rowStatus, invitation.outcome) : rowStatus;
+    // The status's own date: the column, else the date the row gives for that step (a scheduled
+    // interview: the day it was recorded, as in the app, at the latest the interview's), else today.
+    const stepDate =
+      status === 'interviewed' ? interviewOn : status === 'interview_invited' ? invitedOn : status === 'interview_scheduled' && interviewOn !== null ? (interviewOn < today ? interviewOn : today) : status === 'submitted' ? submittedOn : null;
+    const statusDate = statusColumn ?? (stepDate !== null && stepDate <= today ? stepDate : today);
+
     if (rowProblems.length === 0 && existing && status && existing.status !== status) {
       const move = statusMoveProblem(existing.status, status);
       if (move) problem(header('status'), move);
@@ -168,7 +201,7 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
         { status: 'interviewed', date: interviewOn !== null && interviewOn <= statusDate ? interviewOn : null },
       ];
       const order = ['submitted', 'interview_invited', 'interviewed'];
-      const reach = status === 'rejected' || status === 'withdrawn' ? 3 : order.indexOf(status) >= 0 ? order.indexOf(status) : SUBMITTED_STATUSES.has(status) ? 3 : 0;
+      const reach = status === 'rejected' || status === 'withdrawn' ? 3 : status === 'interview_scheduled' ? 2 : order.indexOf(status) >= 0 ? order.indexOf(status) : SUBMITTED_STATUSES.has(status) ? 3 : 0;
       let last = '';
       for (let k = 0; k < reach; k++) {
         const c = candidates[k]!;
@@ -182,35 +215,65 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
       }
       if (last > statusDate) problem(header('statusDate') ?? header('status'), `The status date (${statusDate}) is before the row's other dates (${last}); check the dates.`);
     }
-    if (rowProblems.length > 0 || !program || !status) return { label, planned: undefined };
+    if (rowProblems.length === 0 && invitation) for (const p of invitation.problems) problem(header(p.field) ?? header('status'), p.message);
+    if (rowProblems.length > 0 || !program || !status || !invitation) return { label, planned: undefined };
     const statusChanges = !existing || existing.status !== status;
-    const action = !existing ? 'add' : statusChanges || (notes !== undefined && notes !== existing.notes) ? 'update' : 'unchanged';
-    return { label, planned: { row, programId: program.id, applicationId: existing?.id, status, statusDate, submittedOn, notes, action, statusChanges, submitFirst, steps } };
+    const { records, change } = invitation;
+    const recordsChange = records.invitation !== null || records.interview !== null;
+    const action = !existing ? 'add' : statusChanges || recordsChange || (notes !== undefined && notes !== existing.notes) ? 'update' : 'unchanged';
+    const planned: PlannedApplication = { row, programId: program.id, applicationId: existing?.id, status, statusDate, submittedOn, notes, action, statusChanges, submitFirst, steps, records };
+    return { label, planned: change ? { ...planned, changes: [change] } : planned };
   });
 
-  return { plan: importPlan('applications', rows), rows: rows.planned };
+  const count = (pick: (r: PlannedRecords) => { action: 'add' | 'update' } | null, action: 'add' | 'update') => rows.planned.filter((p) => pick(p.records)?.action === action).length;
+  const records = {
+    invitations: { add: count((r) => r.invitation, 'add'), update: count((r) => r.invitation, 'update') },
+    interviews: { add: count((r) => r.interview, 'add'), update: count((r) => r.interview, 'update') },
+  };
+  return { plan: { ...importPlan('applications', rows), records }, rows: rows.planned };
 }
 
-/** Writes the plan through the applications repo (call inside a transaction). */
+/**
+ * Writes a row's invitation and interview through the repositories the screens use: the
+ * inbox's save (which records or updates the accepted date's interview and links it), then
+ * the Interviews tab's save to mark one that took place as done.
+ */
+function writeRecords(db: Db, applicationId: number, records: PlannedRecords, now: Date, today: string): void {
+  const pipeline = createPipelineRepo(db);
+  if (records.invitation) {
+    const { invitation } = createInvitationsRepo(db).save({ ...records.invitation.fields, ...(records.invitation.id !== undefined ? { id: records.invitation.id } : {}), applicationId, date: today }, now, today);
+    if (records.interview?.done && invitation.interviewId !== null) {
+      const iv = pipeline.interview(invitation.interviewId);
+      if (!iv.completed) pipeline.saveInterview({ ...iv, completed: true, date: today }, now, today);
+    }
+  } else if (records.interview?.fields) {
+    pipeline.saveInterview({ ...records.interview.fields, ...(records.interview.id !== undefined ? { id: records.interview.id } : {}), applicationId, date: today }, now, today);
+  }
+}
+
+/** Writes the plan through the applications, invitations and interviews repos (call inside a transaction). */
 export function writeApplicationImport(db: Db, planned: ApplicationImportPlan, now: Date, today: string): void {
   const apps = createApplicationsRepo(db);
   for (const p of planned.rows) {
     if (p.action === 'unchanged') continue;
-    if (p.applicationId === undefined) {
+    let applicationId = p.applicationId;
+    if (applicationId === undefined) {
       // Each dated step before the current status is an event of the history, oldest first.
       const steps = p.steps.filter((st) => st.status !== p.status);
       const first = steps[0] ?? { status: p.status, date: p.statusDate };
       const { created } = apps.create({ programIds: [p.programId], status: first.status, date: first.date, notes: p.notes ?? '' }, now, today);
       const id = created[0]!.id;
+      applicationId = id;
       for (const st of steps.slice(1)) apps.setStatus([id], st.status, st.date, '', now, today);
       if (steps.length > 0) apps.setStatus([id], p.status, p.statusDate, '', now, today);
       if (p.submittedOn && !steps.some((st) => st.status === 'submitted') && p.status !== 'submitted') {
         apps.setSubmittedOn(id, p.submittedOn);
       }
     } else {
-      if (p.submitFirst) apps.setStatus([p.applicationId], 'submitted', p.submittedOn!, 'Imported', now, today);
-      if (p.statusChanges) apps.setStatus([p.applicationId], p.status, p.statusDate, 'Imported', now, today);
-      if (p.notes !== undefined) apps.setNotes(p.applicationId, p.notes, now);
+      if (p.submitFirst) apps.setStatus([applicationId], 'submitted', p.submittedOn!, 'Imported', now, today);
+      if (p.statusChanges) apps.setStatus([applicationId], p.status, p.statusDate, 'Imported', now, today);
+      if (p.notes !== undefined) apps.setNotes(applicationId, p.notes, now);
     }
+    writeRecords(db, applicationId, p.records, now, today);
   }
 }

@@ -88,6 +88,12 @@ export interface FieldChange {
 
 export type RowAction = 'add' | 'update' | 'unchanged' | 'problem';
 
+/** Records of another kind an import writes with its rows, by what happens to them. */
+export interface RecordCounts {
+  add: number;
+  update: number;
+}
+
 export interface ImportPlan {
   kind: ImportKind;
   rowCount: number;
@@ -101,6 +107,8 @@ export interface ImportPlan {
   rows: { row: number; action: RowAction; label: string; changes?: FieldChange[] }[];
   /** Problems in the file or mapping as a whole (refuses the import). */
   fileProblem: string | null;
+  /** Applications: the invitations (inbox) and interviews the rows record (invite and interview dates, "II", "Waitlist"…). */
+  records?: { invitations: RecordCounts; interviews: RecordCounts };
 }
 
 export interface ImportResult extends ImportPlan {
@@ -129,7 +137,7 @@ export const transferApi = {
   /** The dry run: what the import would add, update and leave alone, and every problem by row and column. Writes nothing. */
   'import.check': method<ImportPlan>()(importRunSchema),
   /** Backs up, then imports in one transaction (all rows or none). */
-  'import.run': method<ImportResult>()(importRunSchema, { writes: ['programs', 'applications', 'backups'] }),
+  'import.run': method<ImportResult>()(importRunSchema, { writes: ['programs', 'applications', 'interviews', 'backups'] }),
   /** A spreadsheet of programs or applications (with status history), or an empty template. */
   'export.file': method<ExportedFile>()(z.object({ what: z.enum(EXPORT_WHATS), format: z.enum(['csv', 'xlsx']) }).strict()),
   /** Every table of the database in one JSON file. */

@@ -560,7 +560,14 @@ describe('exporting', () => {
     const { call } = await withData();
     const csv = Buffer.from((await call('export.file', { what: 'applications', format: 'csv' })).base64, 'base64').toString('utf8');
     expect(csv).toContain('Lakeview Regional Medical Center,Preliminary,1234440P0,Interview invited,2026-10-20,2026-09-24,,2026-10-20,,2026-09-24 Submitted; 2026-10-20 Interview invited (email)');
-    // It imports back as it is (the History column is not imported: it is the record of the changes).
+    // Its invite date records the invitation the status was moved for by hand (the inbox had none);
+    // after that it imports back as it is (the History column is not imported: it is the record of the changes).
+    const first = await call('export.file', { what: 'applications', format: 'csv' });
+    const firstFile = { name: first.fileName, base64: first.base64 };
+    const firstPlan = await call('import.check', { kind: 'applications', file: firstFile, mapping: (await preview(call, firstFile, 'applications')).mapping });
+    expect(firstPlan).toMatchObject({ add: 0, update: 1, problems: [], records: { invitations: { add: 1, update: 0 }, interviews: { add: 0, update: 0 } } });
+    await call('import.run', { kind: 'applications', file: firstFile, mapping: (await preview(call, firstFile, 'applications')).mapping });
+    expect((await call('invitations.list')).invitations.map((i) => [i.invitation.status, i.invitation.receivedAt.slice(0, 10)])).toEqual([['pending', '2026-10-20']]);
     for (const format of ['csv', 'xlsx'] as const) {
       const out = await call('export.file', { what: 'applications', format });
       const file = { name: out.fileName, base64: out.base64 };
