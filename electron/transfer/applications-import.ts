@@ -151,6 +151,7 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
             existing?.submittedOn ?? submittedOn,
           )
         : undefined;
+    for (const p of invitation?.problems ?? []) problem(header(p.field) ?? header('status'), p.message);
     const status = rowStatus && invitation ? statusAfterRecords(rowStatus, invitation.outcome) : rowStatus;
     // The status's own date: the column, else the date the row gives for that step (a scheduled
     // interview: the day it was recorded, as in the app, at the latest the interview's), else today.
@@ -194,7 +195,7 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
     }
     // A new application's history: each dated step the row gives before its status, in order.
     const steps: PlannedApplication['steps'] = [];
-    if (!existing && status) {
+    if (rowProblems.length === 0 && !existing && status) {
       const candidates: { status: ApplicationStatus; date: string | null }[] = [
         { status: 'submitted', date: submittedOn },
         { status: 'interview_invited', date: invitedOn },
@@ -215,7 +216,6 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
       }
       if (last > statusDate) problem(header('statusDate') ?? header('status'), `The status date (${statusDate}) is before the row's other dates (${last}); check the dates.`);
     }
-    if (rowProblems.length === 0 && invitation) for (const p of invitation.problems) problem(header(p.field) ?? header('status'), p.message);
     if (rowProblems.length > 0 || !program || !status || !invitation) return { label, planned: undefined };
     const statusChanges = !existing || existing.status !== status;
     const { records, change } = invitation;

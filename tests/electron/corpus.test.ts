@@ -3,52 +3,20 @@
 // gives exactly what its EXPECTED.md says. The expectations are read from EXPECTED.md's
 // own tables (per-row values, the summary's counts, the refused rows), so this test
 // checks the document, not a retyped copy of it.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Program } from '../../shared/domain/program';
-import type { ImportFile } from '../../shared/api/transfer-api';
 import { institutionKey } from '../../shared/import/values';
 import { openTestServices } from './helpers';
+import { EXPECTED, fileOf, get, importFile, PROGRAM_FILES, section, tablesOf, type Table } from './corpus-expected';
 
-const DIR = path.join(import.meta.dirname, '..', 'fixtures', 'corpus');
-const EXPECTED = fs.readFileSync(path.join(DIR, 'EXPECTED.md'), 'utf8');
-const fileOf = (name: string): ImportFile => ({ name, base64: fs.readFileSync(path.join(DIR, name)).toString('base64') });
 // After the season's last date in the corpus (interviews run to Feb 2027): no date is in the future.
 const NOW = () => new Date('2027-03-01T12:00:00Z');
-
-type Table = { headers: string[]; rows: string[][] };
-
-function tablesOf(text: string): Table[] {
-  const out: Table[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.startsWith('|') || !/^\|[-| ]+\|$/.test(lines[i + 1] ?? '')) continue;
-    const cells = (l: string) => l.slice(1, -1).split('|').map((c) => c.trim());
-    const t: Table = { headers: cells(lines[i]!), rows: [] };
-    for (i += 2; i < lines.length && lines[i]!.startsWith('|'); i++) t.rows.push(cells(lines[i]!));
-    out.push(t);
-  }
-  return out;
-}
-
-/** The section of EXPECTED.md about one file. */
-function section(file: string): string {
-  const start = EXPECTED.indexOf(`\`${file}\` —`);
-  const next = EXPECTED.indexOf('\n## ', start + 1);
-  return EXPECTED.slice(start, next < 0 ? undefined : next);
-}
 
 const SUMMARY = tablesOf(EXPECTED).find((t) => t.headers[0] === 'File')!;
 function counts(file: string): { programs: number; institutions: number } {
   const row = SUMMARY.rows.find((r) => r[0] === `\`${file}\``)!;
   return { programs: Number(row[3]), institutions: Number(row[4]) };
 }
-
-const get = (t: Table, row: string[], name: RegExp): string | undefined => {
-  const c = t.headers.findIndex((h) => name.test(h));
-  return c < 0 ? undefined : row[c];
-};
 
 /** The programs an expected row stands for: by NRMP code(s), else by institution and track(s). */
 function programsOfRow(t: Table, row: string[], programs: Program[]): Program[] {
@@ -172,16 +140,6 @@ function refusedRows(file: string): number[] {
       // A CSV record's spreadsheet row is its number after the header row.
       return m[1] === 'record' ? Number(m[2]) + 1 : Number(m[2]);
     });
-}
-
-const PROGRAM_FILES = ['community-sheet.csv', 'freida-paste.tsv', 'excel-europe.csv', 'tracker.xlsx', 'google-export.csv', 'numbers-export.csv', 'messy-headers.xlsx'];
-
-async function importFile(call: ReturnType<typeof openTestServices>['call'], name: string) {
-  const file = fileOf(name);
-  const preview = await call('import.preview', { kind: 'programs', file });
-  const plan = await call('import.check', { kind: 'programs', file, mapping: preview.mapping });
-  const result = await call('import.run', { kind: 'programs', file, mapping: preview.mapping, skipInvalid: true });
-  return { preview, plan, result };
 }
 
 describe('the corpus imports with the guessed mapping and gives what EXPECTED.md says', () => {
