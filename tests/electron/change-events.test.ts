@@ -185,6 +185,14 @@ describe('real writes on a real database', () => {
       { method: 'applications.setStatus', input: () => ({ ids: [ids.app1], status: 'submitted', date: '2026-09-02' }) },
       { method: 'applications.update', input: () => ({ id: ids.app1, notes: 'Called the coordinator' }) },
       { method: 'interviews.save', input: () => ({ applicationId: ids.app1, date: '2026-10-01', invitedOn: '2026-10-01' }) },
+      {
+        // An applications file with an invite and an interview date: the application, its invitation and its interview.
+        method: 'import.run',
+        input: () => {
+          const csv = 'NRMP code,Status,Submitted on,Invite date,Interview date\n1234440C0,Interviewed,2026-09-02,Oct 20,2026-11-02\n';
+          return { kind: 'applications', file: { name: 'apps.csv', base64: Buffer.from(csv).toString('base64') }, mapping: ['nrmpCode', 'status', 'submittedOn', 'inviteDate', 'interviewDate'] };
+        },
+      },
       { method: 'prepCard.save', input: () => ({ ownership: 'I did not plan Step 1 well.', reflection: 'Plans matter.', evidence: 'CK +17', reassurance: 'Strong rotations' }) },
       { method: 'rankList.setFee', input: () => ({ extraRankFee: 35 }) },
       { method: 'writers.save', input: () => ({ name: 'Dr. Jane Smith', location: 'us', isSurgeon: true }), remember: (v) => (ids.writer = (v as { id: number }).id) },

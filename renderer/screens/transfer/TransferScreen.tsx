@@ -19,6 +19,20 @@ const KIND_LABEL: Record<ImportKind, { one: string; many: string }> = {
 };
 const plural = (n: number, word: { one: string; many: string }) => `${n.toLocaleString('en-US')} ${n === 1 ? word.one : word.many}`;
 const rowsWord = { one: 'row', many: 'rows' };
+const invitationsWord = { one: 'invitation', many: 'invitations' };
+const interviewsWord = { one: 'interview', many: 'interviews' };
+
+/**
+ * The invitations (Invitations inbox) and interviews (Interviews tab) an applications import
+ * records with its rows, in words: "21 invitations and 17 interviews to record", or null.
+ */
+export function recordsLine(records: ImportPlan['records'], add: string, update: string): string | null {
+  if (!records) return null;
+  const part = (c: { add: number; update: number }, word: { one: string; many: string }) =>
+    [c.add > 0 ? `${plural(c.add, word)} ${add}` : '', c.update > 0 ? `${plural(c.update, word)} ${update}` : ''].filter((x) => x !== '').join(', ');
+  const parts = [part(records.invitations, invitationsWord), part(records.interviews, interviewsWord)].filter((x) => x !== '');
+  return parts.length === 0 ? null : parts.join('; ');
+}
 
 /** The kind asked for in the address (#/data/applications), programs otherwise. */
 function kindFromHash(): ImportKind {
@@ -386,6 +400,7 @@ export function DryRun({
 }) {
   const changed = plan.rows.filter((r) => r.changes && r.changes.length > 0);
   const problemRows = new Set(plan.problems.map((p) => p.row)).size;
+  const records = recordsLine(plan.records, 'to record', 'to update');
   const shown = plan.problems.slice(0, 200);
   return (
     <div className="dry-run" aria-label="What the import will do">
@@ -408,6 +423,7 @@ export function DryRun({
           </li>
         ) : null}
       </ul>
+      {records ? <p className="dry-run-records">With them: {records} (the Invitations inbox and the Interviews tab).</p> : null}
       {shown.length > 0 ? (
         <>
           <h3>Problems to fix</h3>
@@ -448,7 +464,7 @@ export function DryRun({
       ) : null}
       {changed.length > 0 ? (
         <>
-          <h3>What changes in programs you have</h3>
+          <h3>What changes in {KIND_LABEL[kind].many} you have</h3>
           <table className="changes-table">
             <thead>
               <tr>
@@ -497,7 +513,7 @@ export function DryRun({
         </details>
       ) : null}
       <p className="sr-only">
-        {plan.add} {KIND_LABEL[kind].many} to add, {plan.update} to update.
+        {plan.add} {KIND_LABEL[kind].many} to add, {plan.update} to update.{records ? ` ${records}.` : ''}
       </p>
     </div>
   );
@@ -507,6 +523,8 @@ function ResultBanner({ result, kind }: { result: ImportResult; kind: ImportKind
   const parts = [`${plural(result.add, KIND_LABEL[kind])} added`, `${result.update.toLocaleString('en-US')} updated`];
   if (result.unchanged) parts.push(`${result.unchanged.toLocaleString('en-US')} unchanged`);
   if (result.skipped) parts.push(`${plural(result.skipped, rowsWord)} with problems left out`);
+  const records = recordsLine(result.records, 'recorded', 'updated');
+  if (records) parts.push(records);
   return (
     <div className="banner ok" role="status">
       <span>
