@@ -82,8 +82,8 @@ export const APPLICATION_FIELDS = [
   { key: 'statusDate', label: 'Status date', aliases: ['date', 'updated', 'last updated', 'status updated', 'date of status'], hint: 'YYYY-MM-DD (the latest date of the row, else today, when empty)', example: '' },
   { key: 'submittedOn', label: 'Submitted on', aliases: ['submitted', 'date submitted', 'applied on', 'applied', 'submission date', 'date applied'], hint: 'YYYY-MM-DD, 9/2/2026 or 02.09.2026', example: '2026-09-02' },
   { key: 'notes', label: 'Notes', aliases: ['note', 'comments', 'comment', 'remarks'], hint: '', example: '' },
-  { key: 'inviteDate', label: 'Invite date', aliases: ['invite', 'invited on', 'interview invite', 'ii date', 'invitation date', 'date invited'], hint: 'When the interview invitation came ("Oct 22" takes the season\'s year)', example: '2026-10-22' },
-  { key: 'interviewDate', label: 'Interview date', aliases: ['interview', 'interview on', 'interview day', 'date of interview'], hint: 'YYYY-MM-DD', example: '' },
+  { key: 'inviteDate', label: 'Invite date', aliases: ['invite', 'invited on', 'interview invite', 'ii date', 'invitation date', 'date invited'], hint: 'When the interview invitation came ("Oct 22" takes the season\'s year); recorded in the Invitations inbox', example: '2026-10-22' },
+  { key: 'interviewDate', label: 'Interview date', aliases: ['interview', 'interview on', 'interview day', 'date of interview'], hint: 'YYYY-MM-DD; recorded on the Interviews tab (done once past, when the status is Interviewed or later)', example: '' },
 ] as const satisfies readonly ImportField[];
 export type ApplicationFieldKey = (typeof APPLICATION_FIELDS)[number]['key'];
 
