@@ -16,10 +16,9 @@ import { isoDateSchema } from '../../shared/domain/profile';
 import { PROGRAM_LABELS, type Track, programLabel } from '../../shared/domain/program';
 import { normalizeNrmpCode } from '../../shared/domain/nrmp';
 import type { FieldChange, ImportPlan } from '../../shared/api/transfer-api';
-import type { Interview } from '../../shared/domain/interview';
 import type { SheetData } from './read-file';
 import { findProgram, importPlan, indexPrograms, mappedColumns, planRows, trackOfCode } from './import-plan';
-import { INVITATION_FIELD, planRowRecords, statusAfterRecords, type PlannedRecords } from './invitation-import';
+import { INVITATION_FIELD, planRowRecords, recordsByApplication, statusAfterRecords, type PlannedRecords } from './invitation-import';
 const MAX_NOTES = 1000;
 
 interface PlannedApplication {
@@ -50,15 +49,7 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
   const index = indexPrograms(createProgramsRepo(db).list());
   const appsRepo = createApplicationsRepo(db);
   const appByProgram = new Map(appsRepo.list().map((a) => [a.programId, a]));
-  const invitationOf = new Map(createInvitationsRepo(db).list().map((i) => [i.applicationId, i]));
-  const interviews = createPipelineRepo(db).interviews();
-  const linkedIds = new Set([...invitationOf.values()].map((i) => i.interviewId));
-  /** The interview an application's invitation links, else its first one recorded on the Interviews tab (the one accepting links). */
-  const interviewOf = (applicationId: number): Interview | null => {
-    const linked = invitationOf.get(applicationId)?.interviewId;
-    const mine = interviews.filter((i) => i.applicationId === applicationId);
-    return (linked != null ? mine.find((i) => i.id === linked) : mine.filter((i) => !linkedIds.has(i.id)).sort((a, b) => a.id - b.id)[0]) ?? null;
-  };
+  const recordsOf = recordsByApplication(db);
   const kept = new Set(keep);
   const { colOf, header } = mappedColumns(sheet, mapping, APPLICATION_FIELDS);
   const seen = new Map<number, number>();
@@ -146,7 +137,7 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
       rowStatus && rowProblems.length === 0
         ? planRowRecords(
             { status: rowStatus, waitlisted, invitedOn, interviewOn, statusDate: statusColumn, today, timeZone },
-            { invitation: existing ? (invitationOf.get(existing.id) ?? null) : null, interview: existing ? interviewOf(existing.id) : null },
+            existing ? recordsOf(existing.id) : { invitation: null, interview: null },
             kept.has(`${row}:${INVITATION_FIELD}`),
             existing?.submittedOn ?? submittedOn,
           )

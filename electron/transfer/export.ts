@@ -10,6 +10,7 @@ import { APPLICATION_STATUS_LABELS, type ApplicationEvent } from '../../shared/d
 import { PROGRAM_LABELS, type Program } from '../../shared/domain/program';
 import type { ExportedFile } from '../../shared/api/transfer-api';
 import { neutraliseCell } from '../../shared/import/formula-cells';
+import { recordsByApplication } from './invitation-import';
 
 type Cell = string | number;
 interface Table {
@@ -96,6 +97,10 @@ function applicationTables(db: Db): Table[] {
     const pb = programs.get(b.programId)!;
     return pa.institution.name.localeCompare(pb.institution.name) || pa.track.localeCompare(pb.track);
   });
+  // The invite and interview days: the invitation and interview recorded (the inbox, the Interviews tab), else the history's.
+  const recordsOf = recordsByApplication(db);
+  const dayOf = (a: { id: number }, records: ReturnType<typeof recordsOf>, status: 'interview_invited' | 'interviewed'): string =>
+    (status === 'interview_invited' ? records.invitation?.receivedAt : records.interview?.localStart)?.slice(0, 10) ?? (history.get(a.id) ?? []).find((e) => e.status === status)?.date ?? '';
   const programCells = (id: number): Cell[] => {
     const p = programs.get(id)!;
     return [p.institution.name, PROGRAM_LABELS.track[p.track], p.nrmpCode];
@@ -109,8 +114,8 @@ function applicationTables(db: Db): Table[] {
       a.statusDate,
       a.submittedOn ?? '',
       a.notes,
-      (history.get(a.id) ?? []).find((e) => e.status === 'interview_invited')?.date ?? '',
-      (history.get(a.id) ?? []).find((e) => e.status === 'interviewed')?.date ?? '',
+      dayOf(a, recordsOf(a.id), 'interview_invited'),
+      dayOf(a, recordsOf(a.id), 'interviewed'),
       (history.get(a.id) ?? []).map((e) => `${e.date} ${APPLICATION_STATUS_LABELS[e.status]}${e.note ? ` (${e.note})` : ''}`).join('; '),
     ]),
     widths: [40, 14, 12, 18, 12, 12, 30, 12, 12, 60],

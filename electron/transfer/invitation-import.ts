@@ -13,7 +13,9 @@ import { INTERVIEW_DURATION_DEFAULT, interviewMovesStatus, interviewSaveSchema, 
 import type { ApplicationStatus } from '../../shared/domain/application';
 import { RANKABLE_STATUSES } from '../../shared/domain/rank-list';
 import type { FieldChange } from '../../shared/api/transfer-api';
-import { interviewDateProblem } from '../db/repos/pipeline-repo';
+import type { Db } from '../db/open';
+import { createInvitationsRepo } from '../db/repos/invitations-repo';
+import { createPipelineRepo, interviewDateProblem } from '../db/repos/pipeline-repo';
 
 /** The wall-clock time given to a day from a file (received and interview), in the user's zone. */
 export const IMPORTED_TIME = '09:00';
@@ -40,6 +42,24 @@ export interface ExistingRecords {
   invitation: Invitation | null;
   /** The interview linked to the invitation, else one recorded on the Interviews tab (the one accepting would link). */
   interview: Interview | null;
+}
+
+/**
+ * Each application's invitation and interview: the interview its invitation links, else its
+ * first one recorded on the Interviews tab (the one accepting the invitation would link).
+ * What an import compares a row with, and what the applications export writes.
+ */
+export function recordsByApplication(db: Db): (applicationId: number) => ExistingRecords {
+  const invitations = new Map(createInvitationsRepo(db).list().map((i) => [i.applicationId, i]));
+  const linked = new Set([...invitations.values()].map((i) => i.interviewId));
+  const interviews = new Map<number, Interview[]>();
+  for (const i of createPipelineRepo(db).interviews().sort((a, b) => a.id - b.id)) interviews.set(i.applicationId, [...(interviews.get(i.applicationId) ?? []), i]);
+  return (applicationId) => {
+    const invitation = invitations.get(applicationId) ?? null;
+    const mine = interviews.get(applicationId) ?? [];
+    const interview = invitation?.interviewId != null ? mine.find((i) => i.id === invitation.interviewId) : mine.find((i) => !linked.has(i.id));
+    return { invitation, interview: interview ?? null };
+  };
 }
 
 type InvitationFields = Omit<InvitationSave, 'applicationId' | 'date'>;

@@ -130,6 +130,12 @@ describe('importing an applications log records its invitations and interviews',
     expect(again.plan).toMatchObject(none);
     expect(again.result).toMatchObject({ ...none, backup: null });
     expect(dumpDb(t.db)).toEqual(before);
+    // The app's own export has the same invite and interview days (the recorded ones) and imports back unchanged too.
+    const out = await t.call('export.file', { what: 'applications', format: 'csv' });
+    const exported = Buffer.from(out.base64, 'base64').toString('utf8');
+    expect(exported).toContain('Ironwood Bay Regional Medical Center,Preliminary,2137440P1,Interview scheduled,2027-01-20,2026-09-03,bring winter coat lol,2026-12-09,2027-02-03,');
+    expect((await importLog(t, { name: out.fileName, base64: out.base64 })).result).toMatchObject({ ...none, backup: null });
+    expect(dumpDb(t.db)).toEqual(before);
   });
 
   it('a changed invite or interview day updates the records, lists the change and can be kept as it is', async () => {
