@@ -102,10 +102,28 @@ export function scriptJson(value: unknown): string {
 }
 
 /**
- * The drawer for a host: loads `modulePath` now (in the background) and draws with it for
- * each page. `log` reports why there is no drawing (once for the file, each time for a draw).
+ * How long a page waits for the first screen's answers before it goes out without the drawing:
+ * the Dashboard of a very large list just after a change takes the host a while (tiers of
+ * 50,000 programs), and a blank window would be worse than the app's frame with its numbers
+ * coming in. (The answers still made go to the host's caches, for the page's own calls.)
  */
-export function firstScreenDrawer(dispatch: Dispatch, modulePath: string, log: (...args: unknown[]) => void = console.error): DrawFirstScreen {
+export const FIRST_SCREEN_BUDGET_MS = 300;
+
+export interface DrawerOptions {
+  /** Reports why there is no drawing (once for the file, each time for a draw). */
+  log?: (...args: unknown[]) => void;
+  budgetMs?: number;
+}
+
+/** `work`'s value, or null when it takes longer than `ms` (it is left to finish on its own). */
+function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** The drawer for a host: loads `modulePath` now (in the background) and draws with it for each page. */
+export function firstScreenDrawer(dispatch: Dispatch, modulePath: string, { log = console.error, budgetMs = FIRST_SCREEN_BUDGET_MS }: DrawerOptions = {}): DrawFirstScreen {
   const loading: Promise<DrawingModule | null> = (async () => {
     if (!fs.existsSync(modulePath)) return null; // not built (npm run dev): the browser draws
     const loaded: unknown = await import(pathToFileURL(modulePath).href);
@@ -123,7 +141,8 @@ export function firstScreenDrawer(dispatch: Dispatch, modulePath: string, log: (
   return async (acceptLanguage) => {
     const drawing = await loading;
     if (!drawing) return null;
-    const results = await Promise.all(FIRST_SCREEN_CALLS.map((method) => dispatch(method, undefined)));
+    const results = await within(Promise.all(FIRST_SCREEN_CALLS.map((method) => dispatch(method, undefined))), budgetMs);
+    if (!results) return null;
     const answers: Record<string, unknown> = {};
     for (const [i, result] of results.entries()) {
       // A refused call (e.g. the database is being restored): the page asks again itself.

@@ -11,7 +11,10 @@ import { firstScreenDrawer } from '../../electron/web/first-screen';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const RENDERER_DIR = path.join(root, 'dist', 'renderer');
-/** The host's drawing of the first screen (electron/web/first-screen.ts), as `npm run web` uses it. */
+/**
+ * The host's drawing of the first screen (electron/web/first-screen.ts), as `npm run web` uses it
+ * (with a longer wait for its answers: a loaded machine must not change what a test sees).
+ */
 export const FIRST_SCREEN_MODULE = path.join(root, 'dist', 'first-screen', 'first-screen-server.js');
 const FAILURE_DIR = path.join(root, 'test-results', 'e2e');
 
@@ -51,7 +54,7 @@ export function useApp(options: { now?: () => Date } = {}): () => AppUnderTest {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prelim-e2e-'));
     const dbFile = path.join(dir, 'e2e.db');
     const services = openServices({ databasePath: dbFile, mode: 'browser', ...(options.now ? { now: options.now } : {}) });
-    const server = await startWebServer({ dispatch: services.dispatch, onChange: services.onChange, staticDir: RENDERER_DIR, drawFirstScreen: firstScreenDrawer(services.dispatch, FIRST_SCREEN_MODULE) });
+    const server = await startWebServer({ dispatch: services.dispatch, onChange: services.onChange, staticDir: RENDERER_DIR, drawFirstScreen: firstScreenDrawer(services.dispatch, FIRST_SCREEN_MODULE, { budgetMs: 10_000 }) });
     // One locale for every test (dates are shown in the user's locale).
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-US' });
     const errors: string[] = [];

@@ -147,24 +147,27 @@ describe('the first screen drawn by the host', () => {
     const log = (...args: unknown[]) => void logged.push(args);
     const dir = tempDir();
     // Missing (npm run dev, or not built): nothing logged, the browser draws.
-    await plain(firstScreenDrawer(t.services.dispatch, path.join(dir, 'none.js'), log));
+    await plain(firstScreenDrawer(t.services.dispatch, path.join(dir, 'none.js'), { log }));
     expect(logged).toHaveLength(0);
     // Not the module expected.
     fs.writeFileSync(path.join(dir, 'other.js'), 'export const something = 1;');
-    await plain(firstScreenDrawer(t.services.dispatch, path.join(dir, 'other.js'), log));
+    await plain(firstScreenDrawer(t.services.dispatch, path.join(dir, 'other.js'), { log }));
     expect(String(logged.flat()[0])).toMatch(/not the first-screen drawing/);
     // A drawing that throws.
     fs.writeFileSync(path.join(dir, 'throws.js'), 'export const ready = Promise.resolve(); export function drawFirstScreen() { throw new Error("boom"); }');
-    await plain(firstScreenDrawer(t.services.dispatch, path.join(dir, 'throws.js'), log));
+    await plain(firstScreenDrawer(t.services.dispatch, path.join(dir, 'throws.js'), { log }));
     expect(logged.flat().some((x) => x instanceof Error && x.message === 'boom')).toBe(true);
     // A module that fails to load.
     fs.writeFileSync(path.join(dir, 'broken.js'), 'export const = ;');
-    await plain(firstScreenDrawer(t.services.dispatch, path.join(dir, 'broken.js'), log));
+    await plain(firstScreenDrawer(t.services.dispatch, path.join(dir, 'broken.js'), { log }));
     // One of the first calls refused.
     const refusing: Dispatch = async (method, input) => (method === 'costs.summary' ? { ok: false, error: { code: 'internal', message: 'no' } } : t.services.dispatch(method, input));
-    await plain(firstScreenDrawer(refusing, MODULE, log), refusing);
+    await plain(firstScreenDrawer(refusing, MODULE, { log }), refusing);
+    // Answers that take longer than the budget: the page goes out without waiting for them.
+    const slow: Dispatch = (method, input) => (method === 'dashboard.summary' ? new Promise(() => undefined) : t.services.dispatch(method, input));
+    await plain(firstScreenDrawer(slow, MODULE, { log, budgetMs: 50 }), slow);
     // A HEAD request is answered without drawing.
-    await plain(firstScreenDrawer(t.services.dispatch, MODULE, log), t.services.dispatch, 'HEAD');
+    await plain(firstScreenDrawer(t.services.dispatch, MODULE, { log }), t.services.dispatch, 'HEAD');
   });
 });
 
