@@ -6,6 +6,6 @@ const page = await browser.newPage({ viewport: { width: Number(w||1360), height:
 page.on('console', m => console.log('console:', m.type(), m.text()));
 page.on('pageerror', e => console.log('pageerror:', e.message));
 await page.goto(url + (hash||''));
-await page.waitForTimeout(800);
+await page.waitForTimeout(Number(process.env.WAIT_MS ?? 1500));
 await page.screenshot({ path: out, fullPage: false });
 await browser.close();

@@ -23,9 +23,11 @@ export default function HorizontalBars({ data, name, labelWidth, colorOf, onPick
   // Read here, not by the screen: reading the theme's colours makes the browser compute the
   // page's styles at once, which the screen's first drawing should not wait for.
   const colors = useThemeColors();
+  // Room right of the longest bar for its count ("1000" was cut off with a fixed margin).
+  const widest = Math.max(0, ...data.map((d) => String(d.count).length));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={[...data]} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
+      <BarChart data={[...data]} layout="vertical" margin={{ left: 8, right: 12 + 8 * widest, top: 4, bottom: 4 }}>
         <XAxis type="number" allowDecimals={false} hide />
         <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fill: colors.text2, fontSize: 12 }} axisLine={false} tickLine={false} />
         <Tooltip cursor={{ fill: colors.surface2 }} contentStyle={{ background: colors.surface, border: `1px solid ${colors.border}`, color: colors.text }} />
