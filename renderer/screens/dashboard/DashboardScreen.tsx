@@ -210,7 +210,7 @@ function FunnelCard({ summary }: { summary: DashboardSummary }) {
         </>
       )}
       {summary.applicationCount > 0 ? <p className="muted small">Now at each status (opens that list):</p> : null}
-      <ul className="chart-keys" aria-label="Open a list">
+      <ul className="chart-keys shown" aria-label="Open a list">
         {now.map((s) => (
           <li key={s.key}>
             <button type="button" onClick={() => openSection('applications', { status: s.key })}>
