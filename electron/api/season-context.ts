@@ -3,7 +3,7 @@
 import { AppError } from '../errors';
 import type { Repos } from '../db/repos';
 import { resolveSeasonEvents, type ResolvedSeasonEvent } from '../../shared/domain/season-calendar';
-import { projectSeasonEvents, seasonLabel } from '../../shared/engine/season-projection';
+import { projectSeasonEvents, seasonFirstDay, seasonLabel } from '../../shared/engine/season-projection';
 
 export function createSeasonContext({ seasons, calendar }: Pick<Repos, 'seasons' | 'calendar'>) {
   const activeYear = () => seasons.active().matchYear;
@@ -12,6 +12,21 @@ export function createSeasonContext({ seasons, calendar }: Pick<Repos, 'seasons'
     /** A season's reference dates with its corrections (the active season by default). */
     events(matchYear: number = activeYear()): ResolvedSeasonEvent[] {
       return resolveSeasonEvents(calendar.corrections(matchYear), projectSeasonEvents(matchYear));
+    },
+    /**
+     * Why a day cannot date a record of the active season (`what`, e.g. "an assignment"), or
+     * null: not after today (it records what happened), not before the season's first day (the
+     * previous Match Day, seasonFirstDay).
+     */
+    dayProblem(date: string, today: string, what: string): string | null {
+      if (date > today) return `${date} is after today (${today}); ${what} records what has happened, so give today or an earlier day.`;
+      return this.beforeSeasonProblem(date);
+    },
+    /** Why a day is before the active season's first day (the previous Match Day), or null. */
+    beforeSeasonProblem(date: string): string | null {
+      const year = activeYear();
+      const first = seasonFirstDay(year);
+      return date < first ? `${date} is before the ${seasonLabel(year)} season, which begins on ${first} (the ${year - 1} Match Day); give that day or a later one.` : null;
     },
     /** Refuses a write to a past season (read-only); returns the year to write. */
     writableYear(matchYear: number | undefined): number {

@@ -49,6 +49,16 @@ export function matchDayOf(matchYear: number): string {
 }
 
 /**
+ * The first day a season's records can carry (an application opened, a letter or document
+ * assigned, back-filled): the previous Match Day. From one Match's results on, the next
+ * season's work begins (the app lets the next season start then; ERAS itself opens in June).
+ * A day before it belongs to an earlier season.
+ */
+export function seasonFirstDay(matchYear: number): string {
+  return matchDayOf(matchYear - 1);
+}
+
+/**
  * The Match season a calendar day belongs to: a season runs from ERAS opening (June of the
  * year before) to the end of the ERAS season (31 May of the Match year), so 1 June starts
  * the next one.

@@ -168,6 +168,32 @@ describe('what a letter is requested for in MyERAS (docs/DOMAIN.md §2.4)', () =
   });
 });
 
+describe('back-filled days (issue 13): assignments and openings are dated within this season, up to today', () => {
+  it('a letter or document assignment takes a past day of this season; after today, or before the season began (the 2026 Match Day), it is refused with what to fix, writing nothing', async () => {
+    const { call, raw, db, appIds } = await withApplications(1);
+    const [letterId] = await addLetters(call, 1);
+    const doc = await call('documents.save', { kind: 'cv', title: 'CV', date: '2026-07-01' });
+    const late = (await call('institutions.save', { institution: institution({ name: 'Late Hospital' }), tracks: [track('preliminary', { nrmpCode: '1999440P0' })] })).programs[0]!.id;
+    const before = dumpDb(db);
+    const refused = [
+      [raw('letters.assign', { applicationId: appIds[0]!, letterId: letterId!, assigned: true, date: '2026-11-26' }), '2026-11-26 is after today (2026-11-25); an assignment records what has happened, so give today or an earlier day.'],
+      [raw('letters.assign', { applicationId: appIds[0]!, letterId: letterId!, assigned: true, date: '2026-03-19' }), '2026-03-19 is before the 2027 Match season, which begins on 2026-03-20 (the 2026 Match Day); give that day or a later one.'],
+      [raw('documents.assign', { applicationIds: appIds, documentId: doc.id, date: '2027-01-01' }), '2027-01-01 is after today (2026-11-25); an assignment records what has happened, so give today or an earlier day.'],
+      [raw('documents.assign', { applicationIds: appIds, documentId: doc.id, date: '2025-09-02' }), '2025-09-02 is before the 2027 Match season, which begins on 2026-03-20 (the 2026 Match Day); give that day or a later one.'],
+      [raw('applications.create', { programIds: [late], date: '2026-02-01' }), '2026-02-01 is before the 2027 Match season, which begins on 2026-03-20 (the 2026 Match Day); give that day or a later one.'],
+    ] as const;
+    for (const [r, message] of refused) expect(await r).toMatchObject({ ok: false, error: { code: 'invalid_input', message } });
+    expect(dumpDb(db)).toEqual(before);
+    // The season's first day and today are fine, and are the days recorded.
+    await call('letters.assign', { applicationId: appIds[0]!, letterId: letterId!, assigned: true, date: '2026-03-20' });
+    await call('documents.assign', { applicationIds: appIds, documentId: doc.id, date: '2026-11-25' });
+    expect((await call('letters.assignments'))[0]).toMatchObject({ assignedOn: '2026-03-20' });
+    expect((await call('documents.assignments'))[0]).toMatchObject({ assignedOn: '2026-11-25' });
+    // Taking a letter off needs no day.
+    expect(await call('letters.assign', { applicationId: appIds[0]!, letterId: letterId!, assigned: false, date: '2031-01-01' })).toEqual([]);
+  });
+});
+
 describe('letter assignments', () => {
   it('assigns up to 4 letters to a program and refuses a fifth with the reason, writing nothing', async () => {
     const { call, raw, db, appIds } = await withApplications(1);

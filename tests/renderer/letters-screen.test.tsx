@@ -13,6 +13,7 @@ import type { Program } from '../../shared/domain/program';
 import { BUILT_IN_TEMPLATES } from '../../shared/engine/message-templates';
 import { institution, seedExampleProfile, track } from '../fixtures';
 import { installFakeTransport } from './fake-transport';
+import { localToday } from '../../renderer/components/format';
 
 const stamp = '2026-07-01T00:00:00.000Z';
 const program = (id: number, name: string): Program =>
@@ -164,6 +165,79 @@ describe('Letters screen', () => {
     await userEvent.click(within(open).getByRole('checkbox', { name: 'Assign Dr. Jane Smith to Heartland Medical Center (Preliminary)' }));
     await waitFor(() => expect(fake.calls.filter((c) => c.method === 'letters.assign')).toHaveLength(3));
     expect(fake.calls.filter((c) => c.method === 'letters.assign')[2]!.input).toMatchObject({ applicationId: 2, unlockSubmitted: false });
+  });
+
+  it('back-fills: the matrix records letter and document assignments on the day chosen (today preset), refuses a day after today on the screen, and shows the main process\'s refusal of a day before the season', async () => {
+    const cv = { id: 7, kind: 'cv' as const, title: 'CV', versionLabel: 'v1', date: '2026-07-01', notes: '', body: '', createdAt: stamp, updatedAt: stamp };
+    const before = 'the 2027 Match season, which begins on 2026-03-20 (the 2026 Match Day); give that day or a later one.';
+    fake = installFakeTransport({
+      ...Object.fromEntries(['writers.list', 'letters.list', 'letters.settings', 'documents.assignments', 'applications.list', 'programs.list', 'profile.get', 'templates.list', 'communications.list'].map((m) => [m, handlerOf(m)])),
+      'writers.list': () => [writer(1, 'Dr. Jane Smith', 'us')],
+      'letters.list': () => [letter(1, 1, 'uploaded')],
+      'letters.assignments': () => assignments,
+      'documents.list': () => [cv],
+      'documents.assign': (input) => {
+        const i = input as { date: string };
+        return i.date < '2026-03-20' ? { ok: false, error: { code: 'invalid_input', message: `${i.date} is before ${before}` } } : [{ applicationId: 2, slot: 'cv', documentId: 7, assignedOn: i.date }];
+      },
+      'letters.assign': (input) => {
+        const i = input as { applicationId: number; letterId: number; date: string };
+        assignments = [...assignments, { applicationId: i.applicationId, letterId: i.letterId, assignedOn: i.date }];
+        return assignments;
+      },
+    });
+    render(<LettersScreen />);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Assignments' }));
+    const day = (await screen.findByLabelText('Assigned on')) as HTMLInputElement;
+    expect(day.value).toBe(localToday());
+    expect(day.max).toBe(localToday());
+    const row = screen.getByText('Heartland Medical Center (Preliminary)').closest('tr')!;
+
+    // A day after today: refused here, nothing sent.
+    await userEvent.clear(day);
+    await userEvent.type(day, '2099-01-05');
+    await userEvent.click(within(row).getByRole('checkbox', { name: 'Assign Dr. Jane Smith to Heartland Medical Center (Preliminary)' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('is after today');
+    expect(fake.methods()).not.toContain('letters.assign');
+
+    // A September day of this season: the letter and the CV are recorded on it.
+    await userEvent.clear(day);
+    await userEvent.type(day, '2026-09-14');
+    await userEvent.click(within(row).getByRole('checkbox', { name: 'Assign Dr. Jane Smith to Heartland Medical Center (Preliminary)' }));
+    await waitFor(() => expect(fake.calls.find((c) => c.method === 'letters.assign')?.input).toMatchObject({ applicationId: 2, letterId: 1, assigned: true, date: '2026-09-14' }));
+    await userEvent.selectOptions(within(row).getByRole('combobox', { name: 'CV for Heartland Medical Center (Preliminary)' }), '7');
+    await waitFor(() => expect(fake.calls.find((c) => c.method === 'documents.assign')?.input).toEqual({ applicationIds: [2], documentId: 7, date: '2026-09-14' }));
+
+    // Before the season began: the main process says so, in words.
+    await userEvent.clear(day);
+    await userEvent.type(day, '2025-12-01');
+    await userEvent.selectOptions(within(row).getByRole('combobox', { name: 'CV for Heartland Medical Center (Preliminary)' }), '7');
+    expect((await screen.findByRole('alert')).textContent).toContain(`2025-12-01 is before ${before}`);
+  });
+
+  it('no applications yet: "Open applications" opens them on the day chosen (today preset), and refuses a day after today without sending', async () => {
+    fake = installFakeTransport({
+      ...Object.fromEntries(['writers.list', 'letters.settings', 'documents.list', 'documents.assignments', 'programs.list', 'profile.get', 'templates.list', 'communications.list'].map((m) => [m, handlerOf(m)])),
+      'letters.list': () => [],
+      'letters.assignments': () => [],
+      'applications.list': () => [],
+      'programs.list': () => [program(10, 'Riverbend Community Hospital'), program(11, 'Heartland Medical Center')],
+      'applications.create': () => ({ created: [], alreadyApplied: [] }),
+    });
+    render(<LettersScreen />);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Assignments' }));
+    const open = await screen.findByRole('button', { name: 'Open applications for the 2 programs on your list' });
+    const day = screen.getByLabelText('Opened on') as HTMLInputElement;
+    expect(day.value).toBe(localToday());
+    await userEvent.clear(day);
+    await userEvent.type(day, '2099-01-05');
+    await userEvent.click(open);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/is after today .*give today or an earlier day/);
+    expect(fake.methods()).not.toContain('applications.create');
+    await userEvent.clear(day);
+    await userEvent.type(day, '2026-09-02');
+    await userEvent.click(open);
+    await waitFor(() => expect(fake.calls.find((c) => c.method === 'applications.create')?.input).toEqual({ programIds: [10, 11], date: '2026-09-02' }));
   });
 
   it('refuses a fifth letter on the screen without calling the main process', async () => {

@@ -7,9 +7,8 @@ import { type Program, programLabel as programLabelOf } from '../../../shared/do
 import { applicationLetterSummary, assignmentLockText, assignmentProblem, isAssignmentLocked, isUsSurgeon } from '../../../shared/engine/letters';
 import { errorMessage } from '../../api/client';
 import { NoticeBanner, type Notice } from '../../components/Notice';
-import { plural } from '../../components/format';
+import { formatDate, localToday, plural } from '../../components/format';
 import { useLettersStore } from '../../stores/letters-store';
-import { localToday } from '../../components/format';
 import { useProgramsStore } from '../../stores/programs-store';
 import { usePipelineStore } from '../../stores/pipeline-store';
 
@@ -17,6 +16,16 @@ type Show = 'all' | 'open' | 'submitted' | 'warnings';
 
 /** Stage labels short enough for a matrix column header (the full label is the header's tooltip). */
 const STAGE_SHORT: Record<Letter['stage'], string> = { ...LETTER_STAGE_LABELS, strong_confirmed: 'Strong confirmed', uploaded: 'Uploaded', declined: 'Declined' };
+
+/**
+ * Why a day cannot date the matrix's changes, or null: a season under way is back-filled, so
+ * any past day of it (the main process refuses one before the season began), never after today.
+ */
+export function matrixDayProblem(day: string, today: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return 'Give the day these changes happened (today, or an earlier day of this season).';
+  if (day > today) return `${formatDate(day)} is after today (${formatDate(today)}): a change records what has happened, so give today or an earlier day.`;
+  return null;
+}
 
 export function programLabel(p: Program | undefined, programId: number): string {
   return p ? programLabelOf(p) : `Program ${programId}`;
@@ -38,6 +47,9 @@ export function AssignmentMatrix() {
   const [show, setShow] = useState<Show>('all');
   const [unlocked, setUnlocked] = useState<ReadonlySet<number>>(new Set());
   const [notice, setNotice] = useState<Notice | null>(null);
+  // The day the matrix records its openings and assignments on: today, or an earlier day (back-filling).
+  const [day, setDay] = useState(localToday());
+  const dayError = matrixDayProblem(day, localToday());
 
   // Declined letters are hidden unless still assigned somewhere (so they can be taken off).
   const columns = useMemo(() => {
@@ -87,27 +99,35 @@ export function AssignmentMatrix() {
         setNotice({ kind: 'error', text: problem });
         return;
       }
+      if (assign && dayError) {
+        setNotice({ kind: 'error', text: dayError });
+        return;
+      }
       try {
-        await assignLetter({ applicationId: row.app.id, letterId: letter.id, assigned: assign, date: localToday(), unlockSubmitted });
+        await assignLetter({ applicationId: row.app.id, letterId: letter.id, assigned: assign, date: day, unlockSubmitted });
         setNotice(null);
       } catch (err) {
         setNotice({ kind: 'error', text: errorMessage(err) });
       }
     },
-    [unlocked, assignLetter],
+    [unlocked, assignLetter, day, dayError],
   );
 
   const setDocument = useCallback(
     async (row: Row, slot: DocumentSlot, documentId: number | null) => {
+      if (documentId !== null && dayError) {
+        setNotice({ kind: 'error', text: dayError });
+        return;
+      }
       try {
         if (documentId === null) await unassignDocument([row.app.id], slot);
-        else await assignDocument([row.app.id], documentId, localToday());
+        else await assignDocument([row.app.id], documentId, day);
         setNotice(null);
       } catch (err) {
         setNotice({ kind: 'error', text: errorMessage(err) });
       }
     },
-    [assignDocument, unassignDocument],
+    [assignDocument, unassignDocument, day, dayError],
   );
 
   const toggleUnlock = useCallback((appId: number) => {
@@ -123,8 +143,13 @@ export function AssignmentMatrix() {
     const withApp = new Set(applications.map((a) => a.programId));
     const ids = programs.filter((p) => p.onList && !withApp.has(p.id)).map((p) => p.id);
     if (ids.length === 0) return;
+    if (dayError) {
+      setNotice({ kind: 'error', text: dayError });
+      return;
+    }
     try {
-      await usePipelineStore.getState().createApplications({ programIds: ids, date: localToday() });
+      await usePipelineStore.getState().createApplications({ programIds: ids, date: day });
+      setNotice(null);
     } catch (err) {
       setNotice({ kind: 'error', text: errorMessage(err) });
     }
@@ -136,12 +161,16 @@ export function AssignmentMatrix() {
       <div className="empty-state">
         <p>No applications yet. Letters and documents are assigned per application: open applications for the programs on your list first.</p>
         {listWithoutApp > 0 ? (
-          <button type="button" className="primary" onClick={() => void openForList()}>
-            Open applications for the {plural(listWithoutApp, 'program')} on your list
-          </button>
+          <div className="toolbar">
+            <DayField label="Opened on" day={day} error={dayError} onChange={setDay} />
+            <button type="button" className="primary" onClick={() => void openForList()}>
+              Open applications for the {plural(listWithoutApp, 'program')} on your list
+            </button>
+          </div>
         ) : (
           <p className="muted">Mark programs to apply to on the Programs screen.</p>
         )}
+        <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} role="alert" />
       </div>
     );
   }
@@ -166,6 +195,7 @@ export function AssignmentMatrix() {
             <option value="warnings">With warnings ({withWarnings})</option>
           </select>
         </label>
+        <DayField label="Assigned on" day={day} error={dayError} onChange={setDay} />
         <p className="muted matrix-rule">
           At most {MAX_LETTERS_PER_PROGRAM} letters per program. After you apply, ERAS lets you add letters but not remove an assigned one; the personal statement can be swapped.
           {declined > 0 ? ` ${plural(declined, 'declined letter')} not shown (not assigned anywhere).` : ''}
@@ -332,5 +362,15 @@ function DocumentSelect({ slot, row, versions, onDocument, disabled = false }: {
         </option>
       ))}
     </select>
+  );
+}
+
+/** The day the matrix's changes are recorded on (today preset; an earlier day back-fills a season under way). */
+function DayField({ label, day, error, onChange }: { label: string; day: string; error: string | null; onChange: (day: string) => void }) {
+  return (
+    <label className="inline-select">
+      {label}
+      <input type="date" name="matrixDay" value={day} max={localToday()} aria-invalid={error ? true : undefined} title={error ?? 'Today, or the earlier day it happened'} onChange={(e) => onChange(e.target.value)} />
+    </label>
   );
 }
