@@ -4,7 +4,9 @@
 // reminders.due; this only displays and records what it displayed. It looks again every few
 // minutes and after each change of what reminders are computed from.
 import { useEffect } from 'react';
-import { reminderNotices } from '../../shared/engine/agenda';
+import { reminderNotices, type ReminderFormat } from '../../shared/engine/agenda';
+import { EASTERN } from '../../shared/domain/eastern-time';
+import { formatDate, formatTimeInZone } from '../components/format';
 import { liveLoader } from '../stores/live';
 import { REMINDER_READS, reminderActions } from '../stores/reminders-store';
 import { openSection } from '../stores/route-query';
@@ -18,11 +20,14 @@ function isDesktop(): boolean {
   return typeof (globalThis as { prelim?: unknown }).prelim !== 'undefined';
 }
 
+/** Days and times in the user's locale, as every screen writes them (NRMP's times in Eastern time). */
+const FORMAT: ReminderFormat = { date: formatDate, easternTime: (instant) => formatTimeInZone(new Date(instant), EASTERN) };
+
 export async function showDueReminders(): Promise<number> {
   if (!notificationsSupported() || Notification.permission !== 'granted') return 0;
   const due = await reminderActions.due();
   if (due.length === 0) return 0;
-  for (const n of reminderNotices(due)) {
+  for (const n of reminderNotices(due, FORMAT)) {
     const notification = new Notification(n.title, { body: n.body, tag: n.tag });
     notification.onclick = () => {
       window.focus();

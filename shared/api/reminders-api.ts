@@ -1,11 +1,13 @@
 // Reminders: what to notify now, and what was shown today.
 import { z } from 'zod';
 import { method, noInput } from './define';
+import type { ReminderWhen } from '../engine/agenda';
 
 export interface DueReminder {
   key: string;
   title: string;
-  body: string;
+  /** When it is due, in parts: whoever shows it writes the day and time in the user's locale (engine/agenda reminderBody). */
+  when: ReminderWhen;
   section: string;
 }
 

@@ -314,18 +314,40 @@ export function dueReminders(entries: readonly AgendaEntry[], settings: Reminder
   );
 }
 
-/** The words of a notification for an entry. */
-export function reminderText(e: AgendaEntry): { title: string; body: string } {
+/**
+ * When a reminder's item is due, in parts: the engine knows no locale, so the screen (or the
+ * desktop shell) writes the day and the time the user's way (reminderBody with its formatter).
+ */
+export interface ReminderWhen {
+  state: 'overdue' | 'today' | 'tomorrow' | 'soon';
+  /** Calendar days left in the user's zone (negative when overdue). */
+  days: number;
+  /** The user's calendar day of the item (YYYY-MM-DD). */
+  date: string;
+  /** ISO instant of a timed item (shown in Eastern time, as NRMP gives it), else null. */
+  instant: string | null;
+  estimated: boolean;
+}
+
+export function reminderWhen(e: AgendaEntry): ReminderWhen {
+  const state = e.state === 'overdue' ? 'overdue' : e.daysLeft === 0 ? 'today' : e.daysLeft === 1 ? 'tomorrow' : 'soon';
+  return { state, days: e.daysLeft, date: e.userDate, instant: e.instant, estimated: e.estimated };
+}
+
+/** How a day and a time are written for the user (the renderer's format.ts, or the desktop shell's Intl in the app's locale). */
+export interface ReminderFormat {
+  /** A calendar day (YYYY-MM-DD), e.g. "Nov 29, 2026". */
+  date(iso: string): string;
+  /** An instant's time in Eastern time with the zone, e.g. "9:00 PM EST". */
+  easternTime(instant: string): string;
+}
+
+/** The words of a notification for a reminder: "Overdue since Nov 29, 2026", "Due in 3 days (Dec 4, 2026), 9:00 PM EST". */
+export function reminderBody(w: ReminderWhen, f: ReminderFormat): string {
   const when =
-    e.state === 'overdue'
-      ? `Overdue since ${e.userDate}`
-      : e.daysLeft === 0
-        ? 'Due today'
-        : e.daysLeft === 1
-          ? 'Due tomorrow'
-          : `Due in ${e.daysLeft} days (${e.userDate})`;
-  const time = e.easternTime ? `, ${e.easternTime}` : '';
-  return { title: e.title, body: `${when}${time}${e.estimated ? ' (estimated date)' : ''}` };
+    w.state === 'overdue' ? `Overdue since ${f.date(w.date)}` : w.state === 'today' ? 'Due today' : w.state === 'tomorrow' ? 'Due tomorrow' : `Due in ${w.days} days (${f.date(w.date)})`;
+  const time = w.instant ? `, ${f.easternTime(w.instant)}` : '';
+  return `${when}${time}${w.estimated ? ' (estimated date)' : ''}`;
 }
 
 /** Days after a sent message with no reply before a follow-up is due (seed: a short, targeted email; follow up politely). */
@@ -397,10 +419,11 @@ export interface ReminderNotice {
   section: string;
 }
 
-/** At most `max` notifications: the first ones one by one, the rest in one summary, so a busy day is not a flood. */
-export function reminderNotices(due: readonly { key: string; title: string; body: string; section: string }[], max = 3): ReminderNotice[] {
-  if (due.length <= max) return due.map((d) => ({ title: d.title, body: d.body, tag: d.key, section: d.section }));
-  const shown = due.slice(0, max - 1).map((d) => ({ title: d.title, body: d.body, tag: d.key, section: d.section }));
+/** At most `max` notifications: the first ones one by one, the rest in one summary, so a busy day is not a flood. Days and times are written by `format`. */
+export function reminderNotices(due: readonly { key: string; title: string; when: ReminderWhen; section: string }[], format: ReminderFormat, max = 3): ReminderNotice[] {
+  const notice = (d: (typeof due)[number]): ReminderNotice => ({ title: d.title, body: reminderBody(d.when, format), tag: d.key, section: d.section });
+  if (due.length <= max) return due.map(notice);
+  const shown = due.slice(0, max - 1).map(notice);
   const rest = due.slice(max - 1);
   return [...shown, { title: `${rest.length} more items due soon`, body: rest.slice(0, 4).map((d) => d.title).join('; ') + (rest.length > 4 ? '; …' : ''), tag: 'prelim-reminders-summary', section: 'deadlines' }];
 }

@@ -67,6 +67,10 @@ describe('after the Match', () => {
     await steps.getByText('Request your mid-year letter').waitFor();
     expect(await steps.locator('li').filter({ hasText: 'Request your mid-year letter' }).textContent()).toMatch(/due Wed, Dec 15, 2027/);
     expect(await steps.locator('li').filter({ hasText: 'Request your end-of-year letter' }).textContent()).toMatch(/due Mon, May 1, 2028/);
+    // The engine's note names the next ERAS opening: written the user's way, not as stored.
+    const next = await steps.locator('li').filter({ hasText: 'Start the 2028 Match season' }).textContent();
+    expect(next).toMatch(/ERAS for the 2028 Match opens Jun 2, 2027 \(est\.\)/);
+    expect(next).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // Tick a step with the keyboard: the plan is saved by its first change.
     const feedback = steps.getByRole('checkbox', { name: /Ask a senior resident and an attending/ });
     await feedback.focus();

@@ -168,7 +168,7 @@ describe('reminders', () => {
     const keys = due.map((r) => r.key);
     expect(keys).toContain(`deadline:${d.id}`);
     expect(keys).not.toContain(`deadline:${far.id}`);
-    expect(due.find((r) => r.key === `deadline:${d.id}`)!.body).toBe('Due in 2 days (2026-09-22)');
+    expect(due.find((r) => r.key === `deadline:${d.id}`)!.when).toEqual({ state: 'soon', days: 2, date: '2026-09-22', instant: null, estimated: false });
     expect(await call('reminders.markShown', { keys })).toEqual({ recorded: keys.length });
     expect(await call('reminders.markShown', { keys })).toEqual({ recorded: 0 });
     expect((await call('reminders.due')).map((r) => r.key)).not.toContain(`deadline:${d.id}`);

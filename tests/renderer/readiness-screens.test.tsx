@@ -5,6 +5,7 @@ import { ReadinessScreen } from '../../renderer/screens/readiness/ReadinessScree
 import { DeadlinesScreen } from '../../renderer/screens/deadlines/DeadlinesScreen';
 import { DashboardScreen } from '../../renderer/screens/dashboard/DashboardScreen';
 import { showDueReminders } from '../../renderer/reminders/ReminderPoller';
+import { formatDate, formatTimeInZone } from '../../renderer/components/format';
 import { useReadinessStore } from '../../renderer/stores/readiness-store';
 import { useCalendarStore } from '../../renderer/stores/calendar-store';
 import { useDashboardStore } from '../../renderer/stores/dashboard-store';
@@ -141,14 +142,24 @@ describe('browser reminders', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('shows the reminders due and records them as shown', async () => {
+  it('shows the reminders due and records them as shown, their days and times written as the screens write them', async () => {
     const fake = installFakeTransport({
-      'reminders.due': () => [{ key: 'deadline:1', title: 'Video: Mercy', body: 'Due tomorrow', section: 'deadlines' }],
-      'reminders.markShown': () => ({ recorded: 1 }),
+      'reminders.due': () => [
+        { key: 'deadline:1', title: 'Video: Mercy', when: { state: 'tomorrow', days: 1, date: '2026-09-22', instant: null, estimated: false }, section: 'deadlines' },
+        { key: 'readiness:2026-09-01', title: 'Step 3', when: { state: 'overdue', days: -20, date: '2026-09-01', instant: null, estimated: false }, section: 'readiness' },
+        { key: 'season:rol-deadline', title: 'Rank order list certification deadline', when: { state: 'soon', days: 5, date: '2027-03-03', instant: '2027-03-04T02:00:00.000Z', estimated: true }, section: 'deadlines' },
+      ],
+      'reminders.markShown': () => ({ recorded: 3 }),
     });
-    expect(await showDueReminders()).toBe(1);
-    expect(shown).toEqual([{ title: 'Video: Mercy', body: 'Due tomorrow' }]);
-    expect(fake.calls.find((c) => c.method === 'reminders.markShown')!.input).toEqual({ keys: ['deadline:1'] });
+    expect(await showDueReminders()).toBe(3);
+    expect(shown).toEqual([
+      { title: 'Video: Mercy', body: 'Due tomorrow' },
+      { title: 'Step 3', body: `Overdue since ${formatDate('2026-09-01')}` },
+      { title: 'Rank order list certification deadline', body: `Due in 5 days (${formatDate('2027-03-03')}), ${formatTimeInZone(new Date('2027-03-04T02:00:00.000Z'), 'America/New_York')} (estimated date)` },
+    ]);
+    // No stored (ISO) date reaches the user.
+    expect(shown.map((n) => n.body).join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(fake.calls.find((c) => c.method === 'reminders.markShown')!.input).toEqual({ keys: ['deadline:1', 'readiness:2026-09-01', 'season:rol-deadline'] });
   });
 
   it('without permission asks nothing and records nothing', async () => {

@@ -20,7 +20,7 @@ import {
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { LoadErrorBanner, NoticeBanner, useNoticeAction } from '../../components/Notice';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../components/form';
-import { formatDate, formatDueDate, localToday } from '../../components/format';
+import { formatDate, formatDatesIn, formatDueDate, localToday } from '../../components/format';
 import { usePrelimStore } from '../../stores/prelim-store';
 import { useRoute } from '../../stores/route-store';
 import { useWatch } from '../../stores/live';
@@ -142,7 +142,7 @@ function Checklist({ plan, run }: { plan: PrelimPlan; run: Run }) {
                 </span>
               </span>
             </label>
-            {i.notes ? <p className="prelim-notes">{i.notes}</p> : null}
+            {i.notes ? <p className="prelim-notes">{formatDatesIn(i.notes)}</p> : null}
             {i.kind === 'feedback' && i.action ? <p className="prelim-notes">Acted on: {i.action}</p> : null}
             <div className="row-actions">
               <button type="button" className="ghost" aria-label={`Edit "${i.title}"`} onClick={() => setEditing(key(i))}>

@@ -1,7 +1,7 @@
 // Date computations of the season calendar: time zones, a daylight-saving change, today, overdue.
 import { describe, expect, it } from 'vitest';
 import { daysLeft, easternTime, formatInstant, instantOf, isPast, localDateOf, userDateOf } from '../../../shared/engine/calendar-dates';
-import { agendaEntry, buildAgenda, dueReminders, programDeadlineItems, readinessItems, reminderText, seasonItems, interviewItems, type DatedItem } from '../../../shared/engine/agenda';
+import { agendaEntry, buildAgenda, dueReminders, programDeadlineItems, readinessItems, reminderBody, reminderWhen, seasonItems, interviewItems, type DatedItem } from '../../../shared/engine/agenda';
 import { readinessChecklist, readinessDue } from '../../../shared/engine/readiness';
 import { seedExampleProfile } from '../../fixtures';
 import { resolveSeasonEvents, SEASON_EVENTS_2027, seasonCorrectionSchema, calendarSettingsSchema } from '../../../shared/domain/season-calendar';
@@ -165,10 +165,15 @@ describe('reminders', () => {
     expect(dueReminders(entries, { remindersEnabled: false, reminderDays: 3 }, new Set())).toEqual([]);
   });
 
-  it('says when it is due', () => {
-    expect(reminderText(entries[0]!).body).toBe('Overdue since 2026-09-01');
-    expect(reminderText(entries[1]!).body).toBe('Due today');
-    expect(reminderText(entries[2]!).body).toBe('Due in 3 days (2026-09-08)');
+  it('says when it is due, in parts the displayer writes in its locale (the engine formats no date)', () => {
+    expect(entries.slice(0, 3).map(reminderWhen)).toEqual([
+      { state: 'overdue', days: expect.any(Number), date: '2026-09-01', instant: null, estimated: false },
+      { state: 'today', days: 0, date: entries[1]!.userDate, instant: null, estimated: false },
+      { state: 'soon', days: 3, date: '2026-09-08', instant: null, estimated: false },
+    ]);
+    const marked = { date: (iso: string) => `<${iso}>`, easternTime: (instant: string) => `[${instant}]` };
+    expect(entries.slice(0, 3).map((e) => reminderBody(reminderWhen(e), marked))).toEqual(['Overdue since <2026-09-01>', 'Due today', 'Due in 3 days (<2026-09-08>)']);
+    expect(reminderBody({ state: 'tomorrow', days: 1, date: '2027-03-03', instant: '2027-03-04T02:00:00.000Z', estimated: true }, marked)).toBe('Due tomorrow, [2027-03-04T02:00:00.000Z] (estimated date)');
   });
 });
 
