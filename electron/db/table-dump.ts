@@ -9,8 +9,8 @@ import { MIGRATIONS } from './migrations';
 import { migrate, type Db } from './open';
 import { isDateYearInBounds, isRealIsoDate, MAX_DATE_YEAR, MIN_DATE_YEAR } from '../../shared/domain/bounds';
 
-/** Tables that identify the database rather than hold the user's data. */
-const SYSTEM_TABLES = new Set(['app_meta']);
+/** Tables that identify the database or keep track of its changes rather than hold the user's data. */
+const SYSTEM_TABLES = new Set(['app_meta', 'program_change']);
 
 type SqlValue = string | number | bigint | Buffer | null;
 type JsonCell = string | number | null | { $base64: string };

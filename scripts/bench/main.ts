@@ -7,7 +7,8 @@
 // Options (after `npm run bench --`): --programs N (5000, the in-process part), --runs N (15),
 // --warmups N (3), --sizes 500,5000,50000 (the browser part; --sizes 0 skips it),
 // --app DIR (the built app to measure, default this project's dist/), --api-runs N (15),
-// --page-runs N (5; 3 at 50,000 and more).
+// --page-runs N (5; 3 at 50,000 and more), --cache-sizes A,B (the in-process programs cache
+// after a write, scripts/bench/cache.ts; default: the --sizes; 0 skips it).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { openServices, type AppServices } from '../../electron/services';
 import { sampleInstitutionsWithPrograms, seedExampleProfile } from './fixtures';
 import { time, type Timing, type TimingOptions } from './stats';
 import { exportProgramsCsv, runImportBench, type ImportBench } from './import';
+import { runCacheBench, type CacheBench } from './cache';
 import { firstLoadJsBytes, runAppBench, runImportLatencyBench, type AppBenchResult } from './app';
 
 
@@ -33,6 +35,8 @@ const NOW = new Date(`${TODAY}T12:00:00`);
 interface Config extends TimingOptions {
   programs: number;
   sizes: number[];
+  /** Sizes for the programs cache part (runCacheBench); defaults to sizes. */
+  cacheSizes: number[] | null;
   app: string;
   apiRuns: number;
   pageRuns: number;
@@ -64,27 +68,30 @@ export interface BenchReport {
   handlers: Record<'programs.list (after a change)' | 'tiers.list (after a change)' | 'programs.list+tiers.list (after a change)' | 'programs.list (unchanged)' | 'tiers.list (unchanged)', Timing>;
   tierCounts: Record<TierOutcome, number>;
   import: ImportBench;
+  /** programs.list after a write next to a raw SELECT of the same tables, in process, at each cache size. */
+  cache: CacheBench[];
   app: AppBenchResult[];
   importLatency: Awaited<ReturnType<typeof runImportLatencyBench>> | null;
   firstLoadJs: { bytes: number; files: string[] } | null;
 }
 
 function parseArgs(argv: readonly string[]): Config {
-  const config: Config = { programs: 5000, runs: 15, warmups: 3, sizes: [500, 5000, 50000], app: process.cwd(), apiRuns: 15, pageRuns: 5 };
+  const config: Config = { programs: 5000, runs: 15, warmups: 3, sizes: [500, 5000, 50000], cacheSizes: null, app: process.cwd(), apiRuns: 15, pageRuns: 5 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const match = /^--(programs|runs|warmups|sizes|app|api-runs|page-runs)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown option ${arg}. Use --programs N, --runs N, --warmups N, --sizes A,B,C, --app DIR, --api-runs N or --page-runs N.`);
+    const match = /^--(programs|runs|warmups|sizes|cache-sizes|app|api-runs|page-runs)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new Error(`Unknown option ${arg}. Use --programs N, --runs N, --warmups N, --sizes A,B,C, --cache-sizes A,B, --app DIR, --api-runs N or --page-runs N.`);
     const raw = match[2] ?? argv[++i];
     if (raw === undefined) throw new Error(`--${match[1]} needs a value.`);
     if (match[1] === 'app') {
       config.app = path.resolve(raw);
       continue;
     }
-    if (match[1] === 'sizes') {
+    if (match[1] === 'sizes' || match[1] === 'cache-sizes') {
       const sizes = raw.split(',').map(Number);
-      if (!sizes.every((n) => Number.isInteger(n) && n >= 0)) throw new Error(`--sizes needs whole numbers separated by commas (got ${raw}).`);
-      config.sizes = sizes.filter((n) => n > 0);
+      if (!sizes.every((n) => Number.isInteger(n) && n >= 0)) throw new Error(`--${match[1]} needs whole numbers separated by commas (got ${raw}).`);
+      if (match[1] === 'sizes') config.sizes = sizes.filter((n) => n > 0);
+      else config.cacheSizes = sizes.filter((n) => n > 0);
       continue;
     }
     const keys = { programs: 'programs', runs: 'runs', warmups: 'warmups', 'api-runs': 'apiRuns', 'page-runs': 'pageRuns' } as const;
@@ -213,6 +220,13 @@ export async function runBench(argv: readonly string[]): Promise<BenchReport> {
     services.close();
     services = undefined;
 
+    // (3b) The programs cache after a write, in process, at each size.
+    const cache: CacheBench[] = [];
+    for (const size of config.cacheSizes ?? config.sizes) {
+      log(`${int(size)} programs: programs.list after a write, in process…`);
+      cache.push(await runCacheBench(size, size >= 50000 ? Math.min(config.runs, 8) : config.runs, seedAppDatabase, NOW));
+    }
+
     // (4) The app in browser mode with Chromium, at each size.
     const app: AppBenchResult[] = [];
     let importLatency: BenchReport['importLatency'] = null;
@@ -263,6 +277,7 @@ export async function runBench(argv: readonly string[]): Promise<BenchReport> {
       },
       tierCounts,
       import: importBench,
+      cache,
       app,
       importLatency,
       firstLoadJs,
@@ -366,9 +381,25 @@ export function formatAppTable(report: BenchReport): string {
   return out.join('\n');
 }
 
+/** The programs cache part: one row per figure, one column per size. */
+export function formatCacheTable(report: BenchReport): string {
+  const sizes = report.cache;
+  if (sizes.length === 0) return '';
+  const pair = (t: CacheBench['afterProgramWrite']) => `${msShort(t.app.medianMs)}/${msShort(t.baseline.medianMs)} ms ${t.ratio.toFixed(2)}x`;
+  const rows: string[][] = [
+    ['Figure (app / baseline, medians; ratio = median of pairs)', ...sizes.map((r) => `${int(r.programs)} programs`)],
+    ['programs.list / raw SELECT, after one program written', ...sizes.map((r) => pair(r.afterProgramWrite))],
+    ['programs.list / raw SELECT, after a setting written', ...sizes.map((r) => pair(r.afterOtherWrite))],
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
+  return ['', 'Programs cache (in process: the dispatcher, a real SQLite file; baseline: a raw SELECT of every row of institution, program, program_unfilled, tier_override):', line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   const report = await runBench(argv);
   console.log(formatTable(report));
+  console.log(formatCacheTable(report));
   console.log(formatAppTable(report));
   console.log(`BENCH_JSON ${JSON.stringify(report)}`);
 }

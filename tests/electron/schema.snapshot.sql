@@ -1,4 +1,4 @@
--- The schema of a freshly migrated database (user_version 14).
+-- The schema of a freshly migrated database (user_version 15).
 -- Rewrite with: UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/electron/schema.test.ts
 
 -- index application_document_by_document
@@ -387,6 +387,14 @@ CREATE TABLE program (
         UNIQUE (institution_id, track)
       ) STRICT;
 
+-- table program_change
+CREATE TABLE program_change (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        institution_id INTEGER,
+        program_id INTEGER,
+        CHECK ((institution_id IS NULL) <> (program_id IS NULL))
+      ) STRICT;
+
 -- table program_deadline
 CREATE TABLE program_deadline (
         id INTEGER PRIMARY KEY,
@@ -544,3 +552,68 @@ CREATE TABLE usce_entry (
         state TEXT NOT NULL,
         hands_on INTEGER NOT NULL CHECK (hands_on IN (0,1))
       ) STRICT;
+
+-- trigger institution_logged_delete
+CREATE TRIGGER institution_logged_delete AFTER DELETE ON institution BEGIN
+        INSERT INTO program_change (institution_id) VALUES (OLD.id);
+      END;
+
+-- trigger institution_logged_insert
+CREATE TRIGGER institution_logged_insert AFTER INSERT ON institution BEGIN
+        INSERT INTO program_change (institution_id) VALUES (NEW.id);
+      END;
+
+-- trigger institution_logged_update
+CREATE TRIGGER institution_logged_update AFTER UPDATE ON institution BEGIN
+        INSERT INTO program_change (institution_id) SELECT OLD.id UNION SELECT NEW.id;
+      END;
+
+-- trigger program_change_pruned
+CREATE TRIGGER program_change_pruned AFTER INSERT ON program_change WHEN NEW.seq % 4096 = 0 BEGIN
+        DELETE FROM program_change WHERE seq <= NEW.seq - 4096;
+      END;
+
+-- trigger program_logged_delete
+CREATE TRIGGER program_logged_delete AFTER DELETE ON program BEGIN
+        INSERT INTO program_change (program_id) VALUES (OLD.id);
+      END;
+
+-- trigger program_logged_insert
+CREATE TRIGGER program_logged_insert AFTER INSERT ON program BEGIN
+        INSERT INTO program_change (program_id) VALUES (NEW.id);
+      END;
+
+-- trigger program_logged_update
+CREATE TRIGGER program_logged_update AFTER UPDATE ON program BEGIN
+        INSERT INTO program_change (program_id) SELECT OLD.id UNION SELECT NEW.id;
+      END;
+
+-- trigger program_unfilled_logged_delete
+CREATE TRIGGER program_unfilled_logged_delete AFTER DELETE ON program_unfilled BEGIN
+        INSERT INTO program_change (program_id) VALUES (OLD.program_id);
+      END;
+
+-- trigger program_unfilled_logged_insert
+CREATE TRIGGER program_unfilled_logged_insert AFTER INSERT ON program_unfilled BEGIN
+        INSERT INTO program_change (program_id) VALUES (NEW.program_id);
+      END;
+
+-- trigger program_unfilled_logged_update
+CREATE TRIGGER program_unfilled_logged_update AFTER UPDATE ON program_unfilled BEGIN
+        INSERT INTO program_change (program_id) SELECT OLD.program_id UNION SELECT NEW.program_id;
+      END;
+
+-- trigger tier_override_logged_delete
+CREATE TRIGGER tier_override_logged_delete AFTER DELETE ON tier_override BEGIN
+        INSERT INTO program_change (program_id) VALUES (OLD.program_id);
+      END;
+
+-- trigger tier_override_logged_insert
+CREATE TRIGGER tier_override_logged_insert AFTER INSERT ON tier_override BEGIN
+        INSERT INTO program_change (program_id) VALUES (NEW.program_id);
+      END;
+
+-- trigger tier_override_logged_update
+CREATE TRIGGER tier_override_logged_update AFTER UPDATE ON tier_override BEGIN
+        INSERT INTO program_change (program_id) SELECT OLD.program_id UNION SELECT NEW.program_id;
+      END;

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open';
 import { inTransaction, writeStamp } from '../open';
 import { columnNames, fromRow, rowMatcher, toRow, type ColumnSpec, type RawRow } from '../columns';
@@ -103,18 +104,35 @@ interface SharedProgram {
   overrideRow: OverrideRow | undefined;
   value: Program;
 }
+/** Where the database's change log (program_change, migration 015) stood when the objects were read. */
+interface Synced {
+  /** The newest program_change.seq then (0: none yet). */
+  seq: number;
+  /** PRAGMA schema_version then: a schema change (a migration, a table rebuilt) can change rows without the log. */
+  schema: number;
+}
 interface Shared {
   institutions: Map<number, Institution>;
   programs: Map<number, SharedProgram>;
   /** Program ids in the order last returned. */
   order: number[];
+  /** Set when the objects are exactly the committed rows at that log position (read outside a transaction); otherwise every row is compared on the next read. */
+  synced: Synced | undefined;
 }
 /**
  * The frozen objects made from the last rows read, per connection (see readAll). Only the
  * objects are kept, not the rows: each new row is compared with the object made from the
- * last one (rowMatcher), so at 50,000 programs the cache holds ~1.3 KB per program.
+ * last one (rowMatcher), so at 50,000 programs the cache holds ~1.3 KB per program. After a
+ * write only the rows the change log names are read again (readChanged).
  */
 const sharing = new WeakMap<Db, Shared>();
+
+/** How the list was read on each connection: every row, or only the rows the change log named. */
+const readCounts = new WeakMap<Db, { every: number; changed: number }>();
+/** How many times the program list was read from every row or from the change log on db (for tests and the benchmark). */
+export function programListReads(db: Db): { every: number; changed: number } {
+  return { ...(readCounts.get(db) ?? { every: 0, changed: 0 }) };
+}
 
 /** Rows of one statement have the same columns: equal when every value is. */
 function sameRow<R extends object>(a: R, b: R): boolean {
@@ -131,6 +149,16 @@ function rowOf<R>(values: RawRow, names: readonly string[]): R {
 
 function sameHistory(a: readonly UnfilledYear[], b: readonly UnfilledYear[]): boolean {
   return a.length === b.length && a.every((u, i) => u.year === b[i]!.year && u.unfilled === b[i]!.unfilled);
+}
+
+/** The statements readChanged reads the change log and the changed rows with. */
+interface ChangeLog {
+  bounds: Statement;
+  since: Statement;
+  institution: Statement;
+  program: Statement;
+  programIdsOf: Statement;
+  counts: Statement;
 }
 
 export function createProgramsRepo(db: Db) {
@@ -170,6 +198,25 @@ export function createProgramsRepo(db: Db) {
     byEras: db.prepare(
       'SELECT p.id, p.track, i.name FROM program p JOIN institution i ON i.id = p.institution_id WHERE p.eras_program_id = ?',
     ),
+  };
+  let changeLogStmts: ChangeLog | null | undefined;
+  /** The change log's statements, or null on a database without it (an older schema opened as it is). */
+  const changeLog = (): ChangeLog | null => {
+    if (changeLogStmts === undefined) {
+      try {
+        changeLogStmts = {
+          bounds: db.prepare('SELECT max(seq) AS newest, min(seq) AS oldest FROM program_change'),
+          since: db.prepare('SELECT institution_id, program_id FROM program_change WHERE seq > ?').raw(),
+          institution: db.prepare('SELECT * FROM institution WHERE id = ?').raw(),
+          program: db.prepare('SELECT * FROM program WHERE id = ?').raw(),
+          programIdsOf: db.prepare('SELECT id FROM program WHERE institution_id = ?').pluck(),
+          counts: db.prepare('SELECT (SELECT count(*) FROM institution), (SELECT count(*) FROM program)').raw(),
+        };
+      } catch {
+        changeLogStmts = null;
+      }
+    }
+    return changeLogStmts;
   };
   const institutionColumns = stmts.allInstitutions.columns().map((c) => c.name);
   const programColumns = stmts.allPrograms.columns().map((c) => c.name);
@@ -216,22 +263,46 @@ export function createProgramsRepo(db: Db) {
     }
   }
 
+  /** The institution of this row: `before` itself when the row is what it was made from. */
+  function institutionFrom(values: RawRow, before: Institution | undefined): Institution {
+    return before && institutionMatches(before, values) ? before : Object.freeze(rowToInstitution(rowOf<InstitutionRow>(values, institutionColumns)));
+  }
+
+  /** The program of this row: `before` itself when nothing it was made from changed. */
+  function programFrom(values: RawRow, institution: Institution, history: UnfilledYear[], overrideRow: OverrideRow | undefined, before: SharedProgram | undefined): SharedProgram {
+    if (
+      before &&
+      before.value.institution === institution &&
+      programMatches(before.value, values) &&
+      sameHistory(before.value.unfilledHistory, history) &&
+      (before.overrideRow === undefined ? overrideRow === undefined : overrideRow !== undefined && sameRow(before.overrideRow, overrideRow))
+    ) {
+      return before;
+    }
+    const row = rowOf<ProgramRow>(values, programColumns);
+    return { overrideRow, value: deepFreeze(rowToProgram(row, institution, history, overrideRow ? rowToOverride(overrideRow) : null)) };
+  }
+
+  const sortPrograms = (programs: Program[]) =>
+    programs.sort((a, b) => compareNames(a.institution.name, b.institution.name) || a.institutionId - b.institutionId || trackOrder(a.track) - trackOrder(b.track));
+  /** Whether a and b sort alike (sortPrograms' keys). */
+  const sortsAlike = (a: Program, b: Program) => a === b || (a.institution.name === b.institution.name && a.institutionId === b.institutionId && a.track === b.track);
+
   /**
    * Every program with its institution, unfilled history and override, sorted by institution
-   * then track. Objects whose rows did not change since the last read are reused (structural
-   * sharing): after a write to one program the others keep their identity, so results keyed
-   * by program object (the tier cache) stay valid for them, and unchanged rows are not mapped
-   * again. Rows are read one at a time (iterate), not as one array: each is garbage as soon
-   * as it is compared, so at 50,000 programs a read after a write no longer leaves ~100 MB of
-   * rows for the old generation (the host's RSS grew by that much per write until a full GC).
+   * then track, every row read. Objects whose rows did not change since the last read are
+   * reused (structural sharing): after a write to one program the others keep their
+   * identity, so results keyed by program object (the tier cache) stay valid for them, and
+   * unchanged rows are not mapped again. Rows are read one at a time (iterate), not as one
+   * array: each is garbage as soon as it is compared, so at 50,000 programs a read after a
+   * write no longer leaves ~100 MB of rows for the old generation (the host's RSS grew by
+   * that much per write until a full GC).
    */
-  function readAll(): Program[] {
-    const previous = sharing.get(db);
-    const next: Shared = { institutions: new Map(), programs: new Map(), order: [] };
+  function readAll(previous: Shared | undefined): { shared: Shared; programs: Program[] } {
+    const next: Shared = { institutions: new Map(), programs: new Map(), order: [], synced: undefined };
     for (const values of stmts.allInstitutions.iterate() as IterableIterator<RawRow>) {
       const id = values[inst.id] as number;
-      const before = previous?.institutions.get(id);
-      next.institutions.set(id, before && institutionMatches(before, values) ? before : Object.freeze(rowToInstitution(rowOf<InstitutionRow>(values, institutionColumns))));
+      next.institutions.set(id, institutionFrom(values, previous?.institutions.get(id)));
     }
     const unfilled = new Map<number, UnfilledYear[]>();
     for (const r of stmts.allUnfilled.iterate() as IterableIterator<UnfilledRow>) {
@@ -244,22 +315,7 @@ export function createProgramsRepo(db: Db) {
     for (const values of stmts.allPrograms.iterate() as IterableIterator<RawRow>) {
       const id = values[prog.id] as number;
       const institution = next.institutions.get(values[prog.institution] as number)!;
-      const history = unfilled.get(id) ?? [];
-      const overrideRow = overrides.get(id);
-      const before = previous?.programs.get(id);
-      let entry: SharedProgram;
-      if (
-        before &&
-        before.value.institution === institution &&
-        programMatches(before.value, values) &&
-        sameHistory(before.value.unfilledHistory, history) &&
-        (before.overrideRow === undefined ? overrideRow === undefined : overrideRow !== undefined && sameRow(before.overrideRow, overrideRow))
-      ) {
-        entry = before;
-      } else {
-        const row = rowOf<ProgramRow>(values, programColumns);
-        entry = { overrideRow, value: deepFreeze(rowToProgram(row, institution, history, overrideRow ? rowToOverride(overrideRow) : null)) };
-      }
+      const entry = programFrom(values, institution, unfilled.get(id) ?? [], overrides.get(id), previous?.programs.get(id));
       next.programs.set(id, entry);
       programs.push(entry.value);
     }
@@ -269,14 +325,128 @@ export function createProgramsRepo(db: Db) {
       previous.order.length === programs.length &&
       programs.every((p) => {
         const before = previous.programs.get(p.id)?.value;
-        return before !== undefined && (before === p || (before.institution.name === p.institution.name && before.institutionId === p.institutionId && before.track === p.track));
+        return before !== undefined && sortsAlike(before, p);
       });
-    const sorted = sameOrder
-      ? previous.order.map((id) => next.programs.get(id)!.value)
-      : programs.sort((a, b) => compareNames(a.institution.name, b.institution.name) || a.institutionId - b.institutionId || trackOrder(a.track) - trackOrder(b.track));
+    const sorted = sameOrder ? previous.order.map((id) => next.programs.get(id)!.value) : sortPrograms(programs);
     next.order = sorted.map((p) => p.id);
-    sharing.set(db, next);
+    return { shared: next, programs: sorted };
+  }
+
+  /**
+   * The programs after the writes the change log lists since `synced`, read from `shared`
+   * (changed in place) and only the rows the log names; null when the log cannot say for
+   * sure what changed (the caller then reads every row):
+   * - the schema changed (a migration may rebuild tables without the log);
+   * - the log no longer holds every entry after synced.seq (it keeps the newest ~4,096;
+   *   pruning deletes the oldest, so finding the entry right after synced.seq, or none newer
+   *   at all, proves nothing was missed), or its newest entry is older than synced.seq;
+   * - more rows changed than are worth reading one by one (an import, a restore);
+   * - a program's institution is missing (only with foreign keys off);
+   * - the counts of institutions and programs differ from the objects kept: a delete the
+   *   log did not see (INSERT OR REPLACE deleting another row fires no delete trigger).
+   * Rows of unfilled history and overrides are logged under their program on every insert,
+   * update and delete (their keys hold the program id, so a REPLACE there is logged too).
+   * Must run inside a read transaction, so the log and the rows are one snapshot.
+   */
+  function readChanged(shared: Shared, synced: Synced, log: ChangeLog): Program[] | null {
+    if (db.pragma('schema_version', { simple: true }) !== synced.schema) return null;
+    const { newest, oldest } = log.bounds.get() as { newest: number | null; oldest: number | null };
+    if ((newest ?? 0) < synced.seq) return null;
+    if (newest !== null && newest > synced.seq && (oldest === null || oldest > synced.seq + 1)) return null;
+    const entries = newest === synced.seq ? [] : (log.since.all(synced.seq) as [number | null, number | null][]);
+    if (entries.length > shared.programs.size / 4 + 64) return null;
+    const institutionIds = new Set<number>();
+    const programIds = new Set<number>();
+    for (const [institutionId, programId] of entries) {
+      if (institutionId !== null) institutionIds.add(institutionId);
+      if (programId !== null) programIds.add(programId);
+    }
+    for (const id of institutionIds) {
+      const values = log.institution.get(id) as RawRow | undefined;
+      const before = shared.institutions.get(id);
+      if (values === undefined) {
+        shared.institutions.delete(id);
+      } else {
+        const value = institutionFrom(values, before);
+        if (value === before) continue;
+        shared.institutions.set(id, value);
+      }
+      // Its programs show it: each is made again (a deleted one's, if any are left, fail below).
+      for (const programId of log.programIdsOf.all(id) as number[]) programIds.add(programId);
+    }
+    let resort = false;
+    for (const id of programIds) {
+      const values = log.program.get(id) as RawRow | undefined;
+      const before = shared.programs.get(id);
+      if (values === undefined) {
+        if (shared.programs.delete(id)) resort = true;
+        continue;
+      }
+      const institution = shared.institutions.get(values[prog.institution] as number);
+      if (institution === undefined) return null;
+      const history = (stmts.unfilledOf.all(id) as UnfilledRow[]).map((u) => ({ year: u.match_year, unfilled: u.unfilled }));
+      const entry = programFrom(values, institution, history, stmts.overrideOf.get(id) as OverrideRow | undefined, before);
+      if (before === undefined || !sortsAlike(before.value, entry.value)) resort = true;
+      shared.programs.set(id, entry);
+    }
+    const counts = log.counts.get() as [number, number];
+    if (counts[0] !== shared.institutions.size || counts[1] !== shared.programs.size) return null;
+    if (!resort) return shared.order.map((id) => shared.programs.get(id)!.value);
+    // The last order with the changes in it: nearly sorted, which the sort takes in ~one pass.
+    const programs: Program[] = [];
+    const placed = new Set<number>();
+    for (const id of shared.order) {
+      const entry = shared.programs.get(id);
+      if (entry) {
+        programs.push(entry.value);
+        placed.add(id);
+      }
+    }
+    for (const [id, entry] of shared.programs) if (!placed.has(id)) programs.push(entry.value);
+    const sorted = sortPrograms(programs);
+    shared.order = sorted.map((p) => p.id);
     return sorted;
+  }
+
+  /**
+   * Every program (see readAll). Outside a transaction, after a write, only the rows the
+   * database's change log names are read again (readChanged), when it can say; inside one,
+   * every row is compared and the objects are marked as not matching any committed state.
+   */
+  function read(): Program[] {
+    const previous = sharing.get(db);
+    const counts = readCounts.get(db) ?? { every: 0, changed: 0 };
+    readCounts.set(db, counts);
+    if (db.inTransaction) {
+      const { shared, programs } = readAll(previous);
+      sharing.set(db, shared);
+      counts.every++;
+      return programs;
+    }
+    const log = changeLog();
+    return db.transaction(() => {
+      const synced = previous?.synced;
+      let changed: Program[] | null = null;
+      if (previous && synced && log) {
+        // Changed in place: not synced (nor in a known order) until it is done.
+        previous.synced = undefined;
+        changed = readChanged(previous, synced, log);
+        if (changed === null) previous.order = [];
+      }
+      let shared: Shared;
+      let programs: Program[];
+      if (previous && changed !== null) {
+        shared = previous;
+        programs = changed;
+        counts.changed++;
+      } else {
+        ({ shared, programs } = readAll(previous));
+        sharing.set(db, shared);
+        counts.every++;
+      }
+      if (log) shared.synced = { seq: (log.bounds.get() as { newest: number | null }).newest ?? 0, schema: db.pragma('schema_version', { simple: true }) as number };
+      return programs;
+    }).deferred();
   }
 
   const repo = {
@@ -284,7 +454,7 @@ export function createProgramsRepo(db: Db) {
       const key = db.inTransaction ? null : writeStamp(db);
       const cached = key === null ? undefined : listCache.get(db);
       if (cached && cached.key === key) return cached.programs.slice();
-      const programs = readAll();
+      const programs = read();
       if (key !== null) listCache.set(db, { key, programs: Object.freeze(programs.slice()) });
       return programs;
     },

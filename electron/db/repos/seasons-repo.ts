@@ -27,7 +27,8 @@ export const SEASON_TABLES = {
     // The 2027-season records (docs/DOMAIN.md §6–§9): invitations, travel, the season's choices.
     'invitation', 'interview_travel', 'season_choice',
   ],
-  bookkeeping: ['app_meta', 'season', 'season_archive', 'reminder_log', 'ics_export'],
+  // program_change: which program rows changed, for the programs cache (migration 015).
+  bookkeeping: ['app_meta', 'season', 'season_archive', 'reminder_log', 'ics_export', 'program_change'],
 } as const;
 
 /** Rows a new database starts with in a "stay" table (put back after clearing it). */
