@@ -157,6 +157,7 @@ export async function runImportBench(items: SampleInstitution[], programs: numbe
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
+      db.pragma('temp_store = MEMORY'); // as the app's connection (db/open.ts)
       const insI = db.prepare(`INSERT INTO institution (${iCols.join(', ')}, created_at, updated_at) VALUES (${iCols.map((c) => `@${c}`).join(', ')}, @now, @now)`);
       const insP = db.prepare(`INSERT INTO program (institution_id, ${pCols.join(', ')}, on_list, created_at, updated_at) VALUES (@institution_id, ${pCols.map((c) => `@${c}`).join(', ')}, @on_list, @now, @now)`);
       const insU = db.prepare('INSERT INTO program_unfilled (program_id, match_year, unfilled) VALUES (?, ?, ?)');

@@ -343,7 +343,8 @@ export function createProgramsRepo(db: Db) {
    * - more rows changed than are worth reading one by one (an import, a restore);
    * - a program's institution is missing (only with foreign keys off);
    * - the counts of institutions and programs differ from the objects kept: a delete the
-   *   log did not see (INSERT OR REPLACE deleting another row fires no delete trigger).
+   *   log did not see (INSERT OR REPLACE deleting another row fires no delete trigger; its
+   *   own insert or update is logged, so this is checked whenever there are entries).
    * Rows of unfilled history and overrides are logged under their program on every insert,
    * update and delete (their keys hold the program id, so a REPLACE there is logged too).
    * Must run inside a read transaction, so the log and the rows are one snapshot.
@@ -353,7 +354,10 @@ export function createProgramsRepo(db: Db) {
     const { newest, oldest } = log.bounds.get() as { newest: number | null; oldest: number | null };
     if ((newest ?? 0) < synced.seq) return null;
     if (newest !== null && newest > synced.seq && (oldest === null || oldest > synced.seq + 1)) return null;
-    const entries = newest === synced.seq ? [] : (log.since.all(synced.seq) as [number | null, number | null][]);
+    // No entry: no row changed. A change the log does not see comes with one it sees (a REPLACE's
+    // deletes with its own insert or update, in the same statement), so the counts are not needed.
+    if (newest === synced.seq) return shared.order.map((id) => shared.programs.get(id)!.value);
+    const entries = log.since.all(synced.seq) as [number | null, number | null][];
     if (entries.length > shared.programs.size / 4 + 64) return null;
     const institutionIds = new Set<number>();
     const programIds = new Set<number>();
