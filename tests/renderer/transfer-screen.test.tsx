@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PASTE_EXAMPLE, TransferScreen } from '../../renderer/screens/transfer/TransferScreen';
+import { DryRun, PASTE_EXAMPLE, TransferScreen } from '../../renderer/screens/transfer/TransferScreen';
 import { useProgramsStore } from '../../renderer/stores/programs-store';
 import { transferApi, type ImportPlan, type ImportPreview } from '../../shared/api/transfer-api';
 import { installFakeTransport } from './fake-transport';
@@ -140,6 +140,21 @@ describe('Import & export screen', () => {
     await waitFor(() => expect(calls.calls.filter((c) => c.method === 'import.check').at(-1)!.input).toMatchObject({ cells: [{ row: 3, col: 2, raw: '3/4' }] }));
     await userEvent.click(screen.getByLabelText('Keep Min Step 2 CK of Lakeview (Preliminary) as it is (220)'));
     await waitFor(() => expect(calls.calls.filter((c) => c.method === 'import.check').at(-1)!.input).toMatchObject({ keep: ['2:minStep2ck'], cells: [{ row: 3, col: 2, raw: '3/4' }] }));
+  });
+
+  it('an applications dry run says how many invitations and interviews it records, and writes the days of a change the user\'s way', () => {
+    const change = { field: 'invitation', label: 'Invitation and interview', from: 'Accepted, received 2026-10-22; interview 2026-11-18 (done)', to: 'Accepted, received 2026-10-22; interview 2026-11-19 (done)' };
+    render(
+      <DryRun
+        kind="applications"
+        plan={{ ...plan, kind: 'applications', problems: [], rows: [{ row: 2, action: 'update', label: 'Prairie Lantern (Preliminary)', changes: [change] }], records: { invitations: { add: 21, update: 1 }, interviews: { add: 17, update: 0 } } }}
+        onKeep={() => {}}
+      />,
+    );
+    expect(screen.getByText(/^With them:/).textContent).toBe('With them: 21 invitations to record, 1 invitation to update; 17 interviews to record (the Invitations inbox and the Interviews tab).');
+    screen.getByRole('heading', { name: 'What changes in applications you have' });
+    screen.getByRole('cell', { name: 'Accepted, received Oct 22, 2026; interview Nov 19, 2026 (done)' });
+    screen.getByRole('checkbox', { name: 'Keep Invitation and interview of Prairie Lantern (Preliminary) as it is (Accepted, received Oct 22, 2026; interview Nov 18, 2026 (done))' });
   });
 
   it('refuses a file over 20 MB before reading it, and shows what the API says about a bad file', async () => {

@@ -10,6 +10,7 @@ import { errorMessage } from '../../api/client';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { checkImport, exportAll, exportFile, loadAll, pastedSource, previewImport, rememberedMapping, rememberMapping, runImport, type ImportOptions, type ImportSource } from '../../stores/transfer-store';
 import { useRoute } from '../../stores/route-store';
+import { formatDatesIn } from '../../components/format';
 import { download, fileSizeProblem, MAX_MB, readAsBase64 } from './file-io';
 import './transfer.css';
 
@@ -485,10 +486,10 @@ export function DryRun({
                     <td className="num">{r.row}</td>
                     <td>{r.label}</td>
                     <td>{ch.label}</td>
-                    <td>{ch.from}</td>
-                    <td>{ch.to}</td>
+                    <td>{formatDatesIn(ch.from)}</td>
+                    <td>{formatDatesIn(ch.to)}</td>
                     <td>
-                      <input type="checkbox" aria-label={`Keep ${ch.label} of ${r.label} as it is (${ch.from})`} checked={keep.includes(`${r.row}:${ch.field}`)} onChange={() => onKeep?.(`${r.row}:${ch.field}`)} disabled={!onKeep} />
+                      <input type="checkbox" aria-label={`Keep ${ch.label} of ${r.label} as it is (${formatDatesIn(ch.from)})`} checked={keep.includes(`${r.row}:${ch.field}`)} onChange={() => onKeep?.(`${r.row}:${ch.field}`)} disabled={!onKeep} />
                     </td>
                   </tr>
                 )),
