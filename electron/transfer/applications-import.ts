@@ -7,8 +7,8 @@
 import type { Db } from '../db/open';
 import { createApplicationsRepo, earlierThanLastChange, futureDateProblem } from '../db/repos/applications-repo';
 import { createProgramsRepo } from '../db/repos/programs-repo';
-import { createInvitationsRepo } from '../db/repos/invitations-repo';
-import { createPipelineRepo } from '../db/repos/pipeline-repo';
+import { createInvitationsRepo, type InvitationsRepo } from '../db/repos/invitations-repo';
+import { createPipelineRepo, type PipelineRepo } from '../db/repos/pipeline-repo';
 import { APPLICATION_FIELDS, type ApplicationFieldKey } from '../../shared/domain/import-fields';
 import { dayOrderOf, readDate, readStatusWords, readTrack } from '../../shared/import/values';
 import { APPLICATION_STATUS_LABELS, SUBMITTED_STATUSES, statusMoveProblem, type ApplicationStatus } from '../../shared/domain/application';
@@ -229,10 +229,10 @@ export function planApplicationImport(db: Db, sheet: SheetData, mapping: (string
  * inbox's save (which records or updates the accepted date's interview and links it), then
  * the Interviews tab's save to mark one that took place as done.
  */
-function writeRecords(db: Db, applicationId: number, records: PlannedRecords, now: Date, today: string): void {
-  const pipeline = createPipelineRepo(db);
+function writeRecords(repos: { invitations: InvitationsRepo; pipeline: PipelineRepo }, applicationId: number, records: PlannedRecords, now: Date, today: string): void {
+  const { pipeline } = repos;
   if (records.invitation) {
-    const { invitation } = createInvitationsRepo(db).save({ ...records.invitation.fields, ...(records.invitation.id !== undefined ? { id: records.invitation.id } : {}), applicationId, date: today }, now, today);
+    const { invitation } = repos.invitations.save({ ...records.invitation.fields, ...(records.invitation.id !== undefined ? { id: records.invitation.id } : {}), applicationId, date: today }, now, today);
     if (records.interview?.done && invitation.interviewId !== null) {
       const iv = pipeline.interview(invitation.interviewId);
       if (!iv.completed) pipeline.saveInterview({ ...iv, completed: true, date: today }, now, today);
@@ -245,6 +245,7 @@ function writeRecords(db: Db, applicationId: number, records: PlannedRecords, no
 /** Writes the plan through the applications, invitations and interviews repos (call inside a transaction). */
 export function writeApplicationImport(db: Db, planned: ApplicationImportPlan, now: Date, today: string): void {
   const apps = createApplicationsRepo(db);
+  const repos = { invitations: createInvitationsRepo(db), pipeline: createPipelineRepo(db) };
   for (const p of planned.rows) {
     if (p.action === 'unchanged') continue;
     let applicationId = p.applicationId;
@@ -265,6 +266,6 @@ export function writeApplicationImport(db: Db, planned: ApplicationImportPlan, n
       if (p.statusChanges) apps.setStatus([applicationId], p.status, p.statusDate, 'Imported', now, today);
       if (p.notes !== undefined) apps.setNotes(applicationId, p.notes, now);
     }
-    writeRecords(db, applicationId, p.records, now, today);
+    writeRecords(repos, applicationId, p.records, now, today);
   }
 }
