@@ -128,8 +128,9 @@ function fileInvitation(f: RowInvitationFacts): { status: InvitationStatus; comp
   if (!invited) return null;
   if (f.status === 'withdrawn') return { status: 'declined', completed: false };
   if (f.status === 'rejected') return { status: 'cancelled', completed: false };
-  // Interviewed (or later) without its day: the app cannot record an accepted date it does not know.
-  if (RANKABLE_STATUSES.has(f.status)) return null;
+  // Scheduled, interviewed (or later) without the interview's day: the app cannot record an
+  // accepted date it does not know, and "Reply needed" would be wrong.
+  if (f.status === 'interview_scheduled' || RANKABLE_STATUSES.has(f.status)) return null;
   return { status: 'pending', completed: false };
 }
 
@@ -185,7 +186,7 @@ export function planRowRecords(f: RowInvitationFacts, existing: ExistingRecords,
   };
   const outcome = outcomeOf({ status: read.status }, read.status === 'accepted' ? { localStart: chosenStart, completed } : null);
   const problems = checkInvitation(fields, f.today, submittedOn, completed);
-  // The interview the invitation records (accepted), or the one it takes away (declined, cancelled).
+  // The interview the invitation records or updates (accepted); declining or cancelling takes a linked one away (the change says so).
   const linked = E?.interviewId != null ? I : null;
   const interview: PlannedRecords['interview'] =
     read.status === 'accepted'

@@ -197,6 +197,34 @@ describe('importing an applications log records its invitations and interviews',
     expect(await t.call('interviews.list')).toHaveLength(14);
   });
 
+  it('rows that say less: an interview with no invite day, "II" with no day, a withdrawal before an interview, a rejection after an invite', async () => {
+    const csv = [
+      'NRMP,Status,Applied on,Status date,Invite date,Interview date',
+      '2041440P0,Interviewed,9/2/2026,,,2026-11-18',
+      '2041440C0,II,9/2/2026,2026-12-01,,',
+      '2101440P0,Withdrew,9/2/2026,2027-01-10,Nov 3,2027-02-01',
+      '2101440C0,Rejected,9/2/2026,2026-12-20,Nov 5,',
+    ].join('\n');
+    const { plan } = await importLog(t, { name: 'mine.csv', base64: Buffer.from(csv).toString('base64') });
+    expect(plan).toMatchObject({ add: 4, problems: [], records: { invitations: { add: 3, update: 0 }, interviews: { add: 1, update: 0 } } });
+    const programs = await t.call('programs.list');
+    const apps = await t.call('applications.list');
+    const appOf = (code: string) => apps.find((a) => a.programId === programs.find((p) => p.nrmpCode === code)!.id)!;
+    const inbox = (await t.call('invitations.list')).invitations.map((i) => i.invitation);
+    const tab = await t.call('interviews.list');
+    // The interview alone, as the Interviews tab records one (no invitation day to give the inbox).
+    expect(tab.map((i) => [i.applicationId, i.localStart, i.completed, i.invitedOn])).toEqual([[appOf('2041440P0').id, '2026-11-18T09:00', true, null]]);
+    const of = (code: string) => inbox.find((i) => i.applicationId === appOf(code).id);
+    expect(of('2041440P0')).toBeUndefined();
+    // "II" without a day: a reply owed, received on the row's status date.
+    expect(of('2041440C0')).toMatchObject({ status: 'pending', receivedAt: '2026-12-01T09:00' });
+    // Withdrawn before the interview: cancelled by you on the status date, no interview kept.
+    expect(of('2101440P0')).toMatchObject({ status: 'cancelled', cancelledBy: 'me', cancelledOn: '2027-01-10', chosenStart: '2027-02-01T09:00', interviewId: null });
+    // Rejected after the invite: cancelled by the program.
+    expect(of('2101440C0')).toMatchObject({ status: 'cancelled', cancelledBy: 'program', cancelledOn: '2026-12-20', chosenStart: null });
+    expect(apps.map((a) => a.status).sort()).toEqual(['interview_invited', 'interviewed', 'rejected', 'withdrawn']);
+  });
+
   it('an "Interviewed" row whose interview is still to come is refused with what to fix', async () => {
     const csv = Buffer.from(fileOf(LOG).base64, 'base64').toString('utf8').replace('Nov 3,2026-12-15', 'Nov 3,2027-01-25');
     const file = { name: LOG, base64: Buffer.from(csv).toString('base64') };
