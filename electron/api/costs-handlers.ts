@@ -8,6 +8,7 @@ import { programLabel } from '../../shared/domain/program';
 import type { ProgramOfApplication } from '../../shared/engine/invitations';
 import { seasonCosts } from '../../shared/engine/season-costs';
 import type { HandlerContext } from './context';
+import { writeStamp } from '../db/open';
 
 /** Each application's program id and label. */
 export function programsOfApplications({ repos }: HandlerContext, applications: readonly Application[]): Map<number, ProgramOfApplication> {
@@ -59,8 +60,16 @@ export function createCostsHandlers(ctx: HandlerContext): Pick<Handlers, keyof t
     return { ...costs, settings, feesPerInstitution, feesCombineTracks, today };
   }
 
+  // The view is made once per change of the data or of the day (it reads every program: ~0.1 s
+  // at 50,000), and the Dashboard's budget card and the page the host draws ask for it often.
+  let last: { key: string; view: CostsView } | null = null;
+
   return {
-    'costs.summary': () => costsView(),
+    'costs.summary': () => {
+      const key = `${writeStamp(ctx.db)}|${clock.today()}`;
+      if (last?.key !== key) last = { key, view: costsView() };
+      return last.view;
+    },
     'costs.setAmount': ({ item, amount }) => {
       const s = repos.costs.costSettings();
       const amounts = Object.fromEntries(Object.entries(s.amounts).filter(([k]) => k !== item));

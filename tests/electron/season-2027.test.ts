@@ -185,4 +185,27 @@ describe('costs (docs/DOMAIN.md §9)', () => {
     c = await call('travel.save', { interviewId: iv.interview.id, transport: 300, lodging: 120, other: 30 });
     expect(c.lines.find((l) => l.id === 'travel')).toMatchObject({ spent: 0, planned: 450 });
   });
+
+  it('costs.summary is made once per change: the same answer while nothing changed, a new one after any write or on another day', async () => {
+    let now = new Date('2026-11-25T12:00:00Z');
+    const t = openTestServices(undefined, () => now);
+    await t.call('profile.save', seedExampleProfile());
+    const saved = await t.call('institutions.save', { institution: institution(), tracks: [track('preliminary')] });
+    const id = saved.programs[0]!.id;
+    const first = await t.call('costs.summary');
+    expect(await t.call('costs.summary')).toBe(first);
+    // A write through another domain (an application submitted) shows at once.
+    await t.call('applications.create', { programIds: [id], status: 'submitted', date: '2026-11-20' });
+    const after = await t.call('costs.summary');
+    expect(after).not.toBe(first);
+    expect(after.lines.find((l) => l.id === 'eras')!.spent).toBe(11);
+    // A write that changes nothing the view shows still gives a fresh (equal) view.
+    await t.call('settings.save', { feesCombineTracks: false });
+    const again = await t.call('costs.summary');
+    expect(again).not.toBe(after);
+    expect(again).toEqual(after);
+    // Another day: the view says which day it counted.
+    now = new Date('2026-11-27T12:00:00Z');
+    expect((await t.call('costs.summary')).today).toBe('2026-11-27');
+  });
 });
