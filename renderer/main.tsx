@@ -1,28 +1,21 @@
-// First: the first screen's code and data are asked for before React is evaluated (boot.ts).
-import { firstScreenReady, releaseFirstScreenData } from './boot';
-import { StrictMode } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import { App } from './App';
-import { endFirstScreen, pageHoldsFirstScreen } from './first-screen';
-import { useRoute } from './stores/route-store';
+// The page's one script. First: the first screen's code and data are asked for before React is
+// evaluated (boot.ts). Then React and the app (start.tsx, a chunk of its own). A page the
+// browser-mode host drew the first screen into is shown first: evaluating React takes tens of
+// milliseconds, which the browser would otherwise spend before its first paint.
+import './boot';
 import './styles/app.css';
+import { FIRST_SCREEN_ATTRIBUTE } from '../shared/api/first-screen';
 
-// The first screen renders directly once its code is here (see lazy-screen.tsx); the early
-// watch of its data ends once the screen watches its store itself (App's first effect runs
-// after the screen's). A page the browser-mode host drew the first screen into is taken over
-// as it is (hydration: the drawing stays, React attaches to it); any other page is drawn here
-// (renderer/first-screen.ts).
-void firstScreenReady.then(() => {
-  const root = document.getElementById('root')!;
-  const app = (
-    <StrictMode>
-      <App onFirstScreen={releaseFirstScreenData} />
-    </StrictMode>
-  );
-  if (pageHoldsFirstScreen(root, useRoute.getState().section)) hydrateRoot(root, app);
-  else {
-    root.replaceChildren();
-    createRoot(root).render(app);
-  }
-  endFirstScreen();
-});
+function startApp(): void {
+  import('./start')
+    .then((app) => app.start())
+    .catch((err: unknown) => {
+      console.error('Prelim Tracker could not start:', err);
+      const root = document.getElementById('root');
+      if (root) root.textContent = 'Prelim Tracker could not start. Reload the page; if it happens again, start the app again.';
+      document.documentElement.removeAttribute(FIRST_SCREEN_ATTRIBUTE);
+    });
+}
+
+if (document.documentElement.getAttribute(FIRST_SCREEN_ATTRIBUTE) === 'drawn') requestAnimationFrame(() => setTimeout(startApp, 0));
+else startApp();

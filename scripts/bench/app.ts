@@ -266,7 +266,17 @@ input.addEventListener('input',show);show();`;
 export function firstLoadJsBytes(appRoot: string): { bytes: number; files: string[] } {
   const dir = path.join(appRoot, 'dist/renderer');
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  const page = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  // The app itself (renderer/start.tsx), which main.tsx imports at every start, with its static imports.
+  const start = fs.readdirSync(path.join(dir, 'assets')).find((f) => /^start-[\w-]{8}\.js$/.test(f));
+  const app: string[] = [];
+  const visit = (file: string) => {
+    if (app.includes(file)) return;
+    app.push(file);
+    for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) visit(`./assets/${m[1]!}`);
+  };
+  if (start) visit(`./assets/${start}`);
+  const files = [...new Set([...page, ...app])];
   return { files, bytes: files.reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0) };
 }
 

@@ -11,10 +11,12 @@ import { RENDERER_DIR } from './harness';
 
 const ASSETS = path.join(RENDERER_DIR, 'assets');
 
-/** The files index.html loads itself: its module script and module preloads. */
+/** The files every start loads: index.html's module script and module preloads, and the app (start.tsx's chunk, imported by main.tsx) with what it imports. */
 function firstLoadFiles(): string[] {
   const html = fs.readFileSync(path.join(RENDERER_DIR, 'index.html'), 'utf8');
-  return [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  const page = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  const app = staticGraph(chunkOf('start')).map((f) => `assets/${f}`);
+  return [...new Set([...page, ...app])];
 }
 
 /** A chunk and every chunk it imports statically (what must be here before it runs). */
