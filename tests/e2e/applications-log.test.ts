@@ -6,22 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AppServices } from '../../electron/services';
-import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
 import { seedExampleProfile } from '../fixtures';
-import { useApp } from './harness';
+import { call, useApp } from './harness';
 import { agree, squash } from './agree';
 
 // EXPECTED's season: after the last invitation (6 Jan 2027), before the first interview still to come (3 Feb).
 const app = useApp({ now: () => new Date('2027-01-20T15:00:00Z') });
 const CORPUS = path.resolve(import.meta.dirname, '../fixtures/corpus');
 const PROGRAM_FILES = ['community-sheet.csv', 'freida-paste.tsv', 'excel-europe.csv', 'tracker.xlsx', 'google-export.csv', 'numbers-export.csv', 'messy-headers.xlsx'];
-
-async function call<M extends Method>(services: AppServices, method: M, input?: InputOf<M>): Promise<OutputOf<M>> {
-  const r = await services.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as OutputOf<M>;
-}
 
 describe('an applications log imported into a fresh database', () => {
   it('records its invitations and interviews, and every screen agrees', async () => {

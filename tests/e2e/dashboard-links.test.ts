@@ -3,19 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AppServices } from '../../electron/services';
-import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
 import type { DashboardSummary } from '../../shared/engine/dashboard';
 import { seedExampleProfile } from '../fixtures';
 import { seriousViolations } from './axe';
-import { useApp } from './harness';
+import { call, useApp } from './harness';
 
 const app = useApp();
-
-async function call<M extends Method>(services: AppServices, method: M, input?: InputOf<M>): Promise<OutputOf<M>> {
-  const r = await services.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as OutputOf<M>;
-}
 
 /** Sample programs, applications at several statuses (one rejected after submitting), letters at three stages, an overdue deadline. */
 async function seed(services: AppServices): Promise<DashboardSummary> {

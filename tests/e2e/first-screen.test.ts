@@ -5,17 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { AppServices } from '../../electron/services';
-import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
 import { seedExampleProfile } from '../fixtures';
-import { useApp } from './harness';
+import { call, useApp } from './harness';
 
 const app = useApp();
-
-async function call<M extends Method>(services: AppServices, method: M, input?: InputOf<M>): Promise<OutputOf<M>> {
-  const r = await services.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as OutputOf<M>;
-}
 
 async function seed(services: AppServices): Promise<void> {
   await call(services, 'profile.save', seedExampleProfile());

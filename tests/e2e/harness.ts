@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, type TestContext } from 'vitest';
 import { openServices, type AppServices } from '../../electron/services';
+import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { firstScreenDrawer } from '../../electron/web/first-screen';
 
@@ -108,4 +109,11 @@ export function useApp(options: { now?: () => Date } = {}): () => AppUnderTest {
 /** The input or select inside the field with this data-field path. */
 export function field(scope: Page | Locator, name: string) {
   return scope.locator(`[data-field="${name}"]`).locator('input, select, textarea').first();
+}
+
+/** One API call straight through the app's dispatcher (seeding a test's data); a refusal fails the test. */
+export async function call<M extends Method>(services: AppServices, method: M, input?: InputOf<M>): Promise<OutputOf<M>> {
+  const r = await services.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as OutputOf<M>;
 }

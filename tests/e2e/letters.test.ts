@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AppServices } from '../../electron/services';
-import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
 import { institution, seedExampleProfile, track } from '../fixtures';
-import { field, useApp } from './harness';
+import { call, field, useApp } from './harness';
 import { addUsWriters, uploadLetters } from './steps';
 
 const app = useApp();
 
 /** The input, select or textarea of the field with this data-field name, inside a dialog or card. */
-
-async function call<M extends Method>(services: AppServices, method: M, input?: InputOf<M>): Promise<OutputOf<M>> {
-  const r = await services.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as OutputOf<M>;
-}
 
 /** One program with an application (the Applications screen is another screen's job), and 3 uploaded letters made through the API, 2 of them assigned. */
 async function seed(services: AppServices) {

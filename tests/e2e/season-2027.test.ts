@@ -3,18 +3,10 @@
 // under 48 hours flagged), 3 accepted, 1 waitlisted, 2 declined, travel for 2 interviews, and
 // Deadlines, Dashboard and Costs agreeing.
 import { describe, expect, it } from 'vitest';
-import type { AppServices } from '../../electron/services';
-import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
 import { institution, seedExampleProfile, track } from '../fixtures';
-import { field, useApp } from './harness';
+import { call, field, useApp } from './harness';
 
 const app = useApp();
-
-async function call<M extends Method>(services: AppServices, method: M, input?: InputOf<M>): Promise<OutputOf<M>> {
-  const r = await services.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as OutputOf<M>;
-}
 
 /** A UTC calendar day n days from now (the browser and the host run on this machine's clock). */
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);

@@ -8,10 +8,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { AppServices } from '../../electron/services';
-import type { InputOf, Method, OutputOf } from '../../shared/api/contract';
 import { seedExampleProfile } from '../fixtures';
-import { field, useApp } from './harness';
+import { call, field, useApp } from './harness';
 import { agree, squash } from './agree';
 
 /** The main process's clock: the test moves it through the season (and the page's with it). */
@@ -19,12 +17,6 @@ let now = new Date('2026-11-27T15:00:00Z');
 const app = useApp({ now: () => now });
 
 const CORPUS = path.resolve(import.meta.dirname, '../fixtures/corpus');
-
-async function call<M extends Method>(services: AppServices, method: M, input?: InputOf<M>): Promise<OutputOf<M>> {
-  const r = await services.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as OutputOf<M>;
-}
 
 /**
  * Moves the main process's clock (what "today" is for every check, the agenda and the SOAP
