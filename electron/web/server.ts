@@ -168,16 +168,17 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         return sendText(res, 404, 'Not found.');
       }
       const html = fs.readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <meta name="prelim-token" content="${token}">`);
-      if (!options.drawFirstScreen || req.method !== 'GET') return send(res, 200, CONTENT_TYPES['.html']!, html, { 'Cache-Control': 'no-store' });
+      const sendPage = (page: string, extra: Record<string, string> = {}) => send(res, 200, CONTENT_TYPES['.html']!, page, { 'Cache-Control': 'no-store', ...extra });
+      if (!options.drawFirstScreen || req.method !== 'GET') return sendPage(html);
       return void options.drawFirstScreen(req.headers['accept-language']).then(
         (drawn) => {
           const page = drawn ? pageWithFirstScreen(html, drawn) : null;
-          if (!drawn || !page) return send(res, 200, CONTENT_TYPES['.html']!, html, { 'Cache-Control': 'no-store' });
-          send(res, 200, CONTENT_TYPES['.html']!, page, { 'Cache-Control': 'no-store', 'Content-Security-Policy': policyWithFirstScreen(CONTENT_SECURITY_POLICY, drawn.html) });
+          if (!drawn || !page) return sendPage(html);
+          sendPage(page, { 'Content-Security-Policy': policyWithFirstScreen(CONTENT_SECURITY_POLICY, drawn.html) });
         },
         (err: unknown) => {
           console.error('[web] drawing the first screen failed:', err);
-          send(res, 200, CONTENT_TYPES['.html']!, html, { 'Cache-Control': 'no-store' });
+          sendPage(html);
         },
       );
     }
